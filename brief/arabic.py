@@ -1,0 +1,89 @@
+"""Arabic text normalisation shared by the stages that match words (clean, summarize, stories, qa)."""
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# Arabic letters proper (not punctuation or digits), incl. presentation forms.
+ARABIC_LETTER = re.compile("[\u0621-\u063A\u0641-\u064A\u0671-\u06D3\u06FA-\u06FC\uFB50-\uFDFF\uFE70-\uFEFC]")
+LATIN_LETTER = re.compile("[A-Za-z\u00C0-\u024F]")
+_DIACRITICS = re.compile("[\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06ED\u0640]")  # harakat, marks, tatweel
+# Characters that change how text is displayed without being visible: bidi embeddings/overrides/isolates,
+# zero-width spaces and joiners, BOM. Untrusted text can use them to disguise what it says.
+INVISIBLE_CONTROLS = re.compile("[\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF\u061C]")
+_DIGIT_TABLE = {ord(c): str(i) for i, c in enumerate("٠١٢٣٤٥٦٧٨٩")}
+_DIGIT_TABLE.update({ord(c): str(i) for i, c in enumerate("۰۱۲۳۴۵۶۷۸۹")})
+_DIGIT_TABLE[ord("٫")] = "."  # Arabic decimal separator
+_DIGIT_TABLE[ord("٬")] = ","  # Arabic thousands separator
+_LETTER_TABLE = {ord(c): "ا" for c in "أإآٱ"}
+_LETTER_TABLE.update({ord("ة"): "ه", ord("ى"): "ي", ord("ؤ"): "و", ord("ئ"): "ي"})
+_TOKEN = re.compile(r"[\w\u0600-\u06FF]+", re.UNICODE)
+
+# Function words that carry no topic; normalised spelling.
+STOPWORDS = frozenset(
+    normalized
+    for normalized in (
+        "في من الي علي عن مع ان او ثم قد لا ما لم لن هذا هذه ذلك تلك التي الذي الذين هو هي هم "
+        "كان كانت يكون تكون به بها له لها لهم كما بين بعد قبل حتي عند منذ خلال اي كل بعض غير "
+        "وقال قال وقالت قالت واضاف اضاف وذكر ذكر حيث اذا لكن بل الا وان وفي ومن وهو وهي وكان "
+        "انه انها عليه عليها فيه فيها منه منها الان ايضا يوم اليوم امس نحو اكثر اقل لدي لقد وقد"
+    ).split()
+)
+
+_PREFIXES = ("وبال", "وال", "بال", "كال", "فال", "ولل", "لل", "ال", "و", "ب", "ل", "ف")
+_SUFFIXES = ("هما", "كما", "ها", "هم", "هن", "كم", "نا", "ات", "ان", "ون", "ين", "يه", "ه", "ي")
+
+
+def to_ascii_digits(text: str) -> str:
+    """Arabic-Indic and Persian digits (and ٫ ٬ separators) to ASCII."""
+    return text.translate(_DIGIT_TABLE)
+
+
+def strip_invisible(text: str) -> str:
+    """Remove bidi controls and zero-width characters."""
+    return INVISIBLE_CONTROLS.sub("", text)
+
+
+def normalize(text: str) -> str:
+    """Matching form: NFKC, no diacritics/tatweel, one alef, ta marbuta→ha, alef maqsura→ya, ASCII digits."""
+    text = unicodedata.normalize("NFKC", text)
+    text = _DIACRITICS.sub("", text)
+    return to_ascii_digits(text).translate(_LETTER_TABLE).lower()
+
+
+def tokens(text: str) -> list[str]:
+    """Normalised word tokens (letters and digits)."""
+    return _TOKEN.findall(normalize(text).replace("_", " "))
+
+
+def light_stem(token: str) -> str:
+    """Strip one common prefix and one suffix so inflected forms meet; keeps at least 3 letters."""
+    for prefix in _PREFIXES:
+        if token.startswith(prefix) and len(token) - len(prefix) >= 3:
+            token = token[len(prefix):]
+            break
+    for suffix in _SUFFIXES:
+        if token.endswith(suffix) and len(token) - len(suffix) >= 3:
+            token = token[: -len(suffix)]
+            break
+    return token
+
+
+def content_terms(text: str) -> list[str]:
+    """Stemmed tokens without stop words or one-letter tokens: the vocabulary of topic matching."""
+    return [light_stem(t) for t in tokens(text) if t not in STOPWORDS and len(t) > 1]
+
+
+def arabic_letter_count(text: str) -> int:
+    return len(ARABIC_LETTER.findall(text))
+
+
+def arabic_share(text: str) -> float:
+    """Share of letters that are Arabic (0.0 when there are no letters)."""
+    arabic = arabic_letter_count(text)
+    latin = len(LATIN_LETTER.findall(text))
+    return arabic / (arabic + latin) if arabic + latin else 0.0
+
+
+def has_arabic(text: str, minimum: int = 1) -> bool:
+    return arabic_letter_count(text) >= minimum

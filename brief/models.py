@@ -1,0 +1,168 @@
+"""Plain data shared by the stages. No stage reaches into another's internals; they pass these."""
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Literal
+
+LineKind = Literal["title", "heading", "body", "meta", "boilerplate"]
+LINE_KINDS: tuple[str, ...] = ("title", "heading", "body", "meta", "boilerplate")
+
+
+@dataclass
+class RawDocument:
+    """A decoded input file before cleaning; `html_meta` holds what the HTML extractor found."""
+
+    file: str
+    text: str
+    encoding: str
+    is_html: bool = False
+    html_meta: dict = field(default_factory=dict)  # title, outlet (sitename), url, published
+    original_lines: int = 0  # line count of the file as read (for the report)
+
+
+@dataclass
+class Line:
+    """One input line with its classification; `number` is 1-based in the source file."""
+
+    number: int
+    text: str
+    kind: str
+    reason: str
+
+
+@dataclass
+class Flag:
+    """A QA finding on one translation: machine-readable `code`, human `reason`."""
+
+    code: str
+    reason: str
+
+
+@dataclass
+class Sentence:
+    """An Arabic sentence of an article, with its translation once the translate stage ran."""
+
+    text: str
+    line: int  # 1-based source line it starts on (0 when unknown, e.g. HTML)
+    kind: str = "body"  # title | heading | body
+    index: int = 0  # position within its article
+    english: str | None = None
+    score: float | None = None  # engine's sequence score (mean log-prob), when it gives one
+    parts: int = 1  # >1 when split at clause boundaries for the model's length limit
+    flags: list[Flag] = field(default_factory=list)
+    from_cache: bool = False
+
+
+@dataclass
+class Article:
+    """One article: metadata, every classified input line and its sentences."""
+
+    file: str
+    title: str | None = None
+    outlet: str | None = None
+    url: str | None = None
+    published: str | None = None  # ISO date (YYYY-MM-DD) or None; never invented
+    lines: list[Line] = field(default_factory=list)
+    sentences: list[Sentence] = field(default_factory=list)
+    number: int = 0  # position in the numbered source list (1-based); 0 until assigned
+    part: int = 1  # >1 for a second article found pasted below the first in the same file
+    split_reason: str | None = None
+    duplicate_of: int | None = None  # source number of the article this one copies
+
+    @property
+    def body_text(self) -> str:
+        return "\n".join(s.text for s in self.sentences if s.kind == "body")
+
+
+@dataclass
+class InputFile:
+    """The fate of one input path: used or skipped, and why."""
+
+    file: str
+    status: Literal["used", "skipped"]
+    reason: str = ""
+    articles: int = 0
+    encoding: str | None = None
+
+
+@dataclass
+class KeyPoint:
+    """A key sentence chosen for the brief, citing every source that reports its fact."""
+
+    arabic: str
+    citations: list[int]  # source numbers, ascending
+    article: int  # source number of the article the representative sentence comes from
+    sentence: int  # index of that sentence in its article
+    score: float = 0.0
+    english: str | None = None
+    flags: list[Flag] = field(default_factory=list)
+    story: int = 0  # story number (1-based) once stories are formed; 0 when unused
+    # Every (source number, sentence index) stating the same fact, representative first: the
+    # pipeline may swap in an unflagged member after QA.
+    members: list[tuple[int, int]] = field(default_factory=list)
+
+
+@dataclass
+class Story:
+    """Articles about one event: ranked, headlined, and given their share of the page."""
+
+    number: int
+    articles: list[int]  # source numbers
+    outlets: list[str]
+    title_arabic: str
+    title_english: str | None = None
+    similarity: float | None = None  # the lowest similarity that joined its articles
+    points: list[KeyPoint] = field(default_factory=list)
+    followup: bool = False
+    new_articles: list[int] = field(default_factory=list)
+
+
+@dataclass
+class Signature:
+    """Everything needed to reproduce an output; printed in footers and the JSON report."""
+
+    tool_version: str
+    model: str | None = None
+    model_revision: str | None = None
+    engine: str | None = None
+    precision: str | None = None
+    device: str | None = None
+    beams: int | None = None
+    summarizer: dict = field(default_factory=dict)
+    created: str = ""  # ISO timestamp
+
+    def line(self) -> str:
+        parts = [f"brief {self.tool_version}"]
+        if self.model:
+            rev = f"@{self.model_revision[:12]}" if self.model_revision else ""
+            parts.append(f"model {self.model}{rev}")
+        if self.engine:
+            parts.append(f"{self.engine} {self.precision or ''} {self.device or ''}".strip())
+        if self.beams:
+            parts.append(f"beams {self.beams}")
+        if self.summarizer:
+            parts.append("summarizer " + ",".join(f"{k}={v}" for k, v in sorted(self.summarizer.items())))
+        if self.created:
+            parts.append(f"made {self.created}")
+        return " · ".join(parts)
+
+
+@dataclass
+class Brief:
+    """The assembled brief: what the templates render."""
+
+    title: str
+    date: str  # ISO date of the brief
+    points: list[KeyPoint]
+    articles: list[Article]  # the numbered source list, in number order
+    signature: Signature
+    stories: list[Story] = field(default_factory=list)
+    more_points: int = 0  # further points that did not fit the page (listed in the review)
+    flagged_points: int = 0
+    variant: str = "bilingual"  # bilingual | english
+    review_file: str | None = None  # file name of the review page, for links
+
+
+def to_dict(obj) -> dict:
+    """Dataclass to plain JSON-ready dict."""
+    return asdict(obj)
