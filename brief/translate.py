@@ -1,0 +1,662 @@
+"""Translate Arabic sentences to English offline with MarianMT, through transformers or CTranslate2.
+
+Engines share one interface, `translate_batch(sentences) -> list[Translation]`, and the same decoding
+settings. `translate_texts` adds what pays: source normalisation, de-duplication, the translation
+memory (the model is not loaded at all when every sentence is cached), length-sorted batches with a
+token budget, and clause splitting for sentences over the model's length limit.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import math
+import os
+import re
+import shutil
+import sys
+import threading
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Callable, Iterable, NamedTuple, Protocol
+
+from brief.arabic import strip_invisible
+from brief.errors import ModelError, UsageError
+from brief.memory import TranslationMemory, cache_root
+
+DEFAULT_MODEL = "Helsinki-NLP/opus-mt-ar-en"
+ENGINES = ("auto", "transformers", "ctranslate2")
+PRECISIONS = ("auto", "fp32", "int8", "fp16")
+DEVICES = ("auto", "cpu", "cuda")
+TOKENIZER_FILES = ("source.spm", "target.spm", "vocab.json", "tokenizer_config.json")
+WEIGHT_FILES = ("model.safetensors", "pytorch_model.bin")
+# Words per piece when a sentence is split for the model: keeps pieces well inside 512 tokens.
+MAX_WORDS_PER_PIECE = 80
+
+HOW_TO_GET_MODEL = (
+    "get it once on a connected machine with `brief model pull` (about 300 MB, into the Hugging Face cache), "
+    "or pass a downloaded model directory with --model DIR (or BRIEF_MODEL=DIR)"
+)
+
+
+class Translation(NamedTuple):
+    text: str
+    score: float | None  # mean log-probability per token, when the engine gives one
+    parts: int = 1  # >1 when the source was split for the model's length limit
+    from_cache: bool = False
+
+
+class Engine(Protocol):
+    name: str
+    precision: str
+    device: str
+
+    def translate_batch(self, sentences: list[str]) -> list[Translation]: ...
+
+
+@dataclass(frozen=True)
+class DecodingSettings:
+    """What decides the output for a given model; part of every cache key and signature."""
+
+    beams: int = 4
+    max_length_ratio: float = 2.0  # cap on output tokens = ratio x source tokens + 10
+    length_penalty: float = 1.0
+    renormalize_logits: bool = True  # OPUS-MT models are trained/exported expecting this
+
+
+@dataclass
+class TranslateOptions:
+    """User-facing translation options, shared by `brief build` and `brief translate`."""
+
+    model: str | None = None
+    engine: str = "auto"
+    precision: str = "auto"
+    device: str = "auto"
+    beams: int | None = None  # None: the model's own generation config
+    batch_tokens: int = 2048  # source tokens per batch (after length sorting)
+    cache: bool = True
+    cache_path: str | None = None
+    glossary: object | None = None  # brief.glossary.Glossary
+    allow_download: bool = True
+    threads: int | None = None
+
+    def validate(self) -> None:
+        for name, value, allowed in (
+            ("--engine", self.engine, ENGINES),
+            ("--precision", self.precision, PRECISIONS),
+            ("--device", self.device, DEVICES),
+        ):
+            if value not in allowed:
+                raise UsageError(f"{name} must be one of {', '.join(allowed)} (got {value!r})")
+        if self.beams is not None and not 1 <= self.beams <= 16:
+            raise UsageError(f"--beams must be between 1 and 16 (got {self.beams})")
+
+
+@dataclass
+class ModelSource:
+    """Where a model comes from: the id as given, the local directory, and a revision for reproducibility."""
+
+    spec: str
+    path: Path
+    revision: str
+    origin: str  # "directory" | "hf-cache" | "downloaded"
+
+
+@dataclass
+class TranslationStats:
+    sentences: int = 0
+    unique: int = 0
+    from_cache: int = 0
+    translated: int = 0
+    split_for_length: int = 0
+    model_loaded: bool = False
+    engine: str | None = None
+    precision: str | None = None
+    device: str | None = None
+    seconds_model_load: float = 0.0
+    seconds_translate: float = 0.0
+    cache_path: str | None = None
+
+
+# ---------------------------------------------------------------------------------------------
+# Model resolution and validation (no heavy imports)
+# ---------------------------------------------------------------------------------------------
+
+
+def model_spec(spec: str | None) -> str:
+    """The model to use: --model, else $BRIEF_MODEL, else the default hub id."""
+    return spec or os.environ.get("BRIEF_MODEL") or DEFAULT_MODEL
+
+
+def validate_model_dir(path: Path) -> None:
+    """Refuse a directory that is not a complete MarianMT export, naming what is missing."""
+    if not path.is_dir():
+        raise ModelError(f"model directory {path} does not exist; {HOW_TO_GET_MODEL}")
+    missing = [name for name in ("config.json", *TOKENIZER_FILES[:3]) if not (path / name).is_file()]
+    if not any((path / name).is_file() for name in WEIGHT_FILES):
+        missing.append("model.safetensors (or pytorch_model.bin)")
+    if missing:
+        raise ModelError(f"model directory {path} is incomplete: missing {', '.join(missing)}")
+    try:
+        config = json.loads((path / "config.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError) as error:
+        raise ModelError(f"model directory {path}: config.json is unreadable ({error})") from None
+    if config.get("model_type") != "marian":
+        raise ModelError(f"model directory {path}: not a MarianMT model (model_type={config.get('model_type')!r})")
+
+
+def directory_revision(path: Path) -> str:
+    """A content fingerprint of a local model directory: config, tokenizer and weight files' heads and sizes."""
+    digest = hashlib.sha256()
+    for name in ("config.json", "generation_config.json", *TOKENIZER_FILES, *WEIGHT_FILES):
+        file = path / name
+        if not file.is_file():
+            continue
+        digest.update(name.encode())
+        size = file.stat().st_size
+        digest.update(str(size).encode())
+        with open(file, "rb") as handle:
+            digest.update(handle.read(1 << 20))
+            if size > 2 << 20:
+                handle.seek(-(1 << 20), os.SEEK_END)
+                digest.update(handle.read())
+    return "dir-" + digest.hexdigest()[:16]
+
+
+def _hf_snapshot(spec: str, download: bool, progress: bool = False) -> tuple[Path, str, bool]:
+    from huggingface_hub import snapshot_download
+    from huggingface_hub.errors import LocalEntryNotFoundError
+
+    patterns = ["*.json", "*.spm", "*.safetensors", "*.txt", "*.model"]
+    try:
+        path = Path(snapshot_download(spec, local_files_only=True, allow_patterns=patterns))
+        return path, path.name, False
+    except LocalEntryNotFoundError:
+        if not download or os.environ.get("HF_HUB_OFFLINE", "").lower() in ("1", "true", "yes"):
+            raise
+    if not progress:
+        from huggingface_hub.utils import disable_progress_bars
+
+        disable_progress_bars()
+    path = Path(snapshot_download(spec, allow_patterns=patterns))
+    if not any((path / name).is_file() for name in WEIGHT_FILES):
+        # Older repos ship only PyTorch pickles; fetch them, they are loaded with weights_only.
+        path = Path(snapshot_download(spec, allow_patterns=patterns + ["pytorch_model.bin"]))
+    return path, path.name, True
+
+
+def resolve_model(spec: str | None = None, *, download: bool = False, progress: bool = False) -> ModelSource:
+    """Find the model: a local directory, or a hub id in the Hugging Face cache (downloaded if allowed).
+
+    Raises ModelError with instructions when it cannot be had.
+    """
+    spec = model_spec(spec)
+    local = Path(spec).expanduser()
+    looks_local = local.exists() or spec.startswith((".", "/", "~")) or spec.count("/") > 1
+    if looks_local:
+        validate_model_dir(local)
+        return ModelSource(spec, local.resolve(), directory_revision(local), "directory")
+    try:
+        path, revision, downloaded = _hf_snapshot(spec, download, progress)
+    except Exception as error:  # noqa: BLE001 - hub errors come in many classes; all mean "not available"
+        reason = str(error).splitlines()[0][:160] if str(error) else type(error).__name__
+        offline = os.environ.get("HF_HUB_OFFLINE") or not download
+        where = "not in the Hugging Face cache" + (" (offline)" if offline else f" and could not be downloaded: {reason}")
+        raise ModelError(f"translation model {spec} is {where}; {HOW_TO_GET_MODEL}") from None
+    validate_model_dir(path)
+    return ModelSource(spec, path, revision, "downloaded" if downloaded else "hf-cache")
+
+
+def pick_device(device: str) -> str:
+    if device != "auto":
+        if device == "cuda":
+            import torch
+
+            if not torch.cuda.is_available():
+                raise UsageError("--device cuda: no CUDA device is available")
+        return device
+    try:
+        import torch
+    except ImportError:
+        return "cpu"
+    return "cuda" if torch.cuda.is_available() else "cpu"
+
+
+def ctranslate2_available() -> bool:
+    import importlib.util
+
+    return importlib.util.find_spec("ctranslate2") is not None
+
+
+def pick_engine(engine: str, precision: str, device: str) -> tuple[str, str]:
+    """Resolve auto choices by what bench/RESULTS.md measured fastest on this kind of device.
+
+    CPU: CTranslate2 int8 (fastest at beam 4, smallest memory); GPU: CTranslate2 float16.
+    Without ctranslate2 installed, transformers fp32.
+    """
+    if engine == "auto":
+        engine = "ctranslate2" if ctranslate2_available() else "transformers"
+    if engine == "ctranslate2" and not ctranslate2_available():
+        raise UsageError("--engine ctranslate2: the ctranslate2 package is not installed (pip install 'brief[fast]')")
+    if precision == "auto":
+        if device == "cuda":
+            precision = "fp16"
+        else:
+            precision = "int8" if engine == "ctranslate2" else "fp32"
+    if precision == "fp16" and device != "cuda":
+        raise UsageError("--precision fp16 needs --device cuda")
+    return engine, precision
+
+
+def read_generation_defaults(path: Path) -> dict:
+    """The model's own generation settings (beams, max length, bad words), from its export."""
+    settings: dict = {}
+    for name in ("config.json", "generation_config.json"):
+        file = path / name
+        if file.is_file():
+            data = json.loads(file.read_text(encoding="utf-8"))
+            for key in ("num_beams", "max_length", "bad_words_ids", "max_position_embeddings", "pad_token_id",
+                        "eos_token_id", "decoder_start_token_id"):
+                if data.get(key) is not None:
+                    settings[key] = data[key]
+    return settings
+
+
+def decoding_for(source: ModelSource, beams: int | None) -> DecodingSettings:
+    defaults = read_generation_defaults(source.path)
+    return DecodingSettings(beams=beams or int(defaults.get("num_beams") or 4))
+
+
+# ---------------------------------------------------------------------------------------------
+# Source normalisation (the preprocessing the OPUS-MT models were trained with)
+# ---------------------------------------------------------------------------------------------
+
+_punct_normalizer = None
+_SPACES = re.compile(r"\s+")
+
+
+def normalize_source(text: str) -> str:
+    """Moses punctuation normalisation (transformers 5 no longer applies it), no invisible controls, one space."""
+    global _punct_normalizer
+    if _punct_normalizer is None:
+        from sacremoses import MosesPunctNormalizer
+
+        _punct_normalizer = MosesPunctNormalizer(lang="ar").normalize
+    text = _SPACES.sub(" ", strip_invisible(text)).strip()
+    return _punct_normalizer(text).strip() if text else ""
+
+
+# ---------------------------------------------------------------------------------------------
+# Engines
+# ---------------------------------------------------------------------------------------------
+
+
+def _load_tokenizer(path: Path):
+    from transformers import MarianTokenizer
+
+    try:
+        return MarianTokenizer.from_pretrained(str(path))
+    except Exception as error:  # noqa: BLE001
+        raise ModelError(f"model directory {path}: tokenizer files cannot be loaded ({error})") from None
+
+
+def _output_cap(source_tokens: int, decoding: DecodingSettings, limit: int) -> int:
+    return max(8, min(limit, int(math.ceil(source_tokens * decoding.max_length_ratio)) + 10))
+
+
+class TransformersEngine:
+    """MarianMT through transformers + torch; fp32, int8 (dynamic quantisation of Linear layers) or fp16 on GPU."""
+
+    name = "transformers"
+
+    def __init__(self, source: ModelSource, precision: str = "fp32", device: str = "cpu",
+                 decoding: DecodingSettings | None = None, threads: int | None = None):
+        import torch
+        from transformers import MarianMTModel
+
+        if threads:
+            torch.set_num_threads(threads)
+        self.precision, self.device = precision, device
+        self.decoding = decoding or decoding_for(source, None)
+        self.defaults = read_generation_defaults(source.path)
+        self.tokenizer = _load_tokenizer(source.path)
+        use_safetensors = (source.path / "model.safetensors").is_file()
+        try:
+            # safetensors when present; a .bin is only ever loaded with torch's weights_only unpickler,
+            # which transformers enforces for pickles.
+            self.model = MarianMTModel.from_pretrained(
+                str(source.path), use_safetensors=use_safetensors or None,
+                dtype=torch.float16 if precision == "fp16" else torch.float32,
+            )
+        except Exception as error:  # noqa: BLE001
+            raise ModelError(f"model {source.spec}: weights cannot be loaded ({error})") from None
+        self.model.eval()
+        if precision == "int8":
+            if device != "cpu":
+                raise UsageError("--precision int8 with the transformers engine runs on the CPU only")
+            import warnings
+
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")  # quantize_dynamic is deprecated but still the fastest here
+                from torch.ao.quantization import quantize_dynamic
+
+                self.model = quantize_dynamic(self.model, {torch.nn.Linear}, dtype=torch.qint8)
+        self.model.to(device)
+        self.max_positions = int(self.defaults.get("max_position_embeddings") or 512)
+        self.bad_words = self.defaults.get("bad_words_ids") or [[self.tokenizer.pad_token_id]]
+
+    def token_count(self, sentence: str) -> int:
+        return len(self.tokenizer(sentence)["input_ids"])
+
+    def translate_batch(self, sentences: list[str]) -> list[Translation]:
+        import torch
+
+        batch = self.tokenizer(sentences, return_tensors="pt", padding=True)
+        batch = {k: v.to(self.device) for k, v in batch.items()}
+        source_len = int(batch["input_ids"].shape[1])
+        with torch.inference_mode():
+            out = self.model.generate(
+                **batch,
+                num_beams=self.decoding.beams,
+                max_new_tokens=_output_cap(source_len, self.decoding, self.max_positions),
+                length_penalty=self.decoding.length_penalty,
+                renormalize_logits=self.decoding.renormalize_logits,
+                bad_words_ids=self.bad_words,
+                pad_token_id=self.tokenizer.pad_token_id,
+                eos_token_id=self.tokenizer.eos_token_id,
+                decoder_start_token_id=self.model.config.decoder_start_token_id,
+                early_stopping=True,
+                do_sample=False,
+                output_scores=True,
+                return_dict_in_generate=True,
+            )
+        texts = self.tokenizer.batch_decode(out.sequences, skip_special_tokens=True)
+        if self.decoding.beams > 1 and getattr(out, "sequences_scores", None) is not None:
+            scores = [float(s) for s in out.sequences_scores]
+        else:
+            transition = self.model.compute_transition_scores(out.sequences, out.scores, normalize_logits=True)
+            scores = []
+            for row in transition:
+                finite = row[torch.isfinite(row)]
+                scores.append(float(finite.mean()) if len(finite) else None)
+        return [Translation(text.strip(), score) for text, score in zip(texts, scores)]
+
+
+def converted_model_dir(source: ModelSource, precision: str) -> Path:
+    """Where the CTranslate2 conversion of `source` lives in the user cache."""
+    safe = re.sub(r"[^A-Za-z0-9._-]+", "_", source.spec.strip("/"))[-60:]
+    return cache_root() / "ct2" / f"{safe}-{source.revision[:16]}-{precision}"
+
+
+def ct2_quantization(precision: str) -> str:
+    return {"int8": "int8", "fp32": "float32", "fp16": "float16", "int8_float32": "int8_float32"}[precision]
+
+
+def convert_to_ctranslate2(source: ModelSource, precision: str = "int8", force: bool = False) -> Path:
+    """Convert a MarianMT export to CTranslate2 once (atomically), with the tokenizer files copied."""
+    target = converted_model_dir(source, precision)
+    if (target / "model.bin").is_file() and not force:
+        return target
+    import ctranslate2
+
+    target.parent.mkdir(parents=True, exist_ok=True)
+    staging = target.with_name(target.name + f".tmp-{os.getpid()}")
+    shutil.rmtree(staging, ignore_errors=True)
+    copy = [name for name in (*TOKENIZER_FILES, "generation_config.json") if (source.path / name).is_file()]
+    try:
+        converter = ctranslate2.converters.TransformersConverter(str(source.path), copy_files=copy)
+        converter.convert(str(staging), quantization=ct2_quantization(precision), force=True)
+        (staging / "brief-source.json").write_text(json.dumps(
+            {"spec": source.spec, "revision": source.revision, "precision": precision}), encoding="utf-8")
+        if target.exists():
+            shutil.rmtree(target)
+        os.replace(staging, target)
+    except Exception as error:  # noqa: BLE001
+        shutil.rmtree(staging, ignore_errors=True)
+        raise ModelError(f"model {source.spec}: conversion to CTranslate2 failed ({error})") from None
+    return target
+
+
+class CTranslate2Engine:
+    """MarianMT converted to CTranslate2: int8 / int8_float32 / float32 on CPU, float16 on GPU."""
+
+    name = "ctranslate2"
+
+    def __init__(self, source: ModelSource, precision: str = "int8", device: str = "cpu",
+                 decoding: DecodingSettings | None = None, threads: int | None = None, inter_threads: int = 1):
+        import ctranslate2
+
+        self.precision, self.device = precision, device
+        self.decoding = decoding or decoding_for(source, None)
+        self.defaults = read_generation_defaults(source.path)
+        self.tokenizer = _load_tokenizer(source.path)
+        model_dir = convert_to_ctranslate2(source, precision)
+        compute = {"int8": "int8", "int8_float32": "int8_float32", "fp32": "float32", "fp16": "float16"}[precision]
+        self.translator = ctranslate2.Translator(
+            str(model_dir), device=device, compute_type=compute,
+            intra_threads=threads or 0, inter_threads=inter_threads,
+        )
+        self.max_positions = int(self.defaults.get("max_position_embeddings") or 512)
+        self.pad_token = self.tokenizer.pad_token
+
+    def token_count(self, sentence: str) -> int:
+        return len(self.tokenizer(sentence)["input_ids"])
+
+    def translate_batch(self, sentences: list[str]) -> list[Translation]:
+        tokenized = [self.tokenizer.convert_ids_to_tokens(self.tokenizer(s)["input_ids"]) for s in sentences]
+        source_len = max(len(t) for t in tokenized)
+        # CTranslate2's defaults differ from transformers' (beam 2, input 1024, output 256): set all.
+        results = self.translator.translate_batch(
+            tokenized,
+            beam_size=self.decoding.beams,
+            length_penalty=self.decoding.length_penalty,
+            max_input_length=self.max_positions,
+            max_decoding_length=_output_cap(source_len, self.decoding, self.max_positions),
+            suppress_sequences=[[self.pad_token]],
+            return_scores=True,
+        )
+        out = []
+        for result in results:
+            tokens = result.hypotheses[0]
+            ids = self.tokenizer.convert_tokens_to_ids(tokens)
+            text = self.tokenizer.decode(ids, skip_special_tokens=True).strip()
+            score = result.scores[0] if result.scores else None
+            # CTranslate2 scores are length-normalised log-probs when length_penalty > 0.
+            out.append(Translation(text, float(score) if score is not None else None))
+        return out
+
+
+def load_engine(options: TranslateOptions, source: ModelSource | None = None) -> Engine:
+    """Build the engine the options ask for (heavy imports happen here)."""
+    options.validate()
+    source = source or resolve_model(options.model, download=options.allow_download)
+    device = pick_device(options.device)
+    engine, precision = pick_engine(options.engine, options.precision, device)
+    decoding = decoding_for(source, options.beams)
+    if engine == "ctranslate2":
+        if precision not in ("int8", "fp32", "fp16", "int8_float32"):
+            raise UsageError(f"--precision {precision} is not available with CTranslate2")
+        return CTranslate2Engine(source, precision, device, decoding, options.threads)
+    return TransformersEngine(source, precision, device, decoding, options.threads)
+
+
+def engine_fingerprint(source: ModelSource, engine: str, precision: str, decoding: DecodingSettings) -> str:
+    """Everything that decides a translation, as a stable string (the translation-memory namespace)."""
+    return json.dumps({"model": source.spec, "revision": source.revision, "engine": engine,
+                       "precision": precision, "decoding": asdict(decoding)}, sort_keys=True)
+
+
+# ---------------------------------------------------------------------------------------------
+# The translate stage
+# ---------------------------------------------------------------------------------------------
+
+
+def _length_batches(items: list[tuple[int, str, int]], budget: int) -> Iterable[list[tuple[int, str, int]]]:
+    """Group (index, text, tokens) sorted by length into batches of at most `budget` padded tokens."""
+    batch: list[tuple[int, str, int]] = []
+    for item in sorted(items, key=lambda it: (it[2], it[0])):
+        longest = max([item[2]] + [b[2] for b in batch])
+        if batch and longest * (len(batch) + 1) > budget:
+            yield batch
+            batch = []
+        batch.append(item)
+    if batch:
+        yield batch
+
+
+def _pieces_for_model(text: str) -> list[str]:
+    from brief.segment import split_for_model
+
+    pieces = [p for p in split_for_model(text, MAX_WORDS_PER_PIECE) if p.strip()]
+    return pieces or [text]
+
+
+class Translator:
+    """The translate stage for one run: options, memory and a lazily loaded engine."""
+
+    def __init__(self, options: TranslateOptions, *, progress: Callable[[int, int], None] | None = None,
+                 warn: Callable[[str], None] | None = None):
+        options.validate()
+        self.options = options
+        self.progress = progress
+        self.warn = warn
+        self.source = resolve_model(options.model, download=options.allow_download)
+        self.device = pick_device(options.device) if options.device != "auto" else None
+        self.decoding = decoding_for(self.source, options.beams)
+        self._engine: Engine | None = None
+        self._lock = threading.Lock()
+        self.stats = TranslationStats()
+        self.memory = TranslationMemory(options.cache_path, warn=warn) if options.cache else None
+        if self.memory:
+            self.stats.cache_path = str(self.memory.path)
+
+    def _resolved(self) -> tuple[str, str, str]:
+        # Choosing auto needs torch only for CUDA detection: avoid importing it when we can.
+        device = self.device or (pick_device("auto") if self.options.device == "auto" and _torch_cuda_possible() else "cpu")
+        engine, precision = pick_engine(self.options.engine, self.options.precision, device)
+        return engine, precision, device
+
+    @property
+    def fingerprint(self) -> str:
+        engine, precision, _ = self._resolved()
+        return engine_fingerprint(self.source, engine, precision, self.decoding)
+
+    def engine(self) -> Engine:
+        with self._lock:
+            if self._engine is None:
+                import time
+
+                started = time.perf_counter()
+                engine, precision, device = self._resolved()
+                opts = TranslateOptions(**{**self.options.__dict__, "engine": engine, "precision": precision,
+                                           "device": device})
+                self._engine = load_engine(opts, self.source)
+                self.stats.model_loaded = True
+                self.stats.seconds_model_load += time.perf_counter() - started
+            return self._engine
+
+    def describe(self) -> dict:
+        engine, precision, device = self._resolved()
+        return {"model": self.source.spec, "revision": self.source.revision, "path": str(self.source.path),
+                "engine": engine, "precision": precision, "device": device, "beams": self.decoding.beams}
+
+    def translate_texts(self, texts: list[str]) -> list[Translation]:
+        """Translate each text (one sentence); cached ones come from memory, the rest in length-sorted batches."""
+        import time
+
+        engine_name, precision, device = self._resolved()
+        self.stats.engine, self.stats.precision, self.stats.device = engine_name, precision, device
+        fingerprint = engine_fingerprint(self.source, engine_name, precision, self.decoding)
+        glossary = self.options.glossary
+        prepared: list[tuple[str, dict]] = []
+        for text in texts:
+            source = normalize_source(text)
+            mapping: dict = {}
+            if glossary is not None and source:
+                source, mapping = glossary.protect(source)
+            prepared.append((source, mapping))
+        unique = sorted({s for s, _ in prepared if s})
+        self.stats.sentences += len(texts)
+        self.stats.unique += len(unique)
+        results: dict[str, Translation] = {}
+        if self.memory and unique:
+            for source, (target, score) in self.memory.get_many(fingerprint, unique).items():
+                results[source] = Translation(target, score, 1, True)
+        self.stats.from_cache += len(results)
+        todo = [s for s in unique if s not in results]
+        if todo:
+            started = time.perf_counter()
+            engine = self.engine()
+            new = self._translate_uncached(engine, todo)
+            results.update(new)
+            self.stats.translated += len(new)
+            self.stats.seconds_translate += time.perf_counter() - started
+            if self.memory:
+                self.memory.put_many(fingerprint, [(s, t.text, t.score) for s, t in new.items() if t.parts == 1])
+        out = []
+        for (source, mapping), original in zip(prepared, texts):
+            if not source:
+                out.append(Translation("", None))
+                continue
+            result = results[source]
+            text = glossary.restore(result.text, mapping) if glossary is not None and mapping else result.text
+            out.append(Translation(text, result.score, result.parts, result.from_cache))
+        return out
+
+    def _translate_uncached(self, engine: Engine, sources: list[str]) -> dict[str, Translation]:
+        limit = getattr(engine, "max_positions", 512) - 2
+        pieces: list[tuple[int, str, int]] = []  # (owner index, piece text, tokens)
+        owners: list[list[int]] = []
+        for owner, source in enumerate(sources):
+            parts = [source]
+            if len(source.split()) > MAX_WORDS_PER_PIECE or engine.token_count(source) > limit:
+                parts = _pieces_for_model(source)
+            refined: list[str] = []
+            for part in parts:
+                refined.extend(_split_by_tokens(engine, part, limit))
+            if len(refined) > 1:
+                self.stats.split_for_length += 1
+            indexes = []
+            for part in refined:
+                indexes.append(len(pieces))
+                pieces.append((len(pieces), part, engine.token_count(part)))
+            owners.append(indexes)
+        translated: dict[int, Translation] = {}
+        done = 0
+        for batch in _length_batches(pieces, self.options.batch_tokens):
+            outputs = engine.translate_batch([text for _, text, _ in batch])
+            for (index, _, _), output in zip(batch, outputs):
+                translated[index] = output
+            done += len(batch)
+            if self.progress:
+                self.progress(done, len(pieces))
+        results = {}
+        for source, indexes in zip(sources, owners):
+            parts = [translated[i] for i in indexes]
+            scores = [p.score for p in parts if p.score is not None]
+            results[source] = Translation(
+                " ".join(p.text for p in parts).strip(),
+                min(scores) if scores else None,
+                len(parts),
+            )
+        return results
+
+    def close(self) -> None:
+        if self.memory:
+            self.memory.close()
+
+
+def _split_by_tokens(engine: Engine, text: str, limit: int) -> list[str]:
+    """Last resort for a piece still over the model's limit: halve it at a word boundary until it fits."""
+    if engine.token_count(text) <= limit:
+        return [text]
+    words = text.split()
+    if len(words) < 2:
+        return [text]  # a single giant token run: the tokenizer will cut it; QA flags the output
+    middle = len(words) // 2
+    return _split_by_tokens(engine, " ".join(words[:middle]), limit) + _split_by_tokens(
+        engine, " ".join(words[middle:]), limit)
+
+
+def _torch_cuda_possible() -> bool:
+    """Cheap pre-check before importing torch just to learn there is no GPU."""
+    return Path("/dev/nvidia0").exists() or Path("/proc/driver/nvidia").exists() or sys.platform == "win32"
