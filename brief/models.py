@@ -161,6 +161,7 @@ class Brief:
     flagged_points: int = 0
     variant: str = "bilingual"  # bilingual | english
     review_file: str | None = None  # file name of the review page, for links
+    brief_only: bool = False  # only the brief's sentences were translated; the review page says so
 
 
 def to_dict(obj) -> dict:

@@ -660,3 +660,29 @@ def _split_by_tokens(engine: Engine, text: str, limit: int) -> list[str]:
 def _torch_cuda_possible() -> bool:
     """Cheap pre-check before importing torch just to learn there is no GPU."""
     return Path("/dev/nvidia0").exists() or Path("/proc/driver/nvidia").exists() or sys.platform == "win32"
+
+
+def _dir_size(path: Path) -> int:
+    return sum(f.stat().st_size for f in path.rglob("*") if f.is_file())
+
+
+def model_info(spec: str | None = None) -> dict:
+    """What `brief model info` shows: the resolved model, its conversions, sizes and the auto choice."""
+    info: dict = {"model": model_spec(spec), "cache_dir": str(cache_root())}
+    try:
+        source = resolve_model(spec)
+    except ModelError as error:
+        info["status"] = f"not installed: {error}"
+        return info
+    info.update({"status": "installed", "path": str(source.path), "origin": source.origin,
+                 "revision": source.revision, "size_mb": round(_dir_size(source.path) / 1e6, 1)})
+    conversions = {}
+    for precision in ("int8", "int8_float32", "fp32", "fp16"):
+        target = converted_model_dir(source, precision)
+        if (target / "model.bin").is_file():
+            conversions[precision] = {"path": str(target), "size_mb": round(_dir_size(target) / 1e6, 1)}
+    info["ctranslate2"] = {"installed": ctranslate2_available(), "conversions": conversions}
+    device = "cuda" if _torch_cuda_possible() else "cpu"
+    engine, precision = pick_engine("auto", "auto", device)
+    info["auto"] = {"engine": engine, "precision": precision, "device": device}
+    return info

@@ -1,0 +1,329 @@
+"""Command line: parses options, calls the library, turns BriefError into a message and an exit code."""
+from __future__ import annotations
+
+import functools
+import json
+import sys
+from contextlib import contextmanager
+from typing import List, Optional
+
+import typer
+
+from brief.errors import EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_NOTHING, EXIT_PARTIAL, BriefError
+
+app = typer.Typer(no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False,
+                  help="Arabic news in, one-page bilingual English brief out.")
+model_app = typer.Typer(no_args_is_help=True, help="Download, convert and describe the translation model.")
+cache_app = typer.Typer(no_args_is_help=True, help="The translation memory.")
+app.add_typer(model_app, name="model")
+app.add_typer(cache_app, name="cache")
+
+
+def _say(message: str) -> None:
+    print(f"brief: {message}", file=sys.stderr)
+
+
+def _warn(message: str) -> None:
+    _say(f"warning: {message}")
+
+
+def user_errors(command):
+    """Run a command; user mistakes become one line on stderr and the error's exit code, never a traceback."""
+
+    @functools.wraps(command)
+    def wrapper(*args, **kwargs):
+        try:
+            return command(*args, **kwargs)
+        except BriefError as error:
+            _say(f"error: {error}")
+            raise typer.Exit(error.exit_code) from None
+        except KeyboardInterrupt:
+            _say("interrupted; earlier outputs are left as they were")
+            raise typer.Exit(EXIT_INTERRUPTED) from None
+        except (typer.Exit, typer.Abort):
+            raise
+        except BrokenPipeError:
+            raise typer.Exit(0) from None
+        except Exception as error:  # noqa: BLE001 - last line of defence for a cron job
+            _say(f"internal error ({type(error).__name__}: {error}); please report it with --debug output")
+            if "--debug" in sys.argv:
+                raise
+            raise typer.Exit(EXIT_INTERNAL) from None
+
+    return wrapper
+
+
+@contextmanager
+def progress_bar(enabled: bool, label: str):
+    """A rich progress bar on stderr when it is a terminal; yields a callback(done, total)."""
+    if not enabled or not sys.stderr.isatty():
+        yield None
+        return
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
+
+    with Progress(label, BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(), transient=True,
+                  console=__import__("rich.console").console.Console(stderr=True)) as bar:
+        task = bar.add_task(label, total=None)
+
+        def update(done: int, total: int) -> None:
+            bar.update(task, completed=done, total=total)
+
+        yield update
+
+
+def _print_json(data) -> None:
+    print(json.dumps(data, ensure_ascii=False, indent=2))
+
+
+# Options shared by build and translate --------------------------------------------------------
+ModelOpt = typer.Option(None, "--model", help="Hub id or local model directory (default: $BRIEF_MODEL or Helsinki-NLP/opus-mt-ar-en).")
+EngineOpt = typer.Option(None, "--engine", help="auto | transformers | ctranslate2")
+PrecisionOpt = typer.Option(None, "--precision", help="auto | fp32 | int8 | fp16")
+DeviceOpt = typer.Option(None, "--device", help="auto | cpu | cuda")
+BeamsOpt = typer.Option(None, "--beams", help="Beam width (default: the model's own).")
+NoCacheOpt = typer.Option(False, "--no-cache", help="Bypass the translation memory.")
+GlossaryOpt = typer.Option(None, "--glossary", help="TSV of arabic<TAB>english terms to render one way.")
+
+
+@app.command()
+@user_errors
+def build(
+    sources: List[str] = typer.Argument(None, help="Files or directories (.txt .md .html .htm), or - for stdin."),
+    output: Optional[str] = typer.Option(None, "-o", "--output", help="Output directory (default out/)."),
+    format: Optional[str] = typer.Option(None, "--format", help="Comma list of md,pdf,html."),
+    model: Optional[str] = ModelOpt, engine: Optional[str] = EngineOpt, precision: Optional[str] = PrecisionOpt,
+    device: Optional[str] = DeviceOpt, beams: Optional[int] = BeamsOpt, no_cache: bool = NoCacheOpt,
+    glossary: Optional[str] = GlossaryOpt,
+    max_points: Optional[int] = typer.Option(None, "--max-points", help="Most key points on the page."),
+    title: Optional[str] = typer.Option(None, "--title"),
+    date: Optional[str] = typer.Option(None, "--date", help="YYYY-MM-DD (default today)."),
+    variant: Optional[str] = typer.Option(None, "--variant", help="bilingual | english | both"),
+    paper: Optional[str] = typer.Option(None, "--paper", help="a4 | letter"),
+    brief_only: bool = typer.Option(False, "--brief-only", help="Translate only what the brief shows."),
+    new_only: bool = typer.Option(False, "--new-only", help="Skip articles already in an earlier brief."),
+    followups: Optional[str] = typer.Option(None, "--followups", help="Stories seen before: mark | drop."),
+    eml: Optional[str] = typer.Option(None, "--eml", help="Also write an .eml addressed to this address."),
+    smtp: Optional[str] = typer.Option(None, "--smtp", help="Send the .eml via HOST:PORT (STARTTLS; login from BRIEF_SMTP_USER/BRIEF_SMTP_PASSWORD)."),
+    config: Optional[str] = typer.Option(None, "--config", help="Settings file (default ./brief.toml)."),
+    as_json: bool = typer.Option(False, "--json", help="Print the run report as JSON on stdout."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress or warnings (for cron)."),
+):
+    """Build the brief (Markdown, PDF, review page) from a folder of Arabic articles."""
+    from brief.config import load_config, merge_settings
+    from brief.pipeline import build as run_build
+
+    overrides = {
+        "sources": list(sources) if sources else None, "output": output,
+        "formats": [f.strip() for f in format.split(",") if f.strip()] if format else None,
+        "model": model, "engine": engine, "precision": precision, "device": device, "beams": beams,
+        "cache": False if no_cache else None, "glossary": glossary, "max_points": max_points, "title": title,
+        "date": date, "variant": variant, "paper": paper, "brief_only": brief_only or None,
+        "new_only": new_only or None, "followups": followups, "email_to": eml, "smtp": smtp,
+    }
+    settings = merge_settings(load_config(config), overrides)
+    if not settings.sources:
+        raise typer.BadParameter("give at least one source (file, directory or -), or `sources` in brief.toml")
+    if smtp and not settings.email_to:
+        raise typer.BadParameter("--smtp needs --eml TO_ADDRESS")
+    warn = None if quiet else _warn
+    with progress_bar(not quiet, "translating") as progress:
+        result = run_build(settings, progress=progress, warn=warn)
+    if as_json:
+        _print_json(result.report)
+    elif not quiet:
+        for path in result.report["outputs"]:
+            print(path)
+        if result.exit_code == EXIT_PARTIAL:
+            skipped = [i for i in result.report["inputs"] if i["status"] == "skipped"]
+            _say(f"{len(skipped)} input(s) skipped; see the messages above or --json")
+    raise typer.Exit(result.exit_code)
+
+
+@app.command()
+@user_errors
+def inspect(sources: List[str] = typer.Argument(..., help="Files or directories, or -."),
+            as_json: bool = typer.Option(False, "--json", help="Print a JSON list of articles.")):
+    """Show each article's metadata, every input line's kind and reason, and its sentences (no model needed)."""
+    from brief.pipeline import inspect as run_inspect
+
+    records, inputs = run_inspect(list(sources), warn=None if as_json else _warn)
+    if as_json:
+        _print_json(records)
+    else:
+        for record in records:
+            print(f"== [{record['number']}] {record['file']}" + (f" (part {record['part']}: {record['split_reason']})"
+                                                                 if record["part"] > 1 else ""))
+            for key in ("title", "outlet", "url", "published"):
+                print(f"   {key}: {record[key] if record[key] is not None else '-'}")
+            for line in record["lines"]:
+                print(f"   {line['line']:>4} {line['kind']:<11} {line['reason']:<28} {line['text'][:70]}")
+            print(f"   {len(record['sentences'])} sentences")
+    skipped = [i for i in inputs if i.status == "skipped"]
+    for record in skipped:
+        if as_json:
+            _say(f"skipped {record.file}: {record.reason}")
+    if not records:
+        raise typer.Exit(EXIT_NOTHING)
+    raise typer.Exit(EXIT_PARTIAL if skipped else 0)
+
+
+@app.command()
+@user_errors
+def summarize(sources: List[str] = typer.Argument(..., help="Files or directories, or - for one article on stdin."),
+              points: int = typer.Option(8, "--points", help="Most key points."),
+              max_words: Optional[int] = typer.Option(None, "--max-words", help="Word budget of the summary."),
+              plain: bool = typer.Option(False, "--plain", help="Only the chosen sentences, one per line.")):
+    """Print the key Arabic sentences, best first, each with a tab and its citations (no model needed)."""
+    from brief.pipeline import summarize_sources
+
+    chosen, articles = summarize_sources(list(sources), points, max_words, warn=None if plain else _warn)
+    if plain and len(articles) == 1:
+        chosen = sorted(chosen, key=lambda p: p.sentence)  # one article: read in its own order
+    for point in chosen:
+        text = " ".join(point.arabic.split())
+        print(text if plain else f"{text}\t{' '.join(f'[{c}]' for c in point.citations)}")
+
+
+@app.command()
+@user_errors
+def translate(source: str = typer.Argument("-", help="A text file, or - for stdin."),
+              model: Optional[str] = ModelOpt, engine: Optional[str] = EngineOpt,
+              precision: Optional[str] = PrecisionOpt, device: Optional[str] = DeviceOpt,
+              beams: Optional[int] = BeamsOpt, no_cache: bool = NoCacheOpt, glossary: Optional[str] = GlossaryOpt,
+              quiet: bool = typer.Option(False, "--quiet", "-q")):
+    """Translate Arabic text sentence by sentence; prints arabic<TAB>english lines."""
+    from brief.ingest import read_document
+    from brief.segment import split_sentences
+    from brief.translate import TranslateOptions, Translator
+
+    options = TranslateOptions(model=model, engine=engine or "auto", precision=precision or "auto",
+                               device=device or "auto", beams=beams, cache=not no_cache)
+    if glossary:
+        from brief.glossary import load_glossary
+
+        options.glossary = load_glossary(glossary)
+    translator = Translator(options, warn=None if quiet else _warn)
+    text = read_document(source).text
+    sentences = [s for line in text.splitlines() for s in split_sentences(line) if s.strip()]
+    with progress_bar(not quiet, "translating") as progress:
+        translator.progress = progress
+        results = translator.translate_texts(sentences)
+    for sentence, result in zip(sentences, results):
+        print(f"{' '.join(sentence.split())}\t{result.text}")
+    translator.close()
+
+
+@app.command()
+@user_errors
+def stories(sources: List[str] = typer.Argument(..., help="Files or directories."),
+            as_json: bool = typer.Option(False, "--json")):
+    """Group the articles into stories: their files, outlets, size and the similarity that joined them."""
+    from brief.pipeline import stories_of
+
+    records = stories_of(list(sources), warn=None if as_json else _warn)
+    if as_json:
+        _print_json(records)
+        return
+    for record in records:
+        similarity = f"{record['similarity']:.2f}" if record.get("similarity") is not None else "-"
+        print(f"story {record['story']}: {len(record['files'])} article(s), outlets: "
+              f"{', '.join(o for o in record['outlets'] if o) or '-'}, joined at {similarity}")
+        print(f"   {record['title_arabic']}")
+        for file in record["files"]:
+            print(f"   - {file}")
+
+
+@app.command()
+@user_errors
+def qa(pairs: str = typer.Argument(..., help="TSV of arabic<TAB>english lines (- for stdin)."),
+       glossary: Optional[str] = GlossaryOpt, as_json: bool = typer.Option(False, "--json")):
+    """Check given translations (machine or human) and list the flags of each line."""
+    from brief import qa as qa_stage
+
+    terms = None
+    if glossary:
+        from brief.glossary import load_glossary
+
+        terms = load_glossary(glossary)
+    records = qa_stage.qa_records(qa_stage.read_pairs(pairs), glossary=terms)
+    if as_json:
+        _print_json(records)
+        return
+    for record in records:
+        codes = ", ".join(f"{f['code']} ({f['reason']})" for f in record["flags"]) or "ok"
+        print(f"line {record['line']}: {codes}")
+
+
+@model_app.command("pull")
+@user_errors
+def model_pull(model_id: Optional[str] = typer.Argument(None, help="Hub id (default Helsinki-NLP/opus-mt-ar-en)."),
+               convert: bool = typer.Option(True, "--convert/--no-convert", help="Also convert to CTranslate2 int8.")):
+    """Download the model into the Hugging Face cache, then convert it once for CTranslate2."""
+    from brief.translate import convert_to_ctranslate2, ctranslate2_available, resolve_model
+
+    source = resolve_model(model_id, download=True, progress=sys.stderr.isatty())
+    print(f"model {source.spec} at {source.path} (revision {source.revision})")
+    if convert and ctranslate2_available():
+        print(f"converted for CTranslate2 int8 at {convert_to_ctranslate2(source, 'int8')}")
+
+
+@model_app.command("convert")
+@user_errors
+def model_convert(directory: str = typer.Argument(..., help="A downloaded MarianMT model directory (or hub id in the cache)."),
+                  precision: str = typer.Option("int8", "--precision", help="int8 | int8_float32 | fp32 | fp16"),
+                  force: bool = typer.Option(False, "--force", help="Convert again even if up to date.")):
+    """Convert a model to CTranslate2, offline; does nothing when the conversion is up to date."""
+    from brief.errors import UsageError
+    from brief.translate import convert_to_ctranslate2, ctranslate2_available, resolve_model
+
+    if not ctranslate2_available():
+        raise UsageError("the ctranslate2 package is not installed (pip install 'brief[fast]')")
+    if precision not in ("int8", "int8_float32", "fp32", "fp16"):
+        raise UsageError(f"--precision must be int8, int8_float32, fp32 or fp16 (got {precision!r})")
+    print(convert_to_ctranslate2(resolve_model(directory), precision, force=force))
+
+
+@model_app.command("info")
+@user_errors
+def model_info(model: Optional[str] = ModelOpt, as_json: bool = typer.Option(False, "--json")):
+    """Show what is installed, where, sizes, and which engine and precision auto would use."""
+    from brief.translate import model_info as describe
+
+    info = describe(model)
+    if as_json:
+        _print_json(info)
+        return
+    for key, value in info.items():
+        print(f"{key}: {value}")
+
+
+@cache_app.command("stats")
+@user_errors
+def cache_stats():
+    """Entries, size and location of the translation memory."""
+    from brief.memory import TranslationMemory
+
+    memory = TranslationMemory(warn=_warn)
+    _print_json(memory.stats())
+
+
+@cache_app.command("clear")
+@user_errors
+def cache_clear():
+    """Delete every cached translation."""
+    from brief.memory import TranslationMemory
+
+    print(f"removed {TranslationMemory(warn=_warn).clear()} cached translations")
+
+
+def main() -> None:
+    """Console entry point."""
+    try:
+        app()
+    except SystemExit as exit_:
+        # Typer/click usage errors exit 2, which is our EXIT_USAGE too.
+        raise SystemExit(exit_.code if exit_.code is not None else 0)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,113 @@
+"""Daily-use settings: `brief.toml` in the working directory (or --config), overridden by the command line."""
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field, fields
+from pathlib import Path
+
+from brief.errors import UsageError
+
+VARIANTS = ("bilingual", "english", "both")
+PAPERS = ("a4", "letter")
+FORMATS = ("md", "pdf", "html")
+FOLLOWUPS = ("mark", "drop")
+
+
+@dataclass
+class BuildSettings:
+    """Everything `brief build` needs; each field is a brief.toml key and a command-line option."""
+
+    sources: list[str] = field(default_factory=list)
+    output: str = "out"
+    formats: list[str] = field(default_factory=lambda: ["md", "pdf"])
+    title: str | None = None
+    date: str | None = None  # YYYY-MM-DD; today when unset
+    max_points: int = 8
+    max_words: int | None = None
+    variant: str = "bilingual"
+    paper: str = "a4"
+    review: bool = True
+    brief_only: bool = False  # translate only what the brief shows; the review page says so
+    model: str | None = None
+    engine: str = "auto"
+    precision: str = "auto"
+    device: str = "auto"
+    beams: int | None = None
+    cache: bool = True
+    glossary: str | None = None
+    new_only: bool = False  # skip articles already in an earlier brief (state file in the output dir)
+    followups: str = "mark"  # stories seen before: "mark" them or "drop" them
+    email_to: str | None = None
+    email_from: str | None = None
+    smtp: str | None = None  # HOST:PORT
+    max_file_mb: float = 20.0
+    max_total_mb: float = 500.0
+    quiet: bool = False
+
+    def validate(self) -> None:
+        for name, value, allowed in (("variant", self.variant, VARIANTS), ("paper", self.paper, PAPERS),
+                                     ("followups", self.followups, FOLLOWUPS)):
+            if value not in allowed:
+                raise UsageError(f"{name} must be one of {', '.join(allowed)} (got {value!r})")
+        bad = [f for f in self.formats if f not in FORMATS]
+        if bad or not self.formats:
+            raise UsageError(f"--format takes a comma list of {', '.join(FORMATS)} (got {','.join(self.formats)!r})")
+        if not 1 <= self.max_points <= 50:
+            raise UsageError(f"--max-points must be between 1 and 50 (got {self.max_points})")
+        if self.date is not None:
+            import datetime
+
+            try:
+                datetime.date.fromisoformat(self.date)
+            except ValueError:
+                raise UsageError(f"--date must be YYYY-MM-DD (got {self.date!r})") from None
+
+
+# brief.toml may group keys in tables; these map to flat field names.
+_TABLES = {"email": {"to": "email_to", "from": "email_from", "smtp": "smtp"},
+           "translation": {"model": "model", "engine": "engine", "precision": "precision", "device": "device",
+                           "beams": "beams", "cache": "cache", "glossary": "glossary"}}
+
+
+def load_config(path: str | None) -> dict:
+    """Read brief.toml (explicit path, else ./brief.toml if present) into BuildSettings field values."""
+    file = Path(path) if path else Path("brief.toml")
+    if not file.exists():
+        if path:
+            raise UsageError(f"{path}: config file not found")
+        return {}
+    try:
+        data = tomllib.loads(file.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
+        raise UsageError(f"{file}: not a valid TOML config ({error})") from None
+    known = {f.name for f in fields(BuildSettings)}
+    values: dict = {}
+    for key, value in data.items():
+        if key in _TABLES and isinstance(value, dict):
+            for sub, sub_value in value.items():
+                if sub not in _TABLES[key]:
+                    raise UsageError(f"{file}: unknown setting [{key}] {sub}")
+                values[_TABLES[key][sub]] = sub_value
+        elif key.replace("-", "_") in known:
+            values[key.replace("-", "_")] = value
+        else:
+            raise UsageError(f"{file}: unknown setting {key!r}")
+    base = file.parent
+    if "sources" in values:
+        values["sources"] = [str(base / s) if not Path(s).is_absolute() and s != "-" else s for s in values["sources"]]
+    for key in ("output", "glossary"):
+        if isinstance(values.get(key), str) and not Path(values[key]).is_absolute():
+            values[key] = str(base / values[key])
+    return values
+
+
+def merge_settings(config: dict, overrides: dict) -> BuildSettings:
+    """Config file values, then command-line values that were given (not None)."""
+    values = dict(config)
+    values.update({k: v for k, v in overrides.items() if v is not None})
+    try:
+        settings = BuildSettings(**values)
+    except TypeError as error:
+        raise UsageError(f"bad setting: {error}") from None
+    settings.validate()
+    return settings

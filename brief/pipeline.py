@@ -1,0 +1,357 @@
+"""The whole job as library calls: prepare articles, choose key points, translate, check, render."""
+from __future__ import annotations
+
+import datetime
+import fcntl
+import hashlib
+import json
+import time
+from contextlib import contextmanager
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Callable
+
+from brief import __version__
+from brief.arabic import normalize
+from brief.atomic import write_atomic
+from brief.config import BuildSettings
+from brief.errors import EXIT_OK, EXIT_PARTIAL, InputError, NoUsableInput, RunLocked
+from brief.models import Article, Brief, InputFile, KeyPoint, Signature, Story
+
+STATE_FILE = ".brief-state.json"
+LOCK_FILE = ".brief.lock"
+
+
+@dataclass
+class Prepared:
+    """Articles ready for summarizing (numbered, segmented) and the fate of every input."""
+
+    articles: list[Article]
+    inputs: list[InputFile]
+    timings: dict = field(default_factory=dict)
+
+
+def prepare(sources: list[str], *, max_file_mb: float = 20.0, max_total_mb: float = 500.0,
+            warn: Callable[[str], None] | None = None) -> Prepared:
+    """Ingest, clean and segment every source; skipped inputs are recorded with their reason."""
+    from brief import clean, ingest, segment
+
+    timings: dict = {}
+    started = time.perf_counter()
+    limits = ingest.IngestLimits(max_file_bytes=int(max_file_mb * 1e6), max_total_bytes=int(max_total_mb * 1e6))
+    documents, inputs = ingest.load(sources, limits)
+    timings["ingest"] = time.perf_counter() - started
+    started = time.perf_counter()
+    by_file = {record.file: record for record in inputs}
+    articles: list[Article] = []
+    for document in documents:
+        record = by_file.get(document.file)
+        try:
+            found = clean.clean_document(document)
+            for article in found:
+                segment.segment_article(article)
+            usable = [a for a in found if any(s.kind == "body" for s in a.sentences)]
+            if not usable:
+                raise InputError(document.file, "no Arabic article text found")
+        except InputError as error:
+            if record:
+                record.status, record.reason, record.articles = "skipped", error.reason, 0
+            if warn:
+                warn(str(error))
+            continue
+        if record:
+            record.articles = len(usable)
+        articles.extend(usable)
+    timings["clean_segment"] = time.perf_counter() - started
+    for number, article in enumerate(articles, start=1):
+        article.number = number
+    for copy, original in clean.find_duplicates(articles).items():
+        articles[copy].duplicate_of = articles[original].number
+    return Prepared(articles, inputs, timings)
+
+
+def article_fingerprint(article: Article) -> str:
+    """Identity of an article's text, for 'already briefed' state: normalised body, hashed."""
+    body = " ".join(normalize(s.text) for s in article.sentences if s.kind == "body")
+    return hashlib.sha256(" ".join(body.split()).encode("utf-8", "surrogatepass")).hexdigest()[:20]
+
+
+def read_state(out_dir: Path) -> dict:
+    path = out_dir / STATE_FILE
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        return data if isinstance(data, dict) and isinstance(data.get("articles"), dict) else {"articles": {}}
+    except (OSError, ValueError):
+        return {"articles": {}}
+
+
+@contextmanager
+def run_lock(out_dir: Path):
+    """One run per output directory at a time; a second one is told so instead of interleaving outputs."""
+    out_dir.mkdir(parents=True, exist_ok=True)
+    handle = open(out_dir / LOCK_FILE, "a+")
+    try:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise RunLocked(f"{out_dir}: another brief run is in progress on this output directory") from None
+        yield
+    finally:
+        handle.close()
+
+
+def choose_points(articles: list[Article], settings: BuildSettings) -> tuple[list[Story], list[KeyPoint], dict]:
+    """Group articles into stories, share the point budget between them and summarize each."""
+    from brief import stories as story_stage
+    from brief.summarize import SummarizerSettings, summarize
+
+    summarizer = SummarizerSettings()
+    stories = story_stage.cluster_stories(articles)
+    by_number = {a.number: a for a in articles}
+    budget = story_stage.allocate_points(stories, settings.max_points) if len(stories) > 1 else {
+        stories[0].number: settings.max_points} if stories else {}
+    points: list[KeyPoint] = []
+    for story in stories:
+        count = budget.get(story.number, 0)
+        if count <= 0:
+            continue
+        chosen = summarize([by_number[n] for n in story.articles], max_points=count,
+                           max_words=settings.max_words, settings=summarizer)
+        for point in chosen:
+            point.story = story.number
+        story.points = chosen
+        points.extend(chosen)
+    return stories, points, summarizer.as_dict()
+
+
+def _sentence(articles_by_number: dict[int, Article], article: int, index: int):
+    return articles_by_number[article].sentences[index]
+
+
+def translate_articles(articles: list[Article], points: list[KeyPoint], stories: list[Story], translator,
+                       brief_only: bool) -> None:
+    """Translate the brief's sentences first (points, story headlines), then the rest unless `brief_only`."""
+    by_number = {a.number: a for a in articles}
+    first: list = []
+    for point in points:
+        for article, index in point.members or [(point.article, point.sentence)]:
+            first.append(_sentence(by_number, article, index))
+    # Every sentence is translated only once even if it is both a point and a member.
+    seen: set[int] = set()
+    ordered = []
+    for sentence in first:
+        if id(sentence) not in seen:
+            seen.add(id(sentence))
+            ordered.append(sentence)
+    _translate_sentences(ordered, translator)
+    headlines = [s for s in stories if s.title_arabic]
+    if headlines:
+        results = translator.translate_texts([s.title_arabic for s in headlines])
+        for story, result in zip(headlines, results):
+            story.title_english = result.text
+    if not brief_only:
+        rest = [s for a in articles for s in a.sentences if id(s) not in seen]
+        _translate_sentences(rest, translator)
+
+
+def _translate_sentences(sentences: list, translator) -> None:
+    if not sentences:
+        return
+    for sentence, result in zip(sentences, translator.translate_texts([s.text for s in sentences])):
+        sentence.english, sentence.score, sentence.parts = result.text, result.score, result.parts
+        sentence.from_cache = result.from_cache
+
+
+def prefer_unflagged(points: list[KeyPoint], articles: list[Article]) -> None:
+    """After QA, let a point speak through an unflagged member of its cluster when its own translation is flagged."""
+    by_number = {a.number: a for a in articles}
+    for point in points:
+        chosen = _sentence(by_number, point.article, point.sentence)
+        if chosen.flags:
+            for article, index in point.members:
+                candidate = _sentence(by_number, article, index)
+                if candidate.english and not candidate.flags:
+                    point.article, point.sentence, point.arabic = article, index, candidate.text
+                    chosen = candidate
+                    break
+        point.english = chosen.english
+        point.flags = list(chosen.flags)
+
+
+@dataclass
+class BuildResult:
+    report: dict
+    exit_code: int
+
+
+def build(settings: BuildSettings, *, progress: Callable[[int, int], None] | None = None,
+          warn: Callable[[str], None] | None = None, translator=None) -> BuildResult:
+    """Run the whole job; returns the JSON-ready run report and the exit code. Raises BriefError when nothing can be done."""
+    from brief import qa
+    from brief.glossary import load_glossary
+    from brief.translate import TranslateOptions, Translator
+
+    settings.validate()
+    timings: dict = {}
+    out_dir = Path(settings.output)
+    date = settings.date or datetime.date.today().isoformat()
+    glossary = load_glossary(settings.glossary) if settings.glossary else None
+    with run_lock(out_dir):
+        if translator is None:
+            # Resolve the model before doing any work, so a missing model fails fast and writes nothing.
+            started = time.perf_counter()
+            translator = Translator(TranslateOptions(
+                model=settings.model, engine=settings.engine, precision=settings.precision, device=settings.device,
+                beams=settings.beams, cache=settings.cache, glossary=glossary), progress=progress, warn=warn)
+            timings["model_resolve"] = time.perf_counter() - started
+        prepared = prepare(settings.sources, max_file_mb=settings.max_file_mb, max_total_mb=settings.max_total_mb,
+                           warn=warn)
+        timings.update(prepared.timings)
+        articles = prepared.articles
+        state = read_state(out_dir)
+        seen = state["articles"]
+        if settings.new_only and articles:
+            fresh = []
+            for article in articles:
+                earlier = seen.get(article_fingerprint(article))
+                if earlier:
+                    for record in prepared.inputs:
+                        if record.file == article.file:
+                            record.status, record.reason = "skipped", f"already in the brief of {earlier['date']}"
+                    if warn:
+                        warn(f"{article.file}: skipped, already in the brief of {earlier['date']}")
+                else:
+                    fresh.append(article)
+            articles = fresh
+            for number, article in enumerate(articles, start=1):
+                article.number = number
+        if not articles:
+            raise NoUsableInput("no usable article among the inputs: " + "; ".join(
+                f"{r.file}: {r.reason}" for r in prepared.inputs if r.status == "skipped") if prepared.inputs
+                else "no input files given")
+
+        started = time.perf_counter()
+        stories, points, summarizer_settings = choose_points(articles, settings)
+        if seen:
+            from brief.stories import mark_followups
+
+            stories = mark_followups(stories, {article_fingerprint(a): a.number for a in articles
+                                               if article_fingerprint(a) in seen}, mode=settings.followups)
+            kept = {s.number for s in stories}
+            points = [p for p in points if p.story in kept or not p.story]
+        timings["summarize"] = time.perf_counter() - started
+
+        started = time.perf_counter()
+        translate_articles(articles, points, stories, translator, settings.brief_only)
+        timings["translate"] = time.perf_counter() - started
+
+        started = time.perf_counter()
+        for article in articles:
+            qa.check_sentences(article.sentences, glossary=glossary)
+        prefer_unflagged(points, articles)
+        timings["qa"] = time.perf_counter() - started
+
+        described = translator.describe()
+        signature = Signature(
+            tool_version=__version__, model=described["model"], model_revision=described["revision"],
+            engine=described["engine"], precision=described["precision"], device=described["device"],
+            beams=described["beams"], summarizer=summarizer_settings,
+            created=datetime.datetime.now().astimezone().isoformat(timespec="seconds"))
+        brief = Brief(title=settings.title or f"Arabic press brief, {date}", date=date, points=points,
+                      articles=articles, signature=signature, stories=stories if len(stories) > 1 else [],
+                      flagged_points=sum(1 for p in points if p.flags), brief_only=settings.brief_only)
+
+        started = time.perf_counter()
+        from brief import render
+
+        outputs = render.write_outputs(brief, out_dir, formats=tuple(settings.formats), variant=settings.variant,
+                                       paper=settings.paper, review=settings.review)
+        timings["render"] = time.perf_counter() - started
+        if settings.email_to:
+            from brief import mail
+
+            message = mail.build_eml(brief, settings.email_to, [p for p in outputs if p.suffix in (".pdf", ".md")],
+                                     sender=settings.email_from)
+            outputs.append(mail.write_eml(message, out_dir / f"brief-{date}.eml"))
+            if settings.smtp:
+                host, _, port = settings.smtp.rpartition(":")
+                mail.send_smtp(message, host or settings.smtp, int(port or 587))
+
+        for article in articles:
+            seen.setdefault(article_fingerprint(article), {"file": article.file, "date": date})
+        write_atomic(out_dir / STATE_FILE, json.dumps(state, ensure_ascii=False, indent=1))
+        translator.close()
+
+    skipped = [r for r in prepared.inputs if r.status == "skipped"]
+    report = run_report(brief, prepared.inputs, outputs, timings, translator.stats)
+    return BuildResult(report, EXIT_PARTIAL if skipped else EXIT_OK)
+
+
+def source_records(articles: list[Article]) -> list[dict]:
+    return [{"number": a.number, "file": a.file, "title": a.title, "outlet": a.outlet, "url": a.url,
+             "published": a.published, "part": a.part, "split_reason": a.split_reason,
+             "duplicate_of": a.duplicate_of} for a in articles]
+
+
+def run_report(brief: Brief, inputs: list[InputFile], outputs: list[Path], timings: dict, stats) -> dict:
+    """The JSON run report: every input's fate, the sources, the points, outputs, timings and signature."""
+    from brief.clean import line_accounting
+
+    return {
+        "brief": {"title": brief.title, "date": brief.date, "points_shown": len(brief.points),
+                  "more_points": brief.more_points, "flagged_points": brief.flagged_points},
+        "signature": asdict(brief.signature),
+        "inputs": [asdict(r) for r in inputs],
+        "sources": source_records(brief.articles),
+        "accounting": [{"number": a.number, "file": a.file, **line_accounting(a)} for a in brief.articles],
+        "points": [{"arabic": p.arabic, "english": p.english, "citations": p.citations, "article": p.article,
+                    "sentence": p.sentence, "story": p.story, "flags": [asdict(f) for f in p.flags]}
+                   for p in brief.points],
+        "stories": [{"story": s.number, "articles": s.articles, "outlets": s.outlets, "title_arabic": s.title_arabic,
+                     "title_english": s.title_english, "similarity": s.similarity, "followup": s.followup,
+                     "new_articles": s.new_articles, "points": len(s.points)} for s in brief.stories],
+        "qa": {"flagged_sentences": sum(1 for a in brief.articles for s in a.sentences if s.flags),
+               "flagged_points": brief.flagged_points},
+        "translation": asdict(stats),
+        "outputs": [str(p) for p in outputs],
+        "timings": {k: round(v, 3) for k, v in timings.items()},
+    }
+
+
+def inspect(sources: list[str], warn=None) -> tuple[list[dict], list[InputFile]]:
+    """`brief inspect`: every article's metadata, classified lines and sentences; no model needed."""
+    from brief.clean import line_accounting
+
+    prepared = prepare(sources, warn=warn)
+    records = []
+    for article in prepared.articles:
+        records.append({
+            "file": article.file, "number": article.number, "part": article.part,
+            "split_reason": article.split_reason, "duplicate_of": article.duplicate_of,
+            "title": article.title, "outlet": article.outlet, "url": article.url, "published": article.published,
+            "lines": [{"line": ln.number, "kind": ln.kind, "reason": ln.reason, "text": ln.text} for ln in article.lines],
+            "sentences": [s.text for s in article.sentences],
+            "accounting": line_accounting(article),
+        })
+    return records, prepared.inputs
+
+
+def summarize_sources(sources: list[str], points: int, max_words: int | None, warn=None) -> tuple[list[KeyPoint], list[Article]]:
+    """`brief summarize`: key Arabic sentences with citations; no model needed."""
+    from brief.summarize import summarize
+
+    prepared = prepare(sources, warn=warn)
+    if not prepared.articles:
+        raise NoUsableInput("no usable article among the inputs")
+    return summarize(prepared.articles, max_points=points, max_words=max_words), prepared.articles
+
+
+def stories_of(sources: list[str], warn=None) -> list[dict]:
+    """`brief stories`: the run's articles grouped into stories; no model needed."""
+    from brief.stories import cluster_stories, stories_records
+
+    prepared = prepare(sources, warn=warn)
+    if not prepared.articles:
+        raise NoUsableInput("no usable article among the inputs")
+    return stories_records(cluster_stories(prepared.articles), prepared.articles)
+
