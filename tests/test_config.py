@@ -1,0 +1,43 @@
+import pytest
+
+from brief.config import load_config, merge_settings
+from brief.errors import UsageError
+
+
+def test_command_line_overrides_config_file(tmp_path):
+    (tmp_path / "brief.toml").write_text(
+        'sources = ["inbox"]\noutput = "briefs"\ntitle = "Desk brief"\nvariant = "both"\n'
+        '[translation]\nengine = "transformers"\nbeams = 2\n[email]\nto = "desk@example.org"\n', encoding="utf-8")
+    config = load_config(str(tmp_path / "brief.toml"))
+    settings = merge_settings(config, {"title": "Override", "variant": None, "beams": None})
+    assert settings.title == "Override"
+    assert settings.variant == "both"
+    assert settings.engine == "transformers" and settings.beams == 2
+    assert settings.email_to == "desk@example.org"
+    # Paths in the file are relative to the file, not to where brief runs.
+    assert settings.sources == [str(tmp_path / "inbox")]
+    assert settings.output == str(tmp_path / "briefs")
+
+
+@pytest.mark.parametrize("content, message", [
+    ('colour = "red"\n', "unknown setting"),
+    ("title = \n", "not a valid TOML"),
+    ('variant = "shouting"\n', "variant must be one of"),
+])
+def test_bad_config_is_a_one_line_usage_error(tmp_path, content, message):
+    path = tmp_path / "brief.toml"
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(UsageError, match=message):
+        merge_settings(load_config(str(path)), {})
+
+
+def test_missing_explicit_config_is_an_error(tmp_path):
+    with pytest.raises(UsageError, match="config file not found"):
+        load_config(str(tmp_path / "nope.toml"))
+
+
+def test_bad_date_and_format_are_refused():
+    with pytest.raises(UsageError, match="YYYY-MM-DD"):
+        merge_settings({}, {"date": "24/11/2026"})
+    with pytest.raises(UsageError, match="--format"):
+        merge_settings({}, {"formats": ["docx"]})
