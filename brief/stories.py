@@ -1,0 +1,338 @@
+"""Stories: group the run's articles by the event they report, rank them, and share the page between them.
+
+Articles are compared as TF-IDF vectors of their stemmed content terms (title counted twice, since a
+headline names the event most densely) and grouped by average-linkage agglomerative clustering: two
+groups join while the mean similarity over all their cross pairs reaches the threshold. Average
+linkage neither chains unrelated events through one broad article (single linkage) nor splits one
+event's short wire item from its long feature (complete linkage). Everything is deterministic: ties
+break on source numbers.
+"""
+from __future__ import annotations
+
+import math
+from collections import Counter
+from pathlib import Path
+
+from brief.arabic import content_terms
+from brief.models import Article, Story
+
+# Mean cross-pair cosine at which two groups of articles are the same event. Chosen on
+# tests/data/stories (36 articles, 13 events): there the same-event pairs sit well above it and the
+# closest unrelated events (storm vs earthquake, interest rates vs oil) well below.
+DEFAULT_THRESHOLD = 0.12
+
+TITLE_WEIGHT = 2.0
+
+# Words of news reporting itself rather than of any event; normalised and light-stemmed like
+# content_terms output, so an outlet's house style does not pull unrelated events together.
+NEWS_TERMS = frozenset(content_terms(
+    "المصدر وكالة وكالات الأنباء انباء مصدر مصادر تصريح تصريحات صحفي الصحفي بيان مؤتمر اعلن أعلن أعلنت "
+    "أكد أكدت أوضح أوضحت أشار أشارت وأضاف أضافت وأوضح وأكد يوم الأحد الاثنين الثلاثاء الأربعاء الخميس "
+    "الجمعة السبت صباح مساء الماضي المقبل العام عام الأسبوع الشهر ساعة ساعات يناير فبراير مارس أبريل "
+    "مايو يونيو يوليو أغسطس سبتمبر أكتوبر نوفمبر ديسمبر حزيران رويترز فرانس برس"
+))
+
+# Share of a section's points: a story's weight is its outlets plus its articles.
+_EXTRA_SHARE = 0.25  # at most this share of the points goes beyond one per section, when stories compete
+
+
+def article_terms(article: Article) -> Counter:
+    """Weighted content-term counts of an article: title sentences count TITLE_WEIGHT, the rest once."""
+    counts: Counter = Counter()
+    sentences = article.sentences
+    has_title_sentence = any(s.kind == "title" for s in sentences)
+    if article.title and not has_title_sentence:
+        for term in _terms(article.title):
+            counts[term] += TITLE_WEIGHT
+    for sentence in sentences:
+        weight = TITLE_WEIGHT if sentence.kind == "title" else 1.0
+        for term in _terms(sentence.text):
+            counts[term] += weight
+    return counts
+
+
+def _terms(text: str) -> list[str]:
+    return [t for t in content_terms(text) if len(t) > 2 and t not in NEWS_TERMS]
+
+
+def tfidf_vectors(term_counts: list[Counter]) -> list[dict[str, float]]:
+    """Unit-length TF-IDF vectors: sublinear term frequency, smoothed IDF over the run's articles."""
+    documents = len(term_counts)
+    frequency: Counter = Counter()
+    for counts in term_counts:
+        frequency.update(counts.keys())
+    vectors = []
+    for counts in term_counts:
+        vector = {term: (1.0 + math.log(count)) * (math.log((1 + documents) / (1 + frequency[term])) + 1.0)
+                  for term, count in counts.items() if count > 0}
+        norm = math.sqrt(sum(v * v for v in vector.values()))
+        vectors.append({t: v / norm for t, v in vector.items()} if norm else {})
+    return vectors
+
+
+def cosine(a: dict[str, float], b: dict[str, float]) -> float:
+    """Dot product of two unit vectors."""
+    if len(a) > len(b):
+        a, b = b, a
+    return sum(value * b.get(term, 0.0) for term, value in a.items())
+
+
+def similarity_matrix(articles: list[Article]) -> list[list[float]]:
+    """Pairwise cosine similarity of the articles' TF-IDF vectors."""
+    vectors = tfidf_vectors([article_terms(a) for a in articles])
+    size = len(vectors)
+    matrix = [[1.0] * size for _ in range(size)]
+    for i in range(size):
+        for j in range(i + 1, size):
+            matrix[i][j] = matrix[j][i] = cosine(vectors[i], vectors[j])
+    return matrix
+
+
+def average_linkage(matrix: list[list[float]], threshold: float) -> list[tuple[list[int], float | None]]:
+    """Agglomerative clustering of matrix indices; each group with the lowest similarity that merged it."""
+    groups: dict[int, list[int]] = {i: [i] for i in range(len(matrix))}
+    weakest: dict[int, float | None] = {i: None for i in groups}
+    link = {(i, j): matrix[i][j] for i in groups for j in groups if i < j}
+    while link:
+        # Highest mean similarity first; on a tie the pair with the lowest indices, for determinism.
+        (i, j), best = max(link.items(), key=lambda item: (item[1], -item[0][0], -item[0][1]))
+        if best < threshold:
+            break
+        size_i, size_j = len(groups[i]), len(groups[j])
+        for k in groups:
+            if k in (i, j):
+                continue
+            merged = (size_i * link[_key(i, k)] + size_j * link[_key(j, k)]) / (size_i + size_j)
+            link[_key(i, k)] = merged
+            del link[_key(j, k)]
+        del link[(i, j)]
+        groups[i] = sorted(groups[i] + groups.pop(j))
+        weakest[i] = min(x for x in (best, weakest[i], weakest.pop(j)) if x is not None)
+    return [(groups[k], weakest[k]) for k in sorted(groups, key=lambda k: groups[k][0])]
+
+
+def _key(a: int, b: int) -> tuple[int, int]:
+    return (a, b) if a < b else (b, a)
+
+
+def cluster_stories(articles: list[Article], threshold: float | None = None) -> list[Story]:
+    """Group articles into stories, ranked (Story.number 1..n): most outlets, then articles, then latest."""
+    if not articles:
+        return []
+    threshold = DEFAULT_THRESHOLD if threshold is None else threshold
+    articles = sorted(articles, key=lambda a: a.number)  # input order must not change the result
+    numbers = {a.number for a in articles}
+    # A copy of another article of the run goes with its original and takes no part in the vote.
+    originals = [a for a in articles if a.duplicate_of is None or a.duplicate_of not in numbers]
+    copies = [a for a in articles if a not in originals]
+    matrix = similarity_matrix(originals)
+    groups = average_linkage(matrix, threshold)
+    by_number = {a.number: a for a in articles}
+    index_of = {a.number: i for i, a in enumerate(originals)}
+    stories = []
+    for members, weakest in groups:
+        story_numbers = [originals[m].number for m in members]
+        for copy in copies:
+            if _original_of(copy, by_number) in story_numbers:
+                story_numbers.append(copy.number)
+        story_numbers.sort()
+        story_articles = [by_number[n] for n in story_numbers]
+        outlets = _distinct([a.outlet for a in story_articles if a.outlet])
+        title = best_title([originals[m] for m in members], [index_of[originals[m].number] for m in members],
+                           matrix)
+        stories.append(Story(number=0, articles=story_numbers, outlets=outlets, title_arabic=title,
+                             similarity=None if weakest is None else round(weakest, 4)))
+    stories.sort(key=lambda s: rank_key(s, by_number))
+    for rank, story in enumerate(stories, start=1):
+        story.number = rank
+    return stories
+
+
+def _original_of(article: Article, by_number: dict[int, Article]) -> int:
+    seen = set()
+    number = article.number
+    while by_number[number].duplicate_of in by_number and number not in seen:
+        seen.add(number)
+        number = by_number[number].duplicate_of
+    return number
+
+
+def _distinct(values: list[str]) -> list[str]:
+    seen, out = set(), []
+    for value in values:
+        key = value.strip().casefold()
+        if key and key not in seen:
+            seen.add(key)
+            out.append(value.strip())
+    return out
+
+
+def coverage(story: Story, by_number: dict[int, Article]) -> tuple[int, int]:
+    """(sources, articles) of a story, copies not counted. An article whose outlet is unknown counts
+    as a source of its own: it is evidence of coverage, and we cannot tell it is a known outlet's."""
+    own = [by_number[n] for n in story.articles if by_number[n].duplicate_of not in by_number]
+    unknown = sum(1 for a in own if not a.outlet)
+    known = len(_distinct([a.outlet for a in own if a.outlet]))
+    return known + unknown, len(own)
+
+
+def rank_key(story: Story, by_number: dict[int, Article]) -> tuple:
+    """Sort key: more sources first, then more articles, then the latest published date, then source order."""
+    sources, size = coverage(story, by_number)
+    latest = max((by_number[n].published or "" for n in story.articles), default="")
+    # Negate the ISO date character by character so later dates sort first under an ascending sort.
+    recency = tuple(-ord(c) for c in latest)
+    return (-sources, -size, recency if latest else (1,), min(story.articles))
+
+
+def best_title(members: list[Article], indices: list[int], matrix: list[list[float]]) -> str:
+    """The story's headline: the title (else lead sentence) of its most central article.
+
+    Centrality is the mean similarity to the story's other articles. A candidate must be relevant
+    (half its terms found in the story's body text), so an outlet name pasted as a first line loses;
+    then a headline beats a lead sentence, and 3 to 25 words beat a fragment or a pasted paragraph."""
+    body_terms = set()
+    for article in members:
+        for sentence in article.sentences:
+            if sentence.kind == "body":
+                body_terms.update(_terms(sentence.text))
+
+    def centrality(position: int) -> float:
+        others = [matrix[indices[position]][indices[k]] for k in range(len(indices)) if k != position]
+        return sum(others) / len(others) if others else 1.0
+
+    candidates = []
+    for position, article in enumerate(members):
+        title = _title_of(article)
+        lead = next((s.text for s in article.sentences if s.kind == "body" and s.text.strip()), "")
+        for text, is_title in ((title, True), (lead, False)):
+            terms = _terms(text)
+            if not terms:
+                continue
+            relevant = sum(1 for t in terms if t in body_terms) / len(terms) >= 0.5
+            words = len(text.split())
+            candidates.append(((relevant, is_title, 3 <= words <= 25, round(centrality(position), 6),
+                                -article.number), " ".join(text.split())))
+    if not candidates:
+        return next((" ".join(t.split()) for a in members for t in (_title_of(a),) if t), "")
+    return max(candidates)[1]
+
+
+def _title_of(article: Article) -> str:
+    title = next((s.text for s in article.sentences if s.kind == "title" and s.text.strip()), None)
+    return (title or article.title or "").strip()
+
+
+def allocate_points(stories: list[Story], total_points: int) -> dict[int, int]:
+    """Story number → points on the page: one per section, extra points to the biggest stories, 0 for
+    the stories left to the 'More stories' line.
+
+    When there are more stories than points, up to a quarter of the points still go to the biggest
+    multi-article stories (an event several outlets cover deserves more than one line), and the
+    sections are the top stories that the rest of the budget reaches."""
+    ranked = sorted(stories, key=lambda s: s.number)
+    if not ranked or total_points <= 0:
+        return {s.number: 0 for s in ranked}
+    weights = {s.number: len(s.outlets) + len(s.articles) for s in ranked}
+    multi = [s for s in ranked if len(s.articles) > 1]
+    if len(ranked) <= total_points:
+        sections = ranked
+    else:
+        extra = min(int(total_points * _EXTRA_SHARE), len(multi))
+        sections = ranked[: max(1, total_points - extra)]
+    budget = {s.number: 0 for s in ranked}
+    for story in sections:
+        budget[story.number] = 1
+    spare = total_points - len(sections)
+    eligible = [s for s in sections if len(s.articles) > 1] or sections
+    if spare > 0:
+        # Largest-remainder shares of the spare points by weight; ties go to the higher-ranked story.
+        total_weight = sum(weights[s.number] for s in eligible)
+        shares = {s.number: spare * weights[s.number] / total_weight for s in eligible}
+        for number, share in shares.items():
+            budget[number] += int(share)
+        left = spare - sum(int(share) for share in shares.values())
+        by_remainder = sorted(eligible, key=lambda s: (-(shares[s.number] - int(shares[s.number])), s.number))
+        for story in by_remainder[:left]:
+            budget[story.number] += 1
+    # A higher-ranked story never gets fewer points than a lower-ranked one.
+    counts = sorted((budget[s.number] for s in sections), reverse=True)
+    for story, count in zip(sections, counts):
+        budget[story.number] = count
+    return budget
+
+
+def more_stories(stories: list[Story], budget: dict[int, int]) -> list[Story]:
+    """The stories that got no section, in rank order: what the 'More stories' line lists."""
+    return [s for s in sorted(stories, key=lambda s: s.number) if budget.get(s.number, 0) <= 0]
+
+
+def stories_records(stories: list[Story], articles: list[Article]) -> list[dict]:
+    """The JSON of `brief stories --json`: one record per story, in rank order."""
+    by_number = {a.number: a for a in articles}
+    records = []
+    for story in sorted(stories, key=lambda s: s.number):
+        members = [by_number[n] for n in story.articles if n in by_number]
+        records.append({
+            "story": story.number,
+            "files": _distinct_files([a.file for a in members]),
+            "outlets": story.outlets,
+            "title_arabic": story.title_arabic,
+            "title_english": story.title_english,
+            "size": len(story.articles),
+            "similarity": story.similarity,
+            "followup": story.followup,
+            "new_articles": story.new_articles,
+            "articles": [{"number": a.number, "file": a.file, "part": a.part, "outlet": a.outlet,
+                          "title": _title_of(a) or None, "published": a.published,
+                          "duplicate_of": a.duplicate_of} for a in members],
+        })
+    return records
+
+
+def _distinct_files(files: list[str]) -> list[str]:
+    return list(dict.fromkeys(files))
+
+
+def mark_followups(stories: list[Story], seen, mode: str = "mark",
+                   articles: list[Article] | None = None) -> list[Story]:
+    """Flag stories told in an earlier brief; with mode "drop", leave out those with nothing new.
+
+    `seen` names this run's articles that an earlier brief already used: a dict {identity: source
+    number} (the pipeline keys it by content fingerprint), a set of source numbers, or a set of file
+    names (then `articles` is needed to map them). A story with any seen article gets followup=True
+    and new_articles = its unseen articles; stories are renumbered 1..n after dropping, and the
+    story numbers of their points follow."""
+    if mode not in ("mark", "drop"):
+        raise ValueError(f"mode must be 'mark' or 'drop' (got {mode!r})")
+    seen_numbers = _seen_numbers(seen, articles)
+    kept = []
+    for story in sorted(stories, key=lambda s: s.number):
+        old = [n for n in story.articles if n in seen_numbers]
+        if not old:
+            story.followup, story.new_articles = False, []
+            kept.append(story)
+            continue
+        story.followup = True
+        story.new_articles = [n for n in story.articles if n not in seen_numbers]
+        if mode == "drop" and not story.new_articles:
+            continue
+        kept.append(story)
+    for rank, story in enumerate(kept, start=1):
+        story.number = rank
+        for point in story.points:
+            point.story = rank
+    return kept
+
+
+def _seen_numbers(seen, articles: list[Article] | None) -> set[int]:
+    if isinstance(seen, dict):
+        return {v for v in seen.values() if isinstance(v, int)}
+    values = set(seen)
+    numbers = {v for v in values if isinstance(v, int)}
+    names = {v for v in values if isinstance(v, str)}
+    if names:
+        if articles is None:
+            raise ValueError("mark_followups: file names given without the articles to match them")
+        numbers |= {a.number for a in articles if a.file in names or Path(a.file).name in names}
+    return numbers
