@@ -196,14 +196,14 @@ def build(settings: BuildSettings, *, progress: Callable[[int, int], None] | Non
     out_dir = Path(settings.output)
     date = settings.date or datetime.date.today().isoformat()
     glossary = load_glossary(settings.glossary) if settings.glossary else None
+    if translator is None:
+        # Resolve the model before doing any work, so a missing model fails fast and writes nothing.
+        started = time.perf_counter()
+        translator = Translator(TranslateOptions(
+            model=settings.model, engine=settings.engine, precision=settings.precision, device=settings.device,
+            beams=settings.beams, cache=settings.cache, glossary=glossary), progress=progress, warn=warn)
+        timings["model_resolve"] = time.perf_counter() - started
     with run_lock(out_dir):
-        if translator is None:
-            # Resolve the model before doing any work, so a missing model fails fast and writes nothing.
-            started = time.perf_counter()
-            translator = Translator(TranslateOptions(
-                model=settings.model, engine=settings.engine, precision=settings.precision, device=settings.device,
-                beams=settings.beams, cache=settings.cache, glossary=glossary), progress=progress, warn=warn)
-            timings["model_resolve"] = time.perf_counter() - started
         prepared = prepare(settings.sources, max_file_mb=settings.max_file_mb, max_total_mb=settings.max_total_mb,
                            warn=warn)
         timings.update(prepared.timings)
@@ -237,8 +237,7 @@ def build(settings: BuildSettings, *, progress: Callable[[int, int], None] | Non
 
             stories = mark_followups(stories, {article_fingerprint(a): a.number for a in articles
                                                if article_fingerprint(a) in seen}, mode=settings.followups)
-            kept = {s.number for s in stories}
-            points = [p for p in points if p.story in kept or not p.story]
+            points = [p for story in stories for p in story.points]
         timings["summarize"] = time.perf_counter() - started
 
         started = time.perf_counter()

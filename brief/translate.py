@@ -292,6 +292,9 @@ def normalize_source(text: str) -> str:
 
 def _load_tokenizer(path: Path):
     from transformers import MarianTokenizer
+    from transformers.utils import logging as hf_logging
+
+    hf_logging.disable_progress_bar()  # cron logs should not fill with "Loading weights" bars
 
     try:
         return MarianTokenizer.from_pretrained(str(path))
@@ -436,7 +439,6 @@ class CTranslate2Engine:
             intra_threads=threads or 0, inter_threads=inter_threads,
         )
         self.max_positions = int(self.defaults.get("max_position_embeddings") or 512)
-        self.pad_token = self.tokenizer.pad_token
 
     def token_count(self, sentence: str) -> int:
         return len(self.tokenizer(sentence)["input_ids"])
@@ -445,13 +447,13 @@ class CTranslate2Engine:
         tokenized = [self.tokenizer.convert_ids_to_tokens(self.tokenizer(s)["input_ids"]) for s in sentences]
         source_len = max(len(t) for t in tokenized)
         # CTranslate2's defaults differ from transformers' (beam 2, input 1024, output 256): set all.
+        # Its Marian converter drops <pad> from the vocabulary, which is what bad_words_ids does here.
         results = self.translator.translate_batch(
             tokenized,
             beam_size=self.decoding.beams,
             length_penalty=self.decoding.length_penalty,
             max_input_length=self.max_positions,
             max_decoding_length=_output_cap(source_len, self.decoding, self.max_positions),
-            suppress_sequences=[[self.pad_token]],
             return_scores=True,
         )
         out = []
