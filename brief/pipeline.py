@@ -95,6 +95,9 @@ def run_lock(out_dir: Path):
             fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
             raise RunLocked(f"{out_dir}: another brief run is in progress on this output directory") from None
+        # A run killed outright (SIGKILL, power loss) cannot remove its temp files; the next one does.
+        for stale in out_dir.glob(".*.part"):
+            stale.unlink(missing_ok=True)
         yield
     finally:
         handle.close()

@@ -1,0 +1,134 @@
+"""End to end through the command line, with the tiny model built by the tests."""
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
+
+
+def run_brief(*args, env_extra=None, cwd=None, input_text=None):
+    env = {**os.environ, **(env_extra or {})}
+    return subprocess.run([sys.executable, "-m", "brief", *map(str, args)], capture_output=True, text=True,
+                          env=env, cwd=cwd or ROOT, input=input_text, timeout=600)
+
+
+@pytest.fixture(scope="module")
+def built(tiny_model_dir, tmp_path_factory):
+    out = tmp_path_factory.mktemp("out")
+    cache = tmp_path_factory.mktemp("cache")
+    result = run_brief("build", SEEDS, "-o", out, "--model", tiny_model_dir, "--date", "2026-11-24", "--json",
+                       env_extra={"BRIEF_CACHE_DIR": str(cache)})
+    assert result.returncode == 0, result.stderr
+    return out, json.loads(result.stdout), cache
+
+
+def test_build_writes_a_one_page_pdf_with_embedded_fonts(built):
+    out, report, _ = built
+    pdf = out / "brief-2026-11-24.pdf"
+    assert pdf.is_file() and (out / "brief-2026-11-24.md").is_file()
+    info = subprocess.run(["pdfinfo", pdf], capture_output=True, text=True, check=True).stdout
+    assert re.search(r"^Pages:\s+1$", info, re.M)
+    fonts = subprocess.run(["pdffonts", pdf], capture_output=True, text=True, check=True).stdout.splitlines()[2:]
+    assert fonts, "the PDF has no fonts"
+    for row in fonts:
+        assert row.split()[-5] == "yes", f"font not embedded: {row}"
+
+
+def test_markdown_has_points_with_both_languages_and_citations(built):
+    out, report, _ = built
+    assert len(report["points"]) >= 5
+    numbers = {s["number"] for s in report["sources"]}
+    for point in report["points"]:
+        assert point["english"] and point["arabic"] and point["citations"]
+        assert set(point["citations"]) <= numbers
+    markdown = (out / "brief-2026-11-24.md").read_text(encoding="utf-8")
+    cited = {int(n) for n in re.findall(r"\[(\d+)\]", markdown)}
+    assert cited and cited <= numbers
+    for seed in SEEDS.iterdir():
+        assert seed.name in markdown
+    files = {Path(s["file"]).name for s in report["sources"]}
+    assert {p.name for p in SEEDS.iterdir()} <= files
+
+
+def test_report_accounts_for_every_input(built):
+    _, report, _ = built
+    assert {Path(i["file"]).name for i in report["inputs"]} == {p.name for p in SEEDS.iterdir()}
+    assert all(i["status"] == "used" for i in report["inputs"])
+    assert report["signature"]["model"] and report["signature"]["engine"]
+    assert set(report["timings"]) >= {"ingest", "summarize", "translate", "render"}
+
+
+def test_second_run_is_served_from_the_translation_memory(built, tiny_model_dir, tmp_path):
+    _, first, cache = built
+    result = run_brief("build", SEEDS, "-o", tmp_path, "--model", tiny_model_dir, "--date", "2026-11-24",
+                       "--json", env_extra={"BRIEF_CACHE_DIR": str(cache)})
+    assert result.returncode == 0, result.stderr
+    report = json.loads(result.stdout)
+    assert report["translation"]["model_loaded"] is False
+    assert report["translation"]["translated"] == 0 and report["translation"]["from_cache"] > 0
+    assert [p["english"] for p in report["points"]] == [p["english"] for p in first["points"]]
+
+
+def test_without_a_model_nothing_is_written(tmp_path):
+    out = tmp_path / "out"
+    result = run_brief("build", SEEDS, "-o", out, env_extra={"HF_HUB_OFFLINE": "1"})
+    assert result.returncode == 2
+    lines = [ln for ln in result.stderr.splitlines() if ln.strip()]
+    assert len(lines) == 1 and "brief model pull" in lines[0] and "Traceback" not in result.stderr
+    assert not out.exists()
+
+
+def _no_heavy_imports(code: str) -> None:
+    probe = (f"import sys\n{code}\n"
+             "heavy = [m for m in ('torch', 'transformers', 'ctranslate2', 'weasyprint') if m in sys.modules]\n"
+             "assert not heavy, heavy\n")
+    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, cwd=ROOT, timeout=120)
+    assert result.returncode == 0, result.stderr
+
+
+def test_inspect_and_summarize_run_without_a_model_or_heavy_imports(tmp_path):
+    result = run_brief("inspect", SEEDS, "--json", env_extra={"HF_HUB_OFFLINE": "1"})
+    assert result.returncode == 0, result.stderr
+    articles = json.loads(result.stdout)
+    assert {Path(a["file"]).name for a in articles} >= {p.name for p in SEEDS.iterdir()}
+    for article in articles:
+        assert set(article) >= {"file", "title", "outlet", "url", "published", "lines", "sentences"}
+        for line in article["lines"]:
+            assert line["kind"] in ("title", "heading", "body", "meta", "boilerplate") and line["reason"]
+    result = run_brief("summarize", SEEDS, "--points", "6")
+    assert result.returncode == 0, result.stderr
+    rows = [ln for ln in result.stdout.splitlines() if ln]
+    assert len(rows) == 6 and all(re.search(r"\t(\[\d+\] ?)+$", r) for r in rows)
+    _no_heavy_imports(f"from brief.pipeline import inspect, summarize_sources\n"
+                      f"inspect([{str(SEEDS)!r}]); summarize_sources([{str(SEEDS)!r}], 5, None)")
+
+
+def test_summarize_plain_reads_one_article_from_stdin():
+    text = (SEEDS / "004_3c6385f6fb4de3b3.txt").read_text(encoding="utf-8")
+    result = run_brief("summarize", "-", "--max-words", "60", "--plain", input_text=text)
+    assert result.returncode == 0, result.stderr
+    lines = [ln for ln in result.stdout.splitlines() if ln]
+    assert lines and all("\t" not in ln and ln in " ".join(text.split()) for ln in lines)
+
+
+def test_translate_prints_tab_separated_pairs(tiny_model_dir):
+    result = run_brief("translate", "-", "--model", tiny_model_dir, "--no-cache",
+                       input_text="وصل بوتين إلى بيونغ يانغ. ووقع البلدان اتفاقية.\n")
+    assert result.returncode == 0, result.stderr
+    rows = [ln.split("\t") for ln in result.stdout.splitlines()]
+    assert [r[0] for r in rows] == ["وصل بوتين إلى بيونغ يانغ.", "ووقع البلدان اتفاقية."]
+    assert all(len(r) == 2 and r[1] for r in rows)
+
+
+def test_bad_option_is_a_usage_error(tmp_path):
+    result = run_brief("build", SEEDS, "-o", tmp_path, "--variant", "loud")
+    assert result.returncode == 2 and "variant must be one of" in result.stderr and "Traceback" not in result.stderr

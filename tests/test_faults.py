@@ -1,0 +1,109 @@
+"""A morning job that never fails silently: interrupted runs, concurrent runs, a corrupt cache."""
+from __future__ import annotations
+
+import json
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
+DATE = "2026-11-24"
+
+
+def start_build(out: Path, model: Path, cache: Path, *extra: str) -> subprocess.Popen:
+    env = {**os.environ, "BRIEF_CACHE_DIR": str(cache), "HF_HUB_OFFLINE": "1"}
+    return subprocess.Popen([sys.executable, "-m", "brief", "build", str(SEEDS), "-o", str(out), "--model",
+                             str(model), "--date", DATE, "--json", *extra],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env, cwd=ROOT)
+
+
+def complete_outputs(out: Path) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in sorted(out.iterdir()) if not p.name.startswith(".")}
+
+
+def assert_whole(out: Path) -> None:
+    assert not list(out.glob(".*.part")), "a partial file was left behind"
+    pdf = out / f"brief-{DATE}.pdf"
+    if pdf.exists():
+        assert pdf.read_bytes().rstrip().endswith(b"%%EOF")
+        info = subprocess.run(["pdfinfo", pdf], capture_output=True, text=True)
+        assert info.returncode == 0 and "Pages:          1" in info.stdout
+
+
+@pytest.fixture(scope="module")
+def previous_run(tiny_model_dir, tmp_path_factory):
+    out = tmp_path_factory.mktemp("out")
+    cache = tmp_path_factory.mktemp("cache")
+    process = start_build(out, tiny_model_dir, cache, "--no-cache")
+    _, err = process.communicate(timeout=600)
+    assert process.returncode == 0, err
+    return out, complete_outputs(out)
+
+
+@pytest.mark.parametrize("delay", [0.3, 1.5, 3.0, 5.0, 8.0])
+def test_interrupt_at_any_point_leaves_previous_outputs_intact(previous_run, tiny_model_dir, tmp_path, delay):
+    out, before = previous_run
+    process = start_build(out, tiny_model_dir, tmp_path / "cache", "--title", "A different title")
+    time.sleep(delay)
+    process.send_signal(signal.SIGINT)
+    _, err = process.communicate(timeout=600)
+    assert "Traceback" not in err
+    assert process.returncode in (0, 130), err
+    assert_whole(out)
+    after = complete_outputs(out)
+    assert set(after) == set(before)
+    for name, data in after.items():
+        if data != before[name]:
+            # Replaced: then only by a complete new file of the finished run.
+            assert process.returncode == 0 or name.endswith((".md", ".pdf", ".html")), name
+
+
+def test_killed_run_leaves_no_partial_file_after_the_next_run(previous_run, tiny_model_dir, tmp_path):
+    out, _ = previous_run
+    stale = out / f".brief-{DATE}.pdf.abc123.part"
+    stale.write_bytes(b"%PDF-1.7 half a file")  # what SIGKILL mid-write leaves
+    process = start_build(out, tiny_model_dir, tmp_path / "cache")
+    process.communicate(timeout=600)
+    assert process.returncode == 0
+    assert_whole(out)
+
+
+def test_two_runs_at_once_neither_corrupt_the_cache_nor_interleave(tiny_model_dir, tmp_path):
+    cache = tmp_path / "cache"
+    shared_out, other_out = tmp_path / "out", tmp_path / "other"
+    runs = [start_build(shared_out, tiny_model_dir, cache), start_build(shared_out, tiny_model_dir, cache),
+            start_build(other_out, tiny_model_dir, cache)]
+    results = [(p.returncode, out, err) for p in runs for out, err in [p.communicate(timeout=600)]]
+    codes = [code for code, _, _ in results]
+    # Same output directory: one wins, the other is told clearly (or ran after it).
+    assert codes[0] in (0, 5) and codes[1] in (0, 5) and 0 in codes[:2]
+    for code, _, err in results[:2]:
+        if code == 5:
+            assert "another brief run is in progress" in err and "Traceback" not in err
+    assert codes[2] == 0, results[2][2]
+    db = sqlite3.connect(cache / "translations.sqlite3")
+    assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    assert db.execute("SELECT COUNT(*) FROM translations").fetchone()[0] > 0
+    for out in (shared_out, other_out):
+        assert_whole(out)
+        report_md = (out / f"brief-{DATE}.md").read_text(encoding="utf-8")
+        assert report_md.count("\n# ") + report_md.startswith("# ") == 1  # one brief, not two interleaved
+
+
+def test_corrupt_cache_is_rebuilt_with_a_warning(tiny_model_dir, tmp_path):
+    cache = tmp_path / "cache"
+    cache.mkdir()
+    (cache / "translations.sqlite3").write_bytes(os.urandom(4096))
+    process = start_build(tmp_path / "out", tiny_model_dir, cache)
+    stdout, err = process.communicate(timeout=600)
+    assert process.returncode == 0, err
+    assert "set aside" in err
+    assert json.loads(stdout)["translation"]["translated"] > 0
+    assert list(cache.glob("translations.sqlite3.corrupt-*"))

@@ -1,0 +1,151 @@
+import json
+import shutil
+
+import pytest
+
+from brief import translate
+from brief.errors import ModelError, UsageError
+from brief.translate import (DecodingSettings, TranslateOptions, Translator, _length_batches, normalize_source,
+                             resolve_model)
+
+ARABIC = [
+    "وصل الرئيس الروسي فلاديمير بوتين إلى بيونغ يانغ.",
+    "وقع البلدان اتفاقية شراكة استراتيجية شاملة.",
+    "وصل الرئيس الروسي فلاديمير بوتين إلى بيونغ يانغ.",  # duplicate: translated once
+    "وقالت وزارة الدفاع إن بيونغ يانغ أرسلت نحو 6700 حاوية إلى روسيا.",
+]
+
+
+def test_missing_hub_model_fails_with_instructions(monkeypatch):
+    monkeypatch.setenv("HF_HUB_OFFLINE", "1")
+    with pytest.raises(ModelError) as error:
+        resolve_model("Helsinki-NLP/opus-mt-ar-en", download=True)
+    message = str(error.value)
+    assert "not in the Hugging Face cache" in message and "brief model pull" in message and "--model DIR" in message
+    assert "\n" not in message
+
+
+def test_brief_model_env_is_used(monkeypatch, tiny_model_dir):
+    monkeypatch.setenv("BRIEF_MODEL", str(tiny_model_dir))
+    assert resolve_model(None).path == tiny_model_dir.resolve()
+
+
+def test_incomplete_model_directory_names_what_is_missing(tmp_path, tiny_model_dir):
+    broken = tmp_path / "broken"
+    shutil.copytree(tiny_model_dir, broken)
+    (broken / "target.spm").unlink()
+    for weights in ("model.safetensors", "pytorch_model.bin"):
+        if (broken / weights).exists():
+            (broken / weights).unlink()
+    with pytest.raises(ModelError, match=r"incomplete: missing target.spm, model.safetensors"):
+        resolve_model(str(broken))
+    (tmp_path / "other").mkdir()
+    shutil.copy(tiny_model_dir / "config.json", tmp_path / "other" / "config.json")
+    config = json.loads((tmp_path / "other" / "config.json").read_text())
+    config["model_type"] = "bert"
+    (tmp_path / "other" / "config.json").write_text(json.dumps(config))
+    for name in ("source.spm", "target.spm", "vocab.json", "model.safetensors"):
+        shutil.copy(tiny_model_dir / name, tmp_path / "other" / name)
+    with pytest.raises(ModelError, match="not a MarianMT model"):
+        resolve_model(str(tmp_path / "other"))
+
+
+def test_options_are_validated():
+    with pytest.raises(UsageError, match="--engine"):
+        TranslateOptions(engine="google").validate()
+    with pytest.raises(UsageError, match="--beams"):
+        TranslateOptions(beams=0).validate()
+
+
+def test_source_normalisation_matches_moses_preprocessing():
+    # Moses turns typographic quotes into ASCII ones and collapses spaces; invisible controls go too.
+    assert normalize_source("قال  “بوتين”\u202e  اليوم") == 'قال "بوتين" اليوم'
+    assert normalize_source("   ") == ""
+
+
+def test_length_batches_respect_the_token_budget():
+    items = [(i, f"s{i}", n) for i, n in enumerate([5, 50, 7, 48, 6, 49])]
+    batches = list(_length_batches(items, budget=100))
+    assert sorted(i for b in batches for i, _, _ in b) == list(range(6))
+    for batch in batches:
+        assert max(n for _, _, n in batch) * len(batch) <= 100 or len(batch) == 1
+        lengths = [n for _, _, n in batch]
+        assert lengths == sorted(lengths)
+
+
+@pytest.mark.parametrize("engine, precision", [("transformers", "fp32"), ("transformers", "int8"),
+                                               ("ctranslate2", "int8"), ("ctranslate2", "fp32")])
+def test_engines_translate_through_one_interface(tiny_model_dir, engine, precision):
+    if engine == "ctranslate2":
+        pytest.importorskip("ctranslate2")
+    translator = Translator(TranslateOptions(model=str(tiny_model_dir), engine=engine, precision=precision,
+                                             device="cpu", cache=False))
+    results = translator.translate_texts(ARABIC)
+    assert len(results) == len(ARABIC)
+    assert all(isinstance(r.text, str) and r.text for r in results)
+    assert results[0] == results[2]
+    assert all(r.score is None or r.score <= 0 for r in results)
+    assert translator.stats.unique == 3 and translator.stats.translated == 3
+    assert translator.describe()["engine"] == engine
+
+
+def test_ctranslate2_conversion_happens_once(tiny_model_dir):
+    pytest.importorskip("ctranslate2")
+    source = resolve_model(str(tiny_model_dir))
+    first = translate.convert_to_ctranslate2(source, "int8")
+    stamp = (first / "model.bin").stat().st_mtime_ns
+    again = translate.convert_to_ctranslate2(source, "int8")
+    assert again == first and (again / "model.bin").stat().st_mtime_ns == stamp
+    assert (first / "source.spm").is_file() and (first / "vocab.json").is_file()
+
+
+def test_cache_hits_are_identical_and_never_load_the_model(tiny_model_dir, tmp_path, monkeypatch):
+    options = TranslateOptions(model=str(tiny_model_dir), engine="transformers", precision="fp32", device="cpu",
+                               cache_path=str(tmp_path / "tm.sqlite3"))
+    first = Translator(options).translate_texts(ARABIC)
+
+    def no_loading(*args, **kwargs):
+        raise AssertionError("the model must not be loaded when everything is cached")
+
+    monkeypatch.setattr(translate, "load_engine", no_loading)
+    second_translator = Translator(options)
+    second = second_translator.translate_texts(ARABIC)
+    assert [r.text for r in second] == [r.text for r in first]
+    assert all(r.from_cache for r in second)
+    assert not second_translator.stats.model_loaded and second_translator.stats.from_cache == 3
+
+
+def test_beams_are_part_of_the_cache_key(tiny_model_dir, tmp_path):
+    base = dict(model=str(tiny_model_dir), engine="transformers", precision="fp32", device="cpu",
+                cache_path=str(tmp_path / "tm.sqlite3"))
+    Translator(TranslateOptions(**base, beams=2)).translate_texts(ARABIC[:1])
+    other = Translator(TranslateOptions(**base, beams=1))
+    other.translate_texts(ARABIC[:1])
+    assert other.stats.from_cache == 0 and other.stats.translated == 1
+
+
+def test_long_sentence_is_split_not_truncated(tiny_model_dir):
+    long_sentence = "، ".join(["وقال الخبراء إن الزعيمين قد يناقشان في القمة مسألة إرسال العمال إلى روسيا"] * 12) + "."
+    translator = Translator(TranslateOptions(model=str(tiny_model_dir), engine="transformers", precision="fp32",
+                                             device="cpu", cache=False))
+    [result] = translator.translate_texts([long_sentence])
+    assert result.parts > 1 and translator.stats.split_for_length == 1
+
+
+def test_model_generation_defaults_are_read_not_hardcoded(tiny_model_dir):
+    source = resolve_model(str(tiny_model_dir))
+    defaults = translate.read_generation_defaults(source.path)
+    config = json.loads((tiny_model_dir / "config.json").read_text())
+    assert defaults["pad_token_id"] == config["pad_token_id"]
+    assert translate.decoding_for(source, None).beams == defaults.get("num_beams", 4)
+    assert translate.decoding_for(source, 2) == DecodingSettings(beams=2)
+
+
+def test_gpu_fp16_when_available(tiny_model_dir):
+    torch = pytest.importorskip("torch")
+    if not torch.cuda.is_available():
+        pytest.skip("no CUDA device on this machine")
+    translator = Translator(TranslateOptions(model=str(tiny_model_dir), engine="transformers", device="cuda",
+                                             cache=False))
+    assert translator.describe()["precision"] == "fp16"
+    assert all(r.text for r in translator.translate_texts(ARABIC))
