@@ -1,0 +1,122 @@
+"""E-mail output: the brief as a standards-compliant .eml (HTML body, plain-text alternative, attachments),
+and sending it through an SMTP server (STARTTLS, login from BRIEF_SMTP_USER / BRIEF_SMTP_PASSWORD)."""
+from __future__ import annotations
+
+import mimetypes
+import os
+import smtplib
+import ssl
+from email import policy
+from email.headerregistry import Address
+from email.message import EmailMessage
+from email.utils import format_datetime, localtime, make_msgid
+from pathlib import Path
+
+from brief.atomic import write_atomic
+from brief.errors import MailError
+from brief.models import Brief
+from brief.render import clean_text, render_html, render_text
+
+_TYPES = {".pdf": ("application", "pdf"), ".md": ("text", "markdown"), ".html": ("text", "html"),
+          ".json": ("application", "json")}
+
+
+def parse_address(value: str, what: str = "address") -> Address:
+    """One e-mail address, or MailError naming what is wrong with it."""
+    text = (value or "").strip()
+    if not text or any(ch in text for ch in "\r\n\t<>,; \"") or text.count("@") != 1:
+        raise MailError(f"{what} {value!r}: not a single e-mail address like name@example.org")
+    user, domain = text.split("@")
+    if not user or "." not in domain or domain.startswith(".") or domain.endswith("."):
+        raise MailError(f"{what} {value!r}: not a single e-mail address like name@example.org")
+    try:
+        return Address(username=user, domain=domain)
+    except (ValueError, IndexError) as exc:
+        raise MailError(f"{what} {value!r}: {exc}") from exc
+
+
+def default_sender(to: str) -> str:
+    """$BRIEF_MAIL_FROM, else the SMTP login when it is an address, else the recipient (a brief to oneself)."""
+    for candidate in (os.environ.get("BRIEF_MAIL_FROM"), os.environ.get("BRIEF_SMTP_USER")):
+        if candidate and "@" in candidate:
+            return candidate
+    return to
+
+
+def build_eml(brief: Brief, to: str, attachments: list[Path], sender: str | None = None) -> EmailMessage:
+    """The brief as a MIME message: HTML body, plain-text alternative, the given files attached."""
+    recipient = parse_address(to, "--eml")
+    author = parse_address(sender or default_sender(to), "sender")
+    message = EmailMessage(policy=policy.SMTP)
+    message["Subject"] = clean_text(brief.title) or f"Brief {brief.date}"
+    message["From"] = Address(display_name="brief", username=author.username, domain=author.domain)
+    message["To"] = recipient
+    message["Date"] = format_datetime(localtime())
+    message["Message-ID"] = make_msgid(idstring="brief", domain=author.domain)
+    message["X-Mailer"] = f"brief {brief.signature.tool_version}"
+    message.set_content(render_text(brief), subtype="plain", charset="utf-8", cte="quoted-printable")
+    # Links to the review page would be dead in a mail (the page is not attached): the body goes without.
+    message.add_alternative(render_html(brief, links=False), subtype="html", charset="utf-8",
+                            cte="quoted-printable")
+    for path in attachments:
+        path = Path(path)
+        try:
+            data = path.read_bytes()
+        except OSError as exc:
+            raise MailError(f"{path}: cannot attach: {exc.strerror or exc}") from exc
+        maintype, subtype = _TYPES.get(path.suffix.lower()) or (
+            (mimetypes.guess_type(path.name)[0] or "application/octet-stream").split("/", 1))
+        if maintype == "text":
+            message.add_attachment(data.decode("utf-8"), subtype=subtype, charset="utf-8", cte="base64",
+                                   filename=path.name)
+        else:
+            message.add_attachment(data, maintype=maintype, subtype=subtype, filename=path.name)
+    return message
+
+
+def eml_bytes(message: EmailMessage) -> bytes:
+    """The message as sent on the wire: CRLF line ends, lines within RFC 5322's limit."""
+    return message.as_bytes(policy=policy.SMTP)
+
+
+def write_eml(message: EmailMessage, path: str | os.PathLike) -> Path:
+    """Write the message as an .eml file (atomically) that mail clients open and send as is."""
+    return write_atomic(path, eml_bytes(message))
+
+
+def send_smtp(message: EmailMessage, host: str, port: int, starttls: bool = True) -> None:
+    """Send through HOST:PORT: STARTTLS (port 465: implicit TLS), login when BRIEF_SMTP_USER is set.
+
+    $BRIEF_SMTP_CAFILE names extra CA certificates to trust (a company relay, a test server).
+    """
+    user = os.environ.get("BRIEF_SMTP_USER")
+    password = os.environ.get("BRIEF_SMTP_PASSWORD")
+    if user and password is None:
+        raise MailError("BRIEF_SMTP_USER is set but BRIEF_SMTP_PASSWORD is not")
+    context = ssl.create_default_context(cafile=os.environ.get("BRIEF_SMTP_CAFILE") or None)
+    where = f"{host}:{port}"
+    sender = message["From"].addresses[0].addr_spec
+    recipients = [a.addr_spec for a in message["To"].addresses]
+    try:
+        if port == 465:
+            client = smtplib.SMTP_SSL(host, port, timeout=30, context=context)
+        else:
+            client = smtplib.SMTP(host, port, timeout=30)
+        with client:
+            client.ehlo()
+            if port != 465 and starttls:
+                if not client.has_extn("starttls"):
+                    raise MailError(f"{where}: the server does not offer STARTTLS; not sending in the clear")
+                client.starttls(context=context)
+                client.ehlo()
+            if user:
+                client.login(user, password)
+            refused = client.sendmail(sender, recipients, eml_bytes(message))
+            if refused:
+                raise MailError(f"{where}: recipients refused: {', '.join(refused)}")
+    except MailError:
+        raise
+    except smtplib.SMTPAuthenticationError as exc:
+        raise MailError(f"{where}: login refused for {user}: {exc.smtp_code}") from exc
+    except (smtplib.SMTPException, ssl.SSLError, OSError) as exc:
+        raise MailError(f"{where}: sending failed: {type(exc).__name__}: {exc}") from exc

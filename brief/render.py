@@ -1,0 +1,548 @@
+"""Render stage: the brief as Markdown, HTML and a one-page PDF, and the side-by-side review page.
+
+Templates live in prompts/. Every piece of article text is untrusted: it is cleaned of bidi controls and
+zero-width characters, then escaped for the format it lands in (Jinja2 autoescaping for HTML, a Markdown
+escaper for .md); links are kept only when they are http or https. WeasyPrint may fetch nothing but
+data: URLs and the project's own fonts and style sheets.
+"""
+from __future__ import annotations
+
+import copy
+import os
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import quote, urlsplit
+
+import jinja2
+from markupsafe import Markup, escape
+
+from brief.arabic import has_arabic, strip_invisible
+from brief.atomic import write_atomic
+from brief.errors import RenderError, UsageError
+from brief.models import Article, Brief, KeyPoint, Story
+
+PAPER_SIZES = {"a4": "A4", "letter": "letter"}
+VARIANTS = ("bilingual", "english")
+
+# C0/C1 controls (tab and newline excepted, they are folded to spaces) and line/paragraph separators:
+# none belongs in one line of an output, and some terminals and viewers act on them.
+_CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029]")
+_SPACES = re.compile(r"\s+")
+# A run of left-to-right material (Latin words, ASCII numbers, dates, times, URLs) that must keep its
+# order inside Arabic text. Spaces and commas join a run only when more Latin or digits follow.
+_LTR_RUN = re.compile(
+    r"(?:https?://|www\.)[^\s\u0600-\u06FF]+"
+    r"|[A-Za-z0-9\u00C0-\u024F](?:[A-Za-z0-9\u00C0-\u024F@&%+=_/.:\-]|[ ,'](?=[A-Za-z0-9\u00C0-\u024F]))*"
+    r"[A-Za-z0-9\u00C0-\u024F/%]?"
+)
+_NEEDS_ISOLATION = re.compile(r"[A-Za-z\u00C0-\u024F]|\d[\-/:.,]\d")
+LRI, PDI = "\u2066", "\u2069"
+MORE_STORY_CITATIONS = 2  # sources cited per "More stories" entry
+MORE_STORIES_SHOWN = 8  # entries in the "More stories" line; further stories are counted
+FULL_LAYOUT_FIRST = 24  # up to this many points, try the whole brief first (it usually fits)
+
+
+def prompts_dir() -> Path:
+    """The templates folder: $BRIEF_PROMPTS_DIR, or prompts/ beside the package."""
+    override = os.environ.get("BRIEF_PROMPTS_DIR")
+    return Path(override) if override else Path(__file__).resolve().parent.parent / "prompts"
+
+
+# ---------------------------------------------------------------- text safety, shared by every format
+
+def clean_text(text: object) -> str:
+    """One display line: no bidi controls, zero-width or control characters, whitespace folded."""
+    if text is None:
+        return ""
+    text = strip_invisible(str(text))
+    text = _CONTROLS.sub(" ", text)
+    return _SPACES.sub(" ", text).strip()
+
+
+def safe_url(url: str | None) -> str | None:
+    """The URL if it is http(s) with a host, percent-encoded so it cannot break out of any format; else None."""
+    url = clean_text(url)
+    if not url or " " in url:
+        return None
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return None
+    if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
+        return None
+    # Quotes, brackets, parentheses and angle brackets are encoded: they end links in HTML or Markdown.
+    return quote(url, safe=":/?#@!$&*+,;=%~-._")
+
+
+def _ltr_pieces(text: str):
+    """Split text into (piece, is_ltr_run) pairs; only runs that the bidi algorithm could reorder count."""
+    position = 0
+    for match in _LTR_RUN.finditer(text):
+        run = match.group(0)
+        if not _NEEDS_ISOLATION.search(run):
+            continue
+        if match.start() > position:
+            yield text[position:match.start()], False
+        yield run, True
+        position = match.end()
+    if position < len(text):
+        yield text[position:], False
+
+
+def isolate_html(text: object) -> Markup:
+    """Escaped HTML; inside Arabic text, Latin names, URLs, dates and times are wrapped in <bdi dir=ltr>."""
+    text = clean_text(text)
+    if not has_arabic(text):
+        return escape(text)
+    return Markup("").join(
+        Markup('<bdi dir="ltr">') + escape(piece) + Markup("</bdi>") if ltr else escape(piece)
+        for piece, ltr in _ltr_pieces(text))
+
+
+def isolate_plain(text: object) -> str:
+    """Plain text; inside Arabic text, left-to-right runs are wrapped in Unicode isolates (LRI … PDI)."""
+    text = clean_text(text)
+    if not has_arabic(text):
+        return text
+    return "".join(f"{LRI}{piece}{PDI}" if ltr else piece for piece, ltr in _ltr_pieces(text))
+
+
+class MarkdownSafe(str):
+    """Text already escaped for Markdown; the Markdown environment's finalize passes it through."""
+
+
+_MD_ALWAYS = {"\\": "\\\\", "`": "\\`", "*": "\\*", "_": "\\_", "[": "\\[", "]": "\\]",
+              "<": "&lt;", ">": "&gt;", "|": "&#124;", "~": "&#126;"}
+_MD_ENTITY = re.compile(r"&(?=#?[A-Za-z0-9]+;)")
+_MD_LINE_START = re.compile(r"^(\s*)([#>+=\-]|\d+(?=[.)]))")
+
+
+def _md_inline(text: str) -> str:
+    text = _MD_ENTITY.sub("&amp;", text)
+    return "".join(_MD_ALWAYS.get(ch, ch) for ch in text)
+
+
+def _md_line_start(text: str) -> str:
+    # Block markers only act at the start of a line; a digit run there followed by . or ) opens a list.
+    return _MD_LINE_START.sub(lambda m: m.group(1) + (m.group(2) + "\\" if m.group(2)[0].isdigit()
+                                                      else "\\" + m.group(2)), text)
+
+
+def md_escape(text: object) -> MarkdownSafe:
+    """Escape one line of untrusted text so Markdown renders it as text: no links, images, HTML, tables or lists."""
+    if isinstance(text, MarkdownSafe):
+        return text
+    return MarkdownSafe(_md_line_start(_md_inline(clean_text(text))))
+
+
+def _md_isolate(text: object) -> MarkdownSafe:
+    """md_escape, with left-to-right runs inside Arabic wrapped in Unicode isolates."""
+    text = clean_text(text)
+    if not has_arabic(text):
+        return md_escape(text)
+    return MarkdownSafe(_md_line_start("".join(
+        f"{LRI}{_md_inline(piece)}{PDI}" if ltr else _md_inline(piece) for piece, ltr in _ltr_pieces(text))))
+
+
+class PlainSafe(str):
+    """Plain text already cleaned (it may hold our own isolates); the text environment passes it through."""
+
+
+def _plain_isolate(text: object) -> PlainSafe:
+    return PlainSafe(isolate_plain(text))
+
+
+def _plain_finalize(value):
+    if value is None:
+        return ""
+    if isinstance(value, PlainSafe):
+        return value
+    return clean_text(value)
+
+
+def _md_finalize(value):
+    if value is None:
+        return ""
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return str(value)
+    return md_escape(value)
+
+
+# ---------------------------------------------------------------- templates
+
+def _is_html_template(name: str | None) -> bool:
+    # select_autoescape's default list misses ".html.j2"; anything HTML-ish is escaped.
+    return bool(name) and name.endswith((".html.j2", ".html", ".htm", ".xml"))
+
+
+_ENVIRONMENTS: dict[tuple[str, str], jinja2.Environment] = {}
+
+
+def _environment(kind: str) -> jinja2.Environment:
+    """Jinja2 environment for 'html' (autoescaped), 'md' (Markdown-escaped) or 'text' templates."""
+    root = str(prompts_dir())
+    key = (kind, root)
+    if key not in _ENVIRONMENTS:
+        options = dict(loader=jinja2.FileSystemLoader(root), undefined=jinja2.StrictUndefined,
+                       trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
+        if kind == "html":
+            env = jinja2.Environment(autoescape=_is_html_template, **options)
+            env.filters["bidi"] = isolate_html
+        elif kind == "md":
+            env = jinja2.Environment(autoescape=False, finalize=_md_finalize, **options)
+            env.filters["bidi"] = _md_isolate
+        else:
+            env = jinja2.Environment(autoescape=False, finalize=_plain_finalize, **options)
+            env.filters["bidi"] = _plain_isolate
+        env.filters["url"] = (lambda u: None if safe_url(u) is None else MarkdownSafe(safe_url(u))) \
+            if kind == "md" else safe_url
+        env.globals["md_indent"] = lambda width: MarkdownSafe(" " * int(width))
+        env.globals["read_prompt"] = _read_prompt
+        _ENVIRONMENTS[key] = env
+    return _ENVIRONMENTS[key]
+
+
+def _read_prompt(name: str) -> Markup:
+    """A project style sheet, inlined into <style> (it is ours, not untrusted text)."""
+    return Markup((prompts_dir() / name).read_text(encoding="utf-8"))
+
+
+def _render(template: str, kind: str, **context) -> str:
+    try:
+        return _environment(kind).get_template(template).render(**context)
+    except jinja2.TemplateNotFound as exc:
+        raise RenderError(f"{prompts_dir() / template}: template not found") from exc
+    except jinja2.TemplateError as exc:
+        raise RenderError(f"{template}: {exc}") from exc
+
+
+# ---------------------------------------------------------------- the view the templates see
+
+def sentence_anchor(article: int, sentence: int) -> str:
+    """Id of a sentence's row in the review page."""
+    return f"s{article}-{sentence}"
+
+
+def review_file_name(brief: Brief) -> str:
+    return brief.review_file or f"review-{brief.date}.html"
+
+
+@dataclass
+class _PointView:
+    number: int
+    english: str | None
+    arabic: str
+    citations: list[int]
+    flags: list
+    anchor: str
+
+
+def _point_views(points: list[KeyPoint], start: int) -> list[_PointView]:
+    return [_PointView(start + i, p.english if clean_text(p.english) else None, p.arabic, list(p.citations),
+                       list(p.flags), sentence_anchor(p.article, p.sentence))
+            for i, p in enumerate(points)]
+
+
+def _sections(brief: Brief) -> tuple[list[dict], list[Story]]:
+    """Points grouped under their stories (or one untitled section), and the stories with no points."""
+    if not brief.stories:
+        return ([{"story": None, "points": _point_views(brief.points, 1)}] if brief.points else []), []
+    by_story: dict[int, list[KeyPoint]] = {}
+    for point in brief.points:
+        by_story.setdefault(point.story, []).append(point)
+    sections, more, counter = [], [], 1
+    known = {s.number for s in brief.stories}
+    for story in brief.stories:
+        points = by_story.get(story.number, [])
+        if points:
+            sections.append({"story": story, "points": _point_views(points, counter)})
+            counter += len(points)
+        else:
+            more.append(story)
+    loose = [p for p in brief.points if p.story not in known]
+    if loose:
+        sections.append({"story": None, "points": _point_views(loose, counter)})
+    return sections, more
+
+
+def _context(brief: Brief, *, for_pdf: bool = False, links: bool = True) -> dict:
+    sections, more = _sections(brief)
+    # A story in "More stories" cites its first sources only; the rest are counted, and listed in the
+    # review page. Citing all of them would let the source list push every point off the page.
+    more_items = [{"story": s, "citations": list(s.articles[:MORE_STORY_CITATIONS]),
+                   "uncited": max(0, len(s.articles) - MORE_STORY_CITATIONS)} for s in more]
+    cited = {n for p in brief.points for n in p.citations}
+    cited |= {n for item in more_items for n in item["citations"]}
+    sources = [a for a in brief.articles if a.number in cited]
+    hidden_stories = getattr(brief, "more_stories", 0)
+    shown = sum(len(s["points"]) for s in sections)
+    return {
+        "brief": brief,
+        "title": brief.title,
+        "date": brief.date,
+        "bilingual": brief.variant != "english",
+        "sections": sections,
+        "more_stories": more_items,
+        "hidden_stories": hidden_stories,
+        "sources": sources,
+        "uncited_sources": len(brief.articles) - len(sources),
+        "points_shown": shown,
+        "more_points": brief.more_points,
+        "flagged_points": brief.flagged_points,
+        "signature": brief.signature.line(),
+        "model": brief.signature.model,
+        "created": brief.signature.created,
+        "review_file": review_file_name(brief),
+        "for_pdf": for_pdf,
+        "links": links and not for_pdf,
+        "story_titles": {s.number: s for s in brief.stories},
+    }
+
+
+# ---------------------------------------------------------------- public renderers
+
+def render_markdown(brief: Brief) -> str:
+    """The brief as Markdown; every piece of article text escaped."""
+    return _render("brief.md.j2", "md", **_context(brief))
+
+
+def render_text(brief: Brief) -> str:
+    """The brief as plain text (the e-mail's text/plain part)."""
+    return _render("brief.txt.j2", "text", **_context(brief))
+
+
+def render_html(brief: Brief, for_pdf: bool = False, links: bool = True) -> str:
+    """The brief as one self-contained HTML page (for_pdf: with the embedded fonts, for WeasyPrint)."""
+    return _render("brief.html.j2", "html", **_context(brief, for_pdf=for_pdf, links=links))
+
+
+def render_review(brief: Brief, on_page: set[tuple[int, int]] | None = None) -> str:
+    """Side-by-side review page: every article sentence by sentence, Arabic beside English.
+
+    `on_page` holds (source, sentence) of the points that made the one-page brief; the other points are
+    marked as further points. None means every point is on the page.
+    """
+    chosen: dict[tuple[int, int], int] = {}
+    members: dict[tuple[int, int], int] = {}
+    for number, point in enumerate(brief.points, start=1):
+        chosen[(point.article, point.sentence)] = number
+        for member in point.members[1:]:
+            members.setdefault(tuple(member), number)
+    groups = []
+    by_number = {a.number: a for a in brief.articles}
+    placed: set[int] = set()
+    for story in brief.stories:
+        articles = [by_number[n] for n in story.articles if n in by_number and n not in placed]
+        placed.update(a.number for a in articles)
+        if articles:
+            groups.append({"story": story, "articles": articles})
+    rest = [a for a in brief.articles if a.number not in placed]
+    if rest:
+        groups.append({"story": None, "articles": rest})
+    return _render("review.html.j2", "html", title=brief.title, date=brief.date, groups=groups,
+                   chosen=chosen, members=members, on_page=on_page, brief=brief,
+                   signature=brief.signature.line(), anchor=sentence_anchor,
+                   flagged=sum(1 for a in brief.articles for s in a.sentences if s.flags),
+                   grouped=bool(brief.stories))
+
+
+def _url_fetcher():
+    """A WeasyPrint fetcher that serves data: URLs and the project's own fonts and style sheets, nothing else."""
+    from urllib.request import url2pathname
+
+    from weasyprint.urls import URLFetcher, URLFetcherResponse
+
+    root = prompts_dir().resolve()
+    types = {".ttf": "font/ttf", ".otf": "font/otf", ".woff": "font/woff", ".woff2": "font/woff2",
+             ".css": "text/css"}
+
+    class ProjectFetcher(URLFetcher):
+        def fetch(self, url, headers=None):
+            scheme = url.split(":", 1)[0].lower()
+            if scheme == "data":
+                return super().fetch(url, headers)
+            if scheme == "file":
+                path = Path(url2pathname(urlsplit(url).path)).resolve()
+                allowed = (path.suffix in (".ttf", ".otf", ".woff", ".woff2") and path.parent == root / "fonts") or (
+                    path.suffix == ".css" and path.parent == root)
+                if allowed and path.is_file():
+                    return URLFetcherResponse(url, body=path.read_bytes(),
+                                              headers={"Content-Type": types[path.suffix]})
+            raise ValueError(f"brief renders offline and fetches only its own fonts: refused {url[:80]}")
+
+    return ProjectFetcher(allowed_protocols={"data", "file"})
+
+
+def _check_paper(paper: str) -> str:
+    size = PAPER_SIZES.get((paper or "a4").lower())
+    if size is None:
+        raise UsageError(f"--paper {paper}: choose one of {', '.join(PAPER_SIZES)}")
+    return size
+
+
+def _layout(brief: Brief, paper: str):
+    """Lay out the PDF (without writing it): the WeasyPrint document, whose .pages can be counted."""
+    size = _check_paper(paper)
+    try:
+        from weasyprint import CSS, HTML
+    except OSError as exc:  # pango missing
+        raise RenderError(f"WeasyPrint cannot load its system libraries (install pango): {exc}") from exc
+    fetcher = _url_fetcher()
+    html = render_html(brief, for_pdf=True)
+    try:
+        return HTML(string=html, base_url=prompts_dir().resolve().as_uri() + "/", url_fetcher=fetcher).render(
+            stylesheets=[CSS(string=f"@page {{ size: {size}; }}", url_fetcher=fetcher)])
+    except Exception as exc:  # WeasyPrint raises many kinds; the user needs one line
+        raise RenderError(f"PDF layout failed: {type(exc).__name__}: {exc}") from exc
+
+
+def _pdf_bytes(document, brief: Brief) -> bytes:
+    document.metadata.title = clean_text(brief.title)
+    document.metadata.generator = f"brief {brief.signature.tool_version}"
+    return document.write_pdf()
+
+
+def render_pdf(brief: Brief, paper: str = "a4") -> bytes:
+    """The brief as PDF, exactly as given (fit_to_page chooses the points that make it one page)."""
+    return _pdf_bytes(_layout(brief, paper), brief)
+
+
+# ---------------------------------------------------------------- one page, always
+
+def _reduction_steps(brief: Brief) -> list[tuple[str, object]]:
+    """What to give up, first to last: each story's weaker points (weakest first), then whole stories (last
+    ranked first) into "More stories", then "More stories" entries. Without stories: points, weakest first."""
+    def weakest_first(points):
+        order = {id(p): i for i, p in enumerate(brief.points)}
+        return sorted(points, key=lambda p: (p.score, -order[id(p)]))
+
+    if not brief.stories:
+        return [("point", id(p)) for p in weakest_first(brief.points)]
+    known = {s.number for s in brief.stories}
+    extra = [p for p in brief.points if p.story not in known]
+    for story in brief.stories:
+        points = weakest_first([p for p in brief.points if p.story == story.number])
+        extra.extend(points[:-1])
+    steps: list[tuple[str, object]] = [("point", id(p)) for p in weakest_first(extra)]
+    steps += [("story", s.number) for s in reversed(brief.stories)
+              if any(p.story == s.number for p in brief.points)]
+    steps += [("hide", s.number) for s in reversed(brief.stories)]
+    return steps
+
+
+def _reduced(brief: Brief, steps: list[tuple[str, object]], count: int) -> Brief:
+    """A copy of the brief with the first `count` reduction steps applied; counts what was left out.
+
+    At most MORE_STORIES_SHOWN stories (the best ranked) stand in the "More stories" line; the others are
+    only counted, so that moving a story off the page never makes the page longer without bound.
+    """
+    dropped_points = {key for kind, key in steps[:count] if kind == "point"}
+    moved = {key for kind, key in steps[:count] if kind == "story"}
+    hidden = {key for kind, key in steps[:count] if kind == "hide"}
+    points = [p for p in brief.points if id(p) not in dropped_points and p.story not in moved]
+    with_points = {p.story for p in points}
+    fitted = copy.copy(brief)
+    fitted.points = points
+    fitted.stories = []
+    in_more_line = 0
+    left_out = 0
+    for story in brief.stories:
+        if story.number not in with_points:
+            if story.number in hidden or in_more_line >= MORE_STORIES_SHOWN:
+                left_out += 1
+                continue
+            in_more_line += 1
+        shown = copy.copy(story)
+        shown.points = [p for p in points if p.story == story.number]
+        fitted.stories.append(shown)
+    fitted.more_points = brief.more_points + len(brief.points) - len(points)
+    fitted.flagged_points = sum(1 for p in points if p.flags)
+    # Stories left out even of the "More stories" line; Brief has no field for it yet (asked of the lead).
+    fitted.more_stories = getattr(brief, "more_stories", 0) + left_out
+    return fitted
+
+
+def fit_to_page(brief: Brief, paper: str = "a4") -> tuple[Brief, bytes]:
+    """Give up the lowest-ranked points (then stories) until the PDF is one page; returns (fitted brief, PDF)."""
+    _check_paper(paper)
+    steps = _reduction_steps(brief)
+    layouts: dict[int, object] = {}
+
+    def fits(count: int) -> bool:
+        document = _layout(_reduced(brief, steps, count), paper)
+        layouts[count] = document
+        return len(document.pages) == 1
+
+    total = len(steps)
+    # A long brief's full layout is the slowest one (tens of pages), so large briefs search up from the
+    # small end, where layouts are short; `keep` counts the reduction steps NOT applied.
+    if len(brief.points) <= FULL_LAYOUT_FIRST and fits(0):
+        best = 0
+    else:
+        if not fits(total):
+            raise RenderError("the brief's title, sources and footer alone do not fit on one page")
+        good, bad = 0, None  # keep values known to fit / not to fit
+        keep = 1
+        while keep <= total:
+            if fits(total - keep):
+                good = keep
+                if keep == total:
+                    break
+                keep = min(keep * 2, total)
+            else:
+                bad = keep
+                break
+        if bad is not None:
+            while bad - good > 1:
+                middle = (good + bad) // 2
+                if fits(total - middle):
+                    good = middle
+                else:
+                    bad = middle
+        best = total - good
+    fitted = _reduced(brief, steps, best)
+    return fitted, _pdf_bytes(layouts[best], fitted)
+
+
+def on_page_keys(fitted: Brief) -> set[tuple[int, int]]:
+    return {(p.article, p.sentence) for p in fitted.points}
+
+
+def write_outputs(brief: Brief, out_dir: str | os.PathLike, formats=("md", "pdf"), variant: str = "bilingual",
+                  paper: str = "a4", review: bool = True) -> list[Path]:
+    """Write brief-<date>.{md,pdf,html} (English-only: brief-<date>.en.*) and review-<date>.html, atomically."""
+    out_dir = Path(out_dir)
+    formats = tuple(formats)
+    unknown = [f for f in formats if f not in ("md", "pdf", "html")]
+    if unknown:
+        raise UsageError(f"--format {','.join(unknown)}: choose from md, pdf, html")
+    if variant not in ("bilingual", "english", "both"):
+        raise UsageError(f"--variant {variant}: choose bilingual, english or both")
+    _check_paper(paper)
+    variants = list(VARIANTS) if variant == "both" else [variant]
+    base = copy.copy(brief)
+    base.review_file = brief.review_file or f"review-{brief.date}.html"
+    written: list[Path] = []
+    on_page: set[tuple[int, int]] | None = None
+    for name in variants:
+        wanted = copy.copy(base)
+        wanted.variant = name
+        fitted, pdf = fit_to_page(wanted, paper)
+        if on_page is None:
+            on_page = on_page_keys(fitted)
+        stem = f"brief-{brief.date}" + (".en" if name == "english" else "")
+        if "md" in formats:
+            written.append(write_atomic(out_dir / f"{stem}.md", render_markdown(fitted)))
+        if "html" in formats:
+            written.append(write_atomic(out_dir / f"{stem}.html", render_html(fitted)))
+        if "pdf" in formats:
+            written.append(write_atomic(out_dir / f"{stem}.pdf", pdf))
+    if review:
+        written.append(write_atomic(out_dir / base.review_file, render_review(base, on_page=on_page)))
+    return written
+
+
+__all__ = ["render_markdown", "render_text", "render_html", "render_review", "render_pdf", "fit_to_page",
+           "write_outputs", "clean_text", "safe_url", "md_escape", "isolate_html", "isolate_plain",
+           "prompts_dir", "sentence_anchor"]
