@@ -41,6 +41,10 @@ LRI, PDI = "\u2066", "\u2069"
 MORE_STORY_CITATIONS = 2  # sources cited per "More stories" entry
 MORE_STORIES_SHOWN = 8  # entries in the "More stories" line; further stories are counted
 FULL_LAYOUT_FIRST = 24  # up to this many points, try the whole brief first (it usually fits)
+FULL_LAYOUT_CHARS = 9000  # ... and up to this much point text
+# A point longer than this (English plus Arabic) cannot share a page with anything; it goes first, before
+# any layout, because WeasyPrint takes minutes over a table cell that runs across many pages.
+MAX_POINT_CHARS = 2400
 
 
 def prompts_dir() -> Path:
@@ -116,6 +120,7 @@ _MD_ALWAYS = {"\\": "\\\\", "`": "\\`", "*": "\\*", "_": "\\_", "[": "\\[", "]":
               "<": "&lt;", ">": "&gt;", "|": "&#124;", "~": "&#126;"}
 _MD_ENTITY = re.compile(r"&(?=#?[A-Za-z0-9]+;)")
 _MD_LINE_START = re.compile(r"^(\s*)([#>+=\-]|\d+(?=[.)]))")
+_MD_LINE_START_SUB = {"=": "&#61;"}  # "=" cannot be backslash-escaped in python-markdown
 
 
 def _md_inline(text: str) -> str:
@@ -125,8 +130,13 @@ def _md_inline(text: str) -> str:
 
 def _md_line_start(text: str) -> str:
     # Block markers only act at the start of a line; a digit run there followed by . or ) opens a list.
-    return _MD_LINE_START.sub(lambda m: m.group(1) + (m.group(2) + "\\" if m.group(2)[0].isdigit()
-                                                      else "\\" + m.group(2)), text)
+    def escaped(match):
+        marker = match.group(2)
+        if marker[0].isdigit():
+            return match.group(1) + marker + "\\"
+        return match.group(1) + _MD_LINE_START_SUB.get(marker, "\\" + marker)
+
+    return _MD_LINE_START.sub(escaped, text)
 
 
 def md_escape(text: object) -> MarkdownSafe:
@@ -143,6 +153,15 @@ def _md_isolate(text: object) -> MarkdownSafe:
         return md_escape(text)
     return MarkdownSafe(_md_line_start("".join(
         f"{LRI}{_md_inline(piece)}{PDI}" if ltr else _md_inline(piece) for piece, ltr in _ltr_pieces(text))))
+
+
+def _html_finalize(value):
+    # Every string reaching an HTML page is cleaned, not only those passed through |bidi.
+    if value is None:
+        return ""
+    if isinstance(value, str) and not isinstance(value, Markup):
+        return clean_text(value)
+    return value
 
 
 class PlainSafe(str):
@@ -187,7 +206,7 @@ def _environment(kind: str) -> jinja2.Environment:
         options = dict(loader=jinja2.FileSystemLoader(root), undefined=jinja2.StrictUndefined,
                        trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
         if kind == "html":
-            env = jinja2.Environment(autoescape=_is_html_template, **options)
+            env = jinja2.Environment(autoescape=_is_html_template, finalize=_html_finalize, **options)
             env.filters["bidi"] = isolate_html
         elif kind == "md":
             env = jinja2.Environment(autoescape=False, finalize=_md_finalize, **options)
@@ -410,6 +429,10 @@ def render_pdf(brief: Brief, paper: str = "a4") -> bytes:
 
 # ---------------------------------------------------------------- one page, always
 
+def _point_chars(point: KeyPoint) -> int:
+    return len(clean_text(point.english)) + len(clean_text(point.arabic))
+
+
 def _reduction_steps(brief: Brief) -> list[tuple[str, object]]:
     """What to give up, first to last: each story's weaker points (weakest first), then whole stories (last
     ranked first) into "More stories", then "More stories" entries. Without stories: points, weakest first."""
@@ -417,14 +440,16 @@ def _reduction_steps(brief: Brief) -> list[tuple[str, object]]:
         order = {id(p): i for i, p in enumerate(brief.points)}
         return sorted(points, key=lambda p: (p.score, -order[id(p)]))
 
+    oversized = [p for p in brief.points if _point_chars(p) > MAX_POINT_CHARS]
+    first = [("point", id(p)) for p in oversized]
     if not brief.stories:
-        return [("point", id(p)) for p in weakest_first(brief.points)]
+        return first + [("point", id(p)) for p in weakest_first(brief.points) if p not in oversized]
     known = {s.number for s in brief.stories}
     extra = [p for p in brief.points if p.story not in known]
     for story in brief.stories:
         points = weakest_first([p for p in brief.points if p.story == story.number])
         extra.extend(points[:-1])
-    steps: list[tuple[str, object]] = [("point", id(p)) for p in weakest_first(extra)]
+    steps: list[tuple[str, object]] = first + [("point", id(p)) for p in weakest_first(extra) if p not in oversized]
     steps += [("story", s.number) for s in reversed(brief.stories)
               if any(p.story == s.number for p in brief.points)]
     steps += [("hide", s.number) for s in reversed(brief.stories)]
@@ -475,21 +500,23 @@ def fit_to_page(brief: Brief, paper: str = "a4") -> tuple[Brief, bytes]:
         return len(document.pages) == 1
 
     total = len(steps)
+    start = sum(1 for p in brief.points if _point_chars(p) > MAX_POINT_CHARS)
     # A long brief's full layout is the slowest one (tens of pages), so large briefs search up from the
     # small end, where layouts are short; `keep` counts the reduction steps NOT applied.
-    if len(brief.points) <= FULL_LAYOUT_FIRST and fits(0):
-        best = 0
+    small = len(brief.points) <= FULL_LAYOUT_FIRST and sum(map(_point_chars, brief.points)) <= FULL_LAYOUT_CHARS
+    if small and fits(start):
+        best = start
     else:
         if not fits(total):
             raise RenderError("the brief's title, sources and footer alone do not fit on one page")
         good, bad = 0, None  # keep values known to fit / not to fit
         keep = 1
-        while keep <= total:
+        while keep <= total - start:
             if fits(total - keep):
                 good = keep
-                if keep == total:
+                if keep == total - start:
                     break
-                keep = min(keep * 2, total)
+                keep = min(keep * 2, total - start)
             else:
                 bad = keep
                 break

@@ -1,0 +1,393 @@
+"""Render stage: escaping in every format, bidi isolation, the one-page PDF for 1 to 200 articles, outputs."""
+from __future__ import annotations
+
+import copy
+import html
+import json
+import re
+import shutil
+import subprocess
+from html.parser import HTMLParser
+from pathlib import Path
+
+import markdown
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from brief import render
+from brief.arabic import INVISIBLE_CONTROLS, has_arabic
+from brief.errors import RenderError, UsageError
+from brief.models import Flag
+from render_briefs import make_brief
+
+DATA = Path(__file__).resolve().parent / "data"
+INJECTION = json.loads((DATA / "injection" / "payloads.json").read_text(encoding="utf-8"))
+POPPLER = shutil.which("pdfinfo") and shutil.which("pdffonts") and shutil.which("pdftotext")
+needs_poppler = pytest.mark.skipif(not POPPLER, reason="poppler-utils (pdfinfo, pdffonts, pdftotext) not installed")
+OVERRIDES = re.compile("[\u202A-\u202E\u200B-\u200F\u2060-\u2064\uFEFF\u061C]")
+
+
+# ---------------------------------------------------------------- a strict HTML inspector
+
+class Tags(HTMLParser):
+    """Every start tag with its attributes, so tests can assert what markup exists."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.tags: list[tuple[str, dict]] = []
+        self.text: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append((tag, dict(attrs)))
+
+    def handle_startendtag(self, tag, attrs):
+        self.tags.append((tag, dict(attrs)))
+
+    def handle_data(self, data):
+        self.text.append(data)
+
+
+def parse_html(text: str) -> Tags:
+    parser = Tags()
+    parser.feed(text)
+    return parser
+
+
+def assert_inert_html(text: str, allowed_tags: set[str]):
+    """No script, no event handler, no foreign tag, every link http(s) or local."""
+    parsed = parse_html(text)
+    for tag, attrs in parsed.tags:
+        assert tag in allowed_tags, f"unexpected <{tag}> in output"
+        for name, value in attrs.items():
+            assert not name.startswith("on"), f"event handler {name} on <{tag}>"
+            if name in ("href", "src"):
+                assert tag == "a", f"{name} on <{tag}>"
+                assert re.match(r"^(https?://|#|review-[\w.-]+\.html(#[\w-]+)?$)", value), value
+    return parsed
+
+
+BRIEF_TAGS = {"html", "head", "meta", "title", "style", "body", "header", "h1", "h2", "p", "main", "table", "tr",
+              "th", "td", "span", "a", "bdi", "section", "ul", "li", "footer", "strong", "em"}
+REVIEW_TAGS = BRIEF_TAGS | {"nav", "ol", "article", "h3", "dl", "dt", "dd", "div", "code"}
+
+
+# ---------------------------------------------------------------- text safety
+
+@given(st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=80))
+@settings(max_examples=300, deadline=None)
+def test_markdown_escape_renders_back_to_the_same_text(text):
+    """Whatever the text, python-markdown shows it as one paragraph of that text, with no markup."""
+    cleaned = render.clean_text(text)
+    out = markdown.markdown(render.md_escape(text), extensions=["tables"])
+    if not cleaned:
+        assert out == ""
+        return
+    assert out.startswith("<p>") and out.endswith("</p>")
+    inner = out[3:-4]
+    assert "<" not in inner, out
+    assert html.unescape(inner) == cleaned
+
+
+@given(st.text(max_size=60))
+def test_clean_text_removes_every_bidi_control_and_zero_width_character(text):
+    cleaned = render.clean_text(text)
+    assert not INVISIBLE_CONTROLS.search(cleaned)
+    assert "\n" not in cleaned and "\x00" not in cleaned
+
+
+@given(st.text(alphabet="بوتين كيم 10-06-2024 Kim Jong-un https://x.org/a 10:30 ،.", max_size=60))
+def test_isolation_keeps_the_text_and_balances_isolates(text):
+    plain = render.isolate_plain(text)
+    assert plain.replace(render.LRI, "").replace(render.PDI, "") == render.clean_text(text)
+    assert plain.count(render.LRI) == plain.count(render.PDI)
+    marked = str(render.isolate_html(text))
+    assert html.unescape(re.sub(r"</?bdi[^>]*>", "", marked)) == render.clean_text(text)
+
+
+def test_dates_urls_and_latin_names_inside_arabic_are_isolated():
+    text = "وقال الكرملين في 10-06-2024 الساعة 10:30 إن Kim Jong-un زار https://www.lifegate.it/russia، وذلك في عام 2000."
+    marked = str(render.isolate_html(text))
+    for run in ("10-06-2024", "10:30", "Kim Jong-un", "https://www.lifegate.it/russia"):
+        assert f'<bdi dir="ltr">{run}</bdi>' in marked
+    assert '<bdi dir="ltr">2000</bdi>' not in marked  # a bare number needs no isolation
+    assert render.isolate_html("Putin visited Hanoi on 20-06-2024") == "Putin visited Hanoi on 20-06-2024"
+
+
+@pytest.mark.parametrize("url", INJECTION["urls"])
+def test_only_http_links_survive_and_they_cannot_break_out(url):
+    safe = render.safe_url(url)
+    if url.startswith(("http://", "https://")):
+        assert safe and not re.search(r"[\s\"'<>()\u202E]", safe)
+    else:
+        assert safe is None
+
+
+def test_html_templates_are_autoescaped_and_markdown_ones_are_not():
+    assert render._is_html_template("brief.html.j2") and render._is_html_template("review.html.j2")
+    assert not render._is_html_template("brief.md.j2")
+    assert render._environment("html").autoescape("brief.html.j2") is True
+
+
+# ---------------------------------------------------------------- the injection corpus, every format
+
+def poisoned_brief():
+    """Every untrusted field of a brief carries one of the injection payloads."""
+    brief = make_brief(6, points_per_article=2)
+    payloads = INJECTION["text"]
+    urls = INJECTION["urls"]
+    k = 0
+    for article in brief.articles:
+        article.title = payloads[k % len(payloads)]
+        article.outlet = payloads[(k + 1) % len(payloads)]
+        article.file = payloads[(k + 2) % len(payloads)][:40]
+        article.url = urls[k % len(urls)]
+        for sentence in article.sentences[:8]:
+            sentence.text += " " + payloads[k % len(payloads)]
+            sentence.english = payloads[(k + 3) % len(payloads)]
+            sentence.flags = [Flag("<b>code</b>", payloads[(k + 4) % len(payloads)])]
+            k += 1
+    for point in brief.points:
+        article = brief.articles[point.article - 1]
+        sentence = article.sentences[point.sentence]
+        point.arabic, point.english, point.flags = sentence.text, sentence.english, list(sentence.flags)
+    for story in brief.stories:
+        story.title_english = payloads[story.number % len(payloads)]
+        story.title_arabic = "بوتين " + payloads[(story.number + 5) % len(payloads)]
+    brief.title = "Brief <script>alert(9)</script> \u202Eevil"
+    return brief
+
+
+@pytest.fixture(scope="module")
+def poisoned():
+    return poisoned_brief()
+
+
+def test_injection_markdown_renders_to_inert_html(poisoned):
+    text = render.render_markdown(poisoned)
+    assert not OVERRIDES.search(text)
+    rendered = markdown.markdown(text, extensions=["tables"])
+    parsed = assert_inert_html(rendered, {"h1", "h2", "p", "ol", "ul", "li", "strong", "hr", "a"})
+    assert not any(tag == "a" and not re.match(r"https?://ok\.example/", a.get("href", "")) for tag, a in parsed.tags)
+    # The payloads are still there, as text.
+    assert "<script>alert('x')</script>" in "".join(parsed.text)
+
+
+def test_injection_html_brief_and_review_are_inert(poisoned):
+    for page, tags in ((render.render_html(poisoned), BRIEF_TAGS), (render.render_html(poisoned, for_pdf=True), BRIEF_TAGS),
+                       (render.render_review(poisoned), REVIEW_TAGS)):
+        assert not OVERRIDES.search(page)
+        parsed = assert_inert_html(page, tags)
+        assert "<img src=x onerror=alert(1)>" in "".join(parsed.text)
+        assert "{{ 7*7 }}" in "".join(parsed.text)  # template syntax in data is never evaluated
+
+
+def test_injection_plain_text_has_no_bidi_overrides(poisoned):
+    text = render.render_text(poisoned)
+    assert not OVERRIDES.search(text)
+    assert "\x00" not in text and "\x1b" not in text
+
+
+@needs_poppler
+def test_injection_pdf_is_one_page_and_free_of_overrides(poisoned, tmp_path):
+    fitted, pdf = render.fit_to_page(poisoned)
+    path = tmp_path / "poisoned.pdf"
+    path.write_bytes(pdf)
+    assert pdf_pages(path) == 1
+    text = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True, check=True).stdout
+    assert "\u202E" not in text and "Brief <script>alert(9)</script>" in " ".join(text.split())
+    assert b"javascript" not in pdf.lower()
+
+
+def test_weasyprint_fetches_only_the_projects_fonts():
+    fetcher = render._url_fetcher()
+    font = (render.prompts_dir() / "fonts" / "NotoSans-Regular.ttf").resolve()
+    assert fetcher(font.as_uri()).read(4) == b"\x00\x01\x00\x00"
+    assert fetcher("data:text/plain,hi").read() == b"hi"
+    for refused in ("https://example.org/x.css", "http://127.0.0.1/", "file:///etc/passwd",
+                    (render.prompts_dir() / "brief.md.j2").resolve().as_uri(), "ftp://example.org/a"):
+        with pytest.raises(ValueError):
+            fetcher(refused)
+
+
+# ---------------------------------------------------------------- the one-page PDF
+
+def pdf_text(path: Path) -> str:
+    """pdftotext's words, without the embedding marks it adds around right-to-left runs."""
+    out = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True, check=True).stdout
+    return " ".join(re.sub("[\u202A-\u202C]", "", out).split())
+
+
+def pdf_pages(path: Path) -> int:
+    info = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True, check=True).stdout
+    return int(re.search(r"^Pages:\s+(\d+)", info, re.M).group(1))
+
+
+def pdf_fonts(path: Path) -> list[dict]:
+    lines = subprocess.run(["pdffonts", str(path)], capture_output=True, text=True, check=True).stdout.splitlines()[2:]
+    fonts = []
+    for line in lines:
+        # name type encoding emb sub uni object ID: the three yes/no columns come before the object id.
+        fields = line.split()
+        fonts.append({"name": fields[0], "emb": fields[-5], "sub": fields[-4]})
+    return fonts
+
+
+@pytest.fixture(scope="module")
+def fitted_sets(tmp_path_factory):
+    """fit_to_page on 1, 5, 50 and 200 articles (the larger sets vary the seeds)."""
+    folder = tmp_path_factory.mktemp("pdfs")
+    result = {}
+    for count in (1, 5, 50, 200):
+        brief = make_brief(count, stories=count > 1)
+        fitted, pdf = render.fit_to_page(brief)
+        path = folder / f"brief-{count}.pdf"
+        path.write_bytes(pdf)
+        result[count] = (brief, fitted, path)
+    return result
+
+
+@needs_poppler
+@pytest.mark.parametrize("count", [1, 5, 50, 200])
+def test_pdf_is_one_page_with_every_font_embedded(fitted_sets, count):
+    brief, fitted, path = fitted_sets[count]
+    assert pdf_pages(path) == 1
+    fonts = pdf_fonts(path)
+    assert fonts and all(f["emb"] == "yes" for f in fonts), fonts
+    names = " ".join(f["name"] for f in fonts)
+    assert {f["name"].split("+", 1)[1] for f in fonts} <= {"Brief-Sans", "Brief-Sans-Bold", "Brief-Sans-Italic", "Brief-Naskh", "Brief-Naskh-Bold"}
+    assert "Brief-Naskh" in names and "Brief-Sans" in names
+    assert fitted.more_points == len(brief.points) - len(fitted.points)
+
+
+@needs_poppler
+@pytest.mark.parametrize("count", [1, 5, 50, 200])
+def test_points_on_the_page_are_whole_sentences(fitted_sets, count):
+    brief, fitted, path = fitted_sets[count]
+    text = pdf_text(path)
+    words = " ".join(re.findall(r"[A-Za-z0-9']+", text))  # pdftotext may move brackets around RTL runs
+    assert fitted.points
+    for point in fitted.points:
+        assert " ".join(re.findall(r"[A-Za-z0-9']+", point.english)) in words
+    assert brief.signature.line() in text or brief.signature.model in text
+    if fitted.more_points:
+        assert f"{fitted.more_points} further point" in text
+
+
+def test_fitting_keeps_a_point_per_story_before_dropping_stories(fitted_sets):
+    brief, fitted, _ = fitted_sets[50]
+    assert fitted.more_points > 0
+    with_points = [s for s in fitted.stories if s.points]
+    moved = [s for s in brief.stories if s.number not in {w.number for w in with_points}]
+    if moved:
+        assert all(len(s.points) == 1 for s in with_points)
+        ranks = [s.number for s in brief.stories]
+        assert [s.number for s in with_points] == ranks[:len(with_points)]  # the best-ranked stories stay
+    # The weakest points went first: every point kept scores at least as well as its story's dropped ones.
+    kept = {id(p) for p in fitted.points}
+    for story in with_points:
+        mine = [p for p in brief.points if p.story == story.number]
+        best_dropped = max((p.score for p in mine if id(p) not in kept), default=-1)
+        assert min(p.score for p in mine if id(p) in kept) >= best_dropped
+    assert fitted.flagged_points == sum(1 for p in fitted.points if p.flags)
+
+
+def test_a_small_brief_keeps_every_point(fitted_sets):
+    brief, fitted, _ = fitted_sets[5]
+    assert len(fitted.points) == len(brief.points) and fitted.more_points == 0
+
+
+@needs_poppler
+def test_letter_paper(tmp_path):
+    fitted, pdf = render.fit_to_page(make_brief(3), paper="letter")
+    (tmp_path / "l.pdf").write_bytes(pdf)
+    info = subprocess.run(["pdfinfo", str(tmp_path / "l.pdf")], capture_output=True, text=True).stdout
+    assert "612 x 792" in info and pdf_pages(tmp_path / "l.pdf") == 1
+    with pytest.raises(UsageError):
+        render.fit_to_page(make_brief(1), paper="a3")
+
+
+def test_a_sentence_too_long_for_any_page_is_left_out_not_cut():
+    brief = make_brief(1, stories=False, points_per_article=1)
+    brief.points[0].english = "word " * 1500
+    fitted, pdf = render.fit_to_page(brief)
+    assert fitted.points == [] and fitted.more_points == 1
+    assert "No key point fits" in render.render_markdown(fitted)
+
+
+# ---------------------------------------------------------------- content of the brief and the review page
+
+def test_markdown_brief_has_points_citations_sources_and_signature():
+    brief = make_brief(5)
+    text = render.render_markdown(brief)
+    assert text.startswith("# Arabic press brief, 2024-06-20")
+    point = brief.points[0]
+    assert re.search(r"\. " + re.escape(render.md_escape(point.english)) + r".*\[" + str(point.citations[0]) + r"\]", text)
+    assert render.isolate_plain(point.arabic).split()[0] in text
+    assert "## Sources" in text and "- [1] " in text and "<https://news.example.org/2024/06/11/article-1>" in text
+    assert brief.signature.line() in text.replace("\\", "")
+    assert "## 1\\. Putin's Asia tour, part 1" in text
+
+
+def test_english_variant_has_no_arabic_points():
+    brief = make_brief(5, variant="english")
+    page = render.render_html(brief)
+    assert 'class="ar"' not in page.split('class="sources"')[0]
+    md = render.render_markdown(brief).split("## Sources")[0]
+    assert not has_arabic(md)
+
+
+def test_more_stories_line_lists_stories_without_points():
+    brief = make_brief(15)
+    for point in brief.points:
+        if point.story == 3:
+            point.story = 1
+    text = render.render_markdown(brief)
+    assert "**More stories:** Putin's Asia tour, part 3: treaty and reactions [11][12] +3." in text
+
+
+def test_review_page_has_every_sentence_marks_points_and_flags():
+    brief = make_brief(5)
+    on_page = {(p.article, p.sentence) for p in brief.points[:4]}
+    page = render.render_review(brief, on_page=on_page)
+    parsed = assert_inert_html(page, REVIEW_TAGS)
+    ids = {a.get("id") for _, a in parsed.tags if a.get("id")}
+    for article in brief.articles:
+        assert f"source-{article.number}" in ids
+        for sentence in article.sentences:
+            assert render.sentence_anchor(article.number, sentence.index) in ids
+    assert page.count("tag key") == 4 and page.count("tag further") == len(brief.points) - 4
+    assert "translation is much shorter than the Arabic" in page
+    for tag, attrs in parsed.tags:
+        if "ar" in attrs.get("class", "").split():
+            assert attrs.get("dir") == "rtl"
+    assert "Story 1: Putin" in page
+
+
+def test_every_brief_point_links_to_an_anchor_in_the_review_page():
+    brief = make_brief(12)
+    page = render.render_html(brief)
+    ids = {a.get("id") for _, a in parse_html(render.render_review(brief)).tags}
+    links = [a["href"] for tag, a in parse_html(page).tags if "review-link" in a.get("class", "")]
+    assert len(links) == len(brief.points)
+    for href in links:
+        name, anchor = href.split("#")
+        assert name == "review-2024-06-20.html" and anchor in ids
+
+
+def test_write_outputs_both_variants(tmp_path):
+    brief = make_brief(4)
+    paths = render.write_outputs(brief, tmp_path, formats=("md", "pdf", "html"), variant="both")
+    names = sorted(p.name for p in paths)
+    assert names == ["brief-2024-06-20.en.html", "brief-2024-06-20.en.md", "brief-2024-06-20.en.pdf",
+                     "brief-2024-06-20.html", "brief-2024-06-20.md", "brief-2024-06-20.pdf", "review-2024-06-20.html"]
+    assert not list(tmp_path.glob(".*.part"))
+    assert brief.points and brief.variant == "bilingual"  # the caller's brief is not changed
+    with pytest.raises(UsageError):
+        render.write_outputs(brief, tmp_path, formats=("docx",))
+
+
+def test_missing_template_is_a_render_error(tmp_path, monkeypatch):
+    monkeypatch.setenv("BRIEF_PROMPTS_DIR", str(tmp_path))
+    with pytest.raises(RenderError, match="template not found"):
+        render.render_markdown(make_brief(1))
