@@ -66,11 +66,9 @@ def build_eml(brief: Brief, to: str, attachments: list[Path], sender: str | None
             raise MailError(f"{path}: cannot attach: {exc.strerror or exc}") from exc
         maintype, subtype = _TYPES.get(path.suffix.lower()) or (
             (mimetypes.guess_type(path.name)[0] or "application/octet-stream").split("/", 1))
-        if maintype == "text":
-            message.add_attachment(data.decode("utf-8"), subtype=subtype, charset="utf-8", cte="base64",
-                                   filename=path.name)
-        else:
-            message.add_attachment(data, maintype=maintype, subtype=subtype, filename=path.name)
+        # Attached as bytes (base64), so the file arrives exactly as written, line ends included.
+        params = {"charset": "utf-8"} if maintype == "text" else {}
+        message.add_attachment(data, maintype=maintype, subtype=subtype, filename=path.name, params=params)
     return message
 
 

@@ -1,0 +1,178 @@
+"""E-mail output: the .eml's MIME structure, and sending through a real local SMTP server (aiosmtpd)."""
+from __future__ import annotations
+
+import email
+import shutil
+import socket
+import ssl
+import subprocess
+from email import policy
+
+import pytest
+
+from brief import mail, render
+from brief.errors import MailError
+from render_briefs import make_brief
+
+OPENSSL = shutil.which("openssl")
+
+
+@pytest.fixture()
+def outputs(tmp_path):
+    brief = make_brief(4)
+    paths = render.write_outputs(brief, tmp_path, formats=("md", "pdf"), review=False)
+    return brief, paths
+
+
+def test_eml_parses_into_html_text_and_attachments(outputs, tmp_path):
+    brief, paths = outputs
+    message = mail.build_eml(brief, "desk@example.org", paths, sender="bot@example.org")
+    path = mail.write_eml(message, tmp_path / "brief.eml")
+    raw = path.read_bytes()
+    assert b"\r\n" in raw and all(len(line) <= 998 for line in raw.split(b"\r\n"))
+    raw.decode("ascii")  # 7-bit clean: UTF-8 only inside encoded words and transfer encodings
+    parsed = email.message_from_bytes(raw, policy=policy.default)
+    assert parsed.get_content_type() == "multipart/mixed"
+    assert parsed["Subject"] == brief.title and parsed["To"] == "desk@example.org"
+    assert parsed["From"].addresses[0].addr_spec == "bot@example.org" and parsed["Message-ID"] and parsed["Date"]
+    body, *attached = parsed.iter_parts()
+    assert body.get_content_type() == "multipart/alternative"
+    plain, html = body.iter_parts()
+    assert plain.get_content_type() == "text/plain" and html.get_content_type() == "text/html"
+    assert brief.points[0].english in plain.get_content()
+    assert brief.points[0].arabic.split()[0] in html.get_content()
+    assert brief.signature.line() in html.get_content()
+    assert 'class="review-link"' not in html.get_content()  # the review page is not attached
+    assert [(a.get_content_type(), a.get_filename()) for a in attached] == [
+        ("text/markdown", "brief-2024-06-20.md"), ("application/pdf", "brief-2024-06-20.pdf")]
+    assert attached[1].get_content() == paths[1].read_bytes()
+    assert attached[0].get_payload(decode=True) == paths[0].read_bytes()
+    assert attached[0].get_content_charset() == "utf-8"
+
+
+def test_arabic_subject_is_encoded_and_decodes_back(tmp_path):
+    brief = make_brief(1)
+    brief.title = "موجز الصحافة \u202E 2024-06-20"
+    raw = mail.eml_bytes(mail.build_eml(brief, "desk@example.org", []))
+    assert b"=?utf-8?" in raw
+    assert email.message_from_bytes(raw, policy=policy.default)["Subject"] == "موجز الصحافة 2024-06-20"
+
+
+@pytest.mark.parametrize("address", ["", "desk", "a@b", "a@b.org\r\nBcc: x@y.org", "a@b.org, c@d.org", "<a@b.org>"])
+def test_bad_addresses_are_refused(address):
+    with pytest.raises(MailError):
+        mail.build_eml(make_brief(1), address, [])
+
+
+def test_missing_attachment_is_a_mail_error(tmp_path):
+    with pytest.raises(MailError, match="cannot attach"):
+        mail.build_eml(make_brief(1), "desk@example.org", [tmp_path / "gone.pdf"])
+
+
+# ---------------------------------------------------------------- a real SMTP server on 127.0.0.1
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def certificate(tmp_path_factory):
+    if not OPENSSL:
+        pytest.skip("openssl not installed: cannot make the test server's certificate")
+    folder = tmp_path_factory.mktemp("tls")
+    subprocess.run([OPENSSL, "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1", "-subj", "/CN=127.0.0.1",
+                    "-addext", "subjectAltName=IP:127.0.0.1", "-keyout", str(folder / "key.pem"),
+                    "-out", str(folder / "cert.pem")], check=True, capture_output=True)
+    return folder / "cert.pem", folder / "key.pem"
+
+
+class Inbox:
+    def __init__(self):
+        self.messages = []
+
+    async def handle_DATA(self, server, session, envelope):
+        self.messages.append((envelope.mail_from, list(envelope.rcpt_tos), envelope.content, session.authenticated))
+        return "250 OK"
+
+
+def start_server(certificate, *, tls: bool = True):
+    from aiosmtpd.controller import Controller
+    from aiosmtpd.smtp import AuthResult, LoginPassword
+
+    def authenticator(server, session, envelope, mechanism, auth_data):
+        ok = isinstance(auth_data, LoginPassword) and auth_data.login == b"desk" and auth_data.password == b"s3cret"
+        return AuthResult(success=ok, handled=False)  # handled=False: the server answers 535 itself
+
+    context = None
+    if tls:
+        context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+        context.load_cert_chain(*map(str, certificate))
+    inbox = Inbox()
+    controller = Controller(inbox, hostname="127.0.0.1", port=free_port(), tls_context=context,
+                            require_starttls=tls, authenticator=authenticator, auth_require_tls=tls,
+                            auth_exclude_mechanism=["LOGIN"])
+    controller.start()
+    return controller, inbox
+
+
+def test_sending_through_a_real_smtp_server_arrives_byte_identical(outputs, certificate, tmp_path, monkeypatch):
+    brief, paths = outputs
+    monkeypatch.setenv("BRIEF_SMTP_USER", "desk")
+    monkeypatch.setenv("BRIEF_SMTP_PASSWORD", "s3cret")
+    monkeypatch.setenv("BRIEF_SMTP_CAFILE", str(certificate[0]))
+    message = mail.build_eml(brief, "desk@example.org", paths, sender="bot@example.org")
+    eml = mail.write_eml(message, tmp_path / "brief.eml").read_bytes()
+    controller, inbox = start_server(certificate)
+    try:
+        mail.send_smtp(message, "127.0.0.1", controller.port)
+    finally:
+        controller.stop()
+    [(sender, recipients, content, authenticated)] = inbox.messages
+    assert sender == "bot@example.org" and recipients == ["desk@example.org"] and authenticated
+    assert content == eml
+
+
+def test_wrong_password_is_a_one_line_mail_error(certificate, monkeypatch):
+    monkeypatch.setenv("BRIEF_SMTP_USER", "desk")
+    monkeypatch.setenv("BRIEF_SMTP_PASSWORD", "wrong")
+    monkeypatch.setenv("BRIEF_SMTP_CAFILE", str(certificate[0]))
+    controller, inbox = start_server(certificate)
+    try:
+        with pytest.raises(MailError, match="login refused") as info:
+            mail.send_smtp(mail.build_eml(make_brief(1), "desk@example.org", []), "127.0.0.1", controller.port)
+    finally:
+        controller.stop()
+    assert "\n" not in str(info.value) and not inbox.messages
+
+
+def test_untrusted_certificate_is_refused(certificate, monkeypatch):
+    monkeypatch.delenv("BRIEF_SMTP_CAFILE", raising=False)
+    monkeypatch.delenv("BRIEF_SMTP_USER", raising=False)
+    controller, inbox = start_server(certificate)
+    try:
+        with pytest.raises(MailError, match="sending failed"):
+            mail.send_smtp(mail.build_eml(make_brief(1), "desk@example.org", []), "127.0.0.1", controller.port)
+    finally:
+        controller.stop()
+    assert not inbox.messages
+
+
+def test_no_starttls_means_no_sending_in_the_clear(certificate, monkeypatch):
+    monkeypatch.delenv("BRIEF_SMTP_USER", raising=False)
+    controller, inbox = start_server(certificate, tls=False)
+    try:
+        with pytest.raises(MailError, match="does not offer STARTTLS"):
+            mail.send_smtp(mail.build_eml(make_brief(1), "desk@example.org", []), "127.0.0.1", controller.port)
+        # Asked explicitly (a trusted relay on localhost), it sends without TLS.
+        mail.send_smtp(mail.build_eml(make_brief(1), "desk@example.org", []), "127.0.0.1", controller.port,
+                       starttls=False)
+    finally:
+        controller.stop()
+    assert len(inbox.messages) == 1
+
+
+def test_unreachable_server_is_a_mail_error():
+    with pytest.raises(MailError, match="sending failed"):
+        mail.send_smtp(mail.build_eml(make_brief(1), "desk@example.org", []), "127.0.0.1", free_port())
