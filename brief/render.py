@@ -160,7 +160,7 @@ def _html_finalize(value):
     if value is None:
         return ""
     if isinstance(value, str) and not isinstance(value, Markup):
-        return clean_text(value)
+        return _edges(value, clean_text(value))
     return value
 
 
@@ -177,7 +177,14 @@ def _plain_finalize(value):
         return ""
     if isinstance(value, PlainSafe):
         return value
-    return clean_text(value)
+    return _edges(str(value), clean_text(value))
+
+
+def _edges(value: str, inner: str) -> str:
+    """Keep one space each side when the value had one: template literals like '; ' rely on it."""
+    if not inner:
+        return inner
+    return (" " if value[:1] == " " else "") + inner + (" " if value[-1:] == " " else "")
 
 
 def _md_finalize(value):
@@ -185,7 +192,9 @@ def _md_finalize(value):
         return ""
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         return str(value)
-    return md_escape(value)
+    if isinstance(value, MarkdownSafe):
+        return value
+    return _edges(str(value), md_escape(value))
 
 
 # ---------------------------------------------------------------- templates

@@ -1,0 +1,192 @@
+"""The review page and the HTML brief in a real headless Chromium, driven over the DevTools protocol.
+
+Asserts: no network request is attempted, no script runs, Arabic cells have dir=rtl, every brief point links
+to an anchor that exists in the review page, the review columns stack at phone width. Screenshots at desktop
+and phone width are written; BRIEF_UPDATE_GOLDEN=1 copies them to tests/data/golden/.
+"""
+from __future__ import annotations
+
+import itertools
+import json
+import os
+import shutil
+import subprocess
+import time
+from pathlib import Path
+
+import pytest
+
+from brief import render
+from render_briefs import make_brief
+
+GOLDEN = Path(__file__).resolve().parent / "data" / "golden"
+CHROMIUM = next((p for p in map(shutil.which, ("chromium", "chromium-browser", "google-chrome")) if p), None)
+pytestmark = pytest.mark.skipif(CHROMIUM is None, reason="no Chromium found (apt-get install chromium)")
+DESKTOP = {"width": 1280, "height": 900, "deviceScaleFactor": 1, "mobile": False}
+PHONE = {"width": 390, "height": 844, "deviceScaleFactor": 1, "mobile": True}
+
+
+class DevTools:
+    """A minimal DevTools-protocol client over one browser websocket (flattened sessions)."""
+
+    def __init__(self, url: str):
+        from websockets.sync.client import connect
+
+        self.socket = connect(url, max_size=None, open_timeout=20)
+        self.ids = itertools.count(1)
+        self.events: list[dict] = []
+
+    def call(self, method: str, session: str | None = None, timeout: float = 30, **params) -> dict:
+        number = next(self.ids)
+        message = {"id": number, "method": method, "params": params}
+        if session:
+            message["sessionId"] = session
+        self.socket.send(json.dumps(message))
+        deadline = time.monotonic() + timeout
+        while True:
+            reply = json.loads(self.socket.recv(timeout=max(0.1, deadline - time.monotonic())))
+            if reply.get("id") == number:
+                if "error" in reply:
+                    raise RuntimeError(f"{method}: {reply['error']}")
+                return reply.get("result", {})
+            if "method" in reply:
+                self.events.append(reply)
+
+    def wait_for(self, method: str, timeout: float = 30) -> dict:
+        deadline = time.monotonic() + timeout
+        while True:
+            for index, event in enumerate(self.events):
+                if event["method"] == method:
+                    return self.events.pop(index)
+            self.events.append(json.loads(self.socket.recv(timeout=max(0.1, deadline - time.monotonic()))))
+
+    def close(self):
+        self.socket.close()
+
+
+@pytest.fixture(scope="module")
+def browser(tmp_path_factory):
+    profile = tmp_path_factory.mktemp("chromium-profile")
+    process = subprocess.Popen(
+        [CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+         "--disable-background-networking", "--disable-component-update", "--disable-sync",
+         "--disable-default-apps", "--hide-scrollbars", f"--user-data-dir={profile}",
+         "--remote-debugging-port=0", "about:blank"],
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    port_file = profile / "DevToolsActivePort"
+    deadline = time.monotonic() + 30
+    while not port_file.exists() or len(port_file.read_text().splitlines()) < 2:
+        if time.monotonic() > deadline or process.poll() is not None:
+            process.kill()
+            pytest.fail("Chromium did not open its DevTools port")
+        time.sleep(0.1)
+    port, path = port_file.read_text().splitlines()[:2]
+    tools = DevTools(f"ws://127.0.0.1:{port}{path}")
+    yield tools
+    tools.close()
+    process.terminate()
+    try:
+        process.wait(10)
+    except subprocess.TimeoutExpired:
+        process.kill()
+
+
+@pytest.fixture(scope="module")
+def pages(tmp_path_factory):
+    brief = make_brief(12)
+    folder = tmp_path_factory.mktemp("pages")
+    paths = render.write_outputs(brief, folder, formats=("html",), variant="bilingual")
+    return {p.name.split("-")[0]: p for p in paths}
+
+
+def open_page(tools: DevTools, path: Path, metrics: dict) -> dict:
+    """Open a file in a fresh tab and record what it tried: requests, scripts."""
+    target = tools.call("Target.createTarget", url="about:blank")["targetId"]
+    session = tools.call("Target.attachToTarget", targetId=target, flatten=True)["sessionId"]
+    tools.events.clear()
+    for domain in ("Page", "Network", "Debugger", "DOM"):
+        tools.call(f"{domain}.enable", session)
+    tools.call("Emulation.setDeviceMetricsOverride", session, **metrics)
+    tools.call("Page.navigate", session, url=path.as_uri())
+    tools.wait_for("Page.loadEventFired")
+    time.sleep(0.3)  # late requests (fonts, images) would show up now
+    tools.call("Runtime.getIsolateId", session)  # a round trip to drain pending events
+    requests = [e["params"]["request"]["url"] for e in tools.events if e["method"] == "Network.requestWillBeSent"]
+    scripts = [e["params"] for e in tools.events if e["method"] == "Debugger.scriptParsed"]
+    root = tools.call("DOM.getDocument", session, depth=-1)["root"]["nodeId"]
+    return {"session": session, "target": target, "root": root, "requests": requests, "scripts": scripts}
+
+
+def query(tools, page, selector) -> list[dict]:
+    nodes = tools.call("DOM.querySelectorAll", page["session"], nodeId=page["root"], selector=selector)["nodeIds"]
+    result = []
+    for node in nodes:
+        flat = tools.call("DOM.getAttributes", page["session"], nodeId=node)["attributes"]
+        result.append({"node": node, **dict(zip(flat[::2], flat[1::2]))})
+    return result
+
+
+def box(tools, page, node) -> list[float]:
+    quad = tools.call("DOM.getBoxModel", page["session"], nodeId=node)["model"]["border"]
+    return [min(quad[0::2]), min(quad[1::2]), max(quad[0::2]), max(quad[1::2])]  # left, top, right, bottom
+
+
+def screenshot(tools, page, name: str, folder: Path) -> Path:
+    import base64
+
+    data = base64.b64decode(tools.call("Page.captureScreenshot", page["session"], format="png")["data"])
+    assert data.startswith(b"\x89PNG")
+    path = folder / name
+    path.write_bytes(data)
+    if os.environ.get("BRIEF_UPDATE_GOLDEN") == "1":
+        GOLDEN.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(path, GOLDEN / name)
+    return path
+
+
+def close(tools, page):
+    tools.call("Target.closeTarget", targetId=page["target"])
+
+
+@pytest.mark.parametrize("which", ["review", "brief"])
+@pytest.mark.parametrize("metrics", [DESKTOP, PHONE], ids=["desktop", "phone"])
+def test_page_makes_no_request_runs_no_script_and_marks_arabic_rtl(browser, pages, which, metrics, tmp_path):
+    page = open_page(browser, pages[which], metrics)
+    try:
+        assert [u for u in page["requests"] if not u.startswith("file://")] == []
+        assert page["scripts"] == []
+        arabic = query(browser, page, ".ar")
+        assert arabic and all(node.get("dir") == "rtl" for node in arabic)
+        assert all(node.get("lang") == "ar" for node in arabic)
+        kind = "desktop" if metrics is DESKTOP else "phone"
+        screenshot(browser, page, f"{which}-{kind}.png", tmp_path)
+        if which == "review":
+            first = query(browser, page, ".pair")[0]["node"]
+            ar_box = box(browser, page, query(browser, page, f".pair:first-of-type > .ar")[0]["node"])
+            en_box = box(browser, page, query(browser, page, f".pair:first-of-type > .en")[0]["node"])
+            assert first
+            if metrics is DESKTOP:  # side by side: English left, Arabic right, same row
+                assert en_box[2] <= ar_box[0] and abs(en_box[1] - ar_box[1]) < 2
+            else:  # stacked: Arabic above English, both full width of the phone
+                assert ar_box[3] <= en_box[1] and ar_box[2] <= PHONE["width"]
+    finally:
+        close(browser, page)
+
+
+def test_every_brief_point_links_to_an_existing_review_anchor(browser, pages):
+    brief_page = open_page(browser, pages["brief"], DESKTOP)
+    try:
+        links = [n["href"] for n in query(browser, brief_page, "a.review-link")]
+    finally:
+        close(browser, brief_page)
+    assert links
+    review = open_page(browser, pages["review"], DESKTOP)
+    try:
+        for href in links:
+            name, anchor = href.split("#")
+            assert name == pages["review"].name
+            found = query(browser, review, f'[id="{anchor}"]')
+            assert len(found) == 1, href
+            assert "chosen" in found[0]["class"].split() or "further" in found[0]["class"].split()
+    finally:
+        close(browser, review)
