@@ -32,7 +32,8 @@ class DevTools:
     def __init__(self, url: str):
         from websockets.sync.client import connect
 
-        self.socket = connect(url, max_size=None, open_timeout=20)
+        self._connection = connect(url, max_size=None, open_timeout=20)
+        self.socket = self._connection.__enter__()
         self.ids = itertools.count(1)
         self.events: list[dict] = []
 
@@ -61,7 +62,7 @@ class DevTools:
             self.events.append(json.loads(self.socket.recv(timeout=max(0.1, deadline - time.monotonic()))))
 
     def close(self):
-        self.socket.close()
+        self._connection.__exit__(None, None, None)
 
 
 @pytest.fixture(scope="module")
