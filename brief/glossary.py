@@ -1,0 +1,195 @@
+"""Desk glossary: Arabic names and terms the desk wants rendered one way in English.
+
+The glossary works offline around any translator. Before translation, `protect` writes each matched
+Arabic term as its preferred English rendering (Marian ar-en copies Latin-script names through far more
+reliably than it transliterates them, and never invents a spelling for text it copies). After
+translation, `restore` post-corrects spellings the model may still produce: listed variants and forms
+that differ from the preferred one only by case, spaces or hyphens ("Kim Jong-un" → "Kim Jong Un").
+The `glossary` QA flag then reports any term whose preferred rendering is still missing.
+
+File format: UTF-8 TSV, `arabic<TAB>english[<TAB>variant|variant...]`; `#` starts a comment line;
+blank lines are ignored.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from brief.arabic import ARABIC_LETTER, LATIN_LETTER, normalize
+from brief.errors import UsageError
+
+# A word of the source with its span: letters, digits, diacritics and tatweel (so spans cover the
+# whole written word). Hyphens and other punctuation separate words.
+_WORD = re.compile(r"[\w\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06ED\u0640]+", re.UNICODE)
+# Clitics that attach to a name: conjunction, prepositions, article, and their combinations. The
+# part kept (`keep`) is written before the protected English term so the sentence still reads.
+_CLITICS: tuple[tuple[str, str], ...] = (
+    ("وبال", "وب"), ("وال", "و"), ("بال", "ب"), ("كال", "ك"), ("فال", "ف"), ("ولل", "ول"), ("لل", "ل"),
+    ("ال", ""), ("وب", "وب"), ("ول", "ول"), ("وك", "وك"), ("فب", "فب"), ("فل", "فل"),
+    ("و", "و"), ("ب", "ب"), ("ل", "ل"), ("ف", "ف"), ("ك", "ك"),
+)
+
+
+def _fold_latin(text: str) -> str:
+    """Matching form of an English rendering: lower case, letters and digits only."""
+    return re.sub(r"[^0-9a-z]", "", text.lower())
+
+
+@dataclass
+class Term:
+    """One glossary entry; `words` is the normalised Arabic form split into words."""
+
+    arabic: str
+    english: str
+    words: tuple[str, ...]
+    variants: tuple[str, ...] = ()
+    line: int = 0
+
+
+@dataclass
+class Glossary:
+    """Terms to render one way; longest terms match first so 'كيم جونغ أون' wins over 'كيم'."""
+
+    terms: list[Term] = field(default_factory=list)
+    source: str = ""
+
+    def __post_init__(self) -> None:
+        self.terms.sort(key=lambda t: (-len(t.words), -len("".join(t.words)), t.arabic))
+
+    def __len__(self) -> int:
+        return len(self.terms)
+
+    def _matches(self, arabic: str) -> list[tuple[int, int, str, Term]]:
+        """Non-overlapping (start, end, kept clitic, term) spans of glossary terms in `arabic`."""
+        words = [(m.start(), m.end(), normalize(m.group())) for m in _WORD.finditer(arabic)]
+        taken = [False] * len(words)
+        found: list[tuple[int, int, str, Term]] = []
+        for term in self.terms:
+            n = len(term.words)
+            for i in range(len(words)):
+                kept, width = None, n
+                if i + n <= len(words) and not any(taken[i:i + n]):
+                    kept = _match_at(words, i, term)
+                if kept is None and n > 1 and not taken[i]:
+                    # Names written solid in some outlets: 'بيونغيانغ' for 'بيونغ يانغ'.
+                    kept, width = _match_word(words[i][2], "".join(term.words)), 1
+                if kept is None:
+                    continue
+                for j in range(i, i + width):
+                    taken[j] = True
+                found.append((words[i][0], words[i + width - 1][1], kept, term))
+        found.sort(key=lambda f: f[0])
+        return found
+
+    def terms_in(self, arabic: str) -> list[tuple[str, str]]:
+        """(arabic term, preferred english) for each distinct glossary term present in `arabic`."""
+        seen: dict[str, str] = {}
+        for _, _, _, term in self._matches(arabic):
+            seen.setdefault(term.arabic, term.english)
+        return list(seen.items())
+
+    def protect(self, arabic: str) -> tuple[str, dict]:
+        """Write matched terms as their English rendering; the mapping (english → arabic) feeds `restore`."""
+        matches = self._matches(arabic)
+        if not matches:
+            return arabic, {}
+        pieces: list[str] = []
+        mapping: dict[str, str] = {}
+        position = 0
+        for start, end, kept, term in matches:
+            pieces.append(arabic[position:start])
+            pieces.append(f"{kept} {term.english}" if kept else term.english)
+            mapping.setdefault(term.english, term.arabic)
+            position = end
+        pieces.append(arabic[position:])
+        return "".join(pieces), mapping
+
+    def restore(self, english: str, mapping: dict) -> str:
+        """Post-correct each protected term's spelling in the translation to the preferred one."""
+        by_english = {t.english: t for t in self.terms}
+        for preferred in sorted(mapping, key=len, reverse=True):
+            term = by_english.get(preferred)
+            english = correct_spelling(english, preferred, term.variants if term else ())
+        return english
+
+
+def correct_spelling(english: str, preferred: str, variants: tuple[str, ...] = ()) -> str:
+    """Replace listed variants and case/space/hyphen variants of `preferred` by `preferred`."""
+    for variant in sorted(variants, key=len, reverse=True):
+        english = re.sub(rf"(?<![\w-]){re.escape(variant)}(?![\w])", preferred, english, flags=re.IGNORECASE)
+    folded = _fold_latin(preferred)
+    if not folded:
+        return english
+    # Same letters, any case, optional space or hyphen between them: 'Kim Jong-un', 'Pyong Yang'.
+    loose = r"[\s\-‐]?".join(re.escape(c) for c in folded)
+    return re.sub(rf"(?<![\w-]){loose}(?![\w])", preferred, english, flags=re.IGNORECASE)
+
+
+def _match_word(word: str, form: str) -> str | None:
+    """The clitic to keep when normalised `word` is `form`, bare or with an attached clitic; else None."""
+    if word == form:
+        return ""
+    for prefix, kept in _CLITICS:
+        if word.startswith(prefix) and word[len(prefix):] == form:
+            return kept
+    if form.startswith("ال"):
+        # After lam the article's alef drops: 'للكرملين' is ل + 'الكرملين'.
+        for prefix, kept in (("لل", "ل"), ("ولل", "ول"), ("فلل", "فل")):
+            if word == prefix + form[2:]:
+                return kept
+    return None
+
+
+def _match_at(words: list[tuple[int, int, str]], i: int, term: Term) -> str | None:
+    """Clitic kept when the term's words start at word i (a clitic only on the first word)."""
+    kept = _match_word(words[i][2], term.words[0])
+    if kept is None:
+        return None
+    for offset, expected in enumerate(term.words[1:], start=1):
+        if words[i + offset][2] != expected:
+            return None
+    return kept
+
+
+def parse_glossary(text: str, source: str = "<glossary>") -> Glossary:
+    """Parse glossary TSV text; bad lines raise UsageError naming source:line."""
+    terms: list[Term] = []
+    seen: dict[tuple[str, ...], int] = {}
+    for number, raw in enumerate(text.splitlines(), start=1):
+        line = raw.strip("\ufeff").rstrip("\r")
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        fields = line.split("\t")
+        if len(fields) < 2:
+            raise UsageError(f"{source}:{number}: expected arabic<TAB>english, found no tab")
+        if len(fields) > 3:
+            raise UsageError(f"{source}:{number}: expected at most 3 tab-separated fields, found {len(fields)}")
+        arabic, english = fields[0].strip(), fields[1].strip()
+        variants = tuple(v.strip() for v in fields[2].split("|") if v.strip()) if len(fields) == 3 else ()
+        if not ARABIC_LETTER.search(arabic):
+            raise UsageError(f"{source}:{number}: the first field has no Arabic letters")
+        if not english:
+            raise UsageError(f"{source}:{number}: the English rendering is empty")
+        if ARABIC_LETTER.search(english) or not LATIN_LETTER.search(english):
+            raise UsageError(f"{source}:{number}: the English rendering must be Latin script")
+        words = tuple(normalize(w) for w in _WORD.findall(arabic))
+        if words in seen:
+            raise UsageError(f"{source}:{number}: '{arabic}' is already defined on line {seen[words]}")
+        seen[words] = number
+        terms.append(Term(arabic=arabic, english=english, words=words, variants=variants, line=number))
+    return Glossary(terms=terms, source=source)
+
+
+def load_glossary(path: str | Path) -> Glossary:
+    """Read a glossary TSV file; a missing or unreadable file or a bad line raises UsageError."""
+    path = Path(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise UsageError(f"{path}: glossary file not found") from None
+    except UnicodeDecodeError:
+        raise UsageError(f"{path}: glossary is not UTF-8 text") from None
+    except OSError as error:
+        raise UsageError(f"{path}: cannot read glossary ({error.strerror or error})") from None
+    return parse_glossary(text, str(path))

@@ -1,0 +1,530 @@
+"""Translation checks a reviewer can trust: each (Arabic, English) pair gets flags with a code and a reason.
+
+Codes: number_mismatch, repetition, untranslated, length_ratio, truncated, glossary, low_confidence.
+The checks are plain text rules so they apply to any translation, machine or human (`brief qa`).
+Their precision and recall are measured on the labelled pairs in tests/data/qa/pairs.tsv.
+"""
+from __future__ import annotations
+
+import re
+import sys
+import unicodedata
+from collections import Counter
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+from brief.arabic import arabic_letter_count, normalize, to_ascii_digits
+from brief.errors import InputError
+from brief.models import Flag, Sentence
+
+FLAG_CODES: tuple[str, ...] = (
+    "number_mismatch", "repetition", "untranslated", "length_ratio", "truncated", "glossary", "low_confidence",
+)
+
+
+@dataclass(frozen=True)
+class QASettings:
+    """Thresholds of the checks; the defaults are tuned on tests/data/qa/pairs.tsv (see README there)."""
+
+    # English letters per Arabic letter. Full translations in the labelled set lie in 0.81-1.59
+    # (median 1.1: Arabic writes articles, prepositions and pronouns into its words, and omits short
+    # vowels); a terse human rendering reached 0.52, dropping the second half of a sentence gave 0.46,
+    # hallucinated continuations 3.8 and more.
+    min_length_ratio: float = 0.5
+    max_length_ratio: float = 2.3
+    # Below this many Arabic letters a sentence is too short for a stable ratio (headlines, names).
+    min_letters_for_ratio: int = 20
+    # Mean log-probability per token. Marian beam outputs on news text mostly score -0.1..-0.6;
+    # below -1.0 the model was guessing for a good part of the sentence.
+    low_confidence_score: float = -1.0
+    # A word repeated this many times in a row, or a 2-3 word phrase this many times, is a loop.
+    repeat_word_times: int = 3
+    repeat_phrase_times: int = 3
+    # A phrase of at least this many words immediately repeated once is already a loop.
+    repeat_long_phrase_words: int = 4
+    # Arabic letters tolerated in the English (0: any Arabic letter is flagged).
+    max_arabic_letters: int = 0
+
+    def as_dict(self) -> dict:
+        return asdict(self)
+
+
+DEFAULT_SETTINGS = QASettings()
+
+# ---------------------------------------------------------------------------------------------------
+# Numbers
+# ---------------------------------------------------------------------------------------------------
+
+# Dates written with separators: 10-06-2024, 2024-06-19, 19/6/2024, 10.06.2024. Their parts are
+# compared one by one so 'June 10, 2024' matches 10-06-2024.
+_DATE = re.compile(r"(?<![\d.,])(\d{1,4})[-/.](\d{1,2})[-/.](\d{1,4})(?![\d])")
+_TIME = re.compile(r"(?<![\d])(\d{1,2}):(\d{2})(?::(\d{2}))?(?![\d])")
+# 6,700 / 3.5 / 1,000,000.25 ; a comma not followed by exactly three digits separates numbers.
+_NUMBER = re.compile(r"(?<![\d])(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(?![\d])")
+
+_ARABIC_SCALES = {
+    "الف": 1e3, "الاف": 1e3, "الفا": 1e3, "الفين": 2e3, "الفان": 2e3,
+    "مليون": 1e6, "ملايين": 1e6, "مليونا": 1e6, "مليوني": 1e6, "مليونين": 2e6,
+    "مليار": 1e9, "مليارات": 1e9, "مليارا": 1e9, "مليارين": 2e9, "ملياري": 1e9, "بليون": 1e9,
+    "تريليون": 1e12, "تريليونات": 1e12,
+}
+# Written numbers, cardinal and ordinal, normalised spelling: they never have to appear in the
+# English as digits, but an English digit matching one of them is no invention.
+_ARABIC_WORDS = {
+    "واحد": 1, "واحده": 1, "اول": 1, "اولي": 1, "الاولي": 1, "الاول": 1,
+    "اثنان": 2, "اثنين": 2, "اثنتان": 2, "اثنتين": 2, "ثاني": 2, "ثانيه": 2,
+    "ثلاث": 3, "ثلاثه": 3, "ثالث": 3, "ثالثه": 3, "اربع": 4, "اربعه": 4, "رابع": 4, "رابعه": 4,
+    "خمس": 5, "خمسه": 5, "خامس": 5, "خامسه": 5, "ست": 6, "سته": 6, "سادس": 6, "سادسه": 6,
+    "سبع": 7, "سبعه": 7, "سابع": 7, "سابعه": 7, "ثماني": 8, "ثمانيه": 8, "ثمان": 8, "ثامن": 8, "ثامنه": 8,
+    "تسع": 9, "تسعه": 9, "تاسع": 9, "تاسعه": 9, "عشر": 10, "عشره": 10, "عاشر": 10, "عاشره": 10,
+    "عشرون": 20, "عشرين": 20, "ثلاثون": 30, "ثلاثين": 30, "اربعون": 40, "اربعين": 40,
+    "خمسون": 50, "خمسين": 50, "ستون": 60, "ستين": 60, "سبعون": 70, "سبعين": 70,
+    "ثمانون": 80, "ثمانين": 80, "تسعون": 90, "تسعين": 90, "مئه": 100, "مائه": 100, "مئتين": 200,
+    "مئتان": 200, "مائتين": 200, "الف": 1000, "الفين": 2000, "مليون": 1e6, "مليار": 1e9,
+    "عقدين": 20, "عقد": 10, "قرن": 100, "اسبوعين": 2, "يومين": 2, "سنتين": 2, "عامين": 2, "شهرين": 2,
+    "دولتين": 2, "البلدين": 2, "بلدين": 2, "الزعيمين": 2, "الرئيسين": 2, "الطرفين": 2, "الجانبين": 2,
+}
+_ARABIC_MONTHS = {
+    "يناير": 1, "فبراير": 2, "مارس": 3, "ابريل": 4, "مايو": 5, "يونيو": 6, "يوليو": 7, "اغسطس": 8,
+    "سبتمبر": 9, "اكتوبر": 10, "نوفمبر": 11, "ديسمبر": 12, "كانون الثاني": 1, "شباط": 2, "اذار": 3,
+    "نيسان": 4, "ايار": 5, "حزيران": 6, "تموز": 7, "اب": 8, "ايلول": 9, "تشرين الاول": 10,
+    "تشرين الثاني": 11, "كانون الاول": 12, "جانفي": 1, "فيفري": 2, "افريل": 4, "ماي": 5, "جوان": 6,
+    "جويليه": 7, "اوت": 8,
+}
+# Tables are keyed by the normalised spelling (ئ→ي, ة→ه, أ→ا ...), whatever the source spelling.
+_ARABIC_SCALES = {normalize(k): v for k, v in _ARABIC_SCALES.items()}
+_ARABIC_WORDS = {normalize(k): v for k, v in _ARABIC_WORDS.items()}
+_ARABIC_WORDS.update({normalize(k): v for k, v in {"مئة": 100, "مائة": 100, "مئتين": 200, "مئتان": 200}.items()})
+_ARABIC_MONTHS = {normalize(k): v for k, v in _ARABIC_MONTHS.items()}
+_ARABIC_CLITICS = ("وبال", "وال", "بال", "لل", "ال", "وب", "ول", "و", "ب", "ل", "ف", "ك")
+
+_ENGLISH_UNITS = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30,
+    "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "a": 1, "an": 1,
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
+    "ninth": 9, "tenth": 10, "dozen": 12, "once": 1, "twice": 2, "both": 2, "pair": 2, "couple": 2,
+    "decade": 10, "decades": 10, "century": 100,
+}
+_ENGLISH_SCALES = {"hundred": 100, "thousand": 1e3, "thousands": 1e3, "million": 1e6, "millions": 1e6,
+                   "billion": 1e9, "billions": 1e9, "trillion": 1e12, "bn": 1e9, "m": 1e6, "k": 1e3}
+_ENGLISH_MONTHS = {m: i for i, m in enumerate(
+    ("january february march april may june july august september october november december").split(), start=1)}
+_ENGLISH_MONTHS.update({"jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
+                        "sept": 9, "oct": 10, "nov": 11, "dec": 12})
+
+
+@dataclass(frozen=True)
+class Number:
+    """A number found in text: its value and the text it was read from (for the reason)."""
+
+    value: float
+    text: str
+
+
+def _key(value: float) -> float:
+    return round(value, 6)
+
+
+def _parse_digits(integer: str, fraction: str | None) -> float:
+    return float(integer.replace(",", "") + (fraction or ""))
+
+
+def _strip_arabic_clitic(word: str, table: dict) -> str | None:
+    if word in table:
+        return word
+    for prefix in _ARABIC_CLITICS:
+        if word.startswith(prefix) and word[len(prefix):] in table:
+            return word[len(prefix):]
+    return None
+
+
+def arabic_numbers(text: str) -> list[Number]:
+    """Numbers a translation must keep: digits (any script), dates' parts, digits with a scale word."""
+    # Digits in any script become ASCII; letters keep their spelling so reasons quote the source.
+    text = to_ascii_digits(unicodedata.normalize("NFKC", text))
+    found: list[Number] = []
+    consumed: list[tuple[int, int]] = []
+    for pattern in (_DATE, _TIME):
+        for match in pattern.finditer(text):
+            consumed.append(match.span())
+            found.extend(Number(float(g), match.group()) for g in match.groups() if g)
+    for match in _NUMBER.finditer(text):
+        if any(a <= match.start() < b for a, b in consumed):
+            continue
+        value = _parse_digits(match.group(1), match.group(2))
+        following = re.match(r"\s{0,2}([^\W\d_]+)", text[match.end():])
+        scale = _strip_arabic_clitic(normalize(following.group(1)), _ARABIC_SCALES) if following else None
+        if scale is not None:
+            found.append(Number(value * _ARABIC_SCALES[scale], f"{match.group()} {following.group(1)}"))
+        else:
+            found.append(Number(value, match.group()))
+    return found
+
+
+def arabic_number_words(text: str) -> set[float]:
+    """Values the Arabic states in words or month names: an English digit equal to one is no invention."""
+    values: set[float] = set()
+    words = re.findall(r"[\w]+", normalize(text))
+    for index, word in enumerate(words):
+        for table in (_ARABIC_WORDS, _ARABIC_MONTHS, _ARABIC_SCALES):
+            stem = _strip_arabic_clitic(word, table)
+            if stem is not None:
+                values.add(_key(float(table[stem])))
+        if index + 1 < len(words):
+            pair = f"{word} {words[index + 1]}"
+            for month, number in _ARABIC_MONTHS.items():
+                if " " in month and pair.endswith(month):
+                    values.add(float(number))
+    # 'عشرة' + unit ('ثلاثة عشر' = 13) and unit 'و' tens ('واحد وعشرين' = 21).
+    for index in range(len(words) - 1):
+        first = _strip_arabic_clitic(words[index], _ARABIC_WORDS)
+        second = _strip_arabic_clitic(words[index + 1], _ARABIC_WORDS)
+        if first and second:
+            a, b = _ARABIC_WORDS[first], _ARABIC_WORDS[second]
+            if a < 10 and b == 10:
+                values.add(float(a + 10))
+            elif a < 10 and b in (20, 30, 40, 50, 60, 70, 80, 90):
+                values.add(float(a + b))
+            elif a < 10 and b in (100, 1000, 1e6, 1e9):
+                values.add(float(a * b))
+    return values
+
+
+_ENGLISH_TOKEN = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|[A-Za-z]+")
+
+
+def english_numbers(text: str) -> tuple[list[Number], set[float]]:
+    """(numbers written with digits, every value stated: digits, words, month names, decades)."""
+    text = to_ascii_digits(text)
+    digits: list[Number] = []
+    values: set[float] = set()
+    consumed: list[tuple[int, int]] = []
+    for pattern in (_DATE, _TIME):
+        for match in pattern.finditer(text):
+            consumed.append(match.span())
+            for group in match.groups():
+                if group:
+                    digits.append(Number(float(group), match.group()))
+    tokens = [(m.start(), m.end(), m.group()) for m in _ENGLISH_TOKEN.finditer(text)]
+    index = 0
+    while index < len(tokens):
+        start, end, token = tokens[index]
+        if any(a <= start < b for a, b in consumed):
+            index += 1
+            continue
+        lower = token.lower()
+        if token[0].isdigit():
+            value = _parse_digits(*_split_fraction(token))
+            suffix = text[end:end + 2]
+            if re.match(r"s\b|'s", suffix):  # 2000s, 1990's: a decade, stated but not a count
+                values.add(_key(value))
+                index += 1
+                continue
+            label = token
+            if index + 1 < len(tokens) and _is_scale_after(text, end, tokens[index + 1]):
+                value *= _ENGLISH_SCALES[tokens[index + 1][2].lower()]
+                label = f"{token} {tokens[index + 1][2]}"
+                index += 1
+            digits.append(Number(value, label))
+            values.add(_key(value))
+            index += 1
+            continue
+        if lower in _ENGLISH_MONTHS and (len(lower) > 3 or token[0].isupper()):
+            if lower != "may" or token[0].isupper():
+                values.add(float(_ENGLISH_MONTHS[lower]))
+            index += 1
+            continue
+        if lower in _ENGLISH_UNITS or lower in ("hundred", "thousand", "million", "billion", "trillion"):
+            value, index = _read_english_words(tokens, index)
+            if value is not None:
+                values.add(_key(value))
+            continue
+        index += 1
+    for number in digits:
+        values.add(_key(number.value))
+    for scale in re.findall(r"\bhalf an? (thousand|million|billion)\b", text.lower()):
+        values.add(_key(_ENGLISH_SCALES[scale] / 2))
+    # 'twenty-one': the hyphen splits the tokens above; add the sums.
+    for tens, unit in re.findall(r"\b(twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-(one|two|three|four|"
+                                 r"five|six|seven|eight|nine)\b", text.lower()):
+        values.add(float(_ENGLISH_UNITS[tens] + _ENGLISH_UNITS[unit]))
+    return digits, values
+
+
+def _is_scale_after(text: str, end: int, following: tuple[int, int, str]) -> bool:
+    """'3 million', '$50bn', '5m': a scale word right after a number ('5 m' may be metres: no)."""
+    start, _, word = following
+    word = word.lower()
+    if word not in _ENGLISH_SCALES:
+        return False
+    if word in ("m", "k", "bn"):
+        return start == end
+    return start - end <= 1 and text[end:start] in ("", " ", "-")
+
+
+def _split_fraction(token: str) -> tuple[str, str | None]:
+    if "." in token:
+        integer, fraction = token.split(".", 1)
+        return integer, "." + fraction
+    return token, None
+
+
+def _read_english_words(tokens, index) -> tuple[float | None, int]:
+    """Read 'three million', 'two hundred and fifty thousand', 'a million' from tokens[index:]."""
+    total, current, seen = 0.0, 0.0, False
+    while index < len(tokens):
+        word = tokens[index][2].lower()
+        if word in _ENGLISH_UNITS and word not in ("a", "an"):
+            current += _ENGLISH_UNITS[word]
+            seen = True
+        elif word in ("a", "an") and not seen and index + 1 < len(tokens) \
+                and tokens[index + 1][2].lower() in _ENGLISH_SCALES:
+            current += 1
+        elif word in ("hundred",):
+            current = (current or 1) * 100
+            seen = True
+        elif word in ("thousand", "million", "billion", "trillion", "thousands", "millions", "billions"):
+            total += (current or 1) * _ENGLISH_SCALES[word]
+            current, seen = 0.0, True
+        elif word == "and" and seen:
+            pass
+        else:
+            break
+        index += 1
+    if not seen:
+        return None, index + 1
+    return total + current, index
+
+
+def number_flags(source: str, english: str) -> list[Flag]:
+    """Numbers of the source missing or changed in the English, and digits the English invents."""
+    wanted = arabic_numbers(source)
+    digits, stated = english_numbers(english)
+    missing = [n for n in wanted if _key(n.value) not in stated]
+    source_values = {_key(n.value) for n in wanted} | arabic_number_words(source)
+    # Scale words shift values (3 ملايين ↔ 3,000,000); a bare mantissa the source states is no invention.
+    source_values |= {_key(n.value) for n in _bare_values(source)}
+    invented = [n for n in digits if _key(n.value) not in source_values]
+    flags = []
+    if missing:
+        shown = ", ".join(dict.fromkeys(n.text for n in missing))
+        extra = f"; the English has {', '.join(dict.fromkeys(n.text for n in invented))}" if invented else ""
+        flags.append(Flag("number_mismatch", f"source number {shown} is missing or different in the English{extra}"))
+    elif invented:
+        shown = ", ".join(dict.fromkeys(n.text for n in invented))
+        flags.append(Flag("number_mismatch", f"the English has {shown}, which the source does not state"))
+    return flags
+
+
+def _bare_values(source: str) -> list[Number]:
+    text = to_ascii_digits(unicodedata.normalize("NFKC", source))
+    return [Number(_parse_digits(m.group(1), m.group(2)), m.group()) for m in _NUMBER.finditer(text)]
+
+
+# ---------------------------------------------------------------------------------------------------
+# Repetition
+# ---------------------------------------------------------------------------------------------------
+
+_WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*", re.UNICODE)
+
+
+def _words(text: str) -> list[str]:
+    return [w.lower() for w in _WORD.findall(text)]
+
+
+def longest_loop(words: list[str], settings: QASettings = DEFAULT_SETTINGS) -> tuple[str, int] | None:
+    """The phrase looping in `words` and its consecutive repetitions, or None when there is no loop."""
+    best: tuple[str, int] | None = None
+    count = len(words)
+    for size in range(1, min(12, count // 2) + 1):
+        needed = settings.repeat_word_times if size == 1 else (
+            settings.repeat_phrase_times if size < settings.repeat_long_phrase_words else 2)
+        start = 0
+        while start + size * needed <= count:
+            phrase = words[start:start + size]
+            repeats = 1
+            while words[start + repeats * size:start + (repeats + 1) * size] == phrase:
+                repeats += 1
+            if repeats >= needed and (best is None or repeats * size > best[1] * len(best[0].split())):
+                best = (" ".join(phrase), repeats)
+            start += max(1, (repeats - 1) * size) if repeats > 1 else 1
+    return best
+
+
+def repetition_flags(source: str, english: str, settings: QASettings = DEFAULT_SETTINGS) -> list[Flag]:
+    """A word or phrase looping in the English that the source does not loop on itself."""
+    loop = longest_loop(_words(english), settings)
+    if loop is None:
+        return []
+    # Keyword lists pasted from sites repeat in the source too; a faithful copy is no model loop.
+    if longest_loop([normalize(w) for w in _words(source)], settings) is not None:
+        return []
+    phrase, times = loop
+    return [Flag("repetition", f"'{_clip(phrase)}' repeated {times} times in a row")]
+
+
+# ---------------------------------------------------------------------------------------------------
+# Untranslated, length, truncation, glossary, confidence
+# ---------------------------------------------------------------------------------------------------
+
+def untranslated_flags(source: str, english: str, settings: QASettings = DEFAULT_SETTINGS) -> list[Flag]:
+    """Arabic script left in the English, or the English identical to the source."""
+    letters = arabic_letter_count(english)
+    if arabic_letter_count(source) and normalize(english).split() == normalize(source).split():
+        return [Flag("untranslated", "the output is identical to the input")]
+    if letters > settings.max_arabic_letters:
+        sample = " ".join(w for w in english.split() if arabic_letter_count(w))[:40]
+        return [Flag("untranslated", f"Arabic script left in the English ({letters} letters: {sample})")]
+    return []
+
+
+_LETTER = re.compile(r"[^\W\d_]", re.UNICODE)
+
+
+def letter_count(text: str) -> int:
+    return len(_LETTER.findall(text))
+
+
+def length_ratio_flags(source: str, english: str, settings: QASettings = DEFAULT_SETTINGS) -> list[Flag]:
+    """English letters per Arabic letter outside the bounds of a normal translation."""
+    arabic_letters = arabic_letter_count(source)
+    if arabic_letters < settings.min_letters_for_ratio or arabic_letter_count(english) > arabic_letters / 2:
+        return []  # too short to judge, or untranslated (its own flag)
+    ratio = letter_count(english) / arabic_letters
+    if ratio < settings.min_length_ratio:
+        return [Flag("length_ratio", f"English is too short for the source (ratio {ratio:.2f} < "
+                                     f"{settings.min_length_ratio})")]
+    if ratio > settings.max_length_ratio:
+        return [Flag("length_ratio", f"English is too long for the source (ratio {ratio:.2f} > "
+                                     f"{settings.max_length_ratio})")]
+    return []
+
+
+_SENTENCE_END = re.compile(r"[.!?؟…۔।]['\"”’»)\]]*\s*$")
+_CLOSERS = "'\"”’»)]*\u200f\u200e "
+
+
+def ends_sentence(text: str) -> bool:
+    """Whether text ends with sentence-final punctuation, closing quotes or brackets allowed after it."""
+    stripped = text.rstrip(_CLOSERS)
+    return bool(stripped) and stripped[-1] in ".!?؟…۔"
+
+
+def truncated_flags(source: str, english: str, parts: int = 1) -> list[Flag]:
+    """Input split for the model's length limit, or English stopping mid-clause after a full source sentence."""
+    if parts > 1:
+        return [Flag("truncated", f"the source was split into {parts} parts for the model's length limit; "
+                                  "check the joins")]
+    if ends_sentence(source) and english.strip() and not ends_sentence(english):
+        tail = english.strip()[-30:]
+        return [Flag("truncated", f"the English stops mid-clause ('…{tail}') where the source ends a sentence")]
+    return []
+
+
+def glossary_flags(source: str, english: str, glossary) -> list[Flag]:
+    """Glossary terms present in the source whose preferred English rendering is missing."""
+    if glossary is None:
+        return []
+    flags = []
+    for arabic, preferred in glossary.terms_in(source):
+        pattern = rf"(?<![\w]){re.escape(preferred)}(?![\w])"
+        if not re.search(pattern, english, flags=re.IGNORECASE):
+            flags.append(Flag("glossary", f"'{arabic}' should be rendered '{preferred}'"))
+    return flags
+
+
+def confidence_flags(score: float | None, settings: QASettings = DEFAULT_SETTINGS) -> list[Flag]:
+    """The engine's mean log-probability per token below the threshold."""
+    if score is None or score >= settings.low_confidence_score:
+        return []
+    return [Flag("low_confidence", f"model score {score:.2f} is below {settings.low_confidence_score}")]
+
+
+def _clip(text: str, limit: int = 40) -> str:
+    return text if len(text) <= limit else text[:limit - 1] + "…"
+
+
+def check_pair(source: str, english: str, *, glossary=None, score: float | None = None, parts: int = 1,
+               settings: QASettings = DEFAULT_SETTINGS) -> list[Flag]:
+    """Every flag of one (Arabic source, English translation) pair, at most one per code, in code order."""
+    if not english.strip():
+        if source.strip():
+            return [Flag("untranslated", "the English is empty")]
+        return []
+    flags: list[Flag] = []
+    flags += number_flags(source, english)
+    flags += repetition_flags(source, english, settings)
+    flags += untranslated_flags(source, english, settings)
+    flags += length_ratio_flags(source, english, settings)
+    flags += truncated_flags(source, english, parts)
+    glossary_found = glossary_flags(source, english, glossary)
+    if glossary_found:
+        reasons = "; ".join(f.reason for f in glossary_found)
+        flags.append(Flag("glossary", reasons))
+    flags += confidence_flags(score, settings)
+    return flags
+
+
+def check_sentences(sentences: list[Sentence], glossary=None, settings: QASettings = DEFAULT_SETTINGS) -> int:
+    """Fill `flags` of every translated sentence; returns how many carry at least one flag."""
+    flagged = 0
+    for sentence in sentences:
+        if sentence.english is None:
+            continue
+        sentence.flags = check_pair(sentence.text, sentence.english, glossary=glossary, score=sentence.score,
+                                    parts=sentence.parts, settings=settings)
+        flagged += bool(sentence.flags)
+    return flagged
+
+
+# ---------------------------------------------------------------------------------------------------
+# `brief qa PAIRS.tsv`
+# ---------------------------------------------------------------------------------------------------
+
+def read_pairs(path: str) -> list[tuple[int, str, str]]:
+    """(line number, arabic, english) from a TSV file ('-' reads stdin); '#' lines and blank lines skipped."""
+    name = "<stdin>" if path == "-" else path
+    try:
+        if path == "-":
+            text = sys.stdin.buffer.read().decode("utf-8")
+        else:
+            text = Path(path).read_bytes().decode("utf-8")
+    except FileNotFoundError:
+        raise InputError(name, "file not found") from None
+    except IsADirectoryError:
+        raise InputError(name, "is a directory, not a TSV file") from None
+    except UnicodeDecodeError as error:
+        raise InputError(name, f"not UTF-8 text (byte {error.start})") from None
+    except OSError as error:
+        raise InputError(name, f"cannot read ({error.strerror or error})") from None
+    pairs = []
+    for number, raw in enumerate(text.lstrip("\ufeff").splitlines(), start=1):
+        line = raw.rstrip("\r")
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        fields = line.split("\t")
+        if len(fields) != 2:
+            found = "no tab" if len(fields) == 1 else f"{len(fields)} fields"
+            raise InputError(f"{name}:{number}", f"expected arabic<TAB>english, found {found}")
+        arabic, english = fields[0].strip(), fields[1].strip()
+        if not arabic:
+            raise InputError(f"{name}:{number}", "the Arabic field is empty")
+        pairs.append((number, arabic, english))
+    if not pairs:
+        raise InputError(name, "no arabic<TAB>english lines")
+    return pairs
+
+
+def qa_records(pairs: list[tuple[int, str, str]], glossary=None,
+               settings: QASettings = DEFAULT_SETTINGS) -> list[dict]:
+    """JSON-ready [{"line": n, "flags": [{"code", "reason"}]}] for `brief qa --json`."""
+    return [{"line": number, "flags": [asdict(f) for f in check_pair(arabic, english, glossary=glossary,
+                                                                     settings=settings)]}
+            for number, arabic, english in pairs]
+
+
+def flag_counts(records: list[dict]) -> Counter:
+    """How many lines carry each code (for summaries)."""
+    return Counter(f["code"] for r in records for f in r["flags"])
