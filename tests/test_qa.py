@@ -1,0 +1,315 @@
+"""QA checks: measured precision/recall on labelled pairs, each rule's edge cases, `brief qa` input."""
+from __future__ import annotations
+
+import io
+import json
+import sys
+from collections import Counter
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from brief import qa
+from brief.errors import BriefError, InputError
+from brief.glossary import load_glossary, parse_glossary
+from brief.models import Flag, Sentence
+
+DATA = Path(__file__).parent / "data" / "qa"
+PAIRS = DATA / "pairs.tsv"
+FLOORS = DATA / "floors.json"
+
+
+def labelled_pairs() -> list[dict]:
+    rows = []
+    for number, line in enumerate(PAIRS.read_text(encoding="utf-8").splitlines(), start=1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        codes, score, parts, arabic, english, note = line.split("\t")
+        rows.append({"line": number, "expected": set() if codes == "-" else set(codes.split(",")),
+                     "score": float(score) if score else None, "parts": int(parts), "arabic": arabic,
+                     "english": english, "note": note})
+    return rows
+
+
+def measure(rows, glossary) -> tuple[dict, list[str]]:
+    """Per-code precision/recall over the rows, and one line per disagreement."""
+    counts = {code: Counter() for code in qa.FLAG_CODES}
+    mistakes = []
+    for row in rows:
+        got = {f.code for f in qa.check_pair(row["arabic"], row["english"], glossary=glossary, score=row["score"],
+                                             parts=row["parts"])}
+        for code in qa.FLAG_CODES:
+            outcome = {(True, True): "tp", (True, False): "fp", (False, True): "fn"}.get(
+                (code in got, code in row["expected"]))
+            if outcome:
+                counts[code][outcome] += 1
+                if outcome != "tp":
+                    mistakes.append(f"line {row['line']}: {outcome} {code}: {row['english'][:70]}")
+    scores = {}
+    for code, c in counts.items():
+        scores[code] = {"precision": c["tp"] / (c["tp"] + c["fp"]) if c["tp"] + c["fp"] else 1.0,
+                        "recall": c["tp"] / (c["tp"] + c["fn"]) if c["tp"] + c["fn"] else 1.0,
+                        "positives": c["tp"] + c["fn"]}
+    return scores, mistakes
+
+
+def test_labelled_set_is_large_and_covers_every_code():
+    rows = labelled_pairs()
+    assert len(rows) >= 80
+    positives = Counter(code for row in rows for code in row["expected"])
+    assert set(positives) <= set(qa.FLAG_CODES)
+    for code in qa.FLAG_CODES:
+        assert positives[code] >= 8, code
+    traps = [row for row in rows if row["note"].startswith("trap") and not row["expected"]]
+    assert len(traps) >= 15
+    for needed in ("2000s", "first", "nine", "June 10, 2024"):
+        assert any(needed in row["english"] for row in traps), needed
+
+
+def test_precision_and_recall_meet_the_pinned_floors():
+    floors = json.loads(FLOORS.read_text(encoding="utf-8"))
+    scores, mistakes = measure(labelled_pairs(), load_glossary(DATA / "glossary.tsv"))
+    report = "\n".join(f"{code}: P={s['precision']:.3f} R={s['recall']:.3f} (n={s['positives']})"
+                       for code, s in scores.items())
+    print(report)
+    for code in qa.FLAG_CODES:
+        assert code in floors, f"no floor pinned for {code}"
+        assert scores[code]["precision"] >= floors[code]["precision"], report + "\n" + "\n".join(mistakes)
+        assert scores[code]["recall"] >= floors[code]["recall"], report + "\n" + "\n".join(mistakes)
+
+
+def test_measurement_notices_a_broken_check(monkeypatch):
+    """The floors test can fail: with the number check switched off, recall for it drops to zero."""
+    monkeypatch.setattr(qa, "number_flags", lambda source, english: [])
+    scores, _ = measure(labelled_pairs(), load_glossary(DATA / "glossary.tsv"))
+    assert scores["number_mismatch"]["recall"] == 0.0
+
+
+# --- numbers --------------------------------------------------------------------------------------
+
+def codes(source, english, **kwargs) -> list[str]:
+    return [f.code for f in qa.check_pair(source, english, **kwargs)]
+
+
+@pytest.mark.parametrize("source, english", [
+    ("وصل في ١٩ يونيو ٢٠٢٤ إلى المدينة.", "He arrived in the city on June 19, 2024."),
+    ("ارتفع بنسبة ۳٫۵ في المئة.", "It rose by 3.5 percent."),
+    ("ارتفع بنسبة ٣٫٥٪.", "It rose by 3.5%."),
+    ("أرسلت أكثر من 3 ملايين قذيفة.", "It sent more than three million shells."),
+    ("أرسلت أكثر من 3 ملايين قذيفة.", "It sent more than 3,000,000 shells."),
+    ("خصصت 1.5 مليار دولار.", "It allocated $1.5bn."),
+    ("نحو 6700 حاوية.", "About 6,700 containers."),
+    ("في 2024-06-19 الساعة 17:50.", "On 19/06/2024 at 17:50."),
+    ("بعد 9 أشهر.", "Nine months later."),
+    ("بعد 21 شهرا.", "Twenty-one months later."),
+    ("قمة مجموعة السبع.", "The G7 summit."),
+    ("حضرت مئة دولة.", "100 countries attended."),
+    ("تراجعت في العقد الأول من الألفية.", "It declined in the 2000s."),
+    ("هي الأولى منذ 24 عاما.", "It is the first in 24 years."),
+])
+def test_numbers_kept_in_another_form_are_not_flagged(source, english):
+    assert "number_mismatch" not in codes(source, english)
+
+
+@pytest.mark.parametrize("source, english, shown", [
+    ("وصل في ١٩ يونيو.", "He arrived on June 18.", "19"),
+    ("ارتفع بنسبة ۳٫۵ في المئة.", "It rose by 35 percent.", "3.5"),
+    ("أرسلت أكثر من 3 ملايين قذيفة.", "It sent more than 3,000 shells.", "3 ملايين"),
+    ("خصصت 50 مليار دولار.", "It allocated $50 million.", "50 مليار"),
+    ("في عام 1961.", "In 1991.", "1961"),
+    ("أطلقت بالونات.", "It launched 350 balloons.", "350"),
+])
+def test_changed_dropped_or_invented_numbers_are_flagged(source, english, shown):
+    flags = [f for f in qa.check_pair(source, english) if f.code == "number_mismatch"]
+    assert len(flags) == 1
+    assert shown in flags[0].reason
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.integers(min_value=0, max_value=10**7), min_size=1, max_size=4), st.booleans())
+def test_same_numbers_in_any_digit_script_match(values, indic):
+    table = str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩" if indic else "۰۱۲۳۴۵۶۷۸۹")
+    source = "قال إن " + " و".join(str(v).translate(table) for v in values) + " وصلت."
+    english = "He said " + " and ".join(f"{v:,}" for v in values) + " arrived."
+    assert "number_mismatch" not in codes(source, english)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.integers(min_value=10, max_value=10**6), st.integers(min_value=1, max_value=9))
+def test_a_changed_number_is_always_caught(value, delta):
+    source = f"وصلت {value} شحنة إلى الميناء."
+    english = f"{value + delta} shipments arrived at the port."
+    assert "number_mismatch" in codes(source, english)
+
+
+# --- repetition, untranslated, length, truncation, confidence --------------------------------------
+
+@pytest.mark.parametrize("english, looped", [
+    ("The talks went on and on.", False),
+    ("Putin visited the the the capital.", True),
+    ("They met in Hanoi, in Hanoi, in Hanoi, in Hanoi.", True),
+    ("The two sides agreed on cooperation in all areas in all areas today.", False),  # 3 words twice: could be prose
+    ("The sides agreed on cooperation in all possible areas in all possible areas today.", True),
+    ("It has been a very, very long time.", False),
+    ("Moscow and Pyongyang and Moscow signed it.", False),
+])
+def test_repetition(english, looped):
+    source = "وقال المتحدث إن الطرفين اتفقا على التعاون في جميع المجالات اليوم بعد محادثات طويلة."
+    assert ("repetition" in codes(source, english)) is looped
+
+
+def test_repetition_that_mirrors_the_source_is_not_a_model_loop():
+    source = "سياسة سياسة سياسة سياسة اقتصاد"
+    assert "repetition" not in codes(source, "Politics politics politics politics economy")
+    assert "repetition" in codes("سياسة واقتصاد ورياضة وصحافة", "Politics politics politics economy")
+
+
+@settings(max_examples=50, deadline=None)
+@given(st.sampled_from(["Korea", "visit", "the summit", "in the region", "said that the"]),
+       st.integers(min_value=4, max_value=9))
+def test_any_phrase_looped_four_times_is_flagged(phrase, times):
+    english = "Putin said " + " ".join([phrase] * times) + " yesterday."
+    assert "repetition" in codes("وقال بوتين إن الزيارة ناجحة أمس.", english)
+
+
+def test_untranslated():
+    source = "كوريا الشمالية تختبر صاروخا حربيا متعدد الرؤوس"
+    assert codes(source, source) == ["untranslated"]
+    assert "identical" in qa.check_pair(source, source)[0].reason
+    assert "untranslated" in codes(source, "North Korea tests a صاروخا missile")
+    assert codes(source, "") == ["untranslated"]
+    url = "https://example.org/a-b"
+    assert codes(url, url) == []
+
+
+def test_length_ratio_bounds_come_from_settings():
+    source = "وقال الخبراء إن الزعيمين قد يناقشان في القمة مسألة إرسال كوريا الشمالية لعمالها إلى روسيا."
+    good = "Experts said the two leaders may discuss at the summit North Korea sending its workers to Russia."
+    assert "length_ratio" not in codes(source, good)
+    assert "length_ratio" in codes(source, "Experts spoke.")
+    assert "length_ratio" in codes(source, good + " " + good.lower() + " And many other things too, they said.")
+    loose = qa.QASettings(min_length_ratio=0.0, max_length_ratio=100.0)
+    assert "length_ratio" not in codes(source, "Experts spoke.", settings=loose)
+    assert "length_ratio" not in codes("الهدف من الزيارة", "Aim")  # too short to judge
+
+
+def test_truncated():
+    source = "ووقعت كوريا الشمالية وروسيا معاهدة جديدة في عام 2000."
+    assert "truncated" in codes(source, "North Korea and Russia signed a new treaty in 2000, but")
+    assert "truncated" not in codes(source, "North Korea and Russia signed a new treaty in 2000.")
+    assert "truncated" not in codes("قال: “نحن مستعدون”.", "He said: \"We are ready.\"")
+    assert "truncated" not in codes("عقوبات غربية قيد الإعتماد", "Western sanctions pending adoption")
+    split = qa.check_pair(source, "North Korea and Russia signed a new treaty in 2000.", parts=2)
+    assert [f.code for f in split] == ["truncated"] and "split into 2 parts" in split[0].reason
+
+
+def test_low_confidence_threshold():
+    source, english = "وصل بوتين إلى هانوي.", "Putin arrived in Hanoi."
+    assert codes(source, english, score=-0.3) == []
+    assert codes(source, english, score=None) == []
+    assert codes(source, english, score=-1.4) == ["low_confidence"]
+    assert codes(source, english, score=-1.4, settings=qa.QASettings(low_confidence_score=-2.0)) == []
+
+
+def test_glossary_flag_names_the_term():
+    glossary = parse_glossary("بيونغ يانغ\tPyongyang\n")
+    source = "وصل بوتين إلى بيونغ يانغ."
+    assert codes(source, "Putin arrived in Pyongyang.", glossary=glossary) == []
+    flags = qa.check_pair(source, "Putin arrived in Pyong Yang.", glossary=glossary)
+    assert [f.code for f in flags] == ["glossary"] and "Pyongyang" in flags[0].reason
+    assert codes(source, "Putin arrived in Pyong Yang.") == []  # no glossary, no glossary flag
+
+
+def test_settings_as_dict():
+    values = qa.QASettings().as_dict()
+    assert values["min_length_ratio"] < 1 < values["max_length_ratio"]
+    assert values["low_confidence_score"] < 0
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(max_size=200), st.text(max_size=200), st.none() | st.floats(max_value=0, allow_nan=False),
+       st.integers(min_value=1, max_value=4))
+def test_check_pair_never_raises_and_gives_one_flag_per_known_code(source, english, score, parts):
+    flags = qa.check_pair(source, english, score=score, parts=parts)
+    found = [f.code for f in flags]
+    assert len(found) == len(set(found))
+    assert set(found) <= set(qa.FLAG_CODES)
+    assert all(isinstance(f, Flag) and f.reason for f in flags)
+
+
+def test_check_sentences_fills_flags_of_translated_sentences_only():
+    sentences = [
+        Sentence("وصل بوتين إلى بيونغ يانغ في عام 2024.", 1, english="Putin arrived in Pyongyang in 2023."),
+        Sentence("وصل بوتين إلى هانوي.", 2, english="Putin arrived in Hanoi.", score=-0.2),
+        Sentence("وصل بوتين إلى هانوي.", 3, english=None, flags=[Flag("old", "kept")]),
+        Sentence("وصل بوتين إلى هانوي.", 4, english="Putin arrived in Hanoi.", parts=2),
+    ]
+    assert qa.check_sentences(sentences) == 2
+    assert [f.code for f in sentences[0].flags] == ["number_mismatch"]
+    assert sentences[1].flags == []
+    assert sentences[2].flags == [Flag("old", "kept")]
+    assert [f.code for f in sentences[3].flags] == ["truncated"]
+
+
+# --- `brief qa PAIRS.tsv` ------------------------------------------------------------------------
+
+def test_read_pairs_and_records(tmp_path):
+    path = tmp_path / "pairs.tsv"
+    path.write_text("# reviewer's file\n\nوصل في عام 2024.\tHe arrived in 2023.\r\n"
+                    "وصل بوتين.\tPutin arrived.\n", encoding="utf-8")
+    pairs = qa.read_pairs(str(path))
+    assert pairs == [(3, "وصل في عام 2024.", "He arrived in 2023."), (4, "وصل بوتين.", "Putin arrived.")]
+    records = qa.qa_records(pairs)
+    assert records[0]["line"] == 3 and [f["code"] for f in records[0]["flags"]] == ["number_mismatch"]
+    assert records[1] == {"line": 4, "flags": []}
+    json.dumps(records)
+
+
+@pytest.mark.parametrize("content, message", [
+    ("وصل بوتين.\n", "pairs.tsv:1: expected arabic<TAB>english, found no tab"),
+    ("وصل\tPutin\n\na\tb\tc\n", "pairs.tsv:3: expected arabic<TAB>english, found 3 fields"),
+    ("\tPutin arrived.\n", "pairs.tsv:1: the Arabic field is empty"),
+    ("# only a comment\n", "pairs.tsv: no arabic<TAB>english lines"),
+])
+def test_bad_pairs_files_name_file_and_line(tmp_path, content, message):
+    path = tmp_path / "pairs.tsv"
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(InputError) as error:
+        qa.read_pairs(str(path))
+    assert str(error.value) == str(tmp_path / message)
+    assert "\n" not in str(error.value)
+
+
+def test_unreadable_pairs_files(tmp_path):
+    with pytest.raises(BriefError, match="file not found"):
+        qa.read_pairs(str(tmp_path / "missing.tsv"))
+    (tmp_path / "latin1.tsv").write_bytes("caf\xe9\tcafe\n".encode("latin-1"))
+    with pytest.raises(BriefError, match="not UTF-8"):
+        qa.read_pairs(str(tmp_path / "latin1.tsv"))
+    with pytest.raises(BriefError, match="directory"):
+        qa.read_pairs(str(tmp_path))
+
+
+def test_read_pairs_from_stdin(monkeypatch):
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO("وصل بوتين.\tPutin arrived.\n".encode())))
+    assert qa.read_pairs("-") == [(1, "وصل بوتين.", "Putin arrived.")]
+
+
+def test_cli_qa_json(tmp_path):
+    from typer.testing import CliRunner
+
+    from brief.cli import app
+
+    pairs = tmp_path / "pairs.tsv"
+    pairs.write_text("وصل بوتين إلى بيونغ يانغ في عام 2024.\tPutin arrived in Pyong Yang in 2024.\n"
+                     "وصل بوتين.\tPutin arrived.\n", encoding="utf-8")
+    glossary = tmp_path / "glossary.tsv"
+    glossary.write_text("بيونغ يانغ\tPyongyang\n", encoding="utf-8")
+    result = CliRunner().invoke(app, ["qa", str(pairs), "--glossary", str(glossary), "--json"])
+    assert result.exit_code == 0, result.output
+    records = json.loads(result.stdout)
+    assert [r["line"] for r in records] == [1, 2]
+    assert [f["code"] for f in records[0]["flags"]] == ["glossary"]
+    assert records[1]["flags"] == []
