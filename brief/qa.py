@@ -140,10 +140,17 @@ def _strip_arabic_clitic(word: str, table: dict) -> str | None:
     return None
 
 
+def _source_digits(text: str) -> str:
+    """Source text with ASCII digits and '.' decimals; letters keep their spelling for the reasons."""
+    text = to_ascii_digits(unicodedata.normalize("NFKC", text))
+    # Many Arabic writers use a comma as decimal separator ('2,5 مليار'); a thousands separator is
+    # always followed by three digits, so one or two digits after a comma make a decimal.
+    return re.sub(r"(?<![\d,])(\d+),(\d{1,2})(?![\d,])", r"\1.\2", text)
+
+
 def arabic_numbers(text: str) -> list[Number]:
     """Numbers a translation must keep: digits (any script), dates' parts, digits with a scale word."""
-    # Digits in any script become ASCII; letters keep their spelling so reasons quote the source.
-    text = to_ascii_digits(unicodedata.normalize("NFKC", text))
+    text = _source_digits(text)
     found: list[Number] = []
     consumed: list[tuple[int, int]] = []
     for pattern in (_DATE, _TIME):
@@ -223,7 +230,7 @@ def english_numbers(text: str) -> tuple[list[Number], set[float]]:
                 index += 1
                 continue
             label = token
-            if index + 1 < len(tokens) and _is_scale_after(text, end, tokens[index + 1]):
+            if index + 1 < len(tokens) and _is_scale_after(text, start, end, tokens[index + 1]):
                 value *= _ENGLISH_SCALES[tokens[index + 1][2].lower()]
                 label = f"{token} {tokens[index + 1][2]}"
                 index += 1
@@ -253,14 +260,16 @@ def english_numbers(text: str) -> tuple[list[Number], set[float]]:
     return digits, values
 
 
-def _is_scale_after(text: str, end: int, following: tuple[int, int, str]) -> bool:
-    """'3 million', '$50bn', '5m': a scale word right after a number ('5 m' may be metres: no)."""
+def _is_scale_after(text: str, begin: int, end: int, following: tuple[int, int, str]) -> bool:
+    """'3 million', '$50bn', '$5m': a scale word right after a number ('5m' alone may be metres)."""
     start, _, word = following
     word = word.lower()
     if word not in _ENGLISH_SCALES:
         return False
-    if word in ("m", "k", "bn"):
+    if word == "bn":
         return start == end
+    if word in ("m", "k"):
+        return start == end and text[begin - 1:begin] in ("$", "£", "€")
     return start - end <= 1 and text[end:start] in ("", " ", "-")
 
 
@@ -319,7 +328,7 @@ def number_flags(source: str, english: str) -> list[Flag]:
 
 
 def _bare_values(source: str) -> list[Number]:
-    text = to_ascii_digits(unicodedata.normalize("NFKC", source))
+    text = _source_digits(source)
     return [Number(_parse_digits(m.group(1), m.group(2)), m.group()) for m in _NUMBER.finditer(text)]
 
 
@@ -353,10 +362,27 @@ def longest_loop(words: list[str], settings: QASettings = DEFAULT_SETTINGS) -> t
     return best
 
 
+# The same 1-4 characters eight times running: 'hahahaha…', '- - - - …', '!!!!!!!!'. Digits excluded
+# (1000000000 is a number, not a loop), and so is pure whitespace.
+_CHARACTER_LOOP = re.compile(r"(.{1,4}?)\1{7,}", re.DOTALL)
+
+
+def character_loop(text: str) -> str | None:
+    """The run of a repeated short character sequence in `text`, or None."""
+    for match in _CHARACTER_LOOP.finditer(text):
+        unit = match.group(1)
+        if unit.strip() and not unit.strip().isdigit():
+            return match.group()
+    return None
+
+
 def repetition_flags(source: str, english: str, settings: QASettings = DEFAULT_SETTINGS) -> list[Flag]:
     """A word or phrase looping in the English that the source does not loop on itself."""
     loop = longest_loop(_words(english), settings)
     if loop is None:
+        run = character_loop(english)
+        if run is not None and character_loop(source) is None:
+            return [Flag("repetition", f"'{_clip(run, 24)}' repeats the same characters")]
         return []
     # Keyword lists pasted from sites repeat in the source too; a faithful copy is no model loop.
     if longest_loop([normalize(w) for w in _words(source)], settings) is not None:

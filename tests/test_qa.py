@@ -100,6 +100,10 @@ def codes(source, english, **kwargs) -> list[str]:
     ("أرسلت أكثر من 3 ملايين قذيفة.", "It sent more than three million shells."),
     ("أرسلت أكثر من 3 ملايين قذيفة.", "It sent more than 3,000,000 shells."),
     ("خصصت 1.5 مليار دولار.", "It allocated $1.5bn."),
+    ("بلغت التجارة 2,5 مليار دولار.", "Trade reached $2.5 billion."),
+    ("نحو 500 ألف طلقة.", "About half a million rounds."),
+    ("جدار بارتفاع 5 أمتار.", "A 5m wall."),
+    ("خسرت 5 ملايين دولار.", "It lost $5m."),
     ("نحو 6700 حاوية.", "About 6,700 containers."),
     ("في 2024-06-19 الساعة 17:50.", "On 19/06/2024 at 17:50."),
     ("بعد 9 أشهر.", "Nine months later."),
@@ -158,6 +162,17 @@ def test_a_changed_number_is_always_caught(value, delta):
 def test_repetition(english, looped):
     source = "وقال المتحدث إن الطرفين اتفقا على التعاون في جميع المجالات اليوم بعد محادثات طويلة."
     assert ("repetition" in codes(source, english)) is looped
+
+
+@pytest.mark.parametrize("english, looped", [
+    ("He laughed hahahahahahahahahaha.", True),
+    ("The end - - - - - - - - - -", True),
+    ("What?!?!?!?!?!?!?!?!", True),
+    ("The budget was 1000000000 dollars.", False),
+    ("He paused.        Then he spoke.", False),
+])
+def test_character_loops(english, looped):
+    assert ("repetition" in codes("قال المتحدث شيئا ثم ضحك.", english)) is looped
 
 
 def test_repetition_that_mirrors_the_source_is_not_a_model_loop():
