@@ -251,6 +251,9 @@ def english_numbers(text: str) -> tuple[list[Number], set[float]]:
         index += 1
     for number in digits:
         values.add(_key(number.value))
+    # Each number word's own value too: 'the first two months' states 2 (and 1), not only 3.
+    values.update(float(_ENGLISH_UNITS[t[2].lower()]) for t in tokens
+                  if t[2].lower() in _ENGLISH_UNITS and t[2].lower() not in ("a", "an"))
     for scale in re.findall(r"\bhalf an? (thousand|million|billion)\b", text.lower()):
         values.add(_key(_ENGLISH_SCALES[scale] / 2))
     # 'twenty-one': the hyphen splits the tokens above; add the sums.

@@ -107,6 +107,7 @@ def codes(source, english, **kwargs) -> list[str]:
     ("نحو 6700 حاوية.", "About 6,700 containers."),
     ("في 2024-06-19 الساعة 17:50.", "On 19/06/2024 at 17:50."),
     ("بعد 9 أشهر.", "Nine months later."),
+    ("في أول 2 من الأشهر.", "In the first two months."),
     ("بعد 21 شهرا.", "Twenty-one months later."),
     ("قمة مجموعة السبع.", "The G7 summit."),
     ("حضرت مئة دولة.", "100 countries attended."),
