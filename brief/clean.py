@@ -1,0 +1,585 @@
+"""Every input line classified (title, heading, body, meta, boilerplate) with a reason; metadata; articles.
+
+The rules describe kinds of site furniture (a tags line, a 'read also' block, a photo credit), not the
+seeds' exact strings, so that they hold for other outlets. Nothing is deleted: dropped lines stay in
+`Article.lines` with their kind and reason, and `line_accounting` counts them.
+"""
+from __future__ import annotations
+
+import datetime
+import re
+from dataclasses import dataclass
+
+from brief.arabic import arabic_letter_count, has_arabic, normalize, to_ascii_digits, tokens
+from brief.errors import InputError
+from brief.models import Article, Line, RawDocument
+
+KEPT_KINDS = ("title", "heading", "body")
+TITLE_MAX_WORDS = 30
+HEADING_MAX_WORDS = 12
+LINK_MAX_WORDS = 25
+SECOND_ARTICLE_MIN_BODY_LINES = 3
+SECOND_ARTICLE_MIN_WORDS = 60
+
+# --- Vocabulary of site furniture --------------------------------------------------------------------
+# Spelling variants (hamza, alef maqsura, tanwin) are absorbed by matching on brief.arabic.normalize.
+
+_TAGS = re.compile(r"^(كلمات دلاليه|كلمات مفتاحيه|الكلمات المفتاحيه|الكلمات الدلاليه|الوسوم|وسوم|"
+                   r"الاوسمه|اوسمه|مواضيع ذات صله|tags|keywords)\s*[:：\-]")
+_READ_ALSO = re.compile(r"^(اقرا|إقرا|طالع|شاهد|تابع|اقرئي)\s+(ايضا|كذلك|المزيد)\b|^(read also|see also|read more)\b")
+_RELATED = re.compile(
+    r"^(مقالات|اخبار|مواضيع|قصص|تقارير|فيديوهات)\s+(مشابهه|ذات صله|متعلقه|مقترحه|اخري|قد تهمك)\s*[:：]?\s*$|"
+    r"^(ذات صله|اخبار ذات صله|الاكثر قراءه|الاكثر مشاهده|الاكثر تداولا|الاكثر تعليقا|قد يهمك ايضا|قد يهمك|"
+    r"اخترنا لك|المزيد من الاخبار|المزيد في [^ ]+.*|مواضيع قد تهمك|اقرا المزيد|شاهد المزيد|اهم الاخبار|"
+    r"اخر الاخبار|related articles|related|most read|more stories)\s*[:：]?\s*$")
+_SHARE = re.compile(
+    r"^(شارك|شاركوا|مشاركه|اشترك|اشتركوا|تابعنا|تابعونا|تابعوا|انضم|انضموا|حمل تطبيق|نزل تطبيق|"
+    r"اضغط هنا|للاشتراك|اشترك في|سجل|طباعه|ارسل لصديق|اضف تعليق|اضف تعليقك|التعليقات|تعليقات|"
+    r"share|subscribe|follow us|print|comments)\b")
+_PROMO = re.compile(r"^(اكتشف|زوروا|زر|تفضل بزياره|قم بزياره|زوروا)\s+(الموقع|موقعنا|موقع)\b")
+_LICENCE = re.compile(r"(مرخصه تحت|مرخص تحت|بموجب رخصه|رخصه المشاع|cc[- ]by|creative commons|"
+                      r"جميع الحقوق محفوظه|الحقوق محفوظه|حقوق النشر محفوظه|all rights reserved|"
+                      r"يمنع نسخ|يحظر نسخ|لا يجوز نسخ|غير مسموح بنسخ)")
+_CAPTCHA = re.compile(r"(captcha|كابتشا|انا لست روبوت|i'?m not a robot|التحقق البشري)")
+_END_MARKER = re.compile(r"^[\(\[\-–—«\"]*\s*(انتهي|النهايه|تم|end)\s*[\)\]\-–—»\"]*\s*[.]?$")
+_DISCLAIMER = re.compile(
+    r"((اداره|اداره الموقع|الموقع|الصحيفه|الجريده|الناشر|المنصه)\s+(لا|غير)\s+(تتبني|يتبني|تتحمل|يتحمل|"
+    r"مسووله|مسوول)|وجهه نظر الكاتب|يعبر عن (راي|وجهه نظر) (كاتبه|صاحبه|الكاتب)|تعبر عن (راي|وجهه نظر) "
+    r"(كاتبها|صاحبها|الكاتب)|لا تعبر بالضروره|لا يعبر بالضروره|علي عاتق الناشر|مسووليه الناشر|"
+    r"the views expressed)")
+_CREDIT_WORDS = re.compile(r"^(الصوره|صوره|تصوير|مصدر الصوره|حقوق الصوره|الصور|صور|فيديو|photo|image|credit)\s*[:：]")
+_AGENCIES = (
+    "رويترز", "ا ف ب", "اف ب", "فرانس برس", "وكاله الصحافه الفرنسيه", "اسوشيتد برس", "ا ب", "سبوتنيك",
+    "تاس", "الاناضول", "ا ش ا", "واس", "قنا", "وام", "كونا", "بترا", "سانا", "يونهاب", "شينخوا", "د ب ا",
+    "غيتي", "غيتي ايميجز", "getty", "getty images", "afp", "reuters", "ap", "epa", "sputnik", "tass",
+    "anadolu", "shutterstock", "pool", "efe", "xinhua", "yonhap", "ria novosti", "ريا نوفوستي",
+)
+# Outlet names as they stand alone on a line of pasted text (normalised). A line equal to one is a site
+# name, not a heading.
+_OUTLETS = (
+    "الجزيره", "الجزيره نت", "العربيه", "العربيه نت", "سكاي نيوز عربيه", "بي بي سي", "بي بي سي عربي",
+    "بي بي سي نيوز عربي", "سي ان ان", "سي ان ان بالعربيه", "فرانس 24", "روسيا اليوم", "ار تي", "rt",
+    "rt arabic", "عربي21", "عربي 21", "الشرق الاوسط", "القدس العربي", "العربي الجديد", "الحره", "الميادين",
+    "المصري اليوم", "اليوم السابع", "الاهرام", "الشروق", "الوطن", "الخليج", "البيان", "الرياض", "عكاظ",
+    "الراي", "النهار", "الاخبار", "هسبريس", "الخبر", "الشروق اونلاين", "يونهاب", "وكاله يونهاب",
+    "الاناضول", "وكاله الاناضول", "رويترز", "سبوتنيك", "سبوتنيك عربي", "دويتشه فيله", "دي دبليو",
+    "dw", "dw عربيه", "اندبندنت عربيه", "يورونيوز", "ارم نيوز", "الامارات اليوم", "الغد", "عمون",
+    "البوابه نيوز", "مصراوي", "الحياه", "السومريه نيوز", "شفق نيوز", "ايلاف", "سبق", "المدن", "عنب بلدي",
+    "bbc", "cnn", "al jazeera", "lifegate", "reuters", "afp",
+)
+_SOURCE_LINE = re.compile(r"^(المصدر|المصادر|مصدر الخبر|مصدر|المصدر الاصلي|نقلا عن|source|via)\s*[:：\-–]?\s*(.*)$")
+_SITE_LINE = re.compile(r"^(الموقع|موقع|الرابط|رابط الخبر|رابط المقال|الرابط الاصلي|site|url|link)\s*[:：\-–]\s*(.*)$")
+_BYLINE = re.compile(r"^(الكاتب|الكاتبه|كتب|كتبت|بقلم|اعداد|تحرير|المحرر|المحرره|مراسل|مراسله|ترجمه|"
+                     r"by|author|written by)\b\s*[:：\-–]?\s*(.*)$")
+_DATE_LABEL = re.compile(r"^(نشر|نشرت|تاريخ النشر|تاريخ|نشر في|نشر بتاريخ|نشر الخبر|اخر تحديث|تحديث|"
+                         r"محدث|تم النشر|published|updated|date)\b")
+_URL = re.compile(r"(?:https?://|www\.)[^\s<>\"'،]+", re.I)
+_EMAIL = re.compile(r"[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+")
+_DOMAIN = re.compile(r"^(?:[a-z0-9\-]+\.)+(?:com|net|org|info|news|tv|co|uk|kr|it|fr|de|ru|sa|ae|eg|qa|"
+                     r"ma|dz|tn|jo|lb|sy|iq|kw|om|bh|ps|ly|sd|ye|me|io|int|gov|edu)(?:/\S*)?$", re.I)
+_BULLET = re.compile(r"^\s*([•▪●◦‣∙·\-–\*■□►▸✓✔]|\d{1,2}[.)\-]\s)\s*")
+_TERMINAL = re.compile(r"[.!؟?…»\"”’'\)]\s*$")
+_SENTENCE_END = re.compile(r"[.!؟?…]")
+_LETTER = re.compile(r"[^\W\d_]", re.U)
+_MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+")
+
+# --- Dates ---------------------------------------------------------------------------------------
+_MONTHS = {
+    # Egyptian/Gulf, Levantine/Iraqi and Maghrebi month names, normalised spelling; English too.
+    "يناير": 1, "فبراير": 2, "مارس": 3, "ابريل": 4, "مايو": 5, "يونيو": 6, "يونيه": 6, "يوليو": 7,
+    "يوليه": 7, "اغسطس": 8, "سبتمبر": 9, "اكتوبر": 10, "نوفمبر": 11, "ديسمبر": 12,
+    "كانون الثاني": 1, "شباط": 2, "اذار": 3, "نيسان": 4, "ايار": 5, "حزيران": 6, "تموز": 7, "اب": 8,
+    "ايلول": 9, "تشرين الاول": 10, "تشرين الثاني": 11, "كانون الاول": 12,
+    "جانفي": 1, "فيفري": 2, "افريل": 4, "ماي": 5, "جوان": 6, "جويليه": 7, "اوت": 8, "شتنبر": 9,
+    "نونبر": 11, "دجنبر": 12, "يوليوز": 7, "غشت": 8,
+    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7, "august": 8,
+    "september": 9, "october": 10, "november": 11, "december": 12,
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9, "oct": 10,
+    "nov": 11, "dec": 12,
+}
+_MONTH_ALT = "|".join(sorted((re.escape(m) for m in _MONTHS), key=len, reverse=True))
+_DATE_DMY_NAMED = re.compile(rf"\b(\d{{1,2}})\s*(?:من\s+)?({_MONTH_ALT})(?:\s*[/\-(]\s*(?:{_MONTH_ALT})\)?)?\s*[،,]?\s*(\d{{4}})\b")
+_DATE_MDY_NAMED = re.compile(rf"\b({_MONTH_ALT})\s+(\d{{1,2}})\s*[،,]?\s*(\d{{4}})\b")
+_DATE_YMD = re.compile(r"(?<!\d)(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?!\d)")
+_DATE_DMY = re.compile(r"(?<!\d)(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})(?!\d)")
+
+
+def parse_date(text: str) -> str | None:
+    """The first valid date in `text` as ISO YYYY-MM-DD (Arabic or Latin digits, numeric or month names)."""
+    text = normalize(to_ascii_digits(text))
+    candidates: list[tuple[int, tuple[int, int, int]]] = []
+    for found in _DATE_YMD.finditer(text):
+        candidates.append((found.start(), (int(found[1]), int(found[2]), int(found[3]))))
+    for found in _DATE_DMY.finditer(text):
+        day, month = int(found[1]), int(found[2])
+        if month > 12 >= day:  # 06/19/2024: month first
+            day, month = month, day
+        candidates.append((found.start(), (int(found[3]), month, day)))
+    for found in _DATE_DMY_NAMED.finditer(text):
+        candidates.append((found.start(), (int(found[3]), _MONTHS[found[2]], int(found[1]))))
+    for found in _DATE_MDY_NAMED.finditer(text):
+        candidates.append((found.start(), (int(found[3]), _MONTHS[found[1]], int(found[2]))))
+    for _, (year, month, day) in sorted(candidates):
+        try:
+            if 1900 <= year <= 2100:
+                return datetime.date(year, month, day).isoformat()
+        except ValueError:
+            continue
+    return None
+
+
+# --- Line features -------------------------------------------------------------------------------
+
+def _words(text: str) -> list[str]:
+    return text.split()
+
+
+def _letters(text: str) -> int:
+    return len(_LETTER.findall(text))
+
+
+def _core(text: str) -> str:
+    """Normalised line without list markers, markdown heading marks or edge punctuation: what rules match."""
+    text = _MD_HEADING.sub("", text)
+    text = _BULLET.sub("", text)
+    return normalize(text).strip(" \t.:：-–—|•*#\"'“”«»()[]")
+
+
+def _is_agency_credit(core: str) -> bool:
+    parts = [p.strip(" ()[]") for p in re.split(r"\s*[/|,،\-–—]\s*", core) if p.strip(" ()[]")]
+    return bool(parts) and len(_words(core)) <= 8 and all(p in _AGENCIES for p in parts)
+
+
+def _is_photo_credit(text: str, core: str) -> bool:
+    return "©" in text or "®" in text or bool(_CREDIT_WORDS.match(core)) or _is_agency_credit(core)
+
+
+@dataclass
+class _Facts:
+    """What one line says on its own, before context: a provisional kind, a reason, metadata found."""
+
+    kind: str  # blank | boilerplate | meta | text
+    reason: str
+    field: str | None = None  # metadata field this line gives: outlet, url, published, byline
+    value: str | None = None
+    end_signal: bool = False  # furniture that only follows an article's end
+    marker: str | None = None  # 'read_also' or 'related': a block of links follows
+
+
+def _outlet_from_url(url: str) -> str:
+    host = re.sub(r"^(https?://)?(www\.)?", "", url, flags=re.I).split("/")[0]
+    return host
+
+
+def line_facts(text: str) -> _Facts:
+    """Classify one line by itself (no context)."""
+    stripped = text.strip()
+    if not stripped:
+        return _Facts("blank", "blank line")
+    core = _core(stripped)
+    words = _words(core)
+    ascii_core = to_ascii_digits(core)
+    if not _letters(stripped):
+        date = parse_date(stripped)
+        if date:
+            return _Facts("meta", "date line", "published", date)
+        return _Facts("boilerplate", "lone symbols or numbers, no words")
+    if _CAPTCHA.search(core):
+        return _Facts("boilerplate", "CAPTCHA prompt", end_signal=True)
+    if _LICENCE.search(core):
+        return _Facts("boilerplate", "licence or copyright notice", end_signal=True)
+    if _DISCLAIMER.search(core):
+        return _Facts("boilerplate", "publisher disclaimer", end_signal=True)
+    if _END_MARKER.match(stripped.replace("إ", "ا").replace("ى", "ي").replace("ة", "ه")) and len(words) <= 2:
+        return _Facts("boilerplate", "end-of-article marker", end_signal=True)
+    if _TAGS.match(core):
+        return _Facts("boilerplate", "tags line", end_signal=True)
+    email = _EMAIL.search(stripped)
+    if email and len(stripped) - len(email.group(0)) < 25 and len(words) <= 4:
+        return _Facts("boilerplate", "e-mail address", end_signal=True)
+    if _READ_ALSO.match(core):
+        return _Facts("boilerplate", "'read also' link", marker="read_also")
+    if _RELATED.match(core):
+        return _Facts("boilerplate", "'related'/'most read' list header", marker="related", end_signal=True)
+    source = _SOURCE_LINE.match(core)
+    if source and len(words) <= 8:
+        value = _original_tail(stripped)
+        return _Facts("meta", "source line", "outlet", value or None, end_signal=True)
+    site = _SITE_LINE.match(core)
+    if site and len(words) <= 8:
+        value = _original_tail(stripped)
+        url = _URL.search(value or "")
+        if url:
+            return _Facts("meta", "site or URL line", "url", url.group(0), end_signal=True)
+        return _Facts("meta", "site line", "outlet", value or None, end_signal=True)
+    if len(words) <= 3 and _URL.fullmatch(stripped):
+        return _Facts("meta", "URL line", "url", stripped if stripped.lower().startswith("http") else None)
+    if len(words) <= 2 and _DOMAIN.match(stripped):
+        return _Facts("meta", "site domain line", "outlet", stripped)
+    byline = _BYLINE.match(core)
+    if byline and len(words) <= 8 and not _SENTENCE_END.search(stripped.rstrip(".")):
+        return _Facts("meta", "byline", "byline", _original_tail(stripped) or None)
+    if _DATE_LABEL.match(core) and parse_date(stripped) and len(words) <= 14:
+        return _Facts("meta", "publication date line", "published", parse_date(stripped))
+    if _SHARE.match(core) and len(words) <= 8:
+        return _Facts("boilerplate", "share/subscribe/comment prompt")
+    if _PROMO.match(core) and len(words) <= 8:
+        return _Facts("boilerplate", "site promotion")
+    if _is_photo_credit(stripped, core):
+        return _Facts("boilerplate", "photo credit")
+    if core in _OUTLETS or ascii_core.lower() in _OUTLETS:
+        return _Facts("meta", "outlet name line", "outlet", stripped.strip(" .:-–—|"))
+    if not has_arabic(stripped):
+        if len(words) <= 3 and not _SENTENCE_END.search(stripped):
+            return _Facts("meta", "site name (short Latin line)", "site", stripped)
+        return _Facts("boilerplate", "no Arabic text")
+    date = parse_date(stripped)
+    if (date and len(words) <= 12 and not _SENTENCE_END.search(re.sub(r"[\d٠-٩][.][\d٠-٩]", "", stripped))
+            and arabic_letter_count(stripped) < 80):
+        return _Facts("meta", "byline or date line (short, dated, no sentence)", "published", date)
+    return _Facts("text", "Arabic text")
+
+
+def _original_tail(text: str) -> str:
+    """The value after a label like 'المصدر:' in its original spelling."""
+    parts = re.split(r"\s*[:：]\s*", text.strip(), maxsplit=1)
+    if len(parts) == 2:
+        return parts[1].strip(" .-–—|")
+    words = text.split(maxsplit=1)
+    return words[1].strip(" .:-–—|") if len(words) == 2 else ""
+
+
+def _is_link_like(text: str) -> bool:
+    """A headline in a list of links: a bullet, or short and without a full stop at the end."""
+    stripped = text.strip()
+    if _BULLET.match(stripped):
+        return True
+    return len(_words(stripped)) <= LINK_MAX_WORDS and not re.search(r"[.!…]\s*[\"”»']?\s*$", stripped)
+
+
+def _is_heading_like(text: str, max_words: int = HEADING_MAX_WORDS) -> bool:
+    stripped = _MD_HEADING.sub("", text.strip())
+    if _BULLET.match(stripped) and not stripped.startswith("#"):
+        return False
+    words = _words(stripped)
+    if not words or len(words) > max_words:
+        return False
+    return not re.search(r"[.!…،,؛;]\s*[\"”»']?\s*$", stripped)
+
+
+def _is_title_like(text: str) -> bool:
+    stripped = _MD_HEADING.sub("", text.strip())
+    words = _words(stripped)
+    if not words or len(words) > TITLE_MAX_WORDS or _BULLET.match(stripped):
+        return False
+    if len(_SENTENCE_END.findall(stripped)) > 2:
+        return False
+    return not re.search(r"[.…،,؛;:]\s*[\"”»']?\s*$", stripped)
+
+
+# --- Classification with context -----------------------------------------------------------------
+
+@dataclass
+class _Classified:
+    lines: list[Line]
+    facts: list[_Facts]
+    starts: list[tuple[int, str]]  # (index of a second article's first line, why)
+
+
+def _split_lines(text: str) -> list[str]:
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    parts = text.split("\n")
+    if parts and parts[-1] == "" and len(parts) > 1:
+        parts.pop()
+    return parts
+
+
+def _classify(text: str) -> _Classified:
+    raw = _split_lines(text)
+    facts = [line_facts(t) for t in raw]
+    kinds = [f.kind for f in facts]
+    reasons = [f.reason for f in facts]
+    starts: list[tuple[int, str]] = []
+
+    def next_nonblank(i: int) -> int | None:
+        for j in range(i + 1, len(raw)):
+            if kinds[j] != "blank":
+                return j
+        return None
+
+    def prev_nonblank(i: int) -> int | None:
+        for j in range(i - 1, -1, -1):
+            if kinds[j] != "blank":
+                return j
+        return None
+
+    # Photo captions: the single short sentence right after a credit line describes the photo.
+    for i, fact in enumerate(facts):
+        if fact.reason == "photo credit":
+            j = next_nonblank(i)
+            if (j is not None and kinds[j] == "text" and len(_words(raw[j])) <= 30
+                    and len(_SENTENCE_END.findall(raw[j].strip().rstrip(".!؟?…"))) == 0
+                    and not re.search("[\"“”«»:]", raw[j])):
+                kinds[j], reasons[j] = "boilerplate", "photo caption (after a credit line)"
+
+    seen_body = False
+    ended = False  # furniture that only follows an article's end has been seen since the last body line
+    end_what = ""
+    i = 0
+    while i < len(raw):
+        fact = facts[i]
+        if kinds[i] == "text":
+            if ended and seen_body:
+                body_lines, body_words = _substance(raw, kinds, i)
+                if body_lines >= SECOND_ARTICLE_MIN_BODY_LINES or body_words >= SECOND_ARTICLE_MIN_WORDS:
+                    starts.append((i, f"a second article pasted after the first one's end ({end_what})"))
+                    ended = False
+            seen_body = True
+            i += 1
+            continue
+        if fact.end_signal and seen_body and not ended:
+            ended, end_what = True, f"line {i + 1}: {fact.reason}"
+        if fact.marker:
+            # The block of headlines under 'read also' / 'related': link lines until a paragraph starts.
+            links: list[int] = []
+            j = i + 1
+            # 'اقرأ أيضا: <headline>' carries its one link on the marker line itself.
+            links_done = fact.marker == "read_also" and len(_words(_core(raw[i]))) > 3
+            while not links_done and j < len(raw):
+                if kinds[j] == "blank":
+                    j += 1
+                    continue
+                if kinds[j] == "text" and _is_link_like(raw[j]):
+                    links.append(j)
+                    j += 1
+                    continue
+                break
+            nxt = j if j < len(raw) and kinds[j] == "text" else None
+            if nxt is not None and links and (ended or fact.marker == "related") and seen_body:
+                body_lines, body_words = _substance(raw, kinds, nxt)
+                if body_lines >= SECOND_ARTICLE_MIN_BODY_LINES or body_words >= SECOND_ARTICLE_MIN_WORDS:
+                    # The last headline of the block is the pasted article's own title.
+                    title = links.pop()
+                    why = f"a second article pasted below '{raw[i].strip()[:40]}' (line {i + 1})"
+                    if ended:
+                        why += f" after the first one's end ({end_what})"
+                    starts.append((title, why))
+                    ended = False
+                    for k in links:
+                        kinds[k], reasons[k] = "boilerplate", f"link under '{raw[i].strip()[:30]}' (line {i + 1})"
+                    i = title
+                    seen_body = False
+                    continue
+            for k in links:
+                kinds[k], reasons[k] = "boilerplate", f"link under '{raw[i].strip()[:30]}' (line {i + 1})"
+            if fact.marker == "related" and links:
+                ended, end_what = True, f"line {i + 1}: {fact.reason}"
+            i = (links[-1] + 1) if links else i + 1
+            continue
+        i += 1
+
+    # Titles and headings, per article segment.
+    bounds = [0] + [s for s, _ in starts] + [len(raw)]
+    for a, b in zip(bounds, bounds[1:]):
+        first_text = next((k for k in range(a, b) if kinds[k] == "text"), None)
+        if first_text is not None and _is_title_like(raw[first_text]):
+            following = [k for k in range(first_text + 1, b) if kinds[k] == "text"]
+            if following:
+                kinds[first_text], reasons[first_text] = "title", "title: first text line, short, no final full stop"
+        for k in range(a, b):
+            if kinds[k] != "text":
+                continue
+            nxt = next((m for m in range(k + 1, b) if kinds[m] not in ("blank",)), None)
+            if (_is_heading_like(raw[k]) and nxt is not None and kinds[nxt] == "text"
+                    and not _is_heading_like(raw[nxt])):
+                kinds[k], reasons[k] = "heading", "heading: short line without final punctuation, text follows"
+            elif _MD_HEADING.match(raw[k]) and len(_words(raw[k])) <= TITLE_MAX_WORDS:
+                kinds[k], reasons[k] = "heading", "heading: markdown heading mark"
+            else:
+                kinds[k], reasons[k] = "body", "body: Arabic text"
+    lines = [Line(number=n + 1, text=t, kind=("boilerplate" if k == "blank" else k), reason=r)
+             for n, (t, k, r) in enumerate(zip(raw, kinds, reasons))]
+    return _Classified(lines, facts, starts)
+
+
+def _substance(raw: list[str], kinds: list[str], start: int) -> tuple[int, int]:
+    """Body lines and words of running text from `start` up to the next furniture that ends an article."""
+    lines = words = 0
+    for k in range(start, len(raw)):
+        if kinds[k] in ("blank",):
+            continue
+        if kinds[k] != "text":
+            fact = line_facts(raw[k])
+            if fact.end_signal or fact.marker:
+                break
+            continue
+        if not _is_link_like(raw[k]) or len(_words(raw[k])) > HEADING_MAX_WORDS:
+            lines += 1
+            words += len(_words(raw[k]))
+    return lines, words
+
+
+def classify_lines(text: str) -> list[Line]:
+    """Every line of `text`, 1-based, with kind (title|heading|body|meta|boilerplate) and reason."""
+    return _classify(text).lines
+
+
+# --- Articles and metadata -----------------------------------------------------------------------
+
+def _metadata(lines: list[Line], facts: dict[int, _Facts]) -> dict:
+    meta: dict = {"title": None, "outlet": None, "url": None, "published": None}
+    outlets: dict[str, str] = {}
+    for line in lines:
+        fact = facts.get(line.number)
+        if line.kind == "title" and meta["title"] is None:
+            meta["title"] = _MD_HEADING.sub("", line.text).strip()
+        if line.kind != "meta" or fact is None or not fact.value:
+            continue
+        if fact.field == "url" and meta["url"] is None:
+            meta["url"] = fact.value
+        elif fact.field == "published" and meta["published"] is None:
+            meta["published"] = fact.value
+        elif fact.field in ("outlet", "site"):
+            outlets.setdefault(fact.reason, fact.value)
+    # An explicit source line names the outlet best; then a stand-alone outlet name, a site line, a domain.
+    for reason in ("source line", "outlet name line", "site line", "site domain line", "site name (short Latin line)"):
+        if reason in outlets:
+            meta["outlet"] = outlets[reason]
+            break
+    if meta["outlet"] is None and meta["url"]:
+        meta["outlet"] = _outlet_from_url(meta["url"])
+    return meta
+
+
+def clean_document(doc: RawDocument) -> list[Article]:
+    """Classify every line of a document, take its metadata and split off a second pasted article."""
+    classified = _classify(doc.text)
+    lines = classified.lines
+    facts = {n + 1: f for n, f in enumerate(classified.facts)}
+    if doc.is_html and doc.html_meta.get("title"):
+        _mark_html_title(lines, doc.html_meta["title"])
+    bounds = [0] + [s for s, _ in classified.starts] + [len(lines)]
+    reasons = [None] + [why for _, why in classified.starts]
+    articles: list[Article] = []
+    for part, (a, b) in enumerate(zip(bounds, bounds[1:]), start=1):
+        chunk = lines[a:b]
+        meta = _metadata(chunk, facts)
+        article = Article(file=doc.file, title=meta["title"], outlet=meta["outlet"], url=meta["url"],
+                          published=meta["published"], lines=chunk, part=part, split_reason=reasons[part - 1])
+        articles.append(article)
+    first = articles[0]
+    whole = _metadata(lines, facts)
+    if doc.is_html:
+        html = doc.html_meta
+        first.title = html.get("title") or first.title
+        first.outlet = html.get("outlet") or first.outlet or whole["outlet"]
+        first.url = html.get("url") or first.url
+        first.published = _iso(html.get("published")) or first.published
+        if first.outlet is None and first.url:
+            first.outlet = _outlet_from_url(first.url)
+    else:
+        # Source/site lines usually sit at the very end, after a pasted second article: they name the page.
+        first.outlet = first.outlet or whole["outlet"]
+        first.url = first.url or whole["url"]
+        first.published = first.published or whole["published"]
+    for later in articles[1:]:
+        # A 'read also' article is a link on the same site: same outlet; its own address and date are unknown.
+        later.outlet = later.outlet or first.outlet
+    if not any(line.kind == "body" for line in lines):
+        raise InputError(doc.file, "no Arabic article text found (every line is a title, heading or site furniture)")
+    return articles
+
+
+def _iso(value) -> str | None:
+    if not value:
+        return None
+    return parse_date(str(value))
+
+
+def _mark_html_title(lines: list[Line], title: str) -> None:
+    """The extractor repeats the page title as the first text line: that line is the title."""
+    wanted = normalize(title).strip()
+    for line in lines:
+        if line.kind in ("boilerplate", "meta") and not line.text.strip():
+            continue
+        if normalize(line.text).strip() == wanted:
+            line.kind, line.reason = "title", "title: the page's title"
+        return
+
+
+def line_accounting(article: Article) -> dict:
+    """Lines and characters kept and dropped, by kind and by reason, for the run report."""
+    by_kind: dict[str, dict[str, int]] = {}
+    dropped_reasons: dict[str, int] = {}
+    kept_lines = kept_chars = dropped_lines = dropped_chars = 0
+    for line in article.lines:
+        chars = len(line.text.strip())
+        entry = by_kind.setdefault(line.kind, {"lines": 0, "chars": 0})
+        entry["lines"] += 1
+        entry["chars"] += chars
+        if line.kind in KEPT_KINDS:
+            kept_lines += 1
+            kept_chars += chars
+        else:
+            dropped_lines += 1
+            dropped_chars += chars
+            reason = re.sub(r" \(line \d+.*\)$", "", re.sub(r" '.*' \(line \d+\)", "", line.reason))
+            dropped_reasons[reason] = dropped_reasons.get(reason, 0) + 1
+    return {"lines": len(article.lines), "kept_lines": kept_lines, "kept_chars": kept_chars,
+            "dropped_lines": dropped_lines, "dropped_chars": dropped_chars, "by_kind": by_kind,
+            "dropped_by_reason": dropped_reasons}
+
+
+def inspect_records(articles: list[Article]) -> list[dict]:
+    """The `brief inspect --json` shape: metadata, every line with kind and reason, sentences, accounting."""
+    return [{
+        "file": a.file, "part": a.part, "split_reason": a.split_reason, "duplicate_of": a.duplicate_of,
+        "title": a.title, "outlet": a.outlet, "url": a.url, "published": a.published,
+        "lines": [{"line": ln.number, "kind": ln.kind, "reason": ln.reason, "text": ln.text} for ln in a.lines],
+        "sentences": [s.text for s in a.sentences],
+        "accounting": line_accounting(a),
+    } for a in articles]
+
+
+# --- Duplicates ----------------------------------------------------------------------------------
+
+SHINGLE = 5
+DUPLICATE_JACCARD = 0.6
+DUPLICATE_CONTAINMENT = 0.85
+
+
+def _shingles(article: Article) -> set[tuple[str, ...]]:
+    if article.sentences:
+        text = " ".join(s.text for s in article.sentences if s.kind == "body")
+    else:
+        text = " ".join(ln.text for ln in article.lines if ln.kind == "body")
+    words = tokens(text)
+    if len(words) < SHINGLE:
+        return {tuple(words)} if words else set()
+    return {tuple(words[i:i + SHINGLE]) for i in range(len(words) - SHINGLE + 1)}
+
+
+def find_duplicates(articles: list[Article]) -> dict[int, int]:
+    """Index of each duplicate article → index of the earlier article it copies (near-identical body)."""
+    shingles = [_shingles(a) for a in articles]
+    duplicates: dict[int, int] = {}
+    for later in range(len(articles)):
+        mine = shingles[later]
+        if len(mine) < 3:
+            continue
+        for earlier in range(later):
+            if earlier in duplicates:
+                continue
+            theirs = shingles[earlier]
+            if len(theirs) < 3:
+                continue
+            shared = len(mine & theirs)
+            if not shared:
+                continue
+            jaccard = shared / len(mine | theirs)
+            containment = shared / min(len(mine), len(theirs))
+            ratio = min(len(mine), len(theirs)) / max(len(mine), len(theirs))
+            if jaccard >= DUPLICATE_JACCARD or (containment >= DUPLICATE_CONTAINMENT and ratio >= 0.5):
+                duplicates[later] = earlier
+                break
+    return duplicates

@@ -1,0 +1,341 @@
+"""Input files to decoded documents: find the files, decode them, pull HTML's main content and metadata."""
+from __future__ import annotations
+
+import codecs
+import os
+import re
+import stat
+import sys
+from dataclasses import dataclass
+
+from brief.arabic import arabic_letter_count, arabic_share
+from brief.errors import InputError
+from brief.models import InputFile, RawDocument
+
+SUPPORTED_SUFFIXES = (".txt", ".md", ".html", ".htm")
+HTML_SUFFIXES = (".html", ".htm")
+MIN_ARABIC_LETTERS = 20  # fewer than this is a caption or a stray word, not an article
+
+# File signatures of the binary formats people most often mistake for text.
+_MAGIC = (
+    (b"\xff\xd8\xff", "JPEG image"),
+    (b"\x89PNG\r\n\x1a\n", "PNG image"),
+    (b"GIF87a", "GIF image"),
+    (b"GIF89a", "GIF image"),
+    (b"%PDF-", "PDF document"),
+    (b"PK\x03\x04", "ZIP archive (or DOCX/XLSX)"),
+    (b"\x1f\x8b", "gzip archive"),
+    (b"Rar!", "RAR archive"),
+    (b"7z\xbc\xaf\x27\x1c", "7-Zip archive"),
+    (b"\xd0\xcf\x11\xe0", "Microsoft Office document"),
+    (b"RIFF", "RIFF media file"),
+    (b"\x7fELF", "executable"),
+    (b"ID3", "MP3 audio"),
+    (b"OggS", "Ogg media file"),
+    (b"\x00\x00\x00\x18ftyp", "MP4 video"),
+    (b"\x00\x00\x00\x20ftyp", "MP4 video"),
+    (b"{\\rtf", "RTF document"),
+)
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),  # before UTF-16 LE: it starts with the same two bytes
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+_HTML_START = re.compile(rb"^\s*(<!doctype\s+html|<html|<head|<body|<meta|<article|<!--)", re.I)
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-]+)""", re.I)
+_CANONICAL = re.compile(
+    r"""<link\b(?=[^>]*\brel\s*=\s*["']?canonical\b)[^>]*\bhref\s*=\s*["']([^"'>\s]+)""", re.I)
+_OG_URL = re.compile(
+    r"""<meta\b(?=[^>]*\bproperty\s*=\s*["']og:url["'])[^>]*\bcontent\s*=\s*["']([^"'>\s]+)""", re.I)
+_CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f]")
+
+
+@dataclass
+class IngestLimits:
+    """Per-file and whole-run size limits, in bytes."""
+
+    max_file_bytes: int = 20_000_000
+    max_total_bytes: int = 500_000_000
+
+
+def _megabytes(size: int) -> str:
+    return f"{size / 1e6:.1f} MB"
+
+
+def discover(sources: list[str]) -> tuple[list[str], list[InputFile]]:
+    """Expand files and directories (sorted; '-' is stdin) into candidate paths and records of what cannot be used."""
+    candidates: list[str] = []
+    skipped: list[InputFile] = []
+    seen: set[str] = set()
+
+    def add(path: str) -> None:
+        key = os.path.realpath(path) if path != "-" else "-"
+        if key not in seen:
+            seen.add(key)
+            candidates.append(path)
+
+    for source in sources:
+        if source == "-":
+            add("-")
+            continue
+        if os.path.islink(source) and not os.path.exists(source):
+            skipped.append(InputFile(source, "skipped", _link_problem(source)))
+            continue
+        if not os.path.exists(source):
+            skipped.append(InputFile(source, "skipped", "no such file or directory"))
+            continue
+        if os.path.isdir(source):
+            before = len(candidates)
+            _walk(source, add, skipped, {os.path.realpath(source)})
+            if len(candidates) == before:
+                skipped.append(InputFile(source, "skipped",
+                                         "directory has no usable files (.txt, .md, .html, .htm)"))
+            continue
+        if not os.access(source, os.R_OK):
+            skipped.append(InputFile(source, "skipped", "permission denied"))
+            continue
+        add(source)  # an explicitly named file is tried whatever its extension; reading sniffs it
+    return candidates, skipped
+
+
+def _link_problem(path: str) -> str:
+    try:
+        os.stat(path)
+    except OSError as error:
+        if error.errno == 40:  # ELOOP
+            return "symbolic link loop"
+    return "broken symbolic link (its target does not exist)"
+
+
+def _walk(directory: str, add, skipped: list[InputFile], ancestors: set[str]) -> None:
+    """Depth-first, sorted; follows directory links but never into a directory it is already inside."""
+    try:
+        names = sorted(os.listdir(directory))
+    except OSError as error:
+        skipped.append(InputFile(directory, "skipped", f"cannot list directory: {error.strerror or error}"))
+        return
+    for name in names:
+        path = os.path.join(directory, name)
+        if os.path.islink(path) and not os.path.exists(path):
+            if name.lower().endswith(SUPPORTED_SUFFIXES) or _link_problem(path) == "symbolic link loop":
+                skipped.append(InputFile(path, "skipped", _link_problem(path)))
+            continue
+        if os.path.isdir(path):
+            real = os.path.realpath(path)
+            if real in ancestors:
+                skipped.append(InputFile(path, "skipped", "symbolic link loop (points back to a parent directory)"))
+                continue
+            _walk(path, add, skipped, ancestors | {real})
+            continue
+        if not name.lower().endswith(SUPPORTED_SUFFIXES) or name.startswith("."):
+            continue
+        try:
+            mode = os.stat(path).st_mode
+        except OSError as error:
+            skipped.append(InputFile(path, "skipped", error.strerror or str(error)))
+            continue
+        if not stat.S_ISREG(mode):
+            skipped.append(InputFile(path, "skipped", "not a regular file"))
+        elif not os.access(path, os.R_OK):
+            skipped.append(InputFile(path, "skipped", "permission denied"))
+        else:
+            add(path)
+
+
+def _read_bytes(path: str, limits: IngestLimits) -> bytes:
+    if path == "-":
+        data = sys.stdin.buffer.read(limits.max_file_bytes + 1)
+    else:
+        try:
+            size = os.stat(path).st_size
+            if size > limits.max_file_bytes:
+                raise InputError(path, f"file is {_megabytes(size)}, over the per-file limit of "
+                                       f"{_megabytes(limits.max_file_bytes)}")
+            with open(path, "rb") as handle:
+                data = handle.read(limits.max_file_bytes + 1)
+        except IsADirectoryError:
+            raise InputError(path, "is a directory") from None
+        except OSError as error:
+            raise InputError(path, (error.strerror or str(error)).lower()) from None
+    if len(data) > limits.max_file_bytes:
+        raise InputError(path, f"input is over the per-file limit of {_megabytes(limits.max_file_bytes)}")
+    return data
+
+
+def sniff_binary(data: bytes) -> str | None:
+    """Name of the binary format the bytes start with, or None."""
+    for magic, name in _MAGIC:
+        if data.startswith(magic):
+            return name
+    return None
+
+
+def _looks_like_text(text: str) -> bool:
+    sample = text[:200_000]
+    if not sample:
+        return True
+    controls = len(_CONTROL.findall(sample))
+    replaced = sample.count("\ufffd")
+    return (controls + replaced) / len(sample) < 0.02
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """UTF-16 saved without a BOM shows as NUL bytes on every other position."""
+    sample = data[:4000]
+    if len(sample) < 4:
+        return None
+    even_nuls = sample[0::2].count(0) / len(sample[0::2])
+    odd_nuls = sample[1::2].count(0) / len(sample[1::2])
+    # Arabic in UTF-16 has 0x06 high bytes, Latin has 0x00: either way one half is mostly NUL or 0x06.
+    high_even = sum(1 for b in sample[0::2] if b in (0, 6)) / len(sample[0::2])
+    high_odd = sum(1 for b in sample[1::2] if b in (0, 6)) / len(sample[1::2])
+    if high_odd > 0.9 and odd_nuls + even_nuls > 0.05 or (odd_nuls > 0.3 and even_nuls < 0.05):
+        return "utf-16-le"
+    if high_even > 0.9 and odd_nuls + even_nuls > 0.05 or (even_nuls > 0.3 and odd_nuls < 0.05):
+        return "utf-16-be"
+    return None
+
+
+def decode_bytes(data: bytes, file: str, declared: str | None = None) -> tuple[str, str]:
+    """Text and encoding name; BOMs, UTF-16 without BOM, UTF-8 with a few bad bytes, then Windows-1256."""
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            text = data[len(bom):].decode(encoding.replace("-sig", ""), errors="replace")
+            if not _looks_like_text(text):
+                raise InputError(file, f"bytes do not decode as {encoding}: not a text file")
+            return text, encoding
+    kind = sniff_binary(data)
+    if kind:
+        raise InputError(file, f"binary file ({kind}), not text")
+    utf16 = _utf16_without_bom(data)
+    if utf16:
+        text = data.decode(utf16, errors="replace")
+        if _looks_like_text(text):
+            return text, utf16
+    if declared:
+        try:
+            codecs.lookup(declared)
+            text = data.decode(declared)
+            if _looks_like_text(text):
+                return text, declared.lower()
+        except (LookupError, UnicodeDecodeError):
+            pass
+    try:
+        text = data.decode("utf-8")
+        if not _looks_like_text(text):
+            raise InputError(file, "binary data (control characters), not text")
+        return text, "utf-8"
+    except UnicodeDecodeError:
+        pass
+    lenient = data.decode("utf-8", errors="replace")
+    bad = lenient.count("\ufffd")
+    if bad <= max(16, len(lenient) // 100) and _looks_like_text(lenient):
+        # A few broken bytes (a truncated last character, stray surrogates) do not make a file unreadable.
+        return lenient, f"utf-8 ({bad} undecodable byte sequence{'s' if bad != 1 else ''} replaced)"
+    windows = data.decode("cp1256", errors="replace")
+    if _looks_like_text(windows) and arabic_share(windows) > 0.5:
+        return windows, "windows-1256"
+    if _looks_like_text(windows) and not arabic_letter_count(windows):
+        raise InputError(file, "undecodable bytes: not UTF-8, UTF-16 or Windows-1256 Arabic text")
+    raise InputError(file, "binary or undecodable file: not UTF-8, UTF-16 or Windows-1256 text")
+
+
+def _is_html(path: str, data: bytes) -> bool:
+    return path.lower().endswith(HTML_SUFFIXES) or bool(_HTML_START.match(data[:1000]))
+
+
+def extract_html(html: str, file: str) -> tuple[str, dict]:
+    """Main content (one paragraph or heading per line) and metadata of an HTML page, via trafilatura."""
+    import trafilatura
+
+    html = html.replace("\x00", "")
+    url = None
+    for pattern in (_CANONICAL, _OG_URL):
+        found = pattern.search(html[:200_000])
+        if found and re.match(r"https?://", found.group(1), re.I):
+            url = found.group(1)
+            break
+    try:
+        document = trafilatura.bare_extraction(html, url=url, with_metadata=True, include_comments=False,
+                                               include_tables=False, include_formatting=False,
+                                               favor_recall=True)
+    except Exception as error:  # noqa: BLE001 - lxml/trafilatura raise many types on broken markup
+        raise InputError(file, f"HTML could not be parsed ({type(error).__name__})") from None
+    if document is None:
+        raise InputError(file, "HTML page has no article text")
+    data = document.as_dict() if hasattr(document, "as_dict") else dict(document)
+    text = data.get("text") or ""
+    page_url = data.get("url") or url
+    if page_url and not re.match(r"https?://", page_url, re.I):
+        page_url = None  # a javascript: or relative canonical is not an address anyone can cite
+    meta = {
+        "title": (data.get("title") or "").strip() or None,
+        "outlet": (data.get("sitename") or "").strip() or None,
+        "url": page_url,
+        "published": data.get("date") or None,
+        "author": (data.get("author") or "").strip() or None,
+        "hostname": data.get("hostname") or None,
+    }
+    return text, meta
+
+
+def read_document(path: str, limits: IngestLimits | None = None) -> RawDocument:
+    """Read and decode one input ('-' is stdin); raises InputError naming the file and the reason."""
+    limits = limits or IngestLimits()
+    data = _read_bytes(path, limits)
+    if not data.strip(b" \t\r\n\x0b\x0c\x00"):
+        raise InputError(path, "empty file" if not data else "file holds only whitespace")
+    is_html = _is_html(path, data)
+    declared = None
+    if is_html:
+        found = _META_CHARSET.search(data[:4000])
+        declared = found.group(1).decode("ascii", "replace") if found else None
+    text, encoding = decode_bytes(data, path, declared)
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if not text.strip():
+        raise InputError(path, "file holds only whitespace")
+    html_meta: dict = {}
+    if is_html:
+        text, html_meta = extract_html(text, path)
+        if not text.strip():
+            raise InputError(path, "HTML page has no article text")
+    letters = arabic_letter_count(text)
+    if letters < MIN_ARABIC_LETTERS:
+        what = "no Arabic text" if letters == 0 else f"only {letters} Arabic letters"
+        raise InputError(path, f"{what}: not an Arabic article")
+    if arabic_share(text) < 0.3:
+        raise InputError(path, "mostly non-Arabic text (e.g. English or French): not an Arabic article")
+    lines = text.count("\n") + (0 if text.endswith("\n") else 1)
+    return RawDocument(file=path, text=text, encoding=encoding, is_html=is_html, html_meta=html_meta,
+                       original_lines=lines)
+
+
+def load(sources: list[str], limits: IngestLimits | None = None) -> tuple[list[RawDocument], list[InputFile]]:
+    """Discover and read every source; every input ends up used or skipped with a reason."""
+    limits = limits or IngestLimits()
+    candidates, records = discover(sources)
+    documents: list[RawDocument] = []
+    total = 0
+    for path in candidates:
+        try:
+            size = os.stat(path).st_size if path != "-" else 0
+        except OSError:
+            size = 0
+        if total + size > limits.max_total_bytes:
+            records.append(InputFile(path, "skipped", f"total input is over the limit of "
+                                                      f"{_megabytes(limits.max_total_bytes)}"))
+            continue
+        try:
+            document = read_document(path, limits)
+        except InputError as error:
+            records.append(InputFile(path, "skipped", error.reason))
+            continue
+        total += size or len(document.text.encode("utf-8", "surrogatepass"))
+        documents.append(document)
+        records.append(InputFile(path, "used", "", encoding=document.encoding))
+    order = {path: i for i, path in enumerate(candidates)}
+    records.sort(key=lambda r: order.get(r.file, -1))
+    return documents, records
+
