@@ -36,6 +36,10 @@ _SHARE = re.compile(
     r"^(شارك|شاركوا|مشاركه|اشترك|اشتركوا|تابعنا|تابعونا|تابعوا|انضم|انضموا|حمل تطبيق|نزل تطبيق|"
     r"اضغط هنا|للاشتراك|اشترك في|سجل|طباعه|ارسل لصديق|اضف تعليق|اضف تعليقك|التعليقات|تعليقات|"
     r"share|subscribe|follow us|print|comments)\b")
+_FOLLOW = re.compile(r"^(تابعوا|تابعونا|تابع|تابعنا|اشترك|اشتركوا|انضم|انضموا|حملوا|حمل|نزل|للاشتراك)\b.*"
+                     r"(تطبيق|تلغرام|تليجرام|تويتر|فيسبوك|فيس بوك|يوتيوب|واتساب|انستغرام|انستجرام|google news|"
+                     r"telegram|twitter|facebook|youtube|whatsapp|instagram|نشره|النشره|قناه|قناتنا|الرابط)")
+_INITIALS = re.compile(r"^[\u0621-\u064A]{1,2}(?:[./\- ]{1,3}[\u0621-\u064A]{1,2}){0,5}$")
 _PROMO = re.compile(r"^(اكتشف|زوروا|زر|تفضل بزياره|قم بزياره|زوروا)\s+(الموقع|موقعنا|موقع)\b")
 _LICENCE = re.compile(r"(مرخصه تحت|مرخص تحت|بموجب رخصه|رخصه المشاع|cc[- ]by|creative commons|"
                       r"جميع الحقوق محفوظه|الحقوق محفوظه|حقوق النشر محفوظه|all rights reserved|"
@@ -151,7 +155,28 @@ def _is_agency_credit(core: str) -> bool:
 
 
 def _is_photo_credit(text: str, core: str) -> bool:
-    return "©" in text or "®" in text or bool(_CREDIT_WORDS.match(core)) or _is_agency_credit(core)
+    """©, a 'photo:' label, several agencies joined by '/', or one agency in brackets."""
+    if "©" in text or "®" in text or _CREDIT_WORDS.match(core):
+        return True
+    bracketed = re.fullmatch(r"\s*[(\[](.+)[)\]]\s*", text)
+    return _is_agency_credit(core) and (bracketed is not None or len(re.split(r"\s*[/|,،]\s*", core)) > 1)
+
+
+def _is_known_name(name: str) -> bool:
+    name = normalize(name).strip(" .:-–—|«»\"“”()[]")
+    return name in _OUTLETS or name in _AGENCIES or to_ascii_digits(name).lower() in _OUTLETS
+
+
+def _dateline_outlet(text: str) -> str | None:
+    """'لندن: «الشرق الأوسط»', 'دمشق-سانا', 'سكاي نيوز عربية - أبوظبي', 'هسبريس - أ ف ب': a short line of a
+    place and an outlet or agency; returns the outlet as written."""
+    if len(text.split()) > 6 or _SENTENCE_END.search(text.rstrip(".")):
+        return None
+    parts = [p.strip(" «»\"“”()") for p in re.split(r"\s*[:：/\-–—|]\s*", text.strip()) if p.strip(" «»\"“”()")]
+    if len(parts) < 2 or len(parts) > 3:
+        return None
+    known = [p for p in parts if _is_known_name(p)]
+    return known[0] if known else None
 
 
 @dataclass
@@ -221,14 +246,23 @@ def line_facts(text: str) -> _Facts:
         return _Facts("meta", "byline", "byline", _original_tail(stripped) or None)
     if _DATE_LABEL.match(core) and parse_date(stripped) and len(words) <= 14:
         return _Facts("meta", "publication date line", "published", parse_date(stripped))
-    if _SHARE.match(core) and len(words) <= 8:
+    if _SHARE.match(core) and len(words) <= 8 or _FOLLOW.match(core) and len(words) <= 25:
         return _Facts("boilerplate", "share/subscribe/comment prompt")
     if _PROMO.match(core) and len(words) <= 8:
         return _Facts("boilerplate", "site promotion")
     if _is_photo_credit(stripped, core):
         return _Facts("boilerplate", "photo credit")
-    if core in _OUTLETS or ascii_core.lower() in _OUTLETS:
+    if core in _OUTLETS or ascii_core.lower() in _OUTLETS or core in _AGENCIES:
         return _Facts("meta", "outlet name line", "outlet", stripped.strip(" .:-–—|"))
+    if len(stripped) <= 16 and _INITIALS.match(stripped):
+        return _Facts("boilerplate", "editor's initials")
+    dateline = _dateline_outlet(stripped)
+    if dateline:
+        return _Facts("meta", "dateline (place and outlet)", "outlet", dateline)
+    credit = re.search(r"[(\[]([^()\[\]]+)[)\]]\s*$", stripped)
+    if (credit and _is_agency_credit(_core(credit.group(1))) and len(words) <= 20
+            and not re.search(r"[.!؟?…]", stripped[:credit.start()])):
+        return _Facts("boilerplate", "photo caption with an agency credit")
     if not has_arabic(stripped):
         if len(words) <= 3 and not _SENTENCE_END.search(stripped):
             return _Facts("meta", "site name (short Latin line)", "site", stripped)
@@ -321,6 +355,14 @@ def _classify(text: str) -> _Classified:
                     and len(_SENTENCE_END.findall(raw[j].strip().rstrip(".!؟?…"))) == 0
                     and not re.search("[\"“”«»:]", raw[j])):
                 kinds[j], reasons[j] = "boilerplate", "photo caption (after a credit line)"
+
+    # A link right under a 'follow us' prompt is the prompt's, not the article's address.
+    for i, fact in enumerate(facts):
+        if fact.reason == "share/subscribe/comment prompt":
+            j = next_nonblank(i)
+            if j is not None and facts[j].field == "url":
+                kinds[j], reasons[j] = "boilerplate", "link of a share/follow prompt"
+                facts[j] = _Facts("boilerplate", "link of a share/follow prompt")
 
     seen_body = False
     ended = False  # furniture that only follows an article's end has been seen since the last body line
@@ -442,7 +484,7 @@ def _metadata(lines: list[Line], facts: dict[int, _Facts]) -> dict:
         elif fact.field in ("outlet", "site"):
             outlets.setdefault(fact.reason, fact.value)
     # An explicit source line names the outlet best; then a stand-alone outlet name, a site line, a domain.
-    for reason in ("source line", "outlet name line", "site line", "site domain line", "site name (short Latin line)"):
+    for reason in ("source line", "outlet name line", "dateline (place and outlet)", "site line", "site domain line", "site name (short Latin line)"):
         if reason in outlets:
             meta["outlet"] = outlets[reason]
             break

@@ -65,8 +65,13 @@ def _boundaries(line: str) -> list[int]:
     for found in _END.finditer(line):
         start, end = found.span()
         mark = found.group(0)
-        if mark == ".." or _inside(start, protected) or _inside(start, short_quotes):
+        if mark == ".." or _inside(start, protected):
             continue
+        stop = end
+        while stop < len(line) and line[stop] in _CLOSERS:
+            stop += 1
+        if any(a < start < b and not end <= b < stop for a, b in short_quotes):
+            continue  # inside a short quotation that does not close right here
         if mark == ".":
             before = line[:start].split()
             word = before[-1] if before else ""
@@ -75,9 +80,6 @@ def _boundaries(line: str) -> list[int]:
                 continue  # an initial or abbreviation: د. أ. J.
             if before and len(before) == 1 and word.isdigit() and not line[:start].startswith(" "):
                 continue  # "1." numbering a list item
-        stop = end
-        while stop < len(line) and line[stop] in _CLOSERS:
-            stop += 1
         if stop >= len(line):
             continue
         following = line[stop]

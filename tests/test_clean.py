@@ -1,0 +1,213 @@
+"""Line classification against the hand-labelled gold set, metadata, pasted second articles, duplicates."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from brief.clean import (classify_lines, clean_document, find_duplicates, inspect_records, line_accounting,
+                         parse_date)
+from brief.errors import InputError
+from brief.ingest import read_document
+from brief.models import RawDocument
+
+ROOT = Path(__file__).parent.parent
+GOLD = Path(__file__).parent / "data" / "clean_gold"
+SEEDS = ROOT / "seeds"
+
+
+def _gold_files():
+    return sorted((GOLD / "labels").glob("*.tsv"))
+
+
+def _gold(path: Path):
+    rows = path.read_text(encoding="utf-8").splitlines()
+    source = rows[0].split(": ", 1)[1]
+    labels, parts, part = [], [], 1
+    for row in rows[1:]:
+        if row.startswith("# part"):
+            part = int(row.split()[-1])
+        elif not row.startswith("#"):
+            kind, text = row.split("\t", 1)
+            labels.append((kind, text))
+            parts.append(part)
+    return ROOT / source, labels, parts
+
+
+def _predicted(source: Path):
+    articles = clean_document(read_document(str(source)))
+    return [(ln.kind, ln.text, a.part) for a in articles for ln in a.lines if ln.text.strip()]
+
+
+def test_gold_set_has_the_five_seeds_and_ten_more_articles():
+    sources = [_gold(p)[0] for p in _gold_files()]
+    assert sum(1 for s in sources if s.parent == SEEDS) == 5
+    others = [s for s in sources if s.parent != SEEDS]
+    assert len(others) >= 10 and any(s.suffix == ".html" for s in others)
+
+
+def test_body_precision_and_recall_stay_above_the_pinned_floor():
+    floor = json.loads((GOLD / "floor.json").read_text(encoding="utf-8"))
+    tp = fp = fn = right = total = 0
+    mistakes = []
+    for path in _gold_files():
+        source, labels, parts = _gold(path)
+        predicted = _predicted(source)
+        assert [t for _, t, _ in predicted] == [t for _, t in labels], f"{path.name}: gold lines out of step"
+        for (kind, text, _), (gold_kind, _) in zip(predicted, labels):
+            total += 1
+            right += kind == gold_kind
+            tp += kind == "body" and gold_kind == "body"
+            fp += kind == "body" and gold_kind != "body"
+            fn += kind != "body" and gold_kind == "body"
+            if kind != gold_kind:
+                mistakes.append(f"{path.name}: {gold_kind}→{kind} {text[:40]}")
+    precision, recall = tp / (tp + fp), tp / (tp + fn)
+    assert precision >= floor["body_precision"], mistakes
+    assert recall >= floor["body_recall"], mistakes
+    assert right / total >= floor["line_accuracy"], mistakes
+
+
+@pytest.mark.parametrize("path", _gold_files(), ids=lambda p: p.stem)
+def test_articles_are_split_where_the_gold_set_says(path):
+    source, labels, parts = _gold(path)
+    assert [p for _, _, p in _predicted(source)] == parts
+
+
+def test_every_input_line_is_in_exactly_one_article():
+    for path in sorted(SEEDS.glob("*.txt")):
+        document = read_document(str(path))
+        articles = clean_document(document)
+        numbers = [ln.number for a in articles for ln in a.lines]
+        assert numbers == list(range(1, document.original_lines + 1))
+        assert [ln.text for a in articles for ln in a.lines] == document.text.split("\n")[:len(numbers)]
+        assert all(ln.reason for a in articles for ln in a.lines)
+
+
+def test_seed_metadata_comes_from_its_lines_and_is_never_invented():
+    def meta(name):
+        return [(a.title, a.outlet, a.url, a.published, a.part)
+                for a in clean_document(read_document(str(SEEDS / name)))]
+
+    [(title, outlet, url, published, _)] = meta("000_aaa4514bfe807d4e.txt")
+    assert title.startswith("باتجاه اتفاقيات") and outlet is None and url is None and published == "2024-06-10"
+    first, second = meta("001_dc81cc70374510db.txt")
+    assert first[:4] == (None, "عربي21", None, None)
+    assert second[0] == "روسيا تمارس ضغوطا على أمريكا في أربعة أماكن حول العالم" and second[4] == 2
+    assert meta("002_400953b9cbf22e48.txt") == [(None, "سي إن إن", None, None, 1)]
+    [(_, outlet, url, published, _)] = meta("003_30bd282be3f8cedf.txt")
+    assert (outlet, url, published) == ("Lifegate", "https://www.lifegate.it/russia-corea-del-nord-putin", None)
+    assert meta("004_3c6385f6fb4de3b3.txt") == [(None, "ar.yna.co.kr", None, "2024-06-19", 1)]
+
+
+def test_second_article_says_why_it_was_split():
+    articles = clean_document(read_document(str(SEEDS / "001_dc81cc70374510db.txt")))
+    assert articles[1].split_reason and "line 28" in articles[1].split_reason
+    assert articles[0].split_reason is None
+    body_first = " ".join(ln.text for ln in articles[0].lines if ln.kind == "body")
+    assert "تسار غراد" not in body_first  # the pasted story never joins the first article's body
+
+
+def test_html_metadata_comes_from_the_page():
+    [article] = clean_document(read_document(str(GOLD / "articles" / "aljazeera.html")))
+    assert article.title == "قمة الناتو تتعهد بدعم عسكري جديد لأوكرانيا"
+    assert article.outlet == "الجزيرة نت"
+    assert article.url == "https://www.aljazeera.net/news/2024/7/11/nato-summit-ukraine"
+    assert article.published == "2024-07-11"
+
+
+@pytest.mark.parametrize("text,iso", [
+    ("نشر الخبر اول مرة بتاريخ : 2024-06-19 17:50:06", "2024-06-19"),
+    ("قسم البحوث 10-06-2024", "2024-06-10"),
+    ("١٩ يونيو ٢٠٢٤", "2024-06-19"),
+    ("19 حزيران 2024", "2024-06-19"),
+    ("الخميس 20 جوان 2024 - 10:15", "2024-06-20"),
+    ("17 يونيو/حزيران 2024", "2024-06-17"),
+    ("1 تشرين الثاني 2023", "2023-11-01"),
+    ("June 19, 2024", "2024-06-19"),
+    ("2024/6/9", "2024-06-09"),
+    ("06/19/2024", "2024-06-19"),
+    ("31-02-2024", None),
+    ("منذ عام 2000", None),
+])
+def test_dates(text, iso):
+    assert parse_date(text) == iso
+
+
+@pytest.mark.parametrize("line,kind", [
+    ("كلمات مفتاحية: اقتصاد سياسة", "boilerplate"),
+    ("اقرأ أيضاً: عنوان خبر آخر", "boilerplate"),
+    ("الأكثر مشاهدة", "boilerplate"),
+    ("(انتهى)", "boilerplate"),
+    ("- انتهى -", "boilerplate"),
+    ("editor@example.com", "boilerplate"),
+    ("مرخصة تحت: CC-BY-SA", "boilerplate"),
+    ("© رويترز", "boilerplate"),
+    ("الصورة: أرشيفية", "boilerplate"),
+    ("***", "boilerplate"),
+    ("المقال يعبر عن رأي كاتبه ولا يعبر بالضرورة عن رأي الموقع", "boilerplate"),
+    ("المصدر: الجزيرة", "meta"),
+    ("بقلم: سامي الحسن", "meta"),
+    ("https://example.com/news/1", "meta"),
+    ("تاريخ النشر: 2024/06/19", "meta"),
+])
+def test_furniture_is_recognised_by_kind_not_by_the_seeds_strings(line, kind):
+    text = f"وقال الوزير إن المحادثات مستمرة وإن الاتفاق سيوقع قريبا في العاصمة.\n{line}\nوأضاف أن الوفد سيعود غدا."
+    assert classify_lines(text)[1].kind == kind
+
+
+def test_document_without_article_text_is_an_input_error():
+    document = RawDocument(file="x.txt", text="المصدر: الجزيرة\n(انتهى)\nكلمات دلالية: سياسة", encoding="utf-8")
+    with pytest.raises(InputError, match="x.txt"):
+        clean_document(document)
+
+
+def test_accounting_adds_up_and_inspect_records_show_every_line():
+    articles = clean_document(read_document(str(SEEDS / "004_3c6385f6fb4de3b3.txt")))
+    counts = line_accounting(articles[0])
+    assert counts["kept_lines"] + counts["dropped_lines"] == counts["lines"] == 22
+    assert counts["by_kind"]["body"]["lines"] == 15
+    assert counts["dropped_by_reason"]["end-of-article marker"] == 1
+    assert counts["kept_chars"] == sum(len(ln.text.strip()) for ln in articles[0].lines if ln.kind == "body")
+    [record] = inspect_records(articles)
+    assert [ln["line"] for ln in record["lines"]] == list(range(1, 23))
+    assert {"file", "title", "outlet", "url", "published", "lines", "sentences", "part", "split_reason"} <= set(record)
+
+
+def test_duplicates_are_found_across_different_furniture():
+    text = (SEEDS / "004_3c6385f6fb4de3b3.txt").read_text(encoding="utf-8")
+    body = "\n".join(text.splitlines()[:15])
+    copy = RawDocument("copy.txt", "عنوان مختلف للخبر نفسه\n" + body.replace("“", '"').replace("”", '"')
+                       + "\nالمصدر: موقع آخر", "utf-8")
+    originals = [clean_document(read_document(str(p)))[0] for p in sorted(SEEDS.glob("*.txt"))]
+    articles = originals + clean_document(copy)
+    assert find_duplicates(articles) == {5: 4}
+    assert find_duplicates(originals) == {}
+
+
+LINES = st.lists(st.one_of(st.text(max_size=80), st.sampled_from([
+    "المصدر: عربي21", "(انتهى)", "إقرأ أيضاً:", "مقالات مشابهة", "  • عنوان", "",
+    "وقال الوزير إن المحادثات مستمرة وإن الاتفاق سيوقع قريبا في العاصمة.", "عنوان فرعي قصير",
+    "\u202eنص\u202c", "ب\u0651\u064e\u0301", "\ud800".encode("utf-8", "surrogatepass").decode("utf-8", "replace")])),
+    max_size=40)
+
+
+@settings(max_examples=200, deadline=None)
+@given(LINES)
+def test_classification_keeps_every_line_once_and_in_order(lines):
+    text = "\n".join(lines)
+    classified = classify_lines(text)
+    expected = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")  # old Mac and Windows line ends
+    if len(expected) > 1 and expected[-1] == "":
+        expected.pop()
+    assert [ln.text for ln in classified] == expected
+    assert [ln.number for ln in classified] == list(range(1, len(expected) + 1))
+    assert all(ln.kind in ("title", "heading", "body", "meta", "boilerplate") and ln.reason for ln in classified)
+    try:
+        articles = clean_document(RawDocument("p.txt", text, "utf-8"))
+    except InputError:
+        return
+    assert [ln.text for a in articles for ln in a.lines] == expected

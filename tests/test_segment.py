@@ -1,0 +1,114 @@
+"""Sentence splitting: golden cases from the seeds, invariants under arbitrary Unicode, long-sentence cuts."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from brief.clean import clean_document
+from brief.ingest import read_document
+from brief.segment import split_for_model, split_sentences, segment_article
+
+DATA = Path(__file__).parent / "data"
+SEEDS = Path(__file__).parent.parent / "seeds"
+
+
+def _cases():
+    rows = []
+    for line in (DATA / "segment_cases.tsv").read_text(encoding="utf-8").splitlines():
+        if line.startswith("#") or not line.strip():
+            continue
+        text, expected = line.split("\t")
+        rows.append((text.replace("\\n", "\n"), expected.split(" ‖ ")))
+    return rows
+
+
+CASES = _cases()
+
+
+def test_there_are_at_least_thirty_golden_cases():
+    assert len(CASES) >= 30
+
+
+@pytest.mark.parametrize("text,expected", CASES, ids=[t[:30] for t, _ in CASES])
+def test_golden_case(text, expected):
+    assert split_sentences(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "بلغ النمو 3.5 في المئة.", "الساعة 17:50:06 بتوقيت موسكو.", "راجع https://example.com/a.b?x=1 للمزيد.",
+    "راسلنا على news.desk@example.co.uk الآن.", "موقع ar.yna.co.kr الإخباري.", "في 19.06.2024 وصل الوفد.",
+])
+def test_numbers_urls_emails_domains_and_times_never_split(text):
+    assert split_sentences(text) == [text]
+
+
+@pytest.mark.parametrize("text", ["قال الوزير: إن الزيارة ناجحة، وإن المحادثات مستمرة.",
+                                  "أولا؛ ثانيا، ثالثا: نقاط"])
+def test_arabic_comma_colon_and_semicolon_never_end_a_sentence(text):
+    assert split_sentences(text) == [text]
+
+
+def _without_space(text: str) -> str:
+    return re.sub(r"\s+", "", text)
+
+
+def _without_bullets(text: str) -> str:
+    return "\n".join(re.sub(r"^\s*[•▪●◦‣∙·■□►▸✓✔*\-–—]+(?=\s)", "", line) for line in text.split("\n"))
+
+
+ARABICISH = st.text(alphabet=st.sampled_from(list("بتثجحخدذرسشصضطظعغفقكلمنهوي ء.!؟?…،:؛\"“”«»()0123456789٠١٢٣٤٥٦٧٨٩\n •-@/"
+                                                 "abc\u064b\u0651\u200f\u202e\u2066\u0301")), max_size=300)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(ARABICISH, st.text(max_size=200)))
+def test_every_character_lands_in_exactly_one_sentence_in_order(text):
+    sentences = split_sentences(text)
+    assert _without_space("".join(sentences)) == _without_space(_without_bullets(text.replace("\r\n", "\n").replace("\r", "\n")))
+    assert all(s and s == s.strip() for s in sentences)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from(["قال الوزير إن", "المحادثات", "مستمرة،", "وأضاف", "أن", "الاتفاق؛", "سيوقع",
+                                 "قريبا", "ولكن", "الأمر", "صعب"]), min_size=1, max_size=400), st.integers(5, 80))
+def test_split_for_model_keeps_the_text_and_the_limit(words, limit):
+    sentence = " ".join(words)
+    parts = split_for_model(sentence, limit)
+    assert _without_space("".join(parts)) == _without_space(sentence)
+    assert all(len(p.split()) <= limit for p in parts)
+
+
+def test_split_for_model_prefers_semicolons_then_commas():
+    first = " ".join(["كلمة"] * 50)
+    second = " ".join(["أخرى"] * 50)
+    assert split_for_model(f"{first}؛ {second}", 80) == [f"{first}؛", second]
+    assert split_for_model(f"{first}، {second}", 80) == [f"{first}،", second]
+    assert split_for_model("جملة قصيرة.", 80) == ["جملة قصيرة."]
+
+
+def test_segment_article_keeps_title_and_headings_whole_and_numbers_lines():
+    [article] = clean_document(read_document(str(SEEDS / "000_aaa4514bfe807d4e.txt")))
+    segment_article(article)
+    kinds = [(s.kind, s.line) for s in article.sentences[:3]]
+    assert kinds[0] == ("title", 1)
+    assert kinds[1][0] == "body" and kinds[1][1] == 3
+    headings = [s.text for s in article.sentences if s.kind == "heading"]
+    assert headings == ["الهدف من الزيارة", "عقوبات غربية قيد الإعتماد", "تعاون تجاري و منطقة تبادل حرة"]
+    assert [s.index for s in article.sentences] == list(range(len(article.sentences)))
+    body_lines = {ln.number for ln in article.lines if ln.kind == "body"}
+    assert {s.line for s in article.sentences if s.kind == "body"} == body_lines
+
+
+def test_every_body_character_of_every_seed_is_in_its_sentences():
+    for path in sorted(SEEDS.glob("*.txt")):
+        for article in clean_document(read_document(str(path))):
+            segment_article(article)
+            for line in article.lines:
+                if line.kind != "body":
+                    continue
+                joined = "".join(s.text for s in article.sentences if s.line == line.number)
+                assert _without_space(joined) == _without_space(_without_bullets(line.text)), (path.name, line.number)
