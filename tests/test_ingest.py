@@ -1,0 +1,161 @@
+"""Reading inputs: encodings, HTML extraction, and every kind of bad file reported with a one-line reason."""
+from __future__ import annotations
+
+import io
+import os
+import sys
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from brief.errors import InputError
+from brief.ingest import IngestLimits, discover, load, read_document
+
+SEED = (Path(__file__).parent.parent / "seeds" / "004_3c6385f6fb4de3b3.txt").read_text(encoding="utf-8")
+GOLD = Path(__file__).parent / "data" / "clean_gold" / "articles"
+
+
+@pytest.mark.parametrize("encode,encoding", [
+    (lambda t: t.encode("utf-8"), "utf-8"),
+    (lambda t: b"\xef\xbb\xbf" + t.encode("utf-8"), "utf-8-sig"),
+    (lambda t: t.encode("utf-16"), "utf-16-le"),
+    (lambda t: b"\xfe\xff" + t.encode("utf-16-be"), "utf-16-be"),
+    (lambda t: t.encode("utf-16-le"), "utf-16-le"),  # no BOM
+    (lambda t: t.replace("“", '"').replace("”", '"').encode("cp1256"), "windows-1256"),
+])
+def test_encodings_decode_to_the_same_text(tmp_path, encode, encoding):
+    path = tmp_path / "a.txt"
+    path.write_bytes(encode(SEED.replace("\n", "\r\n")))
+    document = read_document(str(path))
+    assert document.encoding == encoding
+    def plain(text):  # Windows-1256 has no curly quotes: the file was saved with straight ones
+        return text.replace("“", '"').replace("”", '"')
+
+    assert plain(document.text).splitlines() == plain(SEED).splitlines()
+    assert "\r" not in document.text and not document.text.startswith("\ufeff")
+    assert document.original_lines == len(SEED.splitlines())
+
+
+def test_a_few_broken_utf8_bytes_are_replaced_not_fatal(tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_bytes(SEED.encode("utf-8") + b"\xed\xa0\x80 \xd8")
+    document = read_document(str(path))
+    assert document.encoding.startswith("utf-8 (") and document.text.startswith(SEED[:50])
+
+
+@pytest.mark.parametrize("data,reason", [
+    (b"", "empty file"),
+    (b" \n\t\r\n ", "only whitespace"),
+    (b"\xff\xd8\xff\xe0\x00\x10JFIF" + bytes(range(256)) * 8, "JPEG"),
+    (b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n" + bytes(range(256)) * 8, "PDF"),
+    (bytes(range(256)) * 20, "binary"),
+    (b"The president arrived in Pyongyang on Wednesday. Talks lasted two days.\n" * 5, "no Arabic"),
+    ("Le président est arrivé à Pyongyang mercredi.\n".encode("utf-8") * 5, "no Arabic"),
+    (("Some English text about the visit. " * 30 + "قال الرئيس إن الزيارة ناجحة").encode(), "non-Arabic"),
+])
+def test_bad_files_raise_one_line_reasons_naming_the_file(tmp_path, data, reason):
+    path = tmp_path / "مقال سيئ.txt"
+    path.write_bytes(data)
+    with pytest.raises(InputError) as error:
+        read_document(str(path))
+    assert reason in error.value.reason and "\n" not in str(error.value)
+    assert str(path) in str(error.value)
+
+
+def test_html_without_an_article_is_reported(tmp_path):
+    path = tmp_path / "x.html"
+    path.write_text("<html><head><title>x</title></head><body><nav>home</nav></body></html>")
+    with pytest.raises(InputError, match="no article text|no Arabic"):
+        read_document(str(path))
+
+
+def test_html_goes_through_trafilatura_with_its_metadata_and_declared_charset():
+    document = read_document(str(GOLD / "bbc_arabic.html"))  # saved as windows-1256, declared in <meta>
+    assert document.is_html and document.encoding == "windows-1256"
+    assert "نافذة" not in document.text and "بزشكيان" in document.text
+    assert "الرئيسية" not in document.text  # navigation is not content
+    assert document.html_meta["url"] == "https://www.bbc.com/arabic/articles/c0000iran"
+    assert document.html_meta["outlet"] == "BBC News عربي"
+
+
+def test_size_limits_are_configurable_and_named_in_the_message(tmp_path):
+    path = tmp_path / "big.txt"
+    path.write_text(SEED * 3, encoding="utf-8")
+    with pytest.raises(InputError, match="per-file limit"):
+        read_document(str(path), IngestLimits(max_file_bytes=1000))
+    second = tmp_path / "second.txt"
+    second.write_text(SEED, encoding="utf-8")
+    documents, records = load([str(tmp_path)], IngestLimits(max_file_bytes=10**6, max_total_bytes=len(SEED.encode()) * 3 + 10))
+    assert len(documents) == 1
+    assert any(r.status == "skipped" and "total input" in r.reason for r in records)
+
+
+def test_a_sparse_50_megabyte_file_is_refused_without_reading_it(tmp_path):
+    path = tmp_path / "huge.txt"
+    with open(path, "wb") as handle:
+        handle.truncate(50 * 1024 * 1024)
+    documents, records = load([str(path)])
+    assert not documents and records[0].status == "skipped" and "MB" in records[0].reason
+
+
+def test_discover_walks_directories_sorted_and_reports_what_it_cannot_use(tmp_path):
+    (tmp_path / "b دليل").mkdir()
+    (tmp_path / "b دليل" / "مقال 2.txt").write_text(SEED, encoding="utf-8")
+    (tmp_path / "a.md").write_text(SEED, encoding="utf-8")
+    (tmp_path / "notes.docx").write_bytes(b"PK\x03\x04")
+    (tmp_path / "loop").mkdir()
+    (tmp_path / "loop" / "self").symlink_to(tmp_path / "loop", target_is_directory=True)
+    (tmp_path / "dangling.txt").symlink_to(tmp_path / "missing.txt")
+    (tmp_path / "empty").mkdir()
+    paths, skipped = discover([str(tmp_path), str(tmp_path / "empty"), str(tmp_path / "nothing-here.txt")])
+    assert [Path(p).name for p in paths] == ["a.md", "مقال 2.txt"]
+    reasons = {Path(r.file).name: r.reason for r in skipped}
+    assert "loop" in reasons["self"]
+    assert "broken symbolic link" in reasons["dangling.txt"]
+    assert "no usable files" in reasons["empty"]
+    assert "no such file" in reasons["nothing-here.txt"]
+    assert "notes.docx" not in reasons
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root reads every file")
+def test_unreadable_file_is_skipped(tmp_path):
+    path = tmp_path / "secret.txt"
+    path.write_text(SEED, encoding="utf-8")
+    path.chmod(0)
+    _, skipped = discover([str(path)])
+    assert skipped[0].reason == "permission denied"
+
+
+def test_load_accounts_for_every_input(tmp_path):
+    good = tmp_path / "good.txt"
+    good.write_text(SEED, encoding="utf-8")
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    documents, records = load([str(good), str(empty)])
+    assert [d.file for d in documents] == [str(good)]
+    assert {(Path(r.file).name, r.status) for r in records} == {("good.txt", "used"), ("empty.txt", "skipped")}
+
+
+def test_stdin_is_read_as_bytes(monkeypatch):
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(SEED.encode("utf-16"))))
+    document = read_document("-")
+    assert document.file == "-" and document.text.startswith(SEED[:40])
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.one_of(st.binary(max_size=3000),
+                 st.text(max_size=500).map(lambda t: t.encode("utf-8", "surrogatepass")),
+                 st.text(max_size=500).map(lambda t: (SEED[:300] + t).encode("utf-16", "surrogatepass")),
+                 st.text(max_size=300).map(lambda t: (SEED[:300] + t).encode("utf-8", "surrogatepass"))))
+def test_any_bytes_give_a_document_or_an_input_error(tmp_path_factory, data):
+    path = tmp_path_factory.mktemp("fuzz") / "f.txt"
+    path.write_bytes(data)
+    try:
+        document = read_document(str(path))
+    except InputError as error:
+        assert error.reason and "\n" not in error.reason
+        return
+    assert isinstance(document.text, str)
+    document.text.encode("utf-8")  # no lone surrogates reach later stages
