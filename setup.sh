@@ -7,7 +7,7 @@ VENV=${VENV:-.venv}
 PYTHON=${PYTHON:-python3}
 
 # System packages: pango for WeasyPrint (PDF), poppler for the PDF checks, Chromium for the page tests.
-APT_PACKAGES="libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz0b poppler-utils chromium"
+APT_PACKAGES="libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz0b poppler-utils chromium openssl"
 missing=""
 for pkg in $APT_PACKAGES; do
   dpkg -s "$pkg" >/dev/null 2>&1 || missing="$missing $pkg"

@@ -82,7 +82,8 @@ PrecisionOpt = typer.Option(None, "--precision", help="auto | fp32 | int8 | fp16
 DeviceOpt = typer.Option(None, "--device", help="auto | cpu | cuda")
 BeamsOpt = typer.Option(None, "--beams", help="Beam width (default: the model's own).")
 NoCacheOpt = typer.Option(False, "--no-cache", help="Bypass the translation memory.")
-GlossaryOpt = typer.Option(None, "--glossary", help="TSV of arabic<TAB>english terms to render one way.")
+GlossaryOpt = typer.Option(None, "--glossary", help="TSV of arabic<TAB>english names to render one way "
+                           "(default prompts/glossary.tsv; 'none' for none).")
 
 
 @app.command()
@@ -198,10 +199,9 @@ def translate(source: str = typer.Argument("-", help="A text file, or - for stdi
 
     options = TranslateOptions(model=model, engine=engine or "auto", precision=precision or "auto",
                                device=device or "auto", beams=beams, cache=not no_cache)
-    if glossary:
-        from brief.glossary import load_glossary
+    from brief.glossary import glossary_for
 
-        options.glossary = load_glossary(glossary)
+    options.glossary = glossary_for(glossary)
     translator = Translator(options, warn=None if quiet else _warn)
     text = read_document(source).text
     sentences = [s for line in text.splitlines() for s in split_sentences(line) if s.strip()]
@@ -240,11 +240,9 @@ def qa(pairs: str = typer.Argument(..., help="TSV of arabic<TAB>english lines (-
     """Check given translations (machine or human) and list the flags of each line."""
     from brief import qa as qa_stage
 
-    terms = None
-    if glossary:
-        from brief.glossary import load_glossary
+    from brief.glossary import glossary_for
 
-        terms = load_glossary(glossary)
+    terms = glossary_for(glossary)
     records = qa_stage.qa_records(qa_stage.read_pairs(pairs), glossary=terms)
     if as_json:
         _print_json(records)

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+import os
 from pathlib import Path
 
 from brief.arabic import ARABIC_LETTER, LATIN_LETTER, normalize
@@ -193,3 +194,20 @@ def load_glossary(path: str | Path) -> Glossary:
     except OSError as error:
         raise UsageError(f"{path}: cannot read glossary ({error.strerror or error})") from None
     return parse_glossary(text, str(path))
+
+
+def default_glossary_path() -> Path:
+    """The glossary shipped with the templates: prompts/glossary.tsv (or under $BRIEF_PROMPTS_DIR)."""
+    override = os.environ.get("BRIEF_PROMPTS_DIR")
+    root = Path(override) if override else Path(__file__).resolve().parent.parent / "prompts"
+    return root / "glossary.tsv"
+
+
+def glossary_for(setting: str | None) -> Glossary | None:
+    """The glossary a run uses: a file path, "none" for no glossary, or None for the shipped default."""
+    if setting is not None and setting.strip().lower() in ("", "none", "off"):
+        return None
+    if setting is None:
+        path = default_glossary_path()
+        return load_glossary(path) if path.is_file() else None
+    return load_glossary(setting)

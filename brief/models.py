@@ -158,6 +158,7 @@ class Brief:
     signature: Signature
     stories: list[Story] = field(default_factory=list)
     more_points: int = 0  # further points that did not fit the page (listed in the review)
+    more_stories: int = 0  # stories left off the page entirely (listed in the review)
     flagged_points: int = 0
     variant: str = "bilingual"  # bilingual | english
     review_file: str | None = None  # file name of the review page, for links

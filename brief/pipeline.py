@@ -103,13 +103,19 @@ def run_lock(out_dir: Path):
         handle.close()
 
 
-def choose_points(articles: list[Article], settings: BuildSettings) -> tuple[list[Story], list[KeyPoint], dict]:
-    """Group articles into stories, share the point budget between them and summarize each."""
+def choose_points(articles: list[Article], settings: BuildSettings,
+                  seen: set[int] | None = None) -> tuple[list[Story], list[KeyPoint], dict]:
+    """Group articles into stories, share the point budget between them and summarize each.
+
+    `seen` holds the source numbers of articles an earlier brief already used: their stories are marked
+    as follow-ups (or dropped, with followups="drop") before the page budget is shared out."""
     from brief import stories as story_stage
     from brief.summarize import SummarizerSettings, summarize
 
     summarizer = SummarizerSettings()
     stories = story_stage.cluster_stories(articles)
+    if seen:
+        stories = story_stage.mark_followups(stories, seen, mode=settings.followups)
     by_number = {a.number: a for a in articles}
     budget = story_stage.allocate_points(stories, settings.max_points) if len(stories) > 1 else {
         stories[0].number: settings.max_points} if stories else {}
@@ -118,8 +124,10 @@ def choose_points(articles: list[Article], settings: BuildSettings) -> tuple[lis
         count = budget.get(story.number, 0)
         if count <= 0:
             continue
-        chosen = summarize([by_number[n] for n in story.articles], max_points=count,
-                           max_words=settings.max_words, settings=summarizer)
+        # A follow-up's points come from what is new, when there is something new.
+        members = [by_number[n] for n in (story.new_articles if story.followup and story.new_articles
+                                          else story.articles)]
+        chosen = summarize(members, max_points=count, max_words=settings.max_words, settings=summarizer)
         for point in chosen:
             point.story = story.number
         story.points = chosen
@@ -191,14 +199,14 @@ def build(settings: BuildSettings, *, progress: Callable[[int, int], None] | Non
           warn: Callable[[str], None] | None = None, translator=None) -> BuildResult:
     """Run the whole job; returns the JSON-ready run report and the exit code. Raises BriefError when nothing can be done."""
     from brief import qa
-    from brief.glossary import load_glossary
+    from brief.glossary import glossary_for
     from brief.translate import TranslateOptions, Translator
 
     settings.validate()
     timings: dict = {}
     out_dir = Path(settings.output)
     date = settings.date or datetime.date.today().isoformat()
-    glossary = load_glossary(settings.glossary) if settings.glossary else None
+    glossary = glossary_for(settings.glossary)
     if translator is None:
         # Resolve the model before doing any work, so a missing model fails fast and writes nothing.
         started = time.perf_counter()
@@ -234,13 +242,8 @@ def build(settings: BuildSettings, *, progress: Callable[[int, int], None] | Non
                 else "no input files given")
 
         started = time.perf_counter()
-        stories, points, summarizer_settings = choose_points(articles, settings)
-        if seen:
-            from brief.stories import mark_followups
-
-            stories = mark_followups(stories, {article_fingerprint(a): a.number for a in articles
-                                               if article_fingerprint(a) in seen}, mode=settings.followups)
-            points = [p for story in stories for p in story.points]
+        earlier = {a.number for a in articles if article_fingerprint(a) in seen}
+        stories, points, summarizer_settings = choose_points(articles, settings, earlier)
         timings["summarize"] = time.perf_counter() - started
 
         started = time.perf_counter()
@@ -322,19 +325,11 @@ def run_report(brief: Brief, inputs: list[InputFile], outputs: list[Path], timin
 
 def inspect(sources: list[str], warn=None) -> tuple[list[dict], list[InputFile]]:
     """`brief inspect`: every article's metadata, classified lines and sentences; no model needed."""
-    from brief.clean import line_accounting
+    from brief.clean import inspect_records
 
     prepared = prepare(sources, warn=warn)
-    records = []
-    for article in prepared.articles:
-        records.append({
-            "file": article.file, "number": article.number, "part": article.part,
-            "split_reason": article.split_reason, "duplicate_of": article.duplicate_of,
-            "title": article.title, "outlet": article.outlet, "url": article.url, "published": article.published,
-            "lines": [{"line": ln.number, "kind": ln.kind, "reason": ln.reason, "text": ln.text} for ln in article.lines],
-            "sentences": [s.text for s in article.sentences],
-            "accounting": line_accounting(article),
-        })
+    records = [{"number": article.number, **record}
+               for article, record in zip(prepared.articles, inspect_records(prepared.articles))]
     return records, prepared.inputs
 
 

@@ -303,7 +303,7 @@ def _context(brief: Brief, *, for_pdf: bool = False, links: bool = True) -> dict
     cited = {n for p in brief.points for n in p.citations}
     cited |= {n for item in more_items for n in item["citations"]}
     sources = [a for a in brief.articles if a.number in cited]
-    hidden_stories = getattr(brief, "more_stories", 0)
+    hidden_stories = brief.more_stories
     shown = sum(len(s["points"]) for s in sections)
     return {
         "brief": brief,
@@ -493,7 +493,7 @@ def _reduced(brief: Brief, steps: list[tuple[str, object]], count: int) -> Brief
     fitted.more_points = brief.more_points + len(brief.points) - len(points)
     fitted.flagged_points = sum(1 for p in points if p.flags)
     # Stories left out even of the "More stories" line; Brief has no field for it yet (asked of the lead).
-    fitted.more_stories = getattr(brief, "more_stories", 0) + left_out
+    fitted.more_stories = brief.more_stories + left_out
     return fitted
 
 
