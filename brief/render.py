@@ -39,6 +39,7 @@ _LTR_RUN = re.compile(
 _NEEDS_ISOLATION = re.compile(r"[A-Za-z\u00C0-\u024F]|\d[\-/:.,]\d")
 LRI, PDI = "\u2066", "\u2069"
 MORE_STORY_CITATIONS = 2  # sources cited per "More stories" entry
+ALL_SOURCES_UP_TO = 10  # a small run lists every source, cited or not; a big one lists the cited ones
 MORE_STORIES_SHOWN = 8  # entries in the "More stories" line; further stories are counted
 FULL_LAYOUT_FIRST = 24  # up to this many points, try the whole brief first (it usually fits)
 FULL_LAYOUT_CHARS = 9000  # ... and up to this much point text
@@ -302,7 +303,8 @@ def _context(brief: Brief, *, for_pdf: bool = False, links: bool = True) -> dict
                    "uncited": max(0, len(s.articles) - MORE_STORY_CITATIONS)} for s in more]
     cited = {n for p in brief.points for n in p.citations}
     cited |= {n for item in more_items for n in item["citations"]}
-    sources = [a for a in brief.articles if a.number in cited]
+    sources = [a for a in brief.articles
+               if a.number in cited or len(brief.articles) <= ALL_SOURCES_UP_TO]
     hidden_stories = brief.more_stories
     shown = sum(len(s["points"]) for s in sections)
     return {
