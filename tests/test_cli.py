@@ -132,3 +132,17 @@ def test_translate_prints_tab_separated_pairs(tiny_model_dir):
 def test_bad_option_is_a_usage_error(tmp_path):
     result = run_brief("build", SEEDS, "-o", tmp_path, "--variant", "loud")
     assert result.returncode == 2 and "variant must be one of" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_fully_cached_run_loads_no_translation_library(built, tiny_model_dir, tmp_path):
+    _, _, cache = built
+    probe = ("import os, sys\n"
+             f"os.environ['BRIEF_CACHE_DIR'] = {str(cache)!r}\n"
+             "from brief.config import BuildSettings\nfrom brief.pipeline import build\n"
+             f"result = build(BuildSettings(sources=[{str(SEEDS)!r}], output={str(tmp_path)!r}, "
+             f"model={str(tiny_model_dir)!r}, date='2026-11-24'))\n"
+             "assert result.report['translation']['translated'] == 0\n"
+             "heavy = [m for m in ('torch', 'transformers', 'ctranslate2') if m in sys.modules]\n"
+             "assert not heavy, heavy\n")
+    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, cwd=ROOT, timeout=300)
+    assert result.returncode == 0, result.stderr
