@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import functools
 import json
+import signal
 import sys
 from contextlib import contextmanager
 from typing import List, Optional
@@ -318,9 +319,17 @@ def main() -> None:
     """Console entry point."""
     try:
         app()
+        code = 0
     except SystemExit as exit_:
         # Typer/click usage errors exit 2, which is our EXIT_USAGE too.
-        raise SystemExit(exit_.code if exit_.code is not None else 0)
+        code = exit_.code if exit_.code is not None else 0
+    except KeyboardInterrupt:  # between commands' own handlers: start-up, option parsing, teardown
+        _say("interrupted; earlier outputs are left as they were")
+        code = EXIT_INTERRUPTED
+    # The work is over: a Ctrl-C during interpreter teardown must not turn into a traceback or a
+    # death by signal that cron reports as a crash.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    raise SystemExit(code)
 
 
 if __name__ == "__main__":

@@ -2,22 +2,34 @@
 
 How a point is chosen
 ---------------------
-1. Every sentence becomes a TF-IDF vector of its light-stemmed content terms (brief.arabic), so that
-   inflected and differently spelt forms meet; IDF is taken over all sentences of the run.
+1. Every sentence becomes a TF-IDF vector of its light-stemmed content terms (brief.arabic: normalised
+   spelling, stop words out, one prefix and one suffix stripped), so that inflected and differently spelt
+   forms meet; IDF is taken over all sentences of the run.
 2. Each sentence gets a base score, a weighted sum of
    - centrality: continuous LexRank (PageRank on the cosine graph) over the sentences of ALL the
      run's articles, so what several articles say pulls a sentence up;
-   - position: leads carry the news (1 / (1 + rank / position_scale) over an article's body sentences);
-   - informativeness: enough words to state a fact, numbers, quotations;
+   - position: leads carry the news: 1 / (1 + words before the sentence / position_scale);
+   - informativeness: enough words to state a fact, dense in content words, numbers, quotations;
    multiplied by penalties for headlines (title/heading lines), questions, captions and fragments.
-3. Sentences stating the same fact in different articles are clustered (seeded by the best
-   sentence, joined by cosine >= fact_threshold). The seed is the cluster's representative; the
-   cluster cites every article in it; corroboration by several articles raises its score.
-4. Clusters are picked by MMR (lambda * score - (1 - lambda) * similarity to what is already
-   chosen) within a budget of points and of words (whitespace words of the Arabic). A point that
-   would overflow the word budget is skipped and a shorter one may take its place.
+   Hard-wrapped text (fixed-width lines, as in e-mail or wire copy) is recognised, so that the line
+   pieces the cleaner took for headings are scored as the body text they are.
+3. Sentences stating the same fact in different articles are clustered: the best sentence not yet
+   taken seeds a cluster and takes, from every other article, its closest sentence if the cosine
+   reaches fact_threshold. The seed, the best-scored sentence, is the representative; the cluster
+   cites every article in it, and corroboration raises its score: x (1 + w * ln(articles)).
+4. Clusters are ranked by MMR (lambda * score - (1 - lambda) * similarity to what is ranked above).
+   Without a word budget the first max_points are the points. With one, the points are the subset of
+   the ranked clusters that fits both budgets (points, and whitespace words of the Arabic) with the
+   most value, value = (relative MMR value) ** budget_gamma * words (exact 0/1 knapsack): a long point
+   that does not fit is skipped and shorter ones fill the words it would have used.
+
+Single article or several: within one article position is the strongest evidence of news value, and
+redundancy is rare; across articles every lead restates the main event, so position weighs less
+(multi_position_weight) and redundancy more (multi_mmr_lambda), and corroboration decides.
 
 Deterministic: no randomness; every ordering breaks ties on (article number, sentence index).
+Weights were set on the EASC development split (single articles, ROUGE against human extracts)
+and on the seed articles (several outlets, tests/data/seed_facts.json); see bench/summarize_notes.md.
 """
 from __future__ import annotations
 
@@ -29,6 +41,7 @@ from dataclasses import asdict, dataclass
 from brief.arabic import content_terms, has_arabic, tokens
 from brief.models import Article, KeyPoint, Sentence
 
+_KNAPSACK_CELLS = 3_000_000  # above this many table cells (items x points x words) the fill is greedy
 _QUESTION = re.compile(r"[?؟]\s*[\"'”’»)\]]*\s*$")
 _FINAL = re.compile(r"[.!?؟…:؛\"'”’»)\]]\s*$")
 _DIGIT = re.compile(r"[0-9٠-٩]")
@@ -41,16 +54,21 @@ _CAPTION_WORDS = frozenset(tokens("صورة الصورة صور أرشيفية �
 class SummarizerSettings:
     """Every knob of the summarizer; `as_dict()` goes into each brief's reproducibility signature."""
 
-    centrality_weight: float = 1.0
+    centrality_weight: float = 0.25
     position_weight: float = 1.0
-    info_weight: float = 0.3
-    position_scale: float = 60.0  # words of article text before a sentence at which its position score halves
+    multi_position_weight: float = 0.25  # position weight when the articles are several (see module doc)
+    info_weight: float = 0.4
+    position_scale: float = 80.0  # words of text before a sentence at which its position score halves
     damping: float = 0.85  # LexRank/PageRank damping
     edge_threshold: float = 0.05  # cosine below this is no edge of the centrality graph
-    fact_threshold: float = 0.4  # cosine at which sentences of different articles state the same fact
+    fact_threshold: float = 0.15  # cosine at which sentences of different articles state the same fact
+    min_shared_terms: int = 2  # ... and share at least this many content terms
     duplicate_threshold: float = 0.8  # cosine at which two sentences of one article repeat each other
-    corroboration_weight: float = 0.3  # score x (1 + w * ln(articles in the cluster))
-    mmr_lambda: float = 0.7
+    corroboration_weight: float = 1.0  # score x (1 + w * ln(articles in the cluster))
+    mmr_lambda: float = 0.85
+    multi_mmr_lambda: float = 0.6
+    pool_size: int = 60  # clusters ranked by MMR before the budget is fitted
+    budget_gamma: float = 2.0  # point value = (relative MMR value) ** gamma * words
     min_words: int = 6  # shorter sentences are fragments
     headline_penalty: float = 0.2  # multipliers for sentences that should not be points
     question_penalty: float = 0.3
@@ -67,7 +85,7 @@ class _Candidate:
     index: int  # sentence index in its article
     sentence: Sentence
     words: int
-    vector: dict
+    terms: frozenset = frozenset()
     score: float = 0.0
 
 
@@ -90,12 +108,6 @@ def _vectors(term_lists: list[list[str]]) -> list[dict[str, float]]:
         norm = math.sqrt(sum(v * v for v in vector.values()))
         out.append({t: v / norm for t, v in vector.items()} if norm else {})
     return out
-
-
-def _cosine(a: dict[str, float], b: dict[str, float]) -> float:
-    if len(a) > len(b):
-        a, b = b, a
-    return sum(v * b.get(t, 0.0) for t, v in a.items())
 
 
 def _similarities(vectors: list[dict[str, float]]) -> list[list[float]]:
@@ -169,7 +181,8 @@ def _penalty(sentence: Sentence, words: int, settings: SummarizerSettings, wrapp
     lowered = set(tokens(text))
     if words <= 12 and lowered & _CAPTION_WORDS:
         factor *= settings.caption_penalty
-    if words < settings.min_words or (words < 2 * settings.min_words and not wrapped and not _FINAL.search(text)):
+    unfinished = not wrapped and not _FINAL.search(text)
+    if words < settings.min_words or (words < 2 * settings.min_words and unfinished):
         factor *= settings.fragment_penalty
     return factor
 
@@ -182,7 +195,8 @@ def _informativeness(sentence: Sentence, words: int, terms: int, settings: Summa
     return (2.0 * length + density + extra) / 4.0
 
 
-def score_sentences(articles: list[Article], settings: SummarizerSettings) -> tuple[list[_Candidate], list[list[float]]]:
+def score_sentences(articles: list[Article],
+                    settings: SummarizerSettings) -> tuple[list[_Candidate], list[list[float]]]:
     """Every usable sentence of the run with its base score, and their pairwise cosine similarities."""
     candidates: list[_Candidate] = []
     term_lists: list[list[str]] = []
@@ -193,15 +207,16 @@ def score_sentences(articles: list[Article], settings: SummarizerSettings) -> tu
         for position, sentence in enumerate(article.sentences):
             if not sentence.text.strip() or not has_arabic(sentence.text):
                 continue
-            candidates.append(_Candidate(article.number, position, sentence, word_count(sentence.text), {}))
-            term_lists.append(content_terms(sentence.text))
-    vectors = _vectors(term_lists)
-    for candidate, vector in zip(candidates, vectors):
-        candidate.vector = vector
-    matrix = _similarities(vectors)
+            terms = content_terms(sentence.text)
+            candidates.append(_Candidate(article.number, position, sentence, word_count(sentence.text),
+                                         frozenset(terms)))
+            term_lists.append(terms)
+    matrix = _similarities(_vectors(term_lists))
     centrality = _lexrank(matrix, settings.damping, settings.edge_threshold)
     top = max(centrality, default=0.0) or 1.0
-    before: dict[int, int] = {}  # body words of the article before the sentence
+    several = len({c.article for c in candidates}) > 1
+    position_weight = settings.multi_position_weight if several else settings.position_weight
+    before: dict[int, int] = {}  # words of the article's text (headlines left out) before the sentence
     for k, candidate in enumerate(candidates):
         penalty = _penalty(candidate.sentence, candidate.words, settings, candidate.article in wrapped)
         offset = before.get(candidate.article, 0)
@@ -209,7 +224,7 @@ def score_sentences(articles: list[Article], settings: SummarizerSettings) -> tu
             before[candidate.article] = offset + candidate.words
         position = 1.0 / (1.0 + offset / settings.position_scale)
         info = _informativeness(candidate.sentence, candidate.words, len(term_lists[k]), settings)
-        base = (settings.centrality_weight * centrality[k] / top + settings.position_weight * position
+        base = (settings.centrality_weight * centrality[k] / top + position_weight * position
                 + settings.info_weight * info)
         candidate.score = base * penalty
     return candidates, matrix
@@ -220,11 +235,19 @@ class _Cluster:
     seed: int  # candidate index of the representative
     members: list[int]
     score: float
+    articles: set
 
 
-def cluster_facts(candidates: list[_Candidate], matrix: list[list[float]], settings: SummarizerSettings) -> list[_Cluster]:
-    """Group sentences that state the same fact, best sentence first; each cluster cites its articles."""
-    order = sorted(range(len(candidates)), key=lambda k: (-candidates[k].score, candidates[k].article, candidates[k].index))
+def cluster_facts(candidates: list[_Candidate], matrix: list[list[float]],
+                  settings: SummarizerSettings) -> list[_Cluster]:
+    """Group sentences that state the same fact, best sentence first; each cluster cites its articles.
+
+    The best sentence not yet taken seeds a cluster; from every other article it takes the one sentence
+    closest to the seed if that reaches fact_threshold (an article states a fact once; taking only its
+    closest sentence keeps a seed from sweeping up loosely related ones), and from its own article any
+    near-copy (duplicate_threshold)."""
+    order = sorted(range(len(candidates)),
+                   key=lambda k: (-candidates[k].score, candidates[k].article, candidates[k].index))
     taken: set[int] = set()
     clusters = []
     for seed in order:
@@ -233,17 +256,30 @@ def cluster_facts(candidates: list[_Candidate], matrix: list[list[float]], setti
         taken.add(seed)
         members = [seed]
         row = matrix[seed]
+        closest: dict[int, int] = {}
         for other in order:
             if other in taken:
                 continue
-            same_article = candidates[other].article == candidates[seed].article
-            if row[other] >= (settings.duplicate_threshold if same_article else settings.fact_threshold):
-                members.append(other)
-                taken.add(other)
+            article = candidates[other].article
+            if article == candidates[seed].article:
+                if row[other] >= settings.duplicate_threshold:
+                    members.append(other)
+            elif (row[other] >= settings.fact_threshold
+                  and _shares_enough(candidates[seed], candidates[other], settings)
+                  and (article not in closest or row[other] > row[closest[article]] + 1e-12)):
+                closest[article] = other
+        members.extend(closest[a] for a in sorted(closest))
+        taken.update(members)
         sources = {candidates[m].article for m in members}
         score = candidates[seed].score * (1.0 + settings.corroboration_weight * math.log(len(sources)))
-        clusters.append(_Cluster(seed, members, score))
+        clusters.append(_Cluster(seed, members, score, sources))
+    clusters.sort(key=lambda c: (-c.score, candidates[c.seed].article, candidates[c.seed].index))
     return clusters
+
+
+def _shares_enough(a: _Candidate, b: _Candidate, settings: SummarizerSettings) -> bool:
+    """One common word is no common fact: a short headline meets many sentences on a single term."""
+    return len(a.terms & b.terms) >= settings.min_shared_terms
 
 
 def summarize(articles: list[Article], max_points: int, max_words: int | None = None,
@@ -254,27 +290,11 @@ def summarize(articles: list[Article], max_points: int, max_words: int | None = 
         return []
     candidates, matrix = score_sentences(articles, settings)
     clusters = cluster_facts(candidates, matrix, settings)
-    if not clusters:
-        return []
-    top = max(c.score for c in clusters) or 1.0
-    pool = sorted(clusters, key=lambda c: (-c.score, candidates[c.seed].article, candidates[c.seed].index))
-    chosen: list[_Cluster] = []
-    used = 0
-    while pool and len(chosen) < max_points:
-        best, best_value = None, None
-        for cluster in pool:
-            words = candidates[cluster.seed].words
-            if max_words is not None and used + words > max_words:
-                continue
-            redundancy = max((_redundancy(cluster, picked, matrix) for picked in chosen), default=0.0)
-            value = settings.mmr_lambda * cluster.score / top - (1 - settings.mmr_lambda) * redundancy
-            if best_value is None or value > best_value + 1e-12:
-                best, best_value = cluster, value
-        if best is None:
-            break
-        chosen.append(best)
-        pool.remove(best)
-        used += candidates[best.seed].words
+    ranked = mmr_order(clusters, matrix, settings, limit=max(settings.pool_size, max_points))
+    if max_words is None:
+        chosen = [cluster for cluster, _ in ranked[:max_points]]
+    else:
+        chosen = fit_budget(ranked, [candidates[c.seed].words for c, _ in ranked], max_points, max_words, settings)
     points = []
     for cluster in chosen:
         seed = candidates[cluster.seed]
@@ -285,16 +305,133 @@ def summarize(articles: list[Article], max_points: int, max_words: int | None = 
     return points
 
 
+def mmr_order(clusters: list[_Cluster], matrix: list[list[float]], settings: SummarizerSettings,
+              limit: int) -> list[tuple[_Cluster, float]]:
+    """Clusters in Maximal Marginal Relevance order, each with its MMR value (relative to the best score)."""
+    if not clusters:
+        return []
+    top = max(c.score for c in clusters) or 1.0
+    several = len({a for c in clusters for a in c.articles}) > 1
+    weight = settings.multi_mmr_lambda if several else settings.mmr_lambda
+    pool = list(clusters)  # already sorted best first, ties on (article, index)
+    # Most similar already-chosen representative, kept up to date as the ranking grows.
+    nearest = {id(c): 0.0 for c in pool}
+    ranked: list[tuple[_Cluster, float]] = []
+    while pool and len(ranked) < limit:
+        best, best_value = None, None
+        for cluster in pool:
+            value = weight * cluster.score / top - (1 - weight) * nearest[id(cluster)]
+            if best_value is None or value > best_value + 1e-12:
+                best, best_value = cluster, value
+        ranked.append((best, best_value))
+        pool.remove(best)
+        for cluster in pool:
+            nearest[id(cluster)] = max(nearest[id(cluster)], _redundancy(cluster, best, matrix))
+    return ranked
+
+
+def fit_budget(ranked: list[tuple[_Cluster, float]], words: list[int], max_points: int, max_words: int,
+               settings: SummarizerSettings) -> list[_Cluster]:
+    """The subset of the ranked clusters that fits both budgets and carries the most value, in rank order.
+
+    A point's value is (its MMR value relative to the best) ** budget_gamma times its words: a strong
+    point is worth its length, and the remaining words are filled by the next best that fit rather
+    than left empty. Exact 0/1 knapsack (dynamic programming over points and words); for a budget too
+    large to tabulate quickly, the greedy version (rank order, skip what does not fit)."""
+    top = max((v for _, v in ranked), default=0.0)
+    if top <= 0 or max_words <= 0:
+        return []
+    items = [(i, (value / top) ** settings.budget_gamma * count)
+             for i, ((_, value), count) in enumerate(zip(ranked, words)) if value > 0 and 0 < count <= max_words]
+    if sum(words[i] for i, _ in items) <= max_words:
+        # Everything fits: the budget does not bind, only the point count does.
+        return [ranked[i][0] for i, _ in items[:max_points]]
+    if len(items) * max_points * max_words > _KNAPSACK_CELLS:
+        chosen_greedy, used = [], 0
+        for i, _ in items:
+            if len(chosen_greedy) < max_points and used + words[i] <= max_words:
+                chosen_greedy.append(ranked[i][0])
+                used += words[i]
+        return chosen_greedy
+    # best[k][b]: best value with k points and exactly b words; keep the choice table for the backtrack.
+    negative = float("-inf")
+    best = [[negative] * (max_words + 1) for _ in range(max_points + 1)]
+    best[0][0] = 0.0
+    taken: list[list[list[bool]]] = []
+    for i, value in items:
+        size = words[i]
+        took = [[False] * (max_words + 1) for _ in range(max_points + 1)]
+        for k in range(min(max_points, len(taken) + 1), 0, -1):
+            row, previous = best[k], best[k - 1]
+            flags = took[k]
+            for b in range(max_words, size - 1, -1):
+                candidate = previous[b - size]
+                if candidate != negative and candidate + value > row[b] + 1e-12:
+                    row[b] = candidate + value
+                    flags[b] = True
+        taken.append(took)
+    k, b, value = 0, 0, 0.0
+    for kk in range(max_points + 1):
+        for bb in range(max_words + 1):
+            if best[kk][bb] > value + 1e-12:
+                k, b, value = kk, bb, best[kk][bb]
+    chosen: set[int] = set()
+    for position in range(len(items) - 1, -1, -1):
+        if k > 0 and taken[position][k][b]:
+            i = items[position][0]
+            chosen.add(i)
+            k, b = k - 1, b - words[i]
+    return [cluster for i, (cluster, _) in enumerate(ranked) if i in chosen]
+
+
 def _redundancy(cluster: _Cluster, picked: _Cluster, matrix: list[list[float]]) -> float:
     return max(matrix[a][b] for a in (cluster.seed,) for b in picked.members)
 
 
-def summarize_text(text: str, max_words: int | None = None, max_points: int = 50,
+def summarize_text(text: str, max_words: int | None = None, max_points: int = 8,
                    settings: SummarizerSettings | None = None) -> list[str]:
-    """Summary of one article given as plain text: the chosen sentences in article order."""
-    from brief.segment import split_sentences
+    """Summary of one article given as a string: the chosen sentences in article order.
 
-    sentences = [Sentence(text=s, line=0, kind="body", index=i) for i, s in enumerate(split_sentences(text))]
-    article = Article(file="-", sentences=sentences, number=1)
-    points = summarize([article], max_points=max_points, max_words=max_words, settings=settings)
-    return [p.arabic for p in sorted(points, key=lambda p: p.sentence)]
+    The text goes through the same cleaning and segmentation as `brief summarize -`."""
+    from brief import clean, segment
+    from brief.errors import InputError
+    from brief.models import RawDocument
+
+    try:
+        articles = clean.clean_document(RawDocument(file="-", text=text.replace("\r\n", "\n"), encoding="utf-8"))
+    except InputError:
+        return []
+    for number, article in enumerate(articles, start=1):
+        segment.segment_article(article)
+        article.number = number
+    articles = [a for a in articles if any(s.kind == "body" for s in a.sentences)]
+    points = summarize(articles, max_points=max_points, max_words=max_words, settings=settings)
+    if len(articles) == 1:
+        points.sort(key=lambda p: p.sentence)
+    return [" ".join(p.arabic.split()) for p in points]
+
+
+def main(argv: list[str] | None = None) -> int:
+    """`python -m brief.summarize [--max-words N] [--points N] < article.txt`: one chosen sentence a line.
+
+    The word budget defaults to $SUMMARY_MAX_WORDS when set (the EASC scorer's convention)."""
+    import argparse
+    import os
+    import sys
+
+    parser = argparse.ArgumentParser(prog="python -m brief.summarize", description=main.__doc__.splitlines()[0])
+    parser.add_argument("--max-words", type=int, default=None)
+    parser.add_argument("--points", type=int, default=8)
+    parser.add_argument("--single", action="store_true", help="accepted for compatibility; input is one article")
+    args = parser.parse_args(argv)
+    budget = args.max_words
+    if budget is None and os.environ.get("SUMMARY_MAX_WORDS", "").isdigit():
+        budget = int(os.environ["SUMMARY_MAX_WORDS"])
+    text = sys.stdin.buffer.read().decode("utf-8", "replace")
+    for line in summarize_text(text, max_words=budget, max_points=args.points):
+        print(line)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,311 @@
+"""Summarizer: budgets, headline/question filtering, fact clusters and citations, determinism, seed facts, EASC floor."""
+from __future__ import annotations
+
+import json
+import os
+import random
+import shutil
+import subprocess
+import sys
+import unicodedata
+from collections import Counter
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from brief.arabic import has_arabic, normalize
+from brief.models import Article, KeyPoint, Sentence
+from brief.summarize import SummarizerSettings, summarize, summarize_text, word_count
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
+FACTS = json.loads((ROOT / "tests" / "data" / "seed_facts.json").read_text(encoding="utf-8"))["facts"]
+EVAL = Path(__file__).resolve().parents[2] / "shared" / "eval"
+
+
+def article(number: int, *sentences: str | tuple[str, str], file: str | None = None) -> Article:
+    """An Article from sentence texts; a (text, kind) pair sets the kind (title | heading | body)."""
+    built = []
+    for index, item in enumerate(sentences):
+        text, kind = (item, "body") if isinstance(item, str) else item
+        built.append(Sentence(text=text, line=index + 1, kind=kind, index=index))
+    return Article(file=file or f"a{number}.txt", sentences=built, number=number)
+
+
+def words_of(points: list[KeyPoint]) -> int:
+    return sum(word_count(p.arabic) for p in points)
+
+
+def check_invariants(points: list[KeyPoint], articles: list[Article], max_points: int, max_words: int | None) -> None:
+    by_number = {a.number: a for a in articles}
+    assert len(points) <= max_points
+    if max_words is not None:
+        assert words_of(points) <= max_words
+    seen = set()
+    for point in points:
+        source = by_number[point.article]
+        assert source.sentences[point.sentence].text == point.arabic
+        assert point.citations == sorted(set(point.citations))
+        assert point.article in point.citations
+        assert point.members and point.members[0] == (point.article, point.sentence)
+        assert {a for a, _ in point.members} == set(point.citations)
+        for number, index in point.members:
+            assert 0 <= index < len(by_number[number].sentences)
+            assert (number, index) not in seen, "a sentence belongs to one point only"
+            seen.add((number, index))
+
+
+# --- small hand-made articles -------------------------------------------------------------------------
+
+ECONOMY = article(
+    1,
+    ("البنك المركزي يرفع الفائدة", "title"),
+    "رفع البنك المركزي المصري سعر الفائدة الرئيسي بمقدار مئتي نقطة أساس في اجتماعه الطارئ يوم الخميس.",
+    "وقال البنك في بيان إن القرار يهدف إلى كبح التضخم الذي بلغ أعلى مستوى له منذ خمس سنوات.",
+    ("ردود الفعل", "heading"),
+    "هل ينجح القرار في وقف تراجع الجنيه أمام الدولار؟",
+    "وتراجعت أسهم البنوك في البورصة المصرية بعد الإعلان عن القرار مباشرة.",
+    "ويتوقع محللون أن يرفع البنك الفائدة مرة أخرى قبل نهاية العام الجاري إذا استمر التضخم.",
+)
+
+
+def test_headlines_and_questions_are_not_points():
+    points = summarize([ECONOMY], max_points=4)
+    kinds = {ECONOMY.sentences[p.sentence].kind for p in points}
+    assert kinds == {"body"}
+    assert not any(p.arabic.rstrip().endswith(("؟", "?")) for p in points)
+    assert len(points) == 4
+
+
+def test_point_budget_and_importance_order():
+    for count in range(1, 10):
+        assert len(summarize([ECONOMY], max_points=count)) == min(count, len(ECONOMY.sentences))
+    assert summarize([ECONOMY], max_points=0) == []
+    assert summarize([], max_points=3) == []
+    points = summarize([ECONOMY], max_points=3)
+    assert points[0].sentence == 1, "the lead is the most important sentence of a news article"
+
+
+@pytest.mark.parametrize("budget", [5, 14, 20, 30, 45, 80, 1000])
+def test_word_budget_is_respected_and_filled(budget):
+    points = summarize([ECONOMY], max_points=8, max_words=budget)
+    assert words_of(points) <= budget
+    check_invariants(points, [ECONOMY], 8, budget)
+    # Nothing left out that would still fit: the budget is used, not just respected.
+    chosen = {p.sentence for p in points}
+    spare = budget - words_of(points)
+    fitting = [s for s in ECONOMY.sentences if s.index not in chosen and s.kind == "body"
+               and not s.text.endswith("؟") and word_count(s.text) <= spare]
+    assert not fitting or len(points) == 8
+
+
+def test_degenerate_and_huge_budgets():
+    assert summarize([ECONOMY], max_points=3, max_words=0) == []
+    assert summarize([ECONOMY], max_points=3, max_words=-5) == []
+    loose = summarize([ECONOMY], max_points=3, max_words=10**6)  # budget does not bind
+    assert [(p.article, p.sentence) for p in loose] == [(p.article, p.sentence) for p in summarize([ECONOMY], 3)]
+    letters = "بتثجحخدذرزسشصضطظعغفقكلمنهي"
+    rng = random.Random(7)
+    many = [article(n, *[" ".join("".join(rng.choice(letters) for _ in range(5)) for _ in range(40)) + "."
+                         for _ in range(30)]) for n in range(1, 4)]
+    points = summarize(many, max_points=50, max_words=1100)  # too big to tabulate: the greedy fill
+    check_invariants(points, many, 50, 1100)
+    assert words_of(points) > 1000
+
+
+def test_a_long_point_is_skipped_for_shorter_ones():
+    long = "أعلنت الحكومة " + " ".join(["خطة واسعة للإصلاح الاقتصادي تشمل الضرائب والدعم والاستثمار"] * 5) + "."
+    source = article(1, long, "وقال الوزير إن الخطة تبدأ الشهر المقبل في كل المحافظات.",
+                     "وأضاف أن البرلمان سيناقش الخطة في جلسة خاصة الأسبوع القادم.")
+    points = summarize([source], max_points=5, max_words=25)
+    assert points and all(p.sentence != 0 for p in points)
+    assert words_of(points) <= 25
+
+
+def test_deterministic_and_independent_of_input_order():
+    other = article(2, "رفع البنك المركزي المصري سعر الفائدة الرئيسي مئتي نقطة أساس يوم الخميس لكبح التضخم.",
+                    "وتراجع الجنيه المصري أمام الدولار في السوق الموازية بعد القرار.")
+    first = summarize([ECONOMY, other], max_points=5, max_words=60)
+    for _ in range(3):
+        assert summarize([ECONOMY, other], max_points=5, max_words=60) == first
+    assert summarize([other, ECONOMY], max_points=5, max_words=60) == first
+
+
+def test_same_fact_in_two_articles_is_one_point_citing_both():
+    one = article(1, "وصل الرئيس الفرنسي إلى الجزائر يوم الأحد في زيارة رسمية تستمر ثلاثة أيام.",
+                  "وسيبحث الرئيس مع نظيره الجزائري ملفات الطاقة والهجرة والذاكرة.",
+                  "وكانت العلاقات بين البلدين قد شهدت توترا خلال العام الماضي.")
+    two = article(2, "يبدأ الرئيس الفرنسي الأحد زيارة رسمية إلى الجزائر تستمر ثلاثة أيام.",
+                  "وتشهد العاصمة الجزائرية إجراءات أمنية مشددة منذ صباح اليوم.")
+    three = article(3, "أعلنت شركة النفط الوطنية اكتشاف حقل غاز جديد في الصحراء الجزائرية.",
+                    "وقدرت الشركة احتياطي الحقل بنحو تريليون متر مكعب.")
+    points = summarize([one, two, three], max_points=6)
+    check_invariants(points, [one, two, three], 6, None)
+    visit = [p for p in points if {(1, 0), (2, 0)} & set(p.members)]
+    assert len(visit) == 1, "the visit is one point, not one per article"
+    assert visit[0].citations == [1, 2]
+    assert set(visit[0].members) >= {(1, 0), (2, 0)}
+    assert points[0] is visit[0], "the corroborated fact leads"
+    gas = [p for p in points if p.article == 3 and p.sentence == 0]
+    assert gas and gas[0].citations == [3], "an unrelated fact is not cited to the other articles"
+
+
+def test_settings_are_a_plain_dict():
+    values = SummarizerSettings().as_dict()
+    assert json.loads(json.dumps(values)) == values
+    assert {"mmr_lambda", "fact_threshold", "position_weight", "centrality_weight"} <= set(values)
+
+
+def test_summarize_text_reads_one_article():
+    text = "\n".join(s.text for s in ECONOMY.sentences)
+    chosen = summarize_text(text, max_words=40)
+    assert chosen and sum(len(s.split()) for s in chosen) <= 40
+    positions = [text.index(s) for s in chosen]
+    assert positions == sorted(positions), "one article reads in its own order"
+
+
+# --- property: invariants on arbitrary articles -------------------------------------------------------
+
+WORDS = ["الحكومة", "أعلنت", "الرئيس", "زيارة", "اتفاق", "الاقتصاد", "النفط", "مليون", "دولار", "الأمن",
+         "مجلس", "قرار", "العاصمة", "وزير", "الخارجية", "التعاون", "2024", "15", "قال", "إن", "في", "على"]
+SENTENCE = st.tuples(st.lists(st.sampled_from(WORDS), min_size=1, max_size=18),
+                     st.sampled_from([".", ".", "؟", ""]), st.sampled_from(["body", "body", "body", "heading"]))
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.lists(SENTENCE, min_size=1, max_size=8), min_size=1, max_size=4),
+       st.integers(min_value=1, max_value=8), st.one_of(st.none(), st.integers(min_value=1, max_value=60)))
+def test_property_points_are_real_sentences_within_budget(raw, max_points, max_words):
+    articles = [article(n, *[(" ".join(w) + end, kind) for w, end, kind in sentences])
+                for n, sentences in enumerate(raw, start=1)]
+    points = summarize(articles, max_points=max_points, max_words=max_words)
+    check_invariants(points, articles, max_points, max_words)
+    assert summarize(articles, max_points=max_points, max_words=max_words) == points
+    if max_words is None and len(points) < max_points:
+        # Fewer points than allowed only when every sentence (with Arabic in it) is in some point's cluster.
+        members = {m for p in points for m in p.members}
+        assert all((a.number, s.index) in members for a in articles for s in a.sentences if has_arabic(s.text))
+
+
+# --- the seed articles: facts covered, not repeated, fully cited --------------------------------------
+
+def _matching_form(text: str) -> str:
+    text = "".join(c if unicodedata.category(c)[0] in "LN" else " " for c in normalize(text))
+    return " ".join(text.split())
+
+
+def fact_of(text: str) -> str | None:
+    """The first fact of seed_facts.json whose key phrase the sentence contains (most specific first)."""
+    form = _matching_form(text)
+    for fact in FACTS:
+        if any(_matching_form(key) in form for key in fact["keys"]):
+            return fact["id"]
+    return None
+
+
+def test_seed_facts_file_matches_the_seeds():
+    from brief.pipeline import prepare
+
+    assert len(FACTS) >= 10 and len({f["id"] for f in FACTS}) == len(FACTS)
+    articles = prepare([str(SEEDS)]).articles
+    first: dict[str, set[str]] = {}  # seeds with a sentence whose first (most specific) fact it is
+    anywhere: dict[str, set[str]] = {}  # seeds with a sentence holding any key phrase of the fact
+    for source in articles:
+        name = Path(source.file).name
+        for sentence in source.sentences:
+            if fact_of(sentence.text):
+                first.setdefault(fact_of(sentence.text), set()).add(name)
+            for fact in FACTS:
+                if any(_matching_form(key) in _matching_form(sentence.text) for key in fact["keys"]):
+                    anywhere.setdefault(fact["id"], set()).add(name)
+    names = {p.name for p in SEEDS.glob("*.txt")}
+    for fact in FACTS:
+        declared = set(fact["seeds"])
+        assert declared <= names
+        assert first.get(fact["id"], set()) <= declared <= anywhere[fact["id"]], fact["id"]
+
+
+# Measured when pinned (see bench/summarize_notes.md): 7 distinct facts in 8 points, none repeated,
+# mean citation recall 0.93, 5 of the 7 fact points citing every seed that reports the fact.
+SEED_MIN_FACTS = 7
+SEED_MIN_CITATION_RECALL = 0.85
+SEED_MIN_FULLY_CITED = 5
+
+
+def test_default_brief_covers_distinct_seed_facts_with_their_sources():
+    from brief.config import BuildSettings
+    from brief.pipeline import choose_points, prepare
+
+    articles = prepare([str(SEEDS)]).articles
+    stories, points, signature = choose_points(articles, BuildSettings())
+    assert signature == SummarizerSettings().as_dict()
+    assert len(points) == BuildSettings().max_points
+    check_invariants(points, articles, BuildSettings().max_points, None)
+    file_of = {a.number: Path(a.file).name for a in articles}
+    declared = {f["id"]: set(f["seeds"]) for f in FACTS}
+    facts = [fact_of(p.arabic) for p in points]
+    counts = Counter(f for f in facts if f)
+    assert len(counts) >= SEED_MIN_FACTS, facts
+    assert all(n == 1 for n in counts.values()), f"two points state the same fact: {counts}"
+    recalls = []
+    for point, fact in zip(points, facts):
+        if fact is None:
+            continue
+        cited = {file_of[n] for n in point.citations}
+        recalls.append(len(cited & declared[fact]) / len(declared[fact]))
+    assert sum(recalls) / len(recalls) >= SEED_MIN_CITATION_RECALL, recalls
+    assert sum(r == 1.0 for r in recalls) >= SEED_MIN_FULLY_CITED, recalls
+    # Corroborated facts lead: the first point is cited by several outlets.
+    assert len(points[0].citations) >= 3
+
+
+def test_summarize_cli_on_the_seeds():
+    exe = Path(sys.executable).parent / "brief"
+    if not exe.exists():
+        pytest.skip("brief entry point not installed in this environment")
+    out = subprocess.run([str(exe), "summarize", str(SEEDS)], capture_output=True, text=True, timeout=60)
+    assert out.returncode == 0, out.stderr
+    lines = [line for line in out.stdout.splitlines() if line.strip()]
+    assert len(lines) == 8 and all("\t[" in line for line in lines)
+    one = subprocess.run([str(exe), "summarize", "-", "--plain", "--max-words", "60"], capture_output=True,
+                         text=True, timeout=60, input=next(iter(sorted(SEEDS.glob("*.txt")))).read_text("utf-8"))
+    assert one.returncode == 0, one.stderr
+    assert 0 < sum(len(line.split()) for line in one.stdout.splitlines()) <= 60
+
+
+# --- EASC regression floor ----------------------------------------------------------------------------
+
+# Every 8th article of the dev split (10 articles); ROUGE F1 x100 measured when pinned: 51.60 / 42.03
+# (lead on the same articles: 52.46 / 43.87; on the whole dev split ours is 52.05 / 44.31 against lead
+# 50.45 / 43.05). The floors leave a margin for harmless changes in sentence choice.
+EASC_R1_FLOOR = 49.5
+EASC_R2_FLOOR = 40.0
+
+
+def test_easc_dev_subset_floor(tmp_path):
+    scorer = EVAL / "score_easc.py"
+    data = EVAL / "easc-dev"
+    if not scorer.exists() or not (data / "articles").is_dir():
+        pytest.skip(f"EASC development split not found at {EVAL}")
+    exe = Path(sys.executable).parent / "brief"
+    if not exe.exists():
+        pytest.skip("brief entry point not installed in this environment")
+    subset = tmp_path / "easc"
+    (subset / "articles").mkdir(parents=True)
+    (subset / "summaries").mkdir()
+    for path in sorted((data / "articles").glob("*.txt"))[::8]:
+        shutil.copy(path, subset / "articles" / path.name)
+        for ref in (data / "summaries").glob(f"{path.stem}.*.txt"):
+            shutil.copy(ref, subset / "summaries" / ref.name)
+    report = tmp_path / "scores.json"
+    command = f"{exe} summarize - --max-words $SUMMARY_MAX_WORDS --plain"
+    run = subprocess.run([sys.executable, str(scorer), "--data", str(subset), "--cmd", command, "--jobs", "2",
+                          "--bootstrap", "0", "--json", str(report)], capture_output=True, text=True, timeout=120,
+                         env={**os.environ, "PYTHONIOENCODING": "utf-8"})
+    assert run.returncode == 0, run.stdout + run.stderr
+    scores = json.loads(report.read_text(encoding="utf-8"))["results"]["cmd"]
+    assert scores["n"] == 10
+    assert 100 * scores["R1_F"] >= EASC_R1_FLOOR, scores
+    assert 100 * scores["R2_F"] >= EASC_R2_FLOOR, scores
