@@ -150,16 +150,76 @@ def _heading_text(text: str) -> str:
     return re.sub(r"^\s{0,3}#{1,6}\s+", "", text).strip()
 
 
-def segment_article(article: Article) -> Article:
-    """Fill `article.sentences`: the title and headings whole, body lines split into sentences."""
-    sentences: list[Sentence] = []
+WRAP_MAX_WIDTH = 120  # lines wrapped wider than this are natural paragraphs, not e-mail/PDF/wire copy
+_WRAP_FULL = 0.85  # a line at least this share of the width was cut by the wrap
+_SENTENCE_FINAL = re.compile(r"[.!?؟…:»\"”)]\s*$")
+
+
+def wrap_width(article: Article) -> int | None:
+    """The width an article's text was hard-wrapped at (e-mail, PDF or wire copy), or None.
+
+    Wrapped text cuts sentences at line ends, so most of its lines end near the same length."""
+    lengths = [len(line.text.strip()) for line in article.lines
+               if line.kind in ("title", "heading", "body") and line.text.strip()]
+    if len(lengths) < 4:
+        return None
+    width = max(lengths)
+    if width > WRAP_MAX_WIDTH or sum(n >= _WRAP_FULL * width for n in lengths) < 0.5 * len(lengths):
+        return None
+    return width
+
+
+def _wrapped_paragraphs(article: Article, width: int) -> list[list]:
+    """Runs of lines that one paragraph was wrapped into; a heading that continues a cut line is body."""
+    paragraphs: list[list] = []
+    current: list = []
     for line in article.lines:
-        if line.kind in ("title", "heading"):
-            text = _heading_text(line.text)
+        text = line.text.strip()
+        continues = bool(current) and line.kind in ("body", "heading") and text and (
+            len(current[-1].text.strip()) >= _WRAP_FULL * width
+            and not _SENTENCE_FINAL.search(current[-1].text))
+        if continues:
+            if line.kind == "heading":
+                line.kind = "body"
+                line.reason = f"body: continues a sentence of text hard-wrapped at {width} characters"
+            current.append(line)
+            continue
+        if current:
+            paragraphs.append(current)
+        current = [line] if line.kind == "body" else []
+        if line.kind != "body":
+            paragraphs.append([line])
+    if current:
+        paragraphs.append(current)
+    return paragraphs
+
+
+def segment_article(article: Article) -> Article:
+    """Fill `article.sentences`: the title and headings whole, body text split into sentences.
+
+    Hard-wrapped text is joined back into paragraphs first, so a sentence cut by the wrap stays whole;
+    each sentence keeps the number of the line it starts on."""
+    sentences: list[Sentence] = []
+    width = wrap_width(article)
+    groups = _wrapped_paragraphs(article, width) if width else [[line] for line in article.lines]
+    for group in groups:
+        first = group[0]
+        if first.kind in ("title", "heading"):
+            text = _heading_text(first.text)
             if text:
-                sentences.append(Sentence(text=text, line=line.number, kind=line.kind, index=len(sentences)))
-        elif line.kind == "body":
-            for text in split_sentences(line.text):
-                sentences.append(Sentence(text=text, line=line.number, kind="body", index=len(sentences)))
+                sentences.append(Sentence(text=text, line=first.number, kind=first.kind, index=len(sentences)))
+        elif first.kind == "body":
+            starts, pieces, offset = [], [], 0
+            for line in group:
+                starts.append((offset, line.number))
+                pieces.append(line.text.strip() if len(group) > 1 else line.text)
+                offset += len(pieces[-1]) + 1
+            paragraph = " ".join(pieces)
+            cursor = 0
+            for text in split_sentences(paragraph):
+                at = paragraph.find(text, cursor)
+                cursor = at + len(text) if at >= 0 else cursor
+                number = next(n for start, n in reversed(starts) if start <= max(at, 0))
+                sentences.append(Sentence(text=text, line=number, kind="body", index=len(sentences)))
     article.sentences = sentences
     return article
