@@ -186,6 +186,11 @@ def _wrapped_paragraphs(article: Article, width: int) -> list[list]:
             continue
         if current:
             paragraphs.append(current)
+        if line.kind in ("title", "heading") and len(text) >= _WRAP_FULL * width \
+                and not _SENTENCE_FINAL.search(text):
+            # A real headline is short; a full-width unfinished line is the start of a wrapped paragraph.
+            line.kind = "body"
+            line.reason = f"body: a sentence's first line, cut by text hard-wrapped at {width} characters"
         current = [line] if line.kind == "body" else []
         if line.kind != "body":
             paragraphs.append([line])

@@ -3,20 +3,24 @@
 How a point is chosen
 ---------------------
 1. Every sentence becomes a TF-IDF vector of its light-stemmed content terms (brief.arabic: normalised
-   spelling, stop words out, one prefix and one suffix stripped), so that inflected and differently spelt
-   forms meet; IDF is taken over all sentences of the run.
+   spelling, stop words out, one prefix and one suffix stripped; Arabic commas and semicolons split off),
+   so that inflected and differently spelt forms meet; IDF is taken over all sentences of the run. In a
+   dated article, "N years ago / since N years" and "last year" also yield the year they point to, so
+   that "the first visit in 24 years" meets "the first visit since 2000".
 2. Each sentence gets a base score, a weighted sum of
    - centrality: continuous LexRank (PageRank on the cosine graph) over the sentences of ALL the
      run's articles, so what several articles say pulls a sentence up;
    - position: leads carry the news: 1 / (1 + words before the sentence / position_scale);
-   - informativeness: enough words to state a fact, dense in content words, numbers, quotations;
+   - informativeness: enough words to state a fact (full_length), dense in content words, numbers,
+     quotations;
    multiplied by penalties for headlines (title/heading lines), questions, captions and fragments.
    Hard-wrapped text (fixed-width lines, as in e-mail or wire copy) is recognised, so that the line
    pieces the cleaner took for headings are scored as the body text they are.
 3. Sentences stating the same fact in different articles are clustered: the best sentence not yet
    taken seeds a cluster and takes, from every other article, its closest sentence if the cosine
-   reaches fact_threshold. The seed, the best-scored sentence, is the representative; the cluster
-   cites every article in it, and corroboration raises its score: x (1 + w * ln(articles)).
+   reaches fact_threshold (headlines are not taken: they meet many sentences of their story without
+   stating their fact). The seed, the best-scored sentence, is the representative; the cluster cites
+   every article in it, and corroboration raises its score: x (1 + w * ln(articles)).
 4. Clusters are ranked by MMR (lambda * score - (1 - lambda) * similarity to what is ranked above).
    Without a word budget the first max_points are the points. With one, the points are the subset of
    the ranked clusters that fits both budgets (points, and whitespace words of the Arabic) with the
@@ -25,7 +29,9 @@ How a point is chosen
 
 Single article or several: within one article position is the strongest evidence of news value, and
 redundancy is rare; across articles every lead restates the main event, so position weighs less
-(multi_position_weight) and redundancy more (multi_mmr_lambda), and corroboration decides.
+(multi_position_weight) and redundancy more (multi_mmr_lambda), and corroboration decides. Length stops
+adding informativeness at 15 words for one article (EASC: the share of a sentence found in human
+summaries does not grow beyond that) and at 18 for several (multi_full_length, as set on the seeds).
 
 Deterministic: no randomness; every ordering breaks ties on (article number, sentence index).
 Weights were set on the EASC development split (single articles, ROUGE against human extracts)
@@ -48,6 +54,16 @@ _DIGIT = re.compile(r"[0-9٠-٩]")
 _QUOTE = re.compile("[\"“”«»]")
 # Lines that describe a picture or credit it rather than report anything.
 _CAPTION_WORDS = frozenset(tokens("صورة الصورة صور أرشيفية ارشيفية أرشيف ارشيف تصوير getty afp reuters"))
+# "N years" (number, then a year word) next to "since" or "ago" (before the number or after the year word),
+# and "last year": in a dated article they name a year.
+_YEAR_WORDS = frozenset(tokens("عام عاما عامًا سنة سنه سنوات سنين أعوام"))
+_AGO_WORDS = frozenset(tokens("منذ قبل مضت"))
+_LAST_YEAR = frozenset(tokens("العام والعام السنة والسنة"))
+_LAST = frozenset(tokens("الماضي الماضية المنصرم المنصرمة"))
+_YEAR = re.compile(r"^(19|20)[0-9]{2}")
+# Arabic punctuation inside the Arabic block, which brief.arabic.tokens keeps glued to the word before it
+# ("الأخيرة،" would not meet "الأخيرة"): comma, semicolon, question mark, percent and decimal signs, full stop.
+_ARABIC_PUNCTUATION = re.compile("[\u060C\u060D\u061B\u061E\u061F\u066A-\u066D\u06D4]")
 
 
 @dataclass
@@ -70,6 +86,8 @@ class SummarizerSettings:
     pool_size: int = 60  # clusters ranked by MMR before the budget is fitted
     budget_gamma: float = 2.0  # point value = (relative MMR value) ** gamma * words
     min_words: int = 6  # shorter sentences are fragments
+    full_length: int = 15  # informativeness: a sentence this long is long enough to state a fact ...
+    multi_full_length: int = 18  # ... when the articles are several
     headline_penalty: float = 0.2  # multipliers for sentences that should not be points
     question_penalty: float = 0.3
     fragment_penalty: float = 0.3
@@ -87,11 +105,29 @@ class _Candidate:
     words: int
     terms: frozenset = frozenset()
     score: float = 0.0
+    headline: bool = False  # a title or heading line (not a piece of hard-wrapped body text)
 
 
 def word_count(text: str) -> int:
     """Words as the budget counts them: whitespace-separated pieces of the Arabic text."""
     return len(text.split())
+
+
+def sentence_terms(text: str, year: int | None = None) -> list[str]:
+    """Content terms of a sentence (brief.arabic.content_terms) with Arabic punctuation split off; with the
+    year the article was published, "N years ago / since N years" also yields the year it points to, so that
+    "the first visit in 24 years" meets "the first visit since 2000"."""
+    clean = _ARABIC_PUNCTUATION.sub(" ", text)
+    terms = content_terms(clean)
+    if year:
+        words = tokens(clean)
+        for i, word in enumerate(words):
+            if word.isdigit() and 0 < int(word) < 100 and i + 1 < len(words) and words[i + 1] in _YEAR_WORDS and (
+                    (i > 0 and words[i - 1] in _AGO_WORDS) or (i + 2 < len(words) and words[i + 2] in _AGO_WORDS)):
+                terms.append(str(year - int(word)))
+            elif word in _LAST_YEAR and i + 1 < len(words) and words[i + 1] in _LAST:
+                terms.append(str(year - 1))  # "last year"
+    return terms
 
 
 def _vectors(term_lists: list[list[str]]) -> list[dict[str, float]]:
@@ -158,14 +194,12 @@ def _lexrank(matrix: list[list[float]], damping: float, threshold: float, iterat
 
 
 def hard_wrapped(article: Article) -> bool:
-    """True when the article's text was wrapped at a fixed width (e-mail, PDF or wire copy): most lines
-    then end near the same length, and a 'heading' is only the first part of a sentence cut by the wrap."""
-    lengths = [len(line.text.strip()) for line in article.lines
-               if line.kind in ("title", "heading", "body") and line.text.strip()]
-    if len(lengths) < 4:
-        return False
-    width = max(lengths)
-    return width <= 120 and sum(length >= 0.85 * width for length in lengths) >= 0.5 * len(lengths)
+    """True when the article's text was wrapped at a fixed width (e-mail, PDF or wire copy); brief.segment
+    joins such text back into paragraphs, but a cut first line the cleaner took for a title or heading
+    stays a piece of its own, and is scored as body text."""
+    from brief.segment import wrap_width
+
+    return wrap_width(article) is not None
 
 
 def _penalty(sentence: Sentence, words: int, settings: SummarizerSettings, wrapped: bool = False) -> float:
@@ -187,9 +221,9 @@ def _penalty(sentence: Sentence, words: int, settings: SummarizerSettings, wrapp
     return factor
 
 
-def _informativeness(sentence: Sentence, words: int, terms: int, settings: SummarizerSettings) -> float:
+def _informativeness(sentence: Sentence, words: int, terms: int, full_length: int) -> float:
     """0..1: long enough to state a whole fact, dense in content words, with numbers or a quotation."""
-    length = min(1.0, words / (3.0 * settings.min_words))
+    length = min(1.0, words / full_length)
     density = terms / words if words else 0.0
     extra = 0.5 * bool(_DIGIT.search(sentence.text)) + 0.5 * bool(_QUOTE.search(sentence.text))
     return (2.0 * length + density + extra) / 4.0
@@ -201,13 +235,16 @@ def score_sentences(articles: list[Article],
     candidates: list[_Candidate] = []
     term_lists: list[list[str]] = []
     wrapped: set[int] = set()
+    published = [int(a.published[:4]) for a in articles if a.published and _YEAR.match(a.published)]
+    run_year = max(published, default=None)  # for an undated article of a dated run
     for article in sorted(articles, key=lambda a: a.number):
+        year = int(article.published[:4]) if article.published and _YEAR.match(article.published) else run_year
         if hard_wrapped(article):
             wrapped.add(article.number)
         for position, sentence in enumerate(article.sentences):
             if not sentence.text.strip() or not has_arabic(sentence.text):
                 continue
-            terms = content_terms(sentence.text)
+            terms = sentence_terms(sentence.text, year)
             candidates.append(_Candidate(article.number, position, sentence, word_count(sentence.text),
                                          frozenset(terms)))
             term_lists.append(terms)
@@ -216,14 +253,17 @@ def score_sentences(articles: list[Article],
     top = max(centrality, default=0.0) or 1.0
     several = len({c.article for c in candidates}) > 1
     position_weight = settings.multi_position_weight if several else settings.position_weight
+    full_length = settings.multi_full_length if several else settings.full_length
     before: dict[int, int] = {}  # words of the article's text (headlines left out) before the sentence
     for k, candidate in enumerate(candidates):
         penalty = _penalty(candidate.sentence, candidate.words, settings, candidate.article in wrapped)
+        candidate.headline = candidate.sentence.kind != "body" and not (
+            candidate.article in wrapped and candidate.words >= settings.min_words)
         offset = before.get(candidate.article, 0)
         if penalty >= 1.0 or candidate.sentence.kind == "body":
             before[candidate.article] = offset + candidate.words
         position = 1.0 / (1.0 + offset / settings.position_scale)
-        info = _informativeness(candidate.sentence, candidate.words, len(term_lists[k]), settings)
+        info = _informativeness(candidate.sentence, candidate.words, len(term_lists[k]), full_length)
         base = (settings.centrality_weight * centrality[k] / top + position_weight * position
                 + settings.info_weight * info)
         candidate.score = base * penalty
@@ -245,7 +285,8 @@ def cluster_facts(candidates: list[_Candidate], matrix: list[list[float]],
     The best sentence not yet taken seeds a cluster; from every other article it takes the one sentence
     closest to the seed if that reaches fact_threshold (an article states a fact once; taking only its
     closest sentence keeps a seed from sweeping up loosely related ones), and from its own article any
-    near-copy (duplicate_threshold)."""
+    near-copy (duplicate_threshold). A headline (title or heading line) is not taken from another
+    article: short and dense in names, it meets many sentences of its story without stating their fact."""
     order = sorted(range(len(candidates)),
                    key=lambda k: (-candidates[k].score, candidates[k].article, candidates[k].index))
     taken: set[int] = set()
@@ -265,6 +306,7 @@ def cluster_facts(candidates: list[_Candidate], matrix: list[list[float]],
                 if row[other] >= settings.duplicate_threshold:
                     members.append(other)
             elif (row[other] >= settings.fact_threshold
+                  and not candidates[other].headline
                   and _shares_enough(candidates[seed], candidates[other], settings)
                   and (article not in closest or row[other] > row[closest[article]] + 1e-12)):
                 closest[article] = other

@@ -17,7 +17,8 @@ from hypothesis import strategies as st
 
 from brief.arabic import has_arabic, normalize
 from brief.models import Article, KeyPoint, Sentence
-from brief.summarize import SummarizerSettings, summarize, summarize_text, word_count
+from brief.summarize import (SummarizerSettings, score_sentences, sentence_terms, summarize, summarize_text,
+                             word_count)
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
@@ -152,6 +153,39 @@ def test_same_fact_in_two_articles_is_one_point_citing_both():
     assert gas and gas[0].citations == [3], "an unrelated fact is not cited to the other articles"
 
 
+def test_sentence_terms_split_arabic_punctuation_and_resolve_relative_years():
+    # brief.arabic.tokens keeps ، and ؛ glued to the word before; the summarizer's terms do not.
+    assert sentence_terms("المرة الأخيرة، قبل الحرب؛") == sentence_terms("المرة الأخيرة قبل الحرب")
+    assert "2000" in sentence_terms("أول زيارة له منذ 24 عامًا", 2024)
+    assert "2000" in sentence_terms("24 سنة منذ المرة الأخيرة", 2024)
+    assert "2023" in sentence_terms("في سبتمبر من العام الماضي", 2024)
+    assert "2000" not in sentence_terms("أول زيارة له منذ 24 عامًا")  # no date, no year
+    assert "2000" not in sentence_terms("قتل 24 شخصا منذ الصباح", 2024)  # not a count of years
+
+
+def test_years_ago_meets_since_year_across_dated_articles():
+    one = article(1, "وقال الكرملين إن الرئيس يزور البلاد الآن لأول مرة منذ 24 عاما وسط توتر إقليمي متصاعد.")
+    two = article(2, "وكانت الزيارة السابقة للرئيس إلى البلاد عام 2000 بحسب وكالة الأنباء الرسمية.")
+    undated = SummarizerSettings()
+    _, plain = score_sentences([one, two], undated)
+    one.published = "2024-06-19"
+    _, dated = score_sentences([one, two], undated)
+    assert dated[0][1] > plain[0][1] + 0.04
+
+
+def test_a_headline_is_not_taken_as_another_articles_statement():
+    """A headline meets the sentences of its story on names alone; it does not make its article a source."""
+    one = article(1, "أكد لاعب الأهلي كريم فؤاد أن هدفه في مرمى الترجي في نهائي دوري الأبطال هو الأغلى في مسيرته.")
+    two = article(2, ("الأهلي بطلا لدوري الأبطال بعد الفوز على الترجي في النهائي", "title"),
+                  "احتفل آلاف المشجعين في شوارع القاهرة حتى الصباح بعد المباراة.")
+    points = summarize([one, two], max_points=4)
+    check_invariants(points, [one, two], 4, None)
+    quote = next(p for p in points if (1, 0) in p.members)
+    assert quote.citations == [1]
+    assert summarize([one, article(2, "الأهلي بطلا لدوري الأبطال بعد الفوز على الترجي في النهائي.")],
+                     max_points=4)[0].citations == [1, 2], "the same line as body text is a member"
+
+
 def test_settings_are_a_plain_dict():
     values = SummarizerSettings().as_dict()
     assert json.loads(json.dumps(values)) == values
@@ -227,11 +261,15 @@ def test_seed_facts_file_matches_the_seeds():
         assert first.get(fact["id"], set()) <= declared <= anywhere[fact["id"]], fact["id"]
 
 
-# Measured when pinned (see bench/summarize_notes.md): 7 distinct facts in 8 points, none repeated,
-# mean citation recall 0.93, 5 of the 7 fact points citing every seed that reports the fact.
+# Measured when pinned (see bench/summarize_notes.md): 7 distinct facts in 8 points, none repeated, mean
+# citation recall 0.92, 5 of the 7 fact points citing every seed that reports the fact, citation precision
+# 0.95. The strict criterion (every fact point fully cited) is not met: the strategic partnership treaty
+# misses seed 003 (its sentence joins the mutual-defence point, whose sentence states both) and the Vietnam leg
+# misses seed 000 (worded too differently: cosine about 0.1).
 SEED_MIN_FACTS = 7
 SEED_MIN_CITATION_RECALL = 0.85
 SEED_MIN_FULLY_CITED = 5
+SEED_MIN_CITATION_PRECISION = 0.9
 
 
 def test_default_brief_covers_distinct_seed_facts_with_their_sources():
@@ -249,13 +287,15 @@ def test_default_brief_covers_distinct_seed_facts_with_their_sources():
     counts = Counter(f for f in facts if f)
     assert len(counts) >= SEED_MIN_FACTS, facts
     assert all(n == 1 for n in counts.values()), f"two points state the same fact: {counts}"
-    recalls = []
+    recalls, precisions = [], []
     for point, fact in zip(points, facts):
         if fact is None:
             continue
         cited = {file_of[n] for n in point.citations}
         recalls.append(len(cited & declared[fact]) / len(declared[fact]))
+        precisions.append(len(cited & declared[fact]) / len(cited))
     assert sum(recalls) / len(recalls) >= SEED_MIN_CITATION_RECALL, recalls
+    assert sum(precisions) / len(precisions) >= SEED_MIN_CITATION_PRECISION, precisions
     assert sum(r == 1.0 for r in recalls) >= SEED_MIN_FULLY_CITED, recalls
     # Corroborated facts lead: the first point is cited by several outlets.
     assert len(points[0].citations) >= 3
@@ -277,11 +317,12 @@ def test_summarize_cli_on_the_seeds():
 
 # --- EASC regression floor ----------------------------------------------------------------------------
 
-# Every 8th article of the dev split (10 articles); ROUGE F1 x100 measured when pinned: 51.60 / 42.03
-# (lead on the same articles: 52.46 / 43.87; on the whole dev split ours is 52.05 / 44.31 against lead
-# 50.45 / 43.05). The floors leave a margin for harmless changes in sentence choice.
-EASC_R1_FLOOR = 49.5
-EASC_R2_FLOOR = 40.0
+# Every 8th article of the dev split (10 articles); ROUGE F1 x100 measured when pinned (hard-wrapped text
+# joined by brief.segment): 53.27 / 43.96 (lead on the same articles: 52.46 / 43.87; on the whole dev split
+# ours is 51.21 / 43.24 against lead 50.45 / 43.05). The floors leave a margin for harmless changes in
+# sentence choice.
+EASC_R1_FLOOR = 51.0
+EASC_R2_FLOOR = 41.5
 
 
 def test_easc_dev_subset_floor(tmp_path):
