@@ -92,6 +92,7 @@ class SummarizerSettings:
     question_penalty: float = 0.3
     fragment_penalty: float = 0.3
     caption_penalty: float = 0.2
+    max_sentences: int = 1500  # a bigger story only lets each article's first sentences compete (bounds memory)
 
     def as_dict(self) -> dict:
         return asdict(self)
@@ -237,11 +238,15 @@ def score_sentences(articles: list[Article],
     wrapped: set[int] = set()
     published = [int(a.published[:4]) for a in articles if a.published and _YEAR.match(a.published)]
     run_year = max(published, default=None)  # for an undated article of a dated run
+    total = sum(len(a.sentences) for a in articles)
+    # The similarity matrix is quadratic: past max_sentences, each article keeps its first sentences only
+    # (leads carry the news; a fact every outlet reports is in them).
+    per_article = None if total <= settings.max_sentences else max(3, settings.max_sentences // len(articles))
     for article in sorted(articles, key=lambda a: a.number):
         year = int(article.published[:4]) if article.published and _YEAR.match(article.published) else run_year
         if hard_wrapped(article):
             wrapped.add(article.number)
-        for position, sentence in enumerate(article.sentences):
+        for position, sentence in enumerate(article.sentences[:per_article]):
             if not sentence.text.strip() or not has_arabic(sentence.text):
                 continue
             terms = sentence_terms(sentence.text, year)

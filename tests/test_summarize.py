@@ -350,3 +350,14 @@ def test_easc_dev_subset_floor(tmp_path):
     assert scores["n"] == 10
     assert 100 * scores["R1_F"] >= EASC_R1_FLOOR, scores
     assert 100 * scores["R2_F"] >= EASC_R2_FLOOR, scores
+
+
+def test_a_huge_story_only_lets_each_articles_first_sentences_compete():
+    # 40 articles of 30 sentences: past max_sentences the quadratic similarity matrix must not grow with them.
+    body = [f"قال المتحدث باسم الوزارة إن الاجتماع رقم {i} ناقش ملف الطاقة والتجارة بين البلدين." for i in range(30)]
+    articles = [article(n, *body) for n in range(1, 41)]
+    candidates, matrix = score_sentences(articles, SummarizerSettings(max_sentences=200))
+    assert len(candidates) == len(matrix) == 40 * 5
+    assert {c.index for c in candidates} == set(range(5))
+    points = summarize(articles, max_points=4, settings=SummarizerSettings(max_sentences=200))
+    assert points and all(p.sentence < 5 for p in points)
