@@ -72,7 +72,10 @@ class TranslateOptions:
     precision: str = "auto"
     device: str = "auto"
     beams: int | None = None  # None: the model's own generation config
-    batch_tokens: int = 2048  # source tokens per batch (after length sorting)
+    # Per batch at beam 4 (scaled by 4/beams): decoder caches grow with sentences x beams x length, and
+    # bench/RESULTS.md measured 768 tokens / 16 sentences at 522 MB peak against 1.1 GB for 2048 tokens.
+    batch_tokens: int = 768  # source tokens per batch (after length sorting)
+    batch_sentences: int = 16
     cache: bool = True
     cache_path: str | None = None
     glossary: object | None = None  # brief.glossary.Glossary
@@ -443,7 +446,8 @@ class CTranslate2Engine:
     name = "ctranslate2"
 
     def __init__(self, source: ModelSource, precision: str = "int8", device: str = "cpu",
-                 decoding: DecodingSettings | None = None, threads: int | None = None, inter_threads: int = 1):
+                 decoding: DecodingSettings | None = None, threads: int | None = None,
+                 inter_threads: int | None = None):
         import ctranslate2
 
         self.precision, self.device = precision, device
@@ -452,9 +456,17 @@ class CTranslate2Engine:
         self.tokenizer = _load_tokenizer(source.path)
         model_dir = convert_to_ctranslate2(source, precision)
         compute = {"int8": "int8", "int8_float32": "int8_float32", "fp32": "float32", "fp16": "float16"}[precision]
+        if device == "cpu":
+            # Two one-thread workers sharing the weights nearly double a single worker's speed on 2 cores,
+            # where more threads inside one worker buy nothing (bench/RESULTS.md).
+            cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+            inter = inter_threads or (1 if threads else max(1, min(2, cores)))
+            intra = threads or max(1, cores // inter)
+        else:
+            inter, intra = inter_threads or 1, threads or 0
+        self.inter_threads = inter
         self.translator = ctranslate2.Translator(
-            str(model_dir), device=device, compute_type=compute,
-            intra_threads=threads or 0, inter_threads=inter_threads,
+            str(model_dir), device=device, compute_type=compute, intra_threads=intra, inter_threads=inter,
         )
         self.max_positions = int(self.defaults.get("max_position_embeddings") or 512)
 
@@ -473,6 +485,8 @@ class CTranslate2Engine:
             max_input_length=self.max_positions,
             max_decoding_length=_output_cap(source_len, self.decoding, self.max_positions),
             return_scores=True,
+            # One call only keeps a second worker busy when it is split into sub-batches.
+            max_batch_size=max(1, math.ceil(len(tokenized) / self.inter_threads)),
         )
         out = []
         for result in results:
@@ -510,12 +524,14 @@ def engine_fingerprint(source: ModelSource, engine: str, precision: str, decodin
 # ---------------------------------------------------------------------------------------------
 
 
-def _length_batches(items: list[tuple[int, str, int]], budget: int) -> Iterable[list[tuple[int, str, int]]]:
-    """Group (index, text, tokens) sorted by length into batches of at most `budget` padded tokens."""
+def _length_batches(items: list[tuple[int, str, int]], budget: int,
+                   max_items: int | None = None) -> Iterable[list[tuple[int, str, int]]]:
+    """Group (index, text, tokens) sorted by length into batches of at most `budget` padded tokens
+    and `max_items` sentences."""
     batch: list[tuple[int, str, int]] = []
     for item in sorted(items, key=lambda it: (it[2], it[0])):
         longest = max([item[2]] + [b[2] for b in batch])
-        if batch and longest * (len(batch) + 1) > budget:
+        if batch and (longest * (len(batch) + 1) > budget or (max_items and len(batch) >= max_items)):
             yield batch
             batch = []
         batch.append(item)
@@ -642,7 +658,10 @@ class Translator:
             owners.append(indexes)
         translated: dict[int, Translation] = {}
         done = 0
-        for batch in _length_batches(pieces, self.options.batch_tokens):
+        beams = max(1, getattr(getattr(engine, "decoding", None), "beams", 4))
+        budget = max(1, self.options.batch_tokens * 4 // beams)
+        most = max(1, self.options.batch_sentences * 4 // beams)
+        for batch in _length_batches(pieces, budget, most):
             outputs = engine.translate_batch([text for _, text, _ in batch])
             for (index, _, _), output in zip(batch, outputs):
                 translated[index] = output

@@ -71,6 +71,20 @@ def test_length_batches_respect_the_token_budget():
         assert max(n for _, _, n in batch) * len(batch) <= 100 or len(batch) == 1
         lengths = [n for _, _, n in batch]
         assert lengths == sorted(lengths)
+    many = [(i, f"s{i}", 3) for i in range(40)]
+    assert [len(b) for b in _length_batches(many, budget=10_000, max_items=16)] == [16, 16, 8]
+
+
+def test_ctranslate2_runs_parallel_workers_on_a_multicore_cpu(tiny_model_dir):
+    pytest.importorskip("ctranslate2")
+    import os
+
+    from brief.translate import CTranslate2Engine
+
+    engine = CTranslate2Engine(resolve_model(str(tiny_model_dir)), "int8", "cpu")
+    assert engine.inter_threads == min(2, len(os.sched_getaffinity(0)))
+    assert engine.translator.num_translators == engine.inter_threads
+    assert len(engine.translate_batch(ARABIC)) == len(ARABIC)
 
 
 @pytest.mark.parametrize("engine, precision", [("transformers", "fp32"), ("transformers", "int8"),
