@@ -217,6 +217,8 @@ def pick_device(device: str) -> str:
             if not torch.cuda.is_available():
                 raise UsageError("--device cuda: no CUDA device is available")
         return device
+    if not _torch_cuda_possible():
+        return "cpu"  # importing torch only to learn there is no GPU costs ~2 s and ~350 MB of RSS
     try:
         import torch
     except ImportError:

@@ -163,3 +163,23 @@ def test_gpu_fp16_when_available(tiny_model_dir):
                                              cache=False))
     assert translator.describe()["precision"] == "fp16"
     assert all(r.text for r in translator.translate_texts(ARABIC))
+
+
+def test_converted_model_translates_without_importing_torch(tiny_model_dir):
+    pytest.importorskip("ctranslate2")
+    import os
+    import subprocess
+    import sys
+
+    from brief.translate import _torch_cuda_possible, convert_to_ctranslate2
+
+    if _torch_cuda_possible():
+        pytest.skip("a GPU may be present: device auto has to ask torch")
+    convert_to_ctranslate2(resolve_model(str(tiny_model_dir)), "int8")  # conversion itself needs torch
+    probe = ("import sys\nfrom brief.translate import TranslateOptions, Translator\n"
+             f"translator = Translator(TranslateOptions(model={str(tiny_model_dir)!r}, cache=False))\n"
+             f"assert translator.translate_texts({ARABIC[:1]!r})[0].text\n"
+             "assert 'torch' not in sys.modules, 'torch imported'\n")
+    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, env=dict(os.environ),
+                            timeout=300)
+    assert result.returncode == 0, result.stderr
