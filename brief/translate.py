@@ -7,6 +7,7 @@ token budget, and clause splitting for sentences over the model's length limit.
 """
 from __future__ import annotations
 
+import fcntl
 import hashlib
 import json
 import math
@@ -422,9 +423,19 @@ def convert_to_ctranslate2(source: ModelSource, precision: str = "int8", force: 
     target = converted_model_dir(source, precision)
     if (target / "model.bin").is_file() and not force:
         return target
+    target.parent.mkdir(parents=True, exist_ok=True)
+    # Runs started together (cron, CI) must not convert into the same place at once: one converts, the
+    # others wait for it and then use its result.
+    with open(target.parent / f".{target.name}.lock", "a+") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if (target / "model.bin").is_file() and not force:
+            return target
+        return _convert_locked(source, precision, target)
+
+
+def _convert_locked(source: ModelSource, precision: str, target: Path) -> Path:
     import ctranslate2
 
-    target.parent.mkdir(parents=True, exist_ok=True)
     staging = target.with_name(target.name + f".tmp-{os.getpid()}")
     shutil.rmtree(staging, ignore_errors=True)
     copy = [name for name in (*TOKENIZER_FILES, "generation_config.json") if (source.path / name).is_file()]

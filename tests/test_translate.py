@@ -183,3 +183,21 @@ def test_converted_model_translates_without_importing_torch(tiny_model_dir):
     result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, env=dict(os.environ),
                             timeout=300)
     assert result.returncode == 0, result.stderr
+
+
+def test_conversions_started_together_all_succeed_and_convert_once(tiny_model_dir, tmp_path):
+    pytest.importorskip("ctranslate2")
+    import os
+    import subprocess
+    import sys
+
+    probe = ("from brief.translate import convert_to_ctranslate2, resolve_model\n"
+             f"print(convert_to_ctranslate2(resolve_model({str(tiny_model_dir)!r}), 'int8'))\n")
+    env = {**os.environ, "BRIEF_CACHE_DIR": str(tmp_path / "cache")}
+    runs = [subprocess.Popen([sys.executable, "-c", probe], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                             text=True, env=env) for _ in range(3)]
+    results = [(p.wait(timeout=300), p.stdout.read().strip(), p.stderr.read()) for p in runs]
+    assert all(code == 0 for code, _, _ in results), [err for _, _, err in results]
+    assert len({out for _, out, _ in results}) == 1
+    converted = list((tmp_path / "cache" / "ct2").iterdir())
+    assert [p.name for p in converted if not p.name.startswith(".")] == [os.path.basename(results[0][1])]
