@@ -1,11 +1,22 @@
 """Daily-use settings: `brief.toml` in the working directory (or --config), overridden by the command line."""
 from __future__ import annotations
 
+import os
 import tomllib
 from dataclasses import dataclass, field, fields
 from pathlib import Path
 
 from brief.errors import UsageError
+
+
+def prompts_dir() -> Path:
+    """The templates folder: $BRIEF_PROMPTS_DIR, else prompts/ of the source checkout, else the installed copy."""
+    override = os.environ.get("BRIEF_PROMPTS_DIR")
+    if override:
+        return Path(override)
+    package = Path(__file__).resolve().parent
+    checkout = package.parent / "prompts"
+    return checkout if (checkout / "brief.html.j2").is_file() else package / "prompts"
 
 VARIANTS = ("bilingual", "english", "both")
 PAPERS = ("a4", "letter")

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-import os
 from pathlib import Path
 
 from brief.arabic import ARABIC_LETTER, LATIN_LETTER, normalize
@@ -197,10 +196,10 @@ def load_glossary(path: str | Path) -> Glossary:
 
 
 def default_glossary_path() -> Path:
-    """The glossary shipped with the templates: prompts/glossary.tsv (or under $BRIEF_PROMPTS_DIR)."""
-    override = os.environ.get("BRIEF_PROMPTS_DIR")
-    root = Path(override) if override else Path(__file__).resolve().parent.parent / "prompts"
-    return root / "glossary.tsv"
+    """The glossary shipped with the templates: glossary.tsv in the prompts folder."""
+    from brief.config import prompts_dir
+
+    return prompts_dir() / "glossary.tsv"
 
 
 def glossary_for(setting: str | None) -> Glossary | None:

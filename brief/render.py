@@ -19,6 +19,7 @@ from markupsafe import Markup, escape
 
 from brief.arabic import has_arabic, strip_invisible
 from brief.atomic import write_atomic
+from brief.config import prompts_dir
 from brief.errors import RenderError, UsageError
 from brief.models import Article, Brief, KeyPoint, Story
 
@@ -46,12 +47,6 @@ FULL_LAYOUT_CHARS = 9000  # ... and up to this much point text
 # A point longer than this (English plus Arabic) cannot share a page with anything; it goes first, before
 # any layout, because WeasyPrint takes minutes over a table cell that runs across many pages.
 MAX_POINT_CHARS = 2400
-
-
-def prompts_dir() -> Path:
-    """The templates folder: $BRIEF_PROMPTS_DIR, or prompts/ beside the package."""
-    override = os.environ.get("BRIEF_PROMPTS_DIR")
-    return Path(override) if override else Path(__file__).resolve().parent.parent / "prompts"
 
 
 # ---------------------------------------------------------------- text safety, shared by every format
