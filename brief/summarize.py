@@ -14,8 +14,7 @@ How a point is chosen
    - informativeness: enough words to state a fact (full_length), dense in content words, numbers,
      quotations;
    multiplied by penalties for headlines (title/heading lines), questions, captions and fragments.
-   Hard-wrapped text (fixed-width lines, as in e-mail or wire copy) is recognised, so that the line
-   pieces the cleaner took for headings are scored as the body text they are.
+   (Hard-wrapped text reaches here already joined into whole sentences by brief.segment.)
 3. Sentences stating the same fact in different articles are clustered: the best sentence not yet
    taken seeds a cluster and takes, from every other article, its closest sentence if the cosine
    reaches fact_threshold (headlines are not taken: they meet many sentences of their story without
@@ -106,7 +105,7 @@ class _Candidate:
     words: int
     terms: frozenset = frozenset()
     score: float = 0.0
-    headline: bool = False  # a title or heading line (not a piece of hard-wrapped body text)
+    headline: bool = False  # a title or heading line
 
 
 def word_count(text: str) -> int:
@@ -194,29 +193,18 @@ def _lexrank(matrix: list[list[float]], damping: float, threshold: float, iterat
     return rank
 
 
-def hard_wrapped(article: Article) -> bool:
-    """True when the article's text was wrapped at a fixed width (e-mail, PDF or wire copy); brief.segment
-    joins such text back into paragraphs, but a cut first line the cleaner took for a title or heading
-    stays a piece of its own, and is scored as body text."""
-    from brief.segment import wrap_width
-
-    return wrap_width(article) is not None
-
-
-def _penalty(sentence: Sentence, words: int, settings: SummarizerSettings, wrapped: bool = False) -> float:
-    """Multiplier for sentences that should not be points: headlines, questions, captions, fragments.
-
-    In hard-wrapped text a line the cleaner took for a heading is body text unless it is short."""
+def _penalty(sentence: Sentence, words: int, settings: SummarizerSettings) -> float:
+    """Multiplier for sentences that should not be points: headlines, questions, captions, fragments."""
     factor = 1.0
     text = sentence.text.strip()
-    if sentence.kind != "body" and not (wrapped and words >= settings.min_words):
+    if sentence.kind != "body":
         factor *= settings.headline_penalty
     if _QUESTION.search(text):
         factor *= settings.question_penalty
     lowered = set(tokens(text))
     if words <= 12 and lowered & _CAPTION_WORDS:
         factor *= settings.caption_penalty
-    unfinished = not wrapped and not _FINAL.search(text)
+    unfinished = not _FINAL.search(text)
     if words < settings.min_words or (words < 2 * settings.min_words and unfinished):
         factor *= settings.fragment_penalty
     return factor
@@ -235,7 +223,6 @@ def score_sentences(articles: list[Article],
     """Every usable sentence of the run with its base score, and their pairwise cosine similarities."""
     candidates: list[_Candidate] = []
     term_lists: list[list[str]] = []
-    wrapped: set[int] = set()
     published = [int(a.published[:4]) for a in articles if a.published and _YEAR.match(a.published)]
     run_year = max(published, default=None)  # for an undated article of a dated run
     total = sum(len(a.sentences) for a in articles)
@@ -244,8 +231,6 @@ def score_sentences(articles: list[Article],
     per_article = None if total <= settings.max_sentences else max(3, settings.max_sentences // len(articles))
     for article in sorted(articles, key=lambda a: a.number):
         year = int(article.published[:4]) if article.published and _YEAR.match(article.published) else run_year
-        if hard_wrapped(article):
-            wrapped.add(article.number)
         for position, sentence in enumerate(article.sentences[:per_article]):
             if not sentence.text.strip() or not has_arabic(sentence.text):
                 continue
@@ -261,9 +246,8 @@ def score_sentences(articles: list[Article],
     full_length = settings.multi_full_length if several else settings.full_length
     before: dict[int, int] = {}  # words of the article's text (headlines left out) before the sentence
     for k, candidate in enumerate(candidates):
-        penalty = _penalty(candidate.sentence, candidate.words, settings, candidate.article in wrapped)
-        candidate.headline = candidate.sentence.kind != "body" and not (
-            candidate.article in wrapped and candidate.words >= settings.min_words)
+        penalty = _penalty(candidate.sentence, candidate.words, settings)
+        candidate.headline = candidate.sentence.kind != "body"
         offset = before.get(candidate.article, 0)
         if penalty >= 1.0 or candidate.sentence.kind == "body":
             before[candidate.article] = offset + candidate.words
