@@ -65,7 +65,11 @@ class Glossary:
         words = [(m.start(), m.end(), normalize(m.group())) for m in _WORD.finditer(arabic)]
         taken = [False] * len(words)
         found: list[tuple[int, int, str, Term]] = []
+        # Every form a word can match (itself, less a clitic): most terms are absent and are skipped at once.
+        present = {form for _, _, word in words for form in _bare_forms(word)}
         for term in self.terms:
+            if term.words[0] not in present and "".join(term.words) not in present:
+                continue
             n = len(term.words)
             for i in range(len(words)):
                 kept, width = None, n
@@ -124,6 +128,18 @@ def correct_spelling(english: str, preferred: str, variants: tuple[str, ...] = (
     # Same letters, any case, optional space or hyphen between them: 'Kim Jong-un', 'Pyong Yang'.
     loose = r"[\s\-‐]?".join(re.escape(c) for c in folded)
     return re.sub(rf"(?<![\w-]){loose}(?![\w])", preferred, english, flags=re.IGNORECASE)
+
+
+def _bare_forms(word: str) -> set[str]:
+    """Every `form` for which `_match_word(word, form)` is not None."""
+    forms = {word}
+    for prefix, _ in _CLITICS:
+        if word.startswith(prefix):
+            forms.add(word[len(prefix):])
+    for prefix in ("لل", "ولل", "فلل"):
+        if word.startswith(prefix):
+            forms.add("ال" + word[len(prefix):])
+    return forms
 
 
 def _match_word(word: str, form: str) -> str | None:

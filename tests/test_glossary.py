@@ -191,3 +191,14 @@ def test_restore_with_empty_mapping_is_identity_and_protect_never_raises(text):
     assert DESK.restore(text, {}) == text
     protected, mapping = DESK.protect(text)
     assert isinstance(protected, str) and isinstance(mapping, dict)
+
+
+@given(st.sampled_from(["", "و", "ب", "ل", "لل", "ولل", "فلل", "وب", "ال", "فال", "ك"]),
+       st.text(alphabet="البيونغكمرحدة", min_size=0, max_size=6),
+       st.text(alphabet="البيونغكمرحدة", min_size=1, max_size=8))
+def test_prefilter_forms_are_exactly_the_forms_a_word_matches(prefix, stem, form):
+    from brief.glossary import _bare_forms, _match_word
+
+    word = prefix + stem
+    assert (_match_word(word, form) is not None) == (form in _bare_forms(word))
+    assert (_match_word(word, stem) is not None) == (stem in _bare_forms(word))
