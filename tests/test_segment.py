@@ -112,3 +112,33 @@ def test_every_body_character_of_every_seed_is_in_its_sentences():
                     continue
                 joined = "".join(s.text for s in article.sentences if s.line == line.number)
                 assert _without_space(joined) == _without_space(_without_bullets(line.text)), (path.name, line.number)
+
+
+WRAPPED = """\
+قال وزير الخارجية في مؤتمر صحفي عقده صباح اليوم في العاصمة إن المفاوضات
+مع الوفد الزائر تناولت ملفات التجارة والطاقة والأمن الإقليمي، وإن الجانبين
+اتفقا على مواصلة المحادثات الشهر المقبل.
+وأضاف الوزير أن حجم التبادل التجاري بين البلدين بلغ العام الماضي نحو ثلاثة
+مليارات دولار، وأن الحكومة تسعى إلى مضاعفته خلال السنوات الخمس المقبلة في
+إطار اتفاقية التعاون الاقتصادي الموقعة بين البلدين.
+وأشار إلى أن الوفد سيزور عددا من المصانع والموانئ قبل مغادرته يوم الخميس.
+"""
+
+
+def test_hard_wrapped_text_is_joined_into_whole_sentences(tmp_path):
+    path = tmp_path / "wrapped.txt"
+    path.write_text(WRAPPED, encoding="utf-8")
+    [article] = clean_document(read_document(str(path)))
+    segment_article(article)
+    body = [s for s in article.sentences if s.kind == "body"]
+    assert [s.text for s in body] == [" ".join(p.split()) for p in (
+        " ".join(WRAPPED.splitlines()[0:3]), " ".join(WRAPPED.splitlines()[3:6]), WRAPPED.splitlines()[6])]
+    assert [s.line for s in body] == [1, 4, 7]
+    assert all(line.kind == "body" for line in article.lines)  # no cut line left as a "heading"
+
+
+def test_natural_paragraphs_are_not_joined():
+    [article] = clean_document(read_document(str(SEEDS / "000_aaa4514bfe807d4e.txt")))
+    segment_article(article)
+    lines_with_sentences = {s.line for s in article.sentences if s.kind == "body"}
+    assert lines_with_sentences == {ln.number for ln in article.lines if ln.kind == "body"}
