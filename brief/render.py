@@ -21,7 +21,7 @@ from brief.arabic import has_arabic, strip_invisible
 from brief.atomic import write_atomic
 from brief.config import prompts_dir
 from brief.errors import RenderError, UsageError
-from brief.models import Article, Brief, KeyPoint, Story
+from brief.models import Brief, KeyPoint, Story
 
 PAPER_SIZES = {"a4": "A4", "letter": "letter"}
 VARIANTS = ("bilingual", "english")
@@ -489,7 +489,7 @@ def _reduced(brief: Brief, steps: list[tuple[str, object]], count: int) -> Brief
         fitted.stories.append(shown)
     fitted.more_points = brief.more_points + len(brief.points) - len(points)
     fitted.flagged_points = sum(1 for p in points if p.flags)
-    # Stories left out even of the "More stories" line; Brief has no field for it yet (asked of the lead).
+    # Stories left out even of the "More stories" line: the footer counts them.
     fitted.more_stories = brief.more_stories + left_out
     return fitted
 
