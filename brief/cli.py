@@ -173,7 +173,7 @@ def inspect(sources: List[str] = typer.Argument(..., help="Files or directories,
 @user_errors
 def summarize(sources: List[str] = typer.Argument(..., help="Files or directories, or - for one article on stdin."),
               points: int = typer.Option(8, "--points", help="Most key points."),
-              max_words: Optional[int] = typer.Option(None, "--max-words", help="Word budget of the summary."),
+              max_words: Optional[int] = typer.Option(None, "--max-words", help="Word budget of the summary (the best sentence is always given whole, even if longer)."),
               plain: bool = typer.Option(False, "--plain", help="Only the chosen sentences, one per line.")):
     """Print the key Arabic sentences, best first, each with a tab and its citations (no model needed)."""
     from brief.pipeline import summarize_sources

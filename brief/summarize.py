@@ -21,8 +21,9 @@ How a point is chosen
    stating their fact). The seed, the best-scored sentence, is the representative; the cluster cites
    every article in it, and corroboration raises its score: x (1 + w * ln(articles)).
 4. Clusters are ranked by MMR (lambda * score - (1 - lambda) * similarity to what is ranked above).
-   Without a word budget the first max_points are the points. With one, the points are the subset of
-   the ranked clusters that fits both budgets (points, and whitespace words of the Arabic) with the
+   Without a word budget the first max_points are the points. With one, the best point is always in
+   (alone and whole if it is longer than the whole budget), and the words left go to the subset of
+   the other clusters that fits both budgets (points, and whitespace words of the Arabic) with the
    most value, value = (relative MMR value) ** budget_gamma * words (exact 0/1 knapsack): a long point
    that does not fit is skipped and shorter ones fill the words it would have used.
 
@@ -365,23 +366,34 @@ def fit_budget(ranked: list[tuple[_Cluster, float]], words: list[int], max_point
                settings: SummarizerSettings) -> list[_Cluster]:
     """The subset of the ranked clusters that fits both budgets and carries the most value, in rank order.
 
-    A point's value is (its MMR value relative to the best) ** budget_gamma times its words: a strong
-    point is worth its length, and the remaining words are filled by the next best that fit rather
-    than left empty. Exact 0/1 knapsack (dynamic programming over points and words); for a budget too
-    large to tabulate quickly, the greedy version (rank order, skip what does not fit)."""
+    The best point is always in: a summary must not drop its main fact to pack shorter ones in its
+    place; when that one point is longer than the whole word budget, it is the summary on its own (the
+    budget is then exceeded by that one sentence, never cut). The words left are filled by the subset of
+    the other points with the most value, a point's value being (its MMR value relative to the best) **
+    budget_gamma times its words: exact 0/1 knapsack, or greedy when the table would be too large."""
     top = max((v for _, v in ranked), default=0.0)
-    if top <= 0 or max_words <= 0:
+    if top <= 0 or max_words <= 0 or max_points <= 0:
         return []
+    first, rest = ranked[0][0], ranked[1:]
+    if words[0] >= max_words or max_points == 1:
+        return [first]
     items = [(i, (value / top) ** settings.budget_gamma * count)
-             for i, ((_, value), count) in enumerate(zip(ranked, words)) if value > 0 and 0 < count <= max_words]
+             for i, ((_, value), count) in enumerate(zip(rest, words[1:]), start=1)
+             if value > 0 and 0 < count <= max_words - words[0]]
+    chosen = _knapsack(items, words, max_points - 1, max_words - words[0])
+    return [first] + [cluster for i, (cluster, _) in enumerate(ranked) if i in chosen]
+
+
+def _knapsack(items: list[tuple[int, float]], words: list[int], max_points: int, max_words: int) -> set[int]:
+    """Indices of the items (index, value) with the most total value within max_points and max_words."""
     if sum(words[i] for i, _ in items) <= max_words:
         # Everything fits: the budget does not bind, only the point count does.
-        return [ranked[i][0] for i, _ in items[:max_points]]
+        return {i for i, _ in items[:max_points]}
     if len(items) * max_points * max_words > _KNAPSACK_CELLS:
-        chosen_greedy, used = [], 0
+        chosen_greedy, used = set(), 0
         for i, _ in items:
             if len(chosen_greedy) < max_points and used + words[i] <= max_words:
-                chosen_greedy.append(ranked[i][0])
+                chosen_greedy.add(i)
                 used += words[i]
         return chosen_greedy
     # best[k][b]: best value with k points and exactly b words; keep the choice table for the backtrack.
@@ -412,7 +424,7 @@ def fit_budget(ranked: list[tuple[_Cluster, float]], words: list[int], max_point
             i = items[position][0]
             chosen.add(i)
             k, b = k - 1, b - words[i]
-    return [cluster for i, (cluster, _) in enumerate(ranked) if i in chosen]
+    return chosen
 
 
 def _redundancy(cluster: _Cluster, picked: _Cluster, matrix: list[list[float]]) -> float:
