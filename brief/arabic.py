@@ -57,7 +57,12 @@ def tokens(text: str) -> list[str]:
 
 
 def light_stem(token: str) -> str:
-    """Strip one common prefix and one suffix so inflected forms meet; keeps at least 3 letters."""
+    """Strip one common prefix and one suffix so inflected forms meet; keeps at least 3 letters.
+
+    A word after the conjunction و stems as the word alone: otherwise a name that starts with a prefix
+    letter (فيتنام, بوتين) loses that letter bare but keeps it after و, and the two forms never meet."""
+    while token.startswith("و") and len(token) - 1 >= 3:
+        token = token[1:]
     for prefix in _PREFIXES:
         if token.startswith(prefix) and len(token) - len(prefix) >= 3:
             token = token[len(prefix):]

@@ -1,0 +1,31 @@
+"""Arabic normalisation and light stemming shared by the matching stages."""
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from brief.arabic import content_terms, light_stem, normalize
+
+LETTERS = "ابتثجحخدذرزسشصضطظعغفقكلمنهويء"
+
+
+@given(st.text(alphabet=LETTERS, min_size=3, max_size=12))
+def test_a_word_after_the_conjunction_wa_stems_as_the_word(word):
+    assert light_stem("و" + word) == light_stem(word)
+
+
+def test_names_starting_with_a_prefix_letter_meet_their_wa_form():
+    for bare, joined in [("فيتنام", "وفيتنام"), ("بوتين", "وبوتين"), ("لبنان", "ولبنان")]:
+        assert content_terms(bare) == content_terms(joined)
+
+
+def test_inflected_forms_meet():
+    assert set(content_terms("الحكومة")) == set(content_terms("وبالحكومة")) == set(content_terms("حكومة"))
+    assert light_stem(normalize("المفاوضات")) == light_stem(normalize("مفاوضات"))
+
+
+@given(st.text(alphabet=LETTERS, min_size=1, max_size=12))
+def test_stems_keep_at_least_three_letters_of_longer_words(word):
+    stem = light_stem(word)
+    assert word.endswith(stem[1:]) or stem in word
+    assert len(stem) >= min(3, len(word))
