@@ -331,10 +331,21 @@ def summarize(articles: list[Article], max_points: int, max_words: int | None = 
     for cluster in chosen:
         seed = candidates[cluster.seed]
         members = [(candidates[m].article, candidates[m].index) for m in cluster.members]
-        points.append(KeyPoint(arabic=seed.sentence.text, citations=sorted({a for a, _ in members}),
+        cited = {a for a, _ in members} | _also_stating(cluster.seed, candidates, matrix, settings)
+        points.append(KeyPoint(arabic=seed.sentence.text, citations=sorted(cited),
                                article=seed.article, sentence=seed.index, score=round(cluster.score, 6),
                                members=members))
     return points
+
+
+def _also_stating(seed: int, candidates: list[_Candidate], matrix: list[list[float]],
+                  settings: SummarizerSettings) -> set[int]:
+    """Articles with a sentence that states the seed's fact by the clustering test, even one that went to
+    another cluster: a sentence can state two facts (a treaty and its defence clause) and supports both."""
+    row = matrix[seed]
+    return {other.article for k, other in enumerate(candidates)
+            if not other.headline and row[k] >= settings.fact_threshold
+            and _shares_enough(candidates[seed], other, settings)}
 
 
 def mmr_order(clusters: list[_Cluster], matrix: list[list[float]], settings: SummarizerSettings,

@@ -53,7 +53,7 @@ def check_invariants(points: list[KeyPoint], articles: list[Article], max_points
         assert point.citations == sorted(set(point.citations))
         assert point.article in point.citations
         assert point.members and point.members[0] == (point.article, point.sentence)
-        assert {a for a, _ in point.members} == set(point.citations)
+        assert {a for a, _ in point.members} <= set(point.citations)
         for number, index in point.members:
             assert 0 <= index < len(by_number[number].sentences)
             assert (number, index) not in seen, "a sentence belongs to one point only"
@@ -281,13 +281,13 @@ def test_seed_facts_file_matches_the_seeds():
 
 
 # Measured when pinned (see bench/summarize_notes.md): 7 distinct facts in 8 points, none repeated, mean
-# citation recall 0.92, 5 of the 7 fact points citing every seed that reports the fact, citation precision
-# 0.95. The strict criterion (every fact point fully cited) is not met: the strategic partnership treaty
-# misses seed 003 (its sentence joins the mutual-defence point, whose sentence states both) and the Vietnam leg
-# misses seed 000 (worded too differently: cosine about 0.1).
+# citation recall 0.94, 6 of the 7 fact points citing every seed that reports the fact, citation precision
+# 0.95. The strict criterion (every fact point fully cited) is not met: the arms accusation is worded five
+# ways by five outlets, and seeds 002 and 003 state it too differently for term overlap (cosine 0.12 and
+# 0.11 against the 0.15 that clusters facts; lowering it cites wrong seeds on other points).
 SEED_MIN_FACTS = 7
-SEED_MIN_CITATION_RECALL = 0.85
-SEED_MIN_FULLY_CITED = 5
+SEED_MIN_CITATION_RECALL = 0.9
+SEED_MIN_FULLY_CITED = 6
 SEED_MIN_CITATION_PRECISION = 0.9
 
 
