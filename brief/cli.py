@@ -5,12 +5,24 @@ import functools
 import json
 import signal
 import sys
+import threading
 from contextlib import contextmanager
 from typing import List, Optional
 
-import typer
-
 from brief.errors import EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_NOTHING, EXIT_PARTIAL, BriefError
+
+
+def _quit_while_starting(signum, frame):
+    raise SystemExit(EXIT_INTERRUPTED)
+
+
+# A Ctrl-C while the command line is still importing its libraries (typer, rich: a few hundred ms on a
+# busy machine) would print a KeyboardInterrupt traceback and exit 1; quit quietly as interrupted
+# instead. main() puts Python's own handler back before any work starts.
+if threading.current_thread() is threading.main_thread() and signal.getsignal(signal.SIGINT) is signal.default_int_handler:
+    signal.signal(signal.SIGINT, _quit_while_starting)
+
+import typer  # noqa: E402  (after the handler above)
 
 app = typer.Typer(no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False,
                   help="Arabic news in, one-page bilingual English brief out.")
@@ -318,6 +330,8 @@ def cache_clear():
 def main() -> None:
     """Console entry point."""
     try:
+        if signal.getsignal(signal.SIGINT) is _quit_while_starting:
+            signal.signal(signal.SIGINT, signal.default_int_handler)
         app()
         code = 0
     except SystemExit as exit_:

@@ -25,6 +25,23 @@ def start_build(out: Path, model: Path, cache: Path, *extra: str) -> subprocess.
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env, cwd=ROOT)
 
 
+def wait_until_python_runs(process: subprocess.Popen, timeout: float = 60.0) -> None:
+    """Until the interpreter handles SIGINT (Linux: SigCgt in /proc): before that no program can, and the
+    process dies by the signal. On a busy machine starting the interpreter alone can take over 0.3 s."""
+    status = Path(f"/proc/{process.pid}/status")
+    if not status.exists():
+        return
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline and process.poll() is None:
+        try:
+            caught = re.search(r"^SigCgt:\s*([0-9a-f]+)$", status.read_text(), re.M)
+        except OSError:  # it has already exited
+            return
+        if caught and int(caught.group(1), 16) & (1 << (signal.SIGINT - 1)):
+            return
+        time.sleep(0.002)
+
+
 def complete_outputs(out: Path) -> dict[str, bytes]:
     return {p.name: p.read_bytes() for p in sorted(out.iterdir()) if not p.name.startswith(".")}
 
@@ -52,6 +69,7 @@ def previous_run(tiny_model_dir, tmp_path_factory):
 def test_interrupt_at_any_point_leaves_previous_outputs_intact(previous_run, tiny_model_dir, tmp_path, delay):
     out, before = previous_run
     process = start_build(out, tiny_model_dir, tmp_path / "cache", "--title", "A different title")
+    wait_until_python_runs(process)
     time.sleep(delay)
     process.send_signal(signal.SIGINT)
     _, err = process.communicate(timeout=600)
