@@ -12,6 +12,8 @@ blank lines are ignored.
 """
 from __future__ import annotations
 
+import hashlib
+import json
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -59,6 +61,12 @@ class Glossary:
 
     def __len__(self) -> int:
         return len(self.terms)
+
+    def fingerprint(self) -> str:
+        """File name, a digest of the entries and their count, for the reproducibility signature."""
+        entries = sorted((t.arabic, t.english, list(t.variants)) for t in self.terms)
+        digest = hashlib.sha256(json.dumps(entries, ensure_ascii=False).encode("utf-8")).hexdigest()[:12]
+        return f"{Path(self.source).name or 'glossary'}@{digest} ({len(self.terms)} terms)"
 
     def _matches(self, arabic: str) -> list[tuple[int, int, str, Term]]:
         """Non-overlapping (start, end, kept clitic, term) spans of glossary terms in `arabic`."""

@@ -129,6 +129,8 @@ class Signature:
     device: str | None = None
     beams: int | None = None
     summarizer: dict = field(default_factory=dict)
+    # "file@digest (N terms)" of the desk glossary, which changes translations; None when none was used.
+    glossary: str | None = None
     created: str = ""  # ISO timestamp
 
     def line(self) -> str:
@@ -140,6 +142,8 @@ class Signature:
             parts.append(f"{self.engine} {self.precision or ''} {self.device or ''}".strip())
         if self.beams:
             parts.append(f"beams {self.beams}")
+        if self.glossary:
+            parts.append(f"glossary {self.glossary}")
         if self.summarizer:
             parts.append("summarizer " + ",".join(f"{k}={v}" for k, v in sorted(self.summarizer.items())))
         if self.created:

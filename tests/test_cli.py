@@ -60,10 +60,14 @@ def test_markdown_has_points_with_both_languages_and_citations(built):
 
 
 def test_report_accounts_for_every_input(built):
-    _, report, _ = built
+    out, report, _ = built
     assert {Path(i["file"]).name for i in report["inputs"]} == {p.name for p in SEEDS.iterdir()}
     assert all(i["status"] == "used" for i in report["inputs"])
     assert report["signature"]["model"] and report["signature"]["engine"]
+    # The shipped glossary changes translations, so the signature names it (footer too).
+    assert re.fullmatch(r"glossary\.tsv@[0-9a-f]{12} \(\d+ terms\)", report["signature"]["glossary"])
+    markdown = (out / "brief-2026-11-24.md").read_text(encoding="utf-8").replace("\\", "")
+    assert f"glossary {report['signature']['glossary']}" in markdown
     assert set(report["timings"]) >= {"ingest", "summarize", "translate", "render"}
 
 

@@ -202,3 +202,14 @@ def test_prefilter_forms_are_exactly_the_forms_a_word_matches(prefix, stem, form
     word = prefix + stem
     assert (_match_word(word, form) is not None) == (form in _bare_forms(word))
     assert (_match_word(word, stem) is not None) == (stem in _bare_forms(word))
+
+
+def test_fingerprint_names_the_file_and_changes_with_the_entries():
+    from brief.glossary import parse_glossary
+
+    one = parse_glossary("بوتين\tPutin\nكيم جونغ أون\tKim Jong Un\n", "/desk/names.tsv")
+    same = parse_glossary("# reordered, with a comment\nكيم جونغ أون\tKim Jong Un\nبوتين\tPutin\n", "/other/names.tsv")
+    changed = parse_glossary("بوتين\tVladimir Putin\nكيم جونغ أون\tKim Jong Un\n", "/desk/names.tsv")
+    assert one.fingerprint().startswith("names.tsv@") and one.fingerprint().endswith("(2 terms)")
+    assert one.fingerprint() == same.fingerprint()
+    assert one.fingerprint() != changed.fingerprint()
