@@ -53,8 +53,8 @@ def user_errors(command):
         except KeyboardInterrupt:
             _say("interrupted; earlier outputs are left as they were")
             raise typer.Exit(EXIT_INTERRUPTED) from None
-        except (typer.Exit, typer.Abort):
-            raise
+        except (typer.Exit, typer.Abort, typer.TyperException):
+            raise  # typer's own: exit codes, and usage errors (BadParameter) it prints with the usage line
         except BrokenPipeError:
             raise typer.Exit(0) from None
         except Exception as error:  # noqa: BLE001 - last line of defence for a cron job

@@ -150,3 +150,11 @@ def test_fully_cached_run_loads_no_translation_library(built, tiny_model_dir, tm
              "assert not heavy, heavy\n")
     result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, cwd=ROOT, timeout=300)
     assert result.returncode == 0, result.stderr
+
+
+@pytest.mark.parametrize("args", [["build"], ["build", str(SEEDS), "--smtp", "localhost:25"]])
+def test_option_mistakes_inside_a_command_are_usage_errors_not_internal_ones(args, tmp_path):
+    result = run_brief(*args, cwd=tmp_path)  # no brief.toml there to supply sources
+    assert result.returncode == 2, result.stderr
+    assert "internal error" not in result.stderr and "Traceback" not in result.stderr
+    assert "give at least one source" in result.stderr or "--smtp needs --eml" in result.stderr
