@@ -19,7 +19,8 @@ def _quit_while_starting(signum, frame):
 # A Ctrl-C while the command line is still importing its libraries (typer, rich: a few hundred ms on a
 # busy machine) would print a KeyboardInterrupt traceback and exit 1; quit quietly as interrupted
 # instead. main() puts Python's own handler back before any work starts.
-if threading.current_thread() is threading.main_thread() and signal.getsignal(signal.SIGINT) is signal.default_int_handler:
+if (threading.current_thread() is threading.main_thread()
+        and signal.getsignal(signal.SIGINT) is signal.default_int_handler):
     signal.signal(signal.SIGINT, _quit_while_starting)
 
 import typer  # noqa: E402  (after the handler above)
@@ -185,7 +186,8 @@ def inspect(sources: List[str] = typer.Argument(..., help="Files or directories,
 @user_errors
 def summarize(sources: List[str] = typer.Argument(..., help="Files or directories, or - for one article on stdin."),
               points: int = typer.Option(8, "--points", help="Most key points."),
-              max_words: Optional[int] = typer.Option(None, "--max-words", help="Word budget of the summary (the best sentence is always given whole, even if longer)."),
+              max_words: Optional[int] = typer.Option(
+                  None, "--max-words", help="Word budget of the summary (the best sentence is always given whole, even if longer)."),
               plain: bool = typer.Option(False, "--plain", help="Only the chosen sentences, one per line.")):
     """Print the key Arabic sentences, best first, each with a tab and its citations (no model needed)."""
     from brief.pipeline import summarize_sources
