@@ -1,29 +1,33 @@
 """Command line: parses options, calls the library, turns BriefError into a message and an exit code."""
 from __future__ import annotations
 
-import functools
-import json
 import signal
-import sys
-import threading
-from contextlib import contextmanager
-from typing import List, Optional
 
-from brief.errors import EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_NOTHING, EXIT_PARTIAL, BriefError
+from brief.errors import EXIT_INTERRUPTED
 
 
 def _quit_while_starting(signum, frame):
     raise SystemExit(EXIT_INTERRUPTED)
 
 
-# A Ctrl-C while the command line is still importing its libraries (typer, rich: a few hundred ms on a
-# busy machine) would print a KeyboardInterrupt traceback and exit 1; quit quietly as interrupted
-# instead. main() puts Python's own handler back before any work starts.
-if (threading.current_thread() is threading.main_thread()
-        and signal.getsignal(signal.SIGINT) is signal.default_int_handler):
-    signal.signal(signal.SIGINT, _quit_while_starting)
+# A Ctrl-C while the command line is still importing its libraries (typing, typer, rich: a few hundred
+# ms on a busy machine) would print a KeyboardInterrupt traceback and exit 1; quit quietly as
+# interrupted instead. Python's own handler is back once this module is imported (end of file).
+if signal.getsignal(signal.SIGINT) is signal.default_int_handler:
+    try:
+        signal.signal(signal.SIGINT, _quit_while_starting)
+    except ValueError:  # imported outside the main thread: signals are not ours to set
+        pass
 
-import typer  # noqa: E402  (after the handler above)
+import functools  # noqa: E402  (after the handler above)
+import json  # noqa: E402
+import sys  # noqa: E402
+from contextlib import contextmanager  # noqa: E402
+from typing import List, Optional  # noqa: E402
+
+import typer  # noqa: E402
+
+from brief.errors import EXIT_INTERNAL, EXIT_NOTHING, EXIT_PARTIAL, BriefError  # noqa: E402
 
 app = typer.Typer(no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False,
                   help="Arabic news in, one-page bilingual English brief out.")
@@ -332,8 +336,6 @@ def cache_clear():
 def main() -> None:
     """Console entry point."""
     try:
-        if signal.getsignal(signal.SIGINT) is _quit_while_starting:
-            signal.signal(signal.SIGINT, signal.default_int_handler)
         app()
         code = 0
     except SystemExit as exit_:
@@ -347,6 +349,10 @@ def main() -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     raise SystemExit(code)
 
+
+# Start-up is over: Python's own handler again, so importing this module leaves no handler behind.
+if signal.getsignal(signal.SIGINT) is _quit_while_starting:
+    signal.signal(signal.SIGINT, signal.default_int_handler)
 
 if __name__ == "__main__":
     main()
