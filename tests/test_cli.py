@@ -158,3 +158,11 @@ def test_option_mistakes_inside_a_command_are_usage_errors_not_internal_ones(arg
     assert result.returncode == 2, result.stderr
     assert "internal error" not in result.stderr and "Traceback" not in result.stderr
     assert "give at least one source" in result.stderr or "--smtp needs --eml" in result.stderr
+
+
+def test_importing_the_cli_leaves_no_sigint_handler_behind():
+    import signal
+
+    import brief.cli
+
+    assert signal.getsignal(signal.SIGINT) is not brief.cli._quit_while_starting
