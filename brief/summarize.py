@@ -295,9 +295,7 @@ def cluster_facts(candidates: list[_Candidate], matrix: list[list[float]],
             if article == candidates[seed].article:
                 if row[other] >= settings.duplicate_threshold:
                     members.append(other)
-            elif (row[other] >= settings.fact_threshold
-                  and not candidates[other].headline
-                  and _shares_enough(candidates[seed], candidates[other], settings)
+            elif (_states_same_fact(seed, other, candidates, matrix, settings)
                   and (article not in closest or row[other] > row[closest[article]] + 1e-12)):
                 closest[article] = other
         members.extend(closest[a] for a in sorted(closest))
@@ -309,9 +307,13 @@ def cluster_facts(candidates: list[_Candidate], matrix: list[list[float]],
     return clusters
 
 
-def _shares_enough(a: _Candidate, b: _Candidate, settings: SummarizerSettings) -> bool:
-    """One common word is no common fact: a short headline meets many sentences on a single term."""
-    return len(a.terms & b.terms) >= settings.min_shared_terms
+def _states_same_fact(seed: int, other: int, candidates: list[_Candidate], matrix: list[list[float]],
+                      settings: SummarizerSettings) -> bool:
+    """Whether `other` states the seed's fact: close enough, sharing enough terms, and not a headline (short
+    and dense in names, it meets many sentences of its story without stating their fact). One common word
+    is no common fact: a short headline meets many sentences on a single term."""
+    return (matrix[seed][other] >= settings.fact_threshold and not candidates[other].headline
+            and len(candidates[seed].terms & candidates[other].terms) >= settings.min_shared_terms)
 
 
 def summarize(articles: list[Article], max_points: int, max_words: int | None = None,
@@ -342,10 +344,8 @@ def _also_stating(seed: int, candidates: list[_Candidate], matrix: list[list[flo
                   settings: SummarizerSettings) -> set[int]:
     """Articles with a sentence that states the seed's fact by the clustering test, even one that went to
     another cluster: a sentence can state two facts (a treaty and its defence clause) and supports both."""
-    row = matrix[seed]
     return {other.article for k, other in enumerate(candidates)
-            if not other.headline and row[k] >= settings.fact_threshold
-            and _shares_enough(candidates[seed], other, settings)}
+            if _states_same_fact(seed, k, candidates, matrix, settings)}
 
 
 def mmr_order(clusters: list[_Cluster], matrix: list[list[float]], settings: SummarizerSettings,
