@@ -52,9 +52,12 @@ CONFIGS = {
     "ct2-int8-inter2": ("ctranslate2", "int8", 1, 2),
     # what `brief` uses by default (engine and precision auto, threads chosen by CTranslate2Engine)
     "ct2-default": ("ctranslate2", "int8", None, None),
+    # the default before its output was kept to the target vocabulary: every step scores all 62,834 entries
+    "ct2-default-fullvocab": ("ctranslate2", "int8", None, None),
     "ct2-fp32-inter2": ("ctranslate2", "fp32", 1, 2),
 }
-QUICK_CONFIGS = ["transformers-fp32", "transformers-fp32-noscores", "ct2-int8", "ct2-default"]
+QUICK_CONFIGS = ["transformers-fp32", "transformers-fp32-noscores", "ct2-int8", "ct2-default",
+                 "ct2-default-fullvocab"]
 BASELINE = "transformers-fp32"  # TransformersEngine's own calls: generate(), then its teacher-forced scoring
 PLAIN_BASELINE = "transformers-fp32-noscores"  # plain generate(), no per-step scores kept
 
@@ -130,7 +133,9 @@ def run_child(spec: dict) -> dict:
                "outputscores" if spec["config"].endswith("-outputscores") or not hasattr(engine_cls_scores(), "_scores")
                else "engine")
     source = resolve_model(spec["model"])
-    decoding = DecodingSettings(beams=4)
+    # Plain generate() is transformers as anyone would call it: the whole vocabulary, no scoring.
+    full_vocabulary = spec["config"].endswith(("-fullvocab", "-noscores", "-outputscores"))
+    decoding = DecodingSettings(beams=4, target_vocabulary=not full_vocabulary)
     load_started = time.perf_counter()
     if engine_name == "transformers":
         engine = TransformersEngine(source, precision, "cpu", decoding, intra)
@@ -159,7 +164,8 @@ def run_child(spec: dict) -> dict:
                 out = engine.model.generate(
                     **batch, num_beams=beams, min_new_tokens=length, max_new_tokens=length,
                     length_penalty=decoding.length_penalty, renormalize_logits=decoding.renormalize_logits,
-                    bad_words_ids=engine.bad_words, pad_token_id=tokenizer.pad_token_id,
+                    bad_words_ids=engine.bad_words, suppress_tokens=engine._outside or None,
+                    pad_token_id=tokenizer.pad_token_id,
                     eos_token_id=tokenizer.eos_token_id,
                     decoder_start_token_id=engine.model.config.decoder_start_token_id,
                     do_sample=False, output_scores=keep_scores, return_dict_in_generate=True)
@@ -174,7 +180,8 @@ def run_child(spec: dict) -> dict:
         extra = {"max_batch_size": math.ceil(len(texts) / inter)} if inter > 1 else {}
         results = engine.translator.translate_batch(
             tokenized, beam_size=beams, length_penalty=decoding.length_penalty, max_input_length=512,
-            min_decoding_length=length, max_decoding_length=length, return_scores=True, **extra)
+            min_decoding_length=length, max_decoding_length=length, return_scores=True,
+            use_vmap=decoding.target_vocabulary, **extra)
         lengths = []
         for result in results:
             tokens = result.hypotheses[0]

@@ -128,6 +128,7 @@ class Signature:
     precision: str | None = None
     device: str | None = None
     beams: int | None = None
+    target_vocabulary: bool | None = None  # output limited to the target SentencePiece pieces
     summarizer: dict = field(default_factory=dict)
     # "file@digest (N terms)" of the desk glossary, which changes translations; None when none was used.
     glossary: str | None = None
@@ -141,7 +142,7 @@ class Signature:
         if self.engine:
             parts.append(f"{self.engine} {self.precision or ''} {self.device or ''}".strip())
         if self.beams:
-            parts.append(f"beams {self.beams}")
+            parts.append(f"beams {self.beams}" + (", target vocabulary" if self.target_vocabulary else ""))
         if self.glossary:
             parts.append(f"glossary {self.glossary}")
         if self.summarizer:

@@ -260,7 +260,8 @@ def build(settings: BuildSettings, *, progress: Callable[[int, int], None] | Non
         signature = Signature(
             tool_version=__version__, model=described["model"], model_revision=described["revision"],
             engine=described["engine"], precision=described["precision"], device=described["device"],
-            beams=described["beams"], summarizer=summarizer_settings,
+            beams=described["beams"], target_vocabulary=described["target_vocabulary"],
+            summarizer=summarizer_settings,
             glossary=glossary.fingerprint() if glossary else None,
             created=datetime.datetime.now().astimezone().isoformat(timespec="seconds"))
         brief = Brief(title=settings.title or f"Arabic press brief, {date}", date=date, points=points,

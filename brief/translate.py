@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Callable, Iterable, NamedTuple, Protocol
 
 from brief.arabic import strip_invisible
+from brief.atomic import write_atomic
 from brief.errors import ModelError, UsageError
 from brief.memory import TranslationMemory, cache_root
 
@@ -62,6 +63,8 @@ class DecodingSettings:
     max_length_ratio: float = 2.0  # cap on output tokens = ratio x source tokens + 10
     length_penalty: float = 1.0
     renormalize_logits: bool = True  # OPUS-MT models are trained/exported expecting this
+    # Emit only the pieces of the model's target SentencePiece model (target_token_ids).
+    target_vocabulary: bool = True
 
 
 @dataclass
@@ -308,6 +311,21 @@ def _load_tokenizer(path: Path):
         raise ModelError(f"model directory {path}: tokenizer files cannot be loaded ({error})") from None
 
 
+def target_token_ids(tokenizer) -> list[int]:
+    """Ids the model was trained to emit: the pieces of its target SentencePiece model, </s> and <unk>.
+
+    OPUS-MT shares one vocabulary between its two sides (62,834 entries for ar-en), but its English side
+    was only ever tokenised with target.spm, so no other entry of the output layer was ever a right answer.
+    Leaving them out changes nothing a trained model says, and spares CTranslate2 about a quarter of its
+    decoding time: the output projection is its largest matrix (bench/RESULTS.md)."""
+    vocab = tokenizer.get_vocab()
+    spm = tokenizer.spm_target
+    pieces = (spm.id_to_piece(i) for i in range(spm.get_piece_size()))
+    ids = {vocab[piece] for piece in pieces if piece in vocab}
+    ids.update({tokenizer.eos_token_id, tokenizer.unk_token_id})
+    return sorted(ids)
+
+
 def _output_cap(source_tokens: int, decoding: DecodingSettings, limit: int) -> int:
     return max(8, min(limit, int(math.ceil(source_tokens * decoding.max_length_ratio)) + 10))
 
@@ -352,7 +370,11 @@ class TransformersEngine:
         self.model.to(device)
         self.max_positions = int(self.defaults.get("max_position_embeddings") or 512)
         self.bad_words = self.defaults.get("bad_words_ids") or [[self.tokenizer.pad_token_id]]
-        self._banned = sorted({ids[0] for ids in self.bad_words if len(ids) == 1})
+        self._outside: list[int] = []  # ids outside the target vocabulary, never generated
+        if self.decoding.target_vocabulary:
+            allowed = set(target_token_ids(self.tokenizer))
+            self._outside = [i for i in range(self.model.config.vocab_size) if i not in allowed]
+        self._banned = sorted({ids[0] for ids in self.bad_words if len(ids) == 1} | set(self._outside))
 
     def token_count(self, sentence: str) -> int:
         return len(self.tokenizer(sentence)["input_ids"])
@@ -371,6 +393,7 @@ class TransformersEngine:
                 length_penalty=self.decoding.length_penalty,
                 renormalize_logits=self.decoding.renormalize_logits,
                 bad_words_ids=self.bad_words,
+                suppress_tokens=self._outside or None,
                 pad_token_id=self.tokenizer.pad_token_id,
                 eos_token_id=self.tokenizer.eos_token_id,
                 decoder_start_token_id=self.model.config.decoder_start_token_id,
@@ -396,7 +419,8 @@ class TransformersEngine:
                 labels = sequences[rows, 1:]
                 logits = self.model(input_ids=batch["input_ids"][rows], attention_mask=batch["attention_mask"][rows],
                                     decoder_input_ids=decoder_input).logits.float()
-                logits[..., self._banned] = float("-inf")  # as renormalize_logits does after bad_words_ids
+                # as renormalize_logits does after bad_words_ids and suppress_tokens
+                logits[..., self._banned] = float("-inf")
                 picked = logits.gather(-1, labels.unsqueeze(-1)).squeeze(-1) - torch.logsumexp(logits, dim=-1)
                 mask = labels != pad
                 for row_scores, row_mask in zip(picked, mask):
@@ -442,6 +466,7 @@ def _convert_locked(source: ModelSource, precision: str, target: Path) -> Path:
     try:
         converter = ctranslate2.converters.TransformersConverter(str(source.path), copy_files=copy)
         converter.convert(str(staging), quantization=ct2_quantization(precision), force=True)
+        write_vocabulary_map(staging, _load_tokenizer(source.path))
         (staging / "brief-source.json").write_text(json.dumps(
             {"spec": source.spec, "revision": source.revision, "precision": precision}), encoding="utf-8")
         if target.exists():
@@ -451,6 +476,17 @@ def _convert_locked(source: ModelSource, precision: str, target: Path) -> Path:
         shutil.rmtree(staging, ignore_errors=True)
         raise ModelError(f"model {source.spec}: conversion to CTranslate2 failed ({error})") from None
     return target
+
+
+def write_vocabulary_map(model_dir: Path, tokenizer) -> Path:
+    """CTranslate2's vocabulary map (vmap.txt) that always allows exactly the target vocabulary.
+
+    A line with an empty source n-gram lists the candidates CTranslate2 keeps for every batch; the
+    translator reads the file when it loads the model and applies it when asked to (use_vmap)."""
+    ids = target_token_ids(tokenizer)
+    # The file separates tokens by spaces; SentencePiece pieces never hold one (it writes ▁ instead).
+    tokens = [t for t in tokenizer.convert_ids_to_tokens(ids) if t and not any(c.isspace() for c in t)]
+    return write_atomic(model_dir / "vmap.txt", "\t" + " ".join(tokens) + "\n")
 
 
 class CTranslate2Engine:
@@ -468,6 +504,8 @@ class CTranslate2Engine:
         self.defaults = read_generation_defaults(source.path)
         self.tokenizer = _load_tokenizer(source.path)
         model_dir = convert_to_ctranslate2(source, precision)
+        if self.decoding.target_vocabulary and not (model_dir / "vmap.txt").is_file():
+            write_vocabulary_map(model_dir, self.tokenizer)  # converted before brief wrote one
         compute = {"int8": "int8", "int8_float32": "int8_float32", "fp32": "float32", "fp16": "float16"}[precision]
         if device == "cpu":
             # Two one-thread workers sharing the weights nearly double a single worker's speed on 2 cores,
@@ -498,6 +536,7 @@ class CTranslate2Engine:
             max_input_length=self.max_positions,
             max_decoding_length=_output_cap(source_len, self.decoding, self.max_positions),
             return_scores=True,
+            use_vmap=self.decoding.target_vocabulary,
             # One call only keeps a second worker busy when it is split into sub-batches.
             max_batch_size=max(1, math.ceil(len(tokenized) / self.inter_threads)),
         )
@@ -606,7 +645,8 @@ class Translator:
     def describe(self) -> dict:
         engine, precision, device = self._resolved()
         return {"model": self.source.spec, "revision": self.source.revision, "path": str(self.source.path),
-                "engine": engine, "precision": precision, "device": device, "beams": self.decoding.beams}
+                "engine": engine, "precision": precision, "device": device, "beams": self.decoding.beams,
+                "target_vocabulary": self.decoding.target_vocabulary}
 
     def translate_texts(self, texts: list[str]) -> list[Translation]:
         """Translate each text (one sentence); cached ones come from memory, the rest in length-sorted batches."""

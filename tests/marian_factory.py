@@ -20,6 +20,10 @@ SEEDS = ROOT / "seeds"
 OPUS_MT_AR_EN_SHAPE = dict(vocab_size=62834, d_model=512, encoder_layers=6, decoder_layers=6,
                            encoder_attention_heads=8, decoder_attention_heads=8, encoder_ffn_dim=2048,
                            decoder_ffn_dim=2048, max_position_embeddings=512)
+# OPUS-MT trains one SentencePiece model of 32k pieces per side ("spm32k"); its shared vocabulary is the
+# union of the two. Engines that keep the output to the target side (brief.translate.target_token_ids)
+# then do the real model's work only if the full-size target model is that large too.
+TARGET_SIDE_PIECES = 32000
 TINY_SHAPE = dict(d_model=16, encoder_layers=1, decoder_layers=1, encoder_attention_heads=2,
                   decoder_attention_heads=2, encoder_ffn_dim=32, decoder_ffn_dim=32, max_position_embeddings=512)
 
@@ -65,6 +69,24 @@ def _train_sentencepiece(text: str, vocab_size: int) -> tuple[bytes, list[str]]:
     return model.getvalue(), pieces
 
 
+def _padded_to(model: bytes, pieces: int) -> tuple[bytes, list[str]]:
+    """The SentencePiece model with UNUSED filler pieces up to `pieces`: the size of a real model's side,
+    without changing how any text is tokenised (SentencePiece never produces an UNUSED piece)."""
+    import sentencepiece as spm
+    from sentencepiece import sentencepiece_model_pb2 as proto
+
+    parsed = proto.ModelProto()
+    parsed.ParseFromString(model)
+    filler = 0
+    while len(parsed.pieces) < pieces:
+        piece = parsed.pieces.add()
+        piece.piece, piece.score, piece.type = f"<target-unused{filler}>", 0.0, proto.ModelProto.SentencePiece.UNUSED
+        filler += 1
+    padded = parsed.SerializeToString()
+    processor = spm.SentencePieceProcessor(model_proto=padded)
+    return padded, [processor.id_to_piece(i) for i in range(processor.get_piece_size())]
+
+
 def _vocabulary(source_pieces: list[str], target_pieces: list[str], size: int | None) -> dict[str, int]:
     """One shared vocabulary as OPUS-MT exports it: </s> 0, <unk> 1, pieces, <pad> last."""
     vocab = {"</s>": 0, "<unk>": 1}
@@ -92,6 +114,8 @@ def build_marian_model(out_dir: Path | str, *, full_size: bool = False, seed: in
     out.mkdir(parents=True, exist_ok=True)
     source_model, source_pieces = _train_sentencepiece(_seed_text(), source_vocab or (4000 if full_size else 400))
     target_model, target_pieces = _train_sentencepiece(ENGLISH_TEXT, 600 if full_size else 120)
+    if full_size:
+        target_model, target_pieces = _padded_to(target_model, TARGET_SIDE_PIECES)
     (out / "source.spm").write_bytes(source_model)
     (out / "target.spm").write_bytes(target_model)
     vocab = _vocabulary(source_pieces, target_pieces, OPUS_MT_AR_EN_SHAPE["vocab_size"] if full_size else None)

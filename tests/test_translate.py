@@ -1,4 +1,5 @@
 import json
+import re
 import shutil
 
 import pytest
@@ -201,3 +202,42 @@ def test_conversions_started_together_all_succeed_and_convert_once(tiny_model_di
     assert len({out for _, out, _ in results}) == 1
     converted = list((tmp_path / "cache" / "ct2").iterdir())
     assert [p.name for p in converted if not p.name.startswith(".")] == [os.path.basename(results[0][1])]
+
+
+@pytest.mark.parametrize("engine", ["transformers", "ctranslate2"])
+def test_output_keeps_to_the_target_vocabulary(tiny_model_dir, engine):
+    # The tiny model's random weights emit Arabic source pieces freely; the target vocabulary is English only.
+    if engine == "ctranslate2":
+        pytest.importorskip("ctranslate2")
+    source = resolve_model(str(tiny_model_dir))
+    make = translate.TransformersEngine if engine == "transformers" else translate.CTranslate2Engine
+    sentences = [normalize_source(s) for s in ARABIC]
+    free = make(source, "fp32", "cpu", DecodingSettings(target_vocabulary=False)).translate_batch(sentences)
+    kept = make(source, "fp32", "cpu", DecodingSettings(target_vocabulary=True)).translate_batch(sentences)
+    arabic = re.compile("[\u0600-\u06FF]")
+    assert any(arabic.search(t.text) for t in free), "the test needs a model that strays outside the target side"
+    assert all(t.text and not arabic.search(t.text) for t in kept)
+
+
+def test_vocabulary_map_lists_the_target_pieces(tiny_model_dir, tmp_path):
+    pytest.importorskip("ctranslate2")
+    source = resolve_model(str(tiny_model_dir))
+    converted = translate.convert_to_ctranslate2(source, "int8")
+    tokenizer = translate._load_tokenizer(source.path)
+    line = (converted / "vmap.txt").read_text(encoding="utf-8")
+    assert line.startswith("\t") and line.count("\n") == 1
+    listed = tokenizer.convert_tokens_to_ids(line.strip("\t\n").split(" "))
+    assert listed == translate.target_token_ids(tokenizer)
+    spm = tokenizer.spm_target
+    assert len(listed) <= spm.get_piece_size() + 2 < len(tokenizer.get_vocab())
+    # A model converted before the map existed gets one when an engine loads it.
+    (converted / "vmap.txt").unlink()
+    translate.CTranslate2Engine(source, "int8", "cpu")
+    assert (converted / "vmap.txt").read_text(encoding="utf-8") == line
+
+
+def test_target_vocabulary_is_part_of_the_cache_key(tiny_model_dir):
+    source = resolve_model(str(tiny_model_dir))
+    keys = {translate.engine_fingerprint(source, "ctranslate2", "int8", DecodingSettings(target_vocabulary=v))
+            for v in (True, False)}
+    assert len(keys) == 2
