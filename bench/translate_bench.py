@@ -177,7 +177,7 @@ def run_child(spec: dict) -> dict:
             generated = out.sequences[:, 1:]  # drop the decoder start token; the forced final </s> is a step
             return [int((row != tokenizer.pad_token_id).sum()) for row in generated]
         tokenized = [tokenizer.convert_ids_to_tokens(tokenizer(s)["input_ids"]) for s in texts]
-        extra = {"max_batch_size": math.ceil(len(texts) / inter)} if inter > 1 else {}
+        extra = {"max_batch_size": engine.worker_batch_size(len(texts))}  # as the engine splits its calls
         results = engine.translator.translate_batch(
             tokenized, beam_size=beams, length_penalty=decoding.length_penalty, max_input_length=512,
             min_decoding_length=length, max_decoding_length=length, return_scores=True,

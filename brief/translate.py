@@ -316,8 +316,8 @@ def target_token_ids(tokenizer) -> list[int]:
 
     OPUS-MT shares one vocabulary between its two sides (62,834 entries for ar-en), but its English side
     was only ever tokenised with target.spm, so no other entry of the output layer was ever a right answer.
-    Leaving them out changes nothing a trained model says, and spares CTranslate2 about a quarter of its
-    decoding time: the output projection is its largest matrix (bench/RESULTS.md)."""
+    Leaving them out should change nothing a trained model says, and spares CTranslate2 about a quarter
+    of its decoding time: the output projection is its largest matrix (bench/RESULTS.md)."""
     vocab = tokenizer.get_vocab()
     spm = tokenizer.spm_target
     pieces = (spm.id_to_piece(i) for i in range(spm.get_piece_size()))
@@ -478,6 +478,11 @@ def _convert_locked(source: ModelSource, precision: str, target: Path) -> Path:
     return target
 
 
+# Batches of 32 at beam 4 on 2 cores: 16, 32 or 64 rows per worker call ran at 642, 553 and 453 tokens/s
+# and peaked at 449, 661 and 1,112 MB; greedy decoding still gains up to 16 rows (bench/translate_results.md).
+_CPU_WORKER_ROWS = 16
+
+
 def write_vocabulary_map(model_dir: Path, tokenizer) -> Path:
     """CTranslate2's vocabulary map (vmap.txt) that always allows exactly the target vocabulary.
 
@@ -524,6 +529,14 @@ class CTranslate2Engine:
     def token_count(self, sentence: str) -> int:
         return len(self.tokenizer(sentence)["input_ids"])
 
+    def worker_batch_size(self, sentences: int) -> int:
+        """Sentences per CTranslate2 sub-batch: one call keeps a second worker busy only when it is split,
+        and on the CPU more than _CPU_WORKER_ROWS rows (sentences x beams) at once run slower, not faster."""
+        size = math.ceil(sentences / self.inter_threads)
+        if self.device == "cpu":
+            size = min(size, _CPU_WORKER_ROWS // max(1, self.decoding.beams))
+        return max(1, size)
+
     def translate_batch(self, sentences: list[str]) -> list[Translation]:
         tokenized = [self.tokenizer.convert_ids_to_tokens(self.tokenizer(s)["input_ids"]) for s in sentences]
         source_len = max(len(t) for t in tokenized)
@@ -537,8 +550,7 @@ class CTranslate2Engine:
             max_decoding_length=_output_cap(source_len, self.decoding, self.max_positions),
             return_scores=True,
             use_vmap=self.decoding.target_vocabulary,
-            # One call only keeps a second worker busy when it is split into sub-batches.
-            max_batch_size=max(1, math.ceil(len(tokenized) / self.inter_threads)),
+            max_batch_size=self.worker_batch_size(len(tokenized)),
         )
         out = []
         for result in results:
@@ -758,6 +770,19 @@ def _dir_size(path: Path) -> int:
     return sum(f.stat().st_size for f in path.rglob("*") if f.is_file())
 
 
+def _output_vocabulary(path: Path) -> str:
+    """How much of the shared vocabulary the output keeps to (target_token_ids), read without transformers."""
+    import sentencepiece
+
+    try:
+        vocab = json.loads((path / "vocab.json").read_text(encoding="utf-8"))
+        spm = sentencepiece.SentencePieceProcessor(model_file=str(path / "target.spm"))
+    except (OSError, ValueError, RuntimeError) as error:
+        return f"unknown ({error})"
+    pieces = sum(1 for i in range(spm.get_piece_size()) if spm.id_to_piece(i) in vocab)
+    return f"{pieces:,} target pieces of {len(vocab):,} entries"
+
+
 def model_info(spec: str | None = None) -> dict:
     """What `brief model info` shows: the resolved model, its conversions, sizes and the auto choice."""
     info: dict = {"model": model_spec(spec), "cache_dir": str(cache_root())}
@@ -768,6 +793,7 @@ def model_info(spec: str | None = None) -> dict:
         return info
     info.update({"status": "installed", "path": str(source.path), "origin": source.origin,
                  "revision": source.revision, "size_mb": round(_dir_size(source.path) / 1e6, 1)})
+    info["output_vocabulary"] = _output_vocabulary(source.path)
     conversions = {}
     for precision in ("int8", "int8_float32", "fp32", "fp16"):
         target = converted_model_dir(source, precision)

@@ -241,3 +241,29 @@ def test_target_vocabulary_is_part_of_the_cache_key(tiny_model_dir):
     keys = {translate.engine_fingerprint(source, "ctranslate2", "int8", DecodingSettings(target_vocabulary=v))
             for v in (True, False)}
     assert len(keys) == 2
+
+
+def test_model_info_describes_the_installed_model(tiny_model_dir):
+    info = translate.model_info(str(tiny_model_dir))
+    assert info["status"] == "installed" and info["path"] == str(tiny_model_dir)
+    tokenizer = translate._load_tokenizer(tiny_model_dir)
+    kept, total = len(translate.target_token_ids(tokenizer)), len(tokenizer.get_vocab())
+    assert info["output_vocabulary"] == f"{kept:,} target pieces of {total:,} entries"
+    assert info["auto"]["engine"] in ("ctranslate2", "transformers") and info["size_mb"] > 0
+
+
+def test_model_info_of_a_missing_model_says_so(monkeypatch, tmp_path):
+    monkeypatch.setenv("HF_HUB_OFFLINE", "1")
+    monkeypatch.setenv("HF_HOME", str(tmp_path / "hf"))
+    info = translate.model_info("Helsinki-NLP/opus-mt-ar-en")
+    assert info["status"].startswith("not installed") and "output_vocabulary" not in info
+
+
+def test_ctranslate2_calls_are_split_between_workers_in_small_sub_batches(tiny_model_dir):
+    pytest.importorskip("ctranslate2")
+    source = resolve_model(str(tiny_model_dir))
+    beam4 = translate.CTranslate2Engine(source, "int8", "cpu", DecodingSettings(beams=4), inter_threads=2)
+    greedy = translate.CTranslate2Engine(source, "int8", "cpu", DecodingSettings(beams=1), inter_threads=2)
+    assert [beam4.worker_batch_size(n) for n in (1, 3, 8, 32)] == [1, 2, 4, 4]
+    assert [greedy.worker_batch_size(n) for n in (1, 3, 8, 32, 64)] == [1, 2, 4, 16, 16]
+    assert len(beam4.translate_batch(ARABIC * 4)) == len(ARABIC) * 4
