@@ -478,7 +478,7 @@ def _convert_locked(source: ModelSource, precision: str, target: Path) -> Path:
     return target
 
 
-# Batches of 32 at beam 4 on 2 cores: 16, 32 or 64 rows per worker call ran at 642, 553 and 453 tokens/s
+# Two one-thread workers, batches of 32 at beam 4: 16, 32 or 64 rows per worker call ran at 642, 553 and 453 tokens/s
 # and peaked at 449, 661 and 1,112 MB; greedy decoding still gains up to 16 rows (bench/translate_results.md).
 _CPU_WORKER_ROWS = 16
 
@@ -531,9 +531,10 @@ class CTranslate2Engine:
 
     def worker_batch_size(self, sentences: int) -> int:
         """Sentences per CTranslate2 sub-batch: one call keeps a second worker busy only when it is split,
-        and on the CPU more than _CPU_WORKER_ROWS rows (sentences x beams) at once run slower, not faster."""
+        and one-thread CPU workers run slower, not faster, on more than _CPU_WORKER_ROWS rows (sentences x
+        beams) at once. A single worker with several threads needs its whole batch to keep them busy."""
         size = math.ceil(sentences / self.inter_threads)
-        if self.device == "cpu":
+        if self.device == "cpu" and self.inter_threads > 1:
             size = min(size, _CPU_WORKER_ROWS // max(1, self.decoding.beams))
         return max(1, size)
 

@@ -267,3 +267,6 @@ def test_ctranslate2_calls_are_split_between_workers_in_small_sub_batches(tiny_m
     assert [beam4.worker_batch_size(n) for n in (1, 3, 8, 32)] == [1, 2, 4, 4]
     assert [greedy.worker_batch_size(n) for n in (1, 3, 8, 32, 64)] == [1, 2, 4, 16, 16]
     assert len(beam4.translate_batch(ARABIC * 4)) == len(ARABIC) * 4
+    # One worker with two threads gets the whole batch: small sub-batches would leave a thread idle.
+    single = translate.CTranslate2Engine(source, "int8", "cpu", DecodingSettings(beams=4), inter_threads=1)
+    assert single.worker_batch_size(32) == 32
