@@ -9,7 +9,7 @@ so its peak RSS (VmHWM, which includes imports and model load) is its own.
 
 Generated tokens are counted from the outputs, and each output's length is checked against the plan.
 
-    .venv/bin/python bench/translate_bench.py --quick      # < 3 minutes: beam 4, batch 16, 4 configs
+    .venv/bin/python bench/translate_bench.py --quick      # < 3 minutes: beam 4, batch 16, 5 configs
     .venv/bin/python bench/translate_bench.py              # full: greedy + beam 4, batch 1/8/32, all configs
 
 Prints one JSON object on stdout; writes bench/_work/translate_bench-{quick,full}.json and
@@ -345,7 +345,8 @@ def add_ratios(configs: list[dict]) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--quick", action="store_true", help="beam 4, batch 16, 24 sentences, 5 configs (about 1 min once the model is built)")
+    parser.add_argument("--quick", action="store_true", help=(
+                        "beam 4, batch 16, 24 sentences, 5 configs (about 1 min once the model is built)"))
     parser.add_argument("--model", default=MODEL_DIR, help="full-size MarianMT directory (built if missing)")
     parser.add_argument("--configs", help="comma list of: " + ", ".join(CONFIGS))
     parser.add_argument("--beams", help="comma list, e.g. 1,4")
