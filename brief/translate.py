@@ -478,8 +478,9 @@ def _convert_locked(source: ModelSource, precision: str, target: Path) -> Path:
     return target
 
 
-# Two one-thread workers, batches of 32 at beam 4: 16, 32 or 64 rows per worker call ran at 642, 553 and 453 tokens/s
-# and peaked at 449, 661 and 1,112 MB; greedy decoding still gains up to 16 rows (bench/translate_results.md).
+# Two one-thread workers, batches of 32 at beam 4: 16, 32 or 64 rows per worker call ran at 642, 553 and
+# 453 tokens/s and peaked at 449, 661 and 1,112 MB; greedy decoding still gains up to 16 rows
+# (bench/translate_results.md).
 _CPU_WORKER_ROWS = 16
 
 
