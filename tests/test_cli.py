@@ -68,6 +68,8 @@ def test_report_accounts_for_every_input(built):
     assert re.fullmatch(r"glossary\.tsv@[0-9a-f]{12} \(\d+ terms\)", report["signature"]["glossary"])
     markdown = (out / "brief-2026-11-24.md").read_text(encoding="utf-8").replace("\\", "")
     assert f"glossary {report['signature']['glossary']}" in markdown
+    # So does keeping the output to the target vocabulary.
+    assert report["signature"]["target_vocabulary"] is True and "beams 4, target vocabulary" in markdown
     assert set(report["timings"]) >= {"ingest", "summarize", "translate", "render"}
 
 
