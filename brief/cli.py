@@ -100,6 +100,8 @@ PrecisionOpt = typer.Option(None, "--precision", help="auto | fp32 | int8 | fp16
 DeviceOpt = typer.Option(None, "--device", help="auto | cpu | cuda")
 BeamsOpt = typer.Option(None, "--beams", help="Beam width (default: the model's own).")
 NoCacheOpt = typer.Option(False, "--no-cache", help="Bypass the translation memory.")
+FullVocabularyOpt = typer.Option(False, "--full-vocabulary", help="Let the output use every vocabulary entry, "
+                                 "not only the model's target-side pieces (slower; to compare).")
 GlossaryOpt = typer.Option(None, "--glossary", help="TSV of arabic<TAB>english names to render one way "
                            "(default prompts/glossary.tsv; 'none' for none).")
 
@@ -112,7 +114,7 @@ def build(
     format: Optional[str] = typer.Option(None, "--format", help="Comma list of md,pdf,html."),
     model: Optional[str] = ModelOpt, engine: Optional[str] = EngineOpt, precision: Optional[str] = PrecisionOpt,
     device: Optional[str] = DeviceOpt, beams: Optional[int] = BeamsOpt, no_cache: bool = NoCacheOpt,
-    glossary: Optional[str] = GlossaryOpt,
+    glossary: Optional[str] = GlossaryOpt, full_vocabulary: bool = FullVocabularyOpt,
     max_points: Optional[int] = typer.Option(None, "--max-points", help="Most key points on the page."),
     title: Optional[str] = typer.Option(None, "--title"),
     date: Optional[str] = typer.Option(None, "--date", help="YYYY-MM-DD (default today)."),
@@ -135,7 +137,7 @@ def build(
         "sources": list(sources) if sources else None, "output": output,
         "formats": [f.strip() for f in format.split(",") if f.strip()] if format else None,
         "model": model, "engine": engine, "precision": precision, "device": device, "beams": beams,
-        "cache": False if no_cache else None, "glossary": glossary, "max_points": max_points, "title": title,
+        "full_vocabulary": full_vocabulary or None, "cache": False if no_cache else None, "glossary": glossary, "max_points": max_points, "title": title,
         "date": date, "variant": variant, "paper": paper, "brief_only": brief_only or None,
         "new_only": new_only or None, "followups": followups, "email_to": eml, "smtp": smtp,
     }
@@ -210,14 +212,15 @@ def translate(source: str = typer.Argument("-", help="A text file, or - for stdi
               model: Optional[str] = ModelOpt, engine: Optional[str] = EngineOpt,
               precision: Optional[str] = PrecisionOpt, device: Optional[str] = DeviceOpt,
               beams: Optional[int] = BeamsOpt, no_cache: bool = NoCacheOpt, glossary: Optional[str] = GlossaryOpt,
-              quiet: bool = typer.Option(False, "--quiet", "-q")):
+              full_vocabulary: bool = FullVocabularyOpt, quiet: bool = typer.Option(False, "--quiet", "-q")):
     """Translate Arabic text sentence by sentence; prints arabic<TAB>english lines."""
     from brief.ingest import read_document
     from brief.segment import split_sentences
     from brief.translate import TranslateOptions, Translator
 
     options = TranslateOptions(model=model, engine=engine or "auto", precision=precision or "auto",
-                               device=device or "auto", beams=beams, cache=not no_cache)
+                               device=device or "auto", beams=beams, full_vocabulary=full_vocabulary,
+                               cache=not no_cache)
     from brief.glossary import glossary_for
 
     options.glossary = glossary_for(glossary)

@@ -44,6 +44,7 @@ class BuildSettings:
     precision: str = "auto"
     device: str = "auto"
     beams: int | None = None
+    full_vocabulary: bool = False  # output may use source-side pieces too (to compare; slower)
     cache: bool = True
     glossary: str | None = None
     new_only: bool = False  # skip articles already in an earlier brief (state file in the output dir)
@@ -77,7 +78,8 @@ class BuildSettings:
 # brief.toml may group keys in tables; these map to flat field names.
 _TABLES = {"email": {"to": "email_to", "from": "email_from", "smtp": "smtp"},
            "translation": {"model": "model", "engine": "engine", "precision": "precision", "device": "device",
-                           "beams": "beams", "cache": "cache", "glossary": "glossary"}}
+                           "beams": "beams", "full_vocabulary": "full_vocabulary", "cache": "cache",
+                           "glossary": "glossary"}}
 
 
 def load_config(path: str | None) -> dict:

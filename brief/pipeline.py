@@ -212,7 +212,8 @@ def build(settings: BuildSettings, *, progress: Callable[[int, int], None] | Non
         started = time.perf_counter()
         translator = Translator(TranslateOptions(
             model=settings.model, engine=settings.engine, precision=settings.precision, device=settings.device,
-            beams=settings.beams, cache=settings.cache, glossary=glossary), progress=progress, warn=warn)
+            beams=settings.beams, full_vocabulary=settings.full_vocabulary, cache=settings.cache,
+            glossary=glossary), progress=progress, warn=warn)
         timings["model_resolve"] = time.perf_counter() - started
     with run_lock(out_dir):
         prepared = prepare(settings.sources, max_file_mb=settings.max_file_mb, max_total_mb=settings.max_total_mb,

@@ -135,6 +135,18 @@ def test_translate_prints_tab_separated_pairs(tiny_model_dir):
     assert all(len(r) == 2 and r[1] for r in rows)
 
 
+def test_full_vocabulary_lets_the_output_leave_the_target_side(tiny_model_dir):
+    # The tiny model's random weights write Arabic source pieces when allowed to; by default they cannot.
+    text = "وصل الرئيس الروسي فلاديمير بوتين إلى بيونغ يانغ. ووقع البلدان اتفاقية شراكة استراتيجية شاملة.\n"
+    arabic = re.compile("[\u0600-\u06FF]")
+    english = {}
+    for extra in ([], ["--full-vocabulary"]):
+        result = run_brief("translate", "-", "--model", tiny_model_dir, "--no-cache", *extra, input_text=text)
+        assert result.returncode == 0, result.stderr
+        english[bool(extra)] = " ".join(ln.split("\t")[1] for ln in result.stdout.splitlines())
+    assert not arabic.search(english[False]) and arabic.search(english[True])
+
+
 def test_bad_option_is_a_usage_error(tmp_path):
     result = run_brief("build", SEEDS, "-o", tmp_path, "--variant", "loud")
     assert result.returncode == 2 and "variant must be one of" in result.stderr and "Traceback" not in result.stderr
