@@ -137,7 +137,8 @@ def build(
         "sources": list(sources) if sources else None, "output": output,
         "formats": [f.strip() for f in format.split(",") if f.strip()] if format else None,
         "model": model, "engine": engine, "precision": precision, "device": device, "beams": beams,
-        "full_vocabulary": full_vocabulary or None, "cache": False if no_cache else None, "glossary": glossary, "max_points": max_points, "title": title,
+        "full_vocabulary": full_vocabulary or None, "cache": False if no_cache else None, "glossary": glossary,
+        "max_points": max_points, "title": title,
         "date": date, "variant": variant, "paper": paper, "brief_only": brief_only or None,
         "new_only": new_only or None, "followups": followups, "email_to": eml, "smtp": smtp,
     }
@@ -196,14 +197,15 @@ def summarize(sources: List[str] = typer.Argument(..., help="Files or directorie
                   None, "--max-words", help="Word budget of the summary (the best sentence is always given whole, even if longer)."),
               plain: bool = typer.Option(False, "--plain", help="Only the chosen sentences, one per line.")):
     """Print the key Arabic sentences, best first, each with a tab and its citations (no model needed)."""
-    from brief.pipeline import summarize_sources
+    from brief.pipeline import plain_summary, summarize_sources
 
     chosen, articles = summarize_sources(list(sources), points, max_words, warn=None if plain else _warn)
-    if plain and len(articles) == 1:
-        chosen = sorted(chosen, key=lambda p: p.sentence)  # one article: read in its own order
+    if plain:
+        for line in plain_summary(chosen, articles):
+            print(line)
+        return
     for point in chosen:
-        text = " ".join(point.arabic.split())
-        print(text if plain else f"{text}\t{' '.join(f'[{c}]' for c in point.citations)}")
+        print(f"{' '.join(point.arabic.split())}\t{' '.join(f'[{c}]' for c in point.citations)}")
 
 
 @app.command()

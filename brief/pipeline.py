@@ -16,7 +16,7 @@ from brief.arabic import normalize
 from brief.atomic import write_atomic
 from brief.config import BuildSettings
 from brief.errors import EXIT_OK, EXIT_PARTIAL, InputError, NoUsableInput, RunLocked
-from brief.models import Article, Brief, InputFile, KeyPoint, Signature, Story
+from brief.models import Article, Brief, InputFile, KeyPoint, RawDocument, Signature, Story
 
 STATE_FILE = ".brief-state.json"
 LOCK_FILE = ".brief.lock"
@@ -34,7 +34,7 @@ class Prepared:
 def prepare(sources: list[str], *, max_file_mb: float = 20.0, max_total_mb: float = 500.0,
             warn: Callable[[str], None] | None = None) -> Prepared:
     """Ingest, clean and segment every source; skipped inputs are recorded with their reason."""
-    from brief import clean, ingest, segment
+    from brief import clean, ingest
 
     timings: dict = {}
     started = time.perf_counter()
@@ -47,12 +47,7 @@ def prepare(sources: list[str], *, max_file_mb: float = 20.0, max_total_mb: floa
     for document in documents:
         record = by_file.get(document.file)
         try:
-            found = clean.clean_document(document)
-            for article in found:
-                segment.segment_article(article)
-            usable = [a for a in found if any(s.kind == "body" for s in a.sentences)]
-            if not usable:
-                raise InputError(document.file, "no Arabic article text found")
+            usable = articles_of(document)
         except InputError as error:
             if record:
                 record.status, record.reason, record.articles = "skipped", error.reason, 0
@@ -68,6 +63,19 @@ def prepare(sources: list[str], *, max_file_mb: float = 20.0, max_total_mb: floa
     for copy, original in clean.find_duplicates(articles).items():
         articles[copy].duplicate_of = articles[original].number
     return Prepared(articles, inputs, timings)
+
+
+def articles_of(document: RawDocument) -> list[Article]:
+    """The usable articles of one document, cleaned and segmented (InputError when there is none)."""
+    from brief import clean, segment
+
+    found = clean.clean_document(document)
+    for article in found:
+        segment.segment_article(article)
+    usable = [a for a in found if any(s.kind == "body" for s in a.sentences)]
+    if not usable:
+        raise InputError(document.file, "no Arabic article text found")
+    return usable
 
 
 def article_fingerprint(article: Article) -> str:
@@ -344,6 +352,28 @@ def summarize_sources(sources: list[str], points: int, max_words: int | None, wa
     if not prepared.articles:
         raise NoUsableInput("no usable article among the inputs")
     return summarize(prepared.articles, max_points=points, max_words=max_words), prepared.articles
+
+
+def plain_summary(points: list[KeyPoint], articles: list[Article]) -> list[str]:
+    """The chosen sentences as `brief summarize --plain` prints them: one per line, spaces collapsed, best
+    first, except that the summary of a single article reads in the article's own order."""
+    if len(articles) == 1:
+        points = sorted(points, key=lambda p: p.sentence)
+    return [" ".join(p.arabic.split()) for p in points]
+
+
+def summarize_text(text: str, max_words: int | None = None, max_points: int = 8, settings=None) -> list[str]:
+    """Summary of one article given as a string, cleaned and segmented as `brief summarize -` does."""
+    from brief.summarize import summarize
+
+    try:
+        articles = articles_of(RawDocument(file="-", text=text.replace("\r\n", "\n"), encoding="utf-8"))
+    except InputError:
+        return []
+    for number, article in enumerate(articles, start=1):
+        article.number = number
+    return plain_summary(summarize(articles, max_points=max_points, max_words=max_words, settings=settings),
+                         articles)
 
 
 def stories_of(sources: list[str], warn=None) -> list[dict]:

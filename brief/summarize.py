@@ -442,50 +442,20 @@ def _redundancy(cluster: _Cluster, picked: _Cluster, matrix: list[list[float]]) 
     return max(matrix[a][b] for a in (cluster.seed,) for b in picked.members)
 
 
-def summarize_text(text: str, max_words: int | None = None, max_points: int = 8,
-                   settings: SummarizerSettings | None = None) -> list[str]:
-    """Summary of one article given as a string: the chosen sentences in article order.
-
-    The text goes through the same cleaning and segmentation as `brief summarize -`."""
-    from brief import clean, segment
-    from brief.errors import InputError
-    from brief.models import RawDocument
-
-    try:
-        articles = clean.clean_document(RawDocument(file="-", text=text.replace("\r\n", "\n"), encoding="utf-8"))
-    except InputError:
-        return []
-    for number, article in enumerate(articles, start=1):
-        segment.segment_article(article)
-        article.number = number
-    articles = [a for a in articles if any(s.kind == "body" for s in a.sentences)]
-    points = summarize(articles, max_points=max_points, max_words=max_words, settings=settings)
-    if len(articles) == 1:
-        points.sort(key=lambda p: p.sentence)
-    return [" ".join(p.arabic.split()) for p in points]
-
-
-def main(argv: list[str] | None = None) -> int:
-    """`python -m brief.summarize [--max-words N] [--points N] < article.txt`: one chosen sentence a line.
-
-    The word budget defaults to $SUMMARY_MAX_WORDS when set (the EASC scorer's convention)."""
-    import argparse
+def main(argv: list[str] | None = None) -> None:
+    """`python -m brief.summarize [--max-words N] [--points N] < article.txt` is `brief summarize - --plain`,
+    with the word budget from $SUMMARY_MAX_WORDS when not given (the EASC scorer's convention)."""
     import os
     import sys
 
-    parser = argparse.ArgumentParser(prog="python -m brief.summarize", description=main.__doc__.splitlines()[0])
-    parser.add_argument("--max-words", type=int, default=None)
-    parser.add_argument("--points", type=int, default=8)
-    parser.add_argument("--single", action="store_true", help="accepted for compatibility; input is one article")
-    args = parser.parse_args(argv)
-    budget = args.max_words
-    if budget is None and os.environ.get("SUMMARY_MAX_WORDS", "").isdigit():
-        budget = int(os.environ["SUMMARY_MAX_WORDS"])
-    text = sys.stdin.buffer.read().decode("utf-8", "replace")
-    for line in summarize_text(text, max_words=budget, max_points=args.points):
-        print(line)
-    return 0
+    from brief.cli import app
+
+    # --single: the scorer's example passes it; the input is one article anyway.
+    args = [a for a in (sys.argv[1:] if argv is None else argv) if a != "--single"]
+    if "--max-words" not in args and os.environ.get("SUMMARY_MAX_WORDS", "").isdigit():
+        args += ["--max-words", os.environ["SUMMARY_MAX_WORDS"]]
+    app(["summarize", "-", "--plain", *args], prog_name="python -m brief.summarize")
 
 
 if __name__ == "__main__":
-    raise SystemExit(main())
+    main()

@@ -513,7 +513,7 @@ class CTranslate2Engine:
         model_dir = convert_to_ctranslate2(source, precision)
         if self.decoding.target_vocabulary and not (model_dir / "vmap.txt").is_file():
             write_vocabulary_map(model_dir, self.tokenizer)  # converted before brief wrote one
-        compute = {"int8": "int8", "int8_float32": "int8_float32", "fp32": "float32", "fp16": "float16"}[precision]
+        compute = ct2_quantization(precision)
         if device == "cpu":
             # Two one-thread workers sharing the weights nearly double a single worker's speed on 2 cores,
             # where more threads inside one worker buy nothing (bench/RESULTS.md).

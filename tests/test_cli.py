@@ -126,6 +126,16 @@ def test_summarize_plain_reads_one_article_from_stdin():
     assert lines and all("\t" not in ln and ln in " ".join(text.split()) for ln in lines)
 
 
+def test_summarize_module_is_the_plain_command_with_the_scorers_budget():
+    # score_easc.py's own example runs `python -m brief.summarize --single` with $SUMMARY_MAX_WORDS set.
+    text = (SEEDS / "004_3c6385f6fb4de3b3.txt").read_text(encoding="utf-8")
+    plain = run_brief("summarize", "-", "--max-words", "45", "--plain", input_text=text)
+    module = subprocess.run([sys.executable, "-m", "brief.summarize", "--single"], capture_output=True, text=True,
+                            env={**os.environ, "SUMMARY_MAX_WORDS": "45"}, cwd=ROOT, input=text, timeout=600)
+    assert module.returncode == 0 and plain.returncode == 0, module.stderr
+    assert module.stdout == plain.stdout and module.stdout.strip()
+
+
 def test_translate_prints_tab_separated_pairs(tiny_model_dir):
     result = run_brief("translate", "-", "--model", tiny_model_dir, "--no-cache",
                        input_text="وصل بوتين إلى بيونغ يانغ. ووقع البلدان اتفاقية.\n")

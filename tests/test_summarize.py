@@ -17,8 +17,8 @@ from hypothesis import strategies as st
 
 from brief.arabic import has_arabic, normalize
 from brief.models import Article, KeyPoint, Sentence
-from brief.summarize import (SummarizerSettings, score_sentences, sentence_terms, summarize, summarize_text,
-                             word_count)
+from brief.pipeline import summarize_text
+from brief.summarize import SummarizerSettings, score_sentences, sentence_terms, summarize, word_count
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
