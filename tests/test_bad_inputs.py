@@ -75,8 +75,8 @@ def bad_files(root: Path) -> dict[str, tuple[Path, str]]:
     for name, payload in HOSTILE.items():
         lines = ARTICLE.splitlines()
         add(f"hostile_{name}", "\n".join([lines[0], payload, *lines[1:], payload]), "used")
-    add("hostile_html", f"<html><head><link rel=canonical href=\"javascript:alert(1)\"><title>عنوان</title>"
-        f"<script>alert(1)</script></head><body><article><h1>بوتين في بيونغ يانغ</h1>"
+    add("hostile_html", "<html><head><link rel=canonical href=\"javascript:alert(1)\"><title>عنوان</title>"
+        "<script>alert(1)</script></head><body><article><h1>بوتين في بيونغ يانغ</h1>"
         + "".join(f"<p onclick=\"alert(1)\">{line}</p>" for line in ARTICLE.splitlines())
         + "<img src=http://evil.example/x.png onerror=alert(1)></article></body></html>", "used", ".html")
     return files

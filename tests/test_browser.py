@@ -163,8 +163,8 @@ def test_page_makes_no_request_runs_no_script_and_marks_arabic_rtl(browser, page
         screenshot(browser, page, f"{which}-{kind}.png", tmp_path)
         if which == "review":
             first = query(browser, page, ".pair")[0]["node"]
-            ar_box = box(browser, page, query(browser, page, f".pair:first-of-type > .ar")[0]["node"])
-            en_box = box(browser, page, query(browser, page, f".pair:first-of-type > .en")[0]["node"])
+            ar_box = box(browser, page, query(browser, page, ".pair:first-of-type > .ar")[0]["node"])
+            en_box = box(browser, page, query(browser, page, ".pair:first-of-type > .en")[0]["node"])
             assert first
             if metrics is DESKTOP:  # side by side: English left, Arabic right, same row
                 assert en_box[2] <= ar_box[0] and abs(en_box[1] - ar_box[1]) < 2

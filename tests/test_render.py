@@ -1,7 +1,6 @@
 """Render stage: escaping in every format, bidi isolation, the one-page PDF for 1 to 200 articles, outputs."""
 from __future__ import annotations
 
-import copy
 import html
 import json
 import re
