@@ -328,6 +328,20 @@ def test_markdown_brief_has_points_citations_sources_and_signature():
     assert "## 1\\. Putin's Asia tour, part 1" in text
 
 
+def test_a_corroborated_point_says_how_many_sources_report_it():
+    brief = make_brief(5)
+    brief.stories = []
+    for point in brief.points:
+        point.story = 0
+    brief.points[0].citations = [1, 3, 4]
+    brief.points[1].citations = [2]
+    for text in (render.render_markdown(brief), render.render_text(brief), render.render_html(brief)):
+        lines = [line for line in text.splitlines() if "[3]" in line and "[4]" in line and "[1]" in line]
+        assert any("3 sources" in line for line in lines), text
+        counts = [int(n) for n in re.findall(r"· (\d+) sources", text)]
+        assert counts == [len(p.citations) for p in brief.points if len(p.citations) > 1], text
+
+
 def test_english_variant_has_no_arabic_points():
     brief = make_brief(5, variant="english")
     page = render.render_html(brief)
