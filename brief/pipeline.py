@@ -132,10 +132,13 @@ def choose_points(articles: list[Article], settings: BuildSettings,
         count = budget.get(story.number, 0)
         if count <= 0:
             continue
-        # A follow-up's points come from what is new, when there is something new.
-        members = [by_number[n] for n in (story.new_articles if story.followup and story.new_articles
-                                          else story.articles)]
-        chosen = summarize(members, max_points=count, max_words=settings.max_words, settings=summarizer)
+        # A follow-up's points come from what is new, when there is something new; the earlier articles
+        # are still cited where they state a point's fact.
+        fresh = story.new_articles if story.followup and story.new_articles else story.articles
+        members = [by_number[n] for n in fresh]
+        earlier = [by_number[n] for n in story.articles if n not in fresh]
+        chosen = summarize(members, max_points=count, max_words=settings.max_words, settings=summarizer,
+                           earlier=earlier)
         for point in chosen:
             point.story = story.number
         story.points = chosen
@@ -203,6 +206,38 @@ class BuildResult:
     exit_code: int
 
 
+def _leave_out_briefed(articles: list[Article], inputs: list[InputFile], seen: dict,
+                       warn: Callable[[str], None] | None) -> list[Article]:
+    """The articles no earlier brief used (renumbered), each input file's record saying what was left out:
+    a file is skipped when all its articles were briefed before, and keeps the new ones otherwise."""
+    fresh: list[Article] = []
+    dates: dict[str, set[str]] = {}  # file -> dates of the briefs that used its articles
+    parts: dict[str, set[int]] = {}  # file -> its articles (parts) left out
+    for article in articles:
+        earlier = seen.get(article_fingerprint(article))
+        if earlier:
+            dates.setdefault(article.file, set()).add(earlier["date"])
+            parts.setdefault(article.file, set()).add(article.part)
+        else:
+            fresh.append(article)
+    for record in inputs:
+        if record.file not in dates:
+            continue
+        when = "the brief of " + " and of ".join(sorted(dates[record.file]))
+        left_out = len(parts[record.file])
+        if left_out < record.articles:
+            record.reason = f"{left_out} of its {record.articles} articles already in {when}, left out"
+            message = f"{record.file}: {record.reason}"
+        else:
+            record.status, record.reason = "skipped", f"already in {when}"
+            message = f"{record.file}: skipped, already in {when}"
+        if warn:
+            warn(message)
+    for number, article in enumerate(fresh, start=1):
+        article.number = number
+    return fresh
+
+
 def build(settings: BuildSettings, *, progress: Callable[[int, int], None] | None = None,
           warn: Callable[[str], None] | None = None, translator=None) -> BuildResult:
     """Run the whole job; returns the JSON-ready run report and the exit code. Raises BriefError when nothing can be done."""
@@ -231,20 +266,7 @@ def build(settings: BuildSettings, *, progress: Callable[[int, int], None] | Non
         state = read_state(out_dir)
         seen = state["articles"]
         if settings.new_only and articles:
-            fresh = []
-            for article in articles:
-                earlier = seen.get(article_fingerprint(article))
-                if earlier:
-                    for record in prepared.inputs:
-                        if record.file == article.file:
-                            record.status, record.reason = "skipped", f"already in the brief of {earlier['date']}"
-                    if warn:
-                        warn(f"{article.file}: skipped, already in the brief of {earlier['date']}")
-                else:
-                    fresh.append(article)
-            articles = fresh
-            for number, article in enumerate(articles, start=1):
-                article.number = number
+            articles = _leave_out_briefed(articles, prepared.inputs, seen, warn)
         if not articles:
             raise NoUsableInput("no usable article among the inputs: " + "; ".join(
                 f"{r.file}: {r.reason}" for r in prepared.inputs if r.status == "skipped") if prepared.inputs
@@ -273,8 +295,10 @@ def build(settings: BuildSettings, *, progress: Callable[[int, int], None] | Non
             summarizer=summarizer_settings,
             glossary=glossary.fingerprint() if glossary else None,
             created=datetime.datetime.now().astimezone().isoformat(timespec="seconds"))
+        # One story needs no heading, unless it is a follow-up: the reader must see it was told before.
+        headed = len(stories) > 1 or any(s.followup for s in stories)
         brief = Brief(title=settings.title or f"Arabic press brief, {date}", date=date, points=points,
-                      articles=articles, signature=signature, stories=stories if len(stories) > 1 else [],
+                      articles=articles, signature=signature, stories=stories if headed else [],
                       flagged_points=sum(1 for p in points if p.flags), brief_only=settings.brief_only)
 
         started = time.perf_counter()

@@ -317,11 +317,35 @@ def _states_same_fact(seed: int, other: int, candidates: list[_Candidate], matri
 
 
 def summarize(articles: list[Article], max_points: int, max_words: int | None = None,
-              settings: SummarizerSettings | None = None) -> list[KeyPoint]:
-    """The key points of `articles`, most important first, each citing every article that states it."""
+              settings: SummarizerSettings | None = None, earlier: list[Article] | None = None) -> list[KeyPoint]:
+    """The key points of `articles`, most important first, each citing every article that states it.
+
+    `earlier` articles (a follow-up story's, already in an earlier brief) give no point but are cited too
+    where they state a point's fact."""
     settings = settings or SummarizerSettings()
     if max_points <= 0 or not articles:
         return []
+    points = _points(articles, max_points, max_words, settings)
+    if earlier:
+        _cite_earlier(points, articles, earlier, settings)
+    return points
+
+
+def _cite_earlier(points: list[KeyPoint], articles: list[Article], earlier: list[Article],
+                  settings: SummarizerSettings) -> None:
+    """Add to each point the earlier articles that state its fact, by the clustering test over all of them."""
+    candidates, matrix = score_sentences([*articles, *earlier], settings)
+    position = {(c.article, c.index): k for k, c in enumerate(candidates)}
+    old = {a.number for a in earlier}
+    for point in points:
+        seed = position.get((point.article, point.sentence))
+        if seed is not None:
+            added = {a for a in _also_stating(seed, candidates, matrix, settings) if a in old}
+            point.citations = sorted(set(point.citations) | added)
+
+
+def _points(articles: list[Article], max_points: int, max_words: int | None,
+            settings: SummarizerSettings) -> list[KeyPoint]:
     candidates, matrix = score_sentences(articles, settings)
     clusters = cluster_facts(candidates, matrix, settings)
     ranked = mmr_order(clusters, matrix, settings, limit=max(settings.pool_size, max_points))

@@ -189,3 +189,29 @@ def test_importing_the_cli_leaves_no_sigint_handler_behind():
     import brief.cli
 
     assert signal.getsignal(signal.SIGINT) is not brief.cli._quit_while_starting
+
+
+def test_next_day_follow_up_cites_what_was_briefed_and_new_only_leaves_it_out(tiny_model_dir, tmp_path):
+    day1 = tmp_path / "day1"
+    day1.mkdir()
+    for seed in SEEDS.iterdir():
+        if seed.name[:3] in ("000", "001"):
+            (day1 / seed.name).write_bytes(seed.read_bytes())
+    out = tmp_path / "out"
+    common = ("-o", out, "--model", tiny_model_dir, "--format", "md")
+    assert run_brief("build", day1, *common, "--date", "2026-11-23").returncode == 0
+
+    result = run_brief("build", SEEDS, *common, "--date", "2026-11-24", "--json")
+    assert result.returncode == 0, result.stderr
+    report = json.loads(result.stdout)
+    earlier = {s["number"] for s in report["sources"] if Path(s["file"]).name[:3] in ("000", "001")}
+    assert [s["followup"] for s in report["stories"]] == [True]  # one story, still headed: told before
+    assert "(follow-up)" in (out / "brief-2026-11-24.md").read_text(encoding="utf-8")
+    assert all(p["article"] not in earlier for p in report["points"])  # the points are what is new ...
+    assert any(set(p["citations"]) & earlier for p in report["points"])  # ... citing what reported it before
+
+    result = run_brief("build", SEEDS, *common, "--date", "2026-11-25", "--new-only", "--json")
+    assert result.returncode == 4
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 6 and all("already in the brief of 2026-11-2" in line for line in lines)
+    assert lines[-1].startswith("brief: error: no usable article")

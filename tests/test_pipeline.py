@@ -1,0 +1,30 @@
+"""The pipeline's own decisions: what a day's run leaves out or marks because an earlier brief used it."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from brief.pipeline import _leave_out_briefed, article_fingerprint, prepare
+
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+
+
+def test_new_only_skips_a_file_only_when_every_article_in_it_was_briefed():
+    prepared = prepare([str(SEEDS)])
+    articles = prepared.articles
+    by_name = {}
+    for article in articles:
+        by_name.setdefault(Path(article.file).name[:3], []).append(article)
+    assert len(by_name["001"]) == 2  # seed 001 holds a report and a pasted second article
+    seen = {article_fingerprint(by_name["000"][0]): {"file": "x", "date": "2026-11-20"},
+            article_fingerprint(by_name["001"][0]): {"file": "y", "date": "2026-11-21"}}
+    warnings: list[str] = []
+    fresh = _leave_out_briefed(articles, prepared.inputs, seen, warnings.append)
+
+    assert [a.number for a in fresh] == list(range(1, len(articles) - 1))
+    assert by_name["000"][0] not in fresh and by_name["001"][0] not in fresh and by_name["001"][1] in fresh
+    records = {Path(r.file).name[:3]: r for r in prepared.inputs}
+    assert (records["000"].status, records["000"].reason) == ("skipped", "already in the brief of 2026-11-20")
+    assert records["001"].status == "used"
+    assert records["001"].reason == "1 of its 2 articles already in the brief of 2026-11-21, left out"
+    assert all(records[n].status == "used" and not records[n].reason for n in ("002", "003", "004"))
+    assert len(warnings) == 2 and all("2026-11-2" in w for w in warnings)  # one line per file
