@@ -195,16 +195,23 @@ def summarize(sources: List[str] = typer.Argument(..., help="Files or directorie
               points: int = typer.Option(8, "--points", help="Most key points."),
               max_words: Optional[int] = typer.Option(
                   None, "--max-words", help="Word budget of the summary (the best sentence is always given whole, even if longer)."),
-              plain: bool = typer.Option(False, "--plain", help="Only the chosen sentences, one per line.")):
+              plain: bool = typer.Option(False, "--plain", help="Only the chosen sentences, one per line."),
+              by_story: bool = typer.Option(False, "--by-story", help="Group the points by story (topic), as the brief does.")):
     """Print the key Arabic sentences, best first, each with a tab and its citations (no model needed)."""
     from brief.pipeline import plain_summary, summarize_sources
 
-    chosen, articles = summarize_sources(list(sources), points, max_words, warn=None if plain else _warn)
+    chosen, articles, stories = summarize_sources(list(sources), points, max_words, warn=None if plain else _warn,
+                                                  by_story=by_story)
     if plain:
         for line in plain_summary(chosen, articles):
             print(line)
         return
+    titles = {s.number: s.title_arabic for s in stories}
+    story = None
     for point in chosen:
+        if stories and point.story != story:
+            story = point.story
+            print(f"# story {story}: {' '.join(titles.get(story, '').split())}")
         print(f"{' '.join(point.arabic.split())}\t{' '.join(f'[{c}]' for c in point.citations)}")
 
 

@@ -127,18 +127,20 @@ def choose_points(articles: list[Article], settings: BuildSettings,
     by_number = {a.number: a for a in articles}
     budget = story_stage.allocate_points(stories, settings.max_points) if len(stories) > 1 else {
         stories[0].number: settings.max_points} if stories else {}
+    allotted = sum(budget.values())
     points: list[KeyPoint] = []
     for story in stories:
         count = budget.get(story.number, 0)
         if count <= 0:
             continue
+        # A word budget is the whole brief's: each story gets its share in proportion to its points.
+        words = None if settings.max_words is None else max(1, settings.max_words * count // allotted)
         # A follow-up's points come from what is new, when there is something new; the earlier articles
         # are still cited where they state a point's fact.
         fresh = story.new_articles if story.followup and story.new_articles else story.articles
         members = [by_number[n] for n in fresh]
         earlier = [by_number[n] for n in story.articles if n not in fresh]
-        chosen = summarize(members, max_points=count, max_words=settings.max_words, settings=summarizer,
-                           earlier=earlier)
+        chosen = summarize(members, max_points=count, max_words=words, settings=summarizer, earlier=earlier)
         for point in chosen:
             point.story = story.number
         story.points = chosen
@@ -368,14 +370,19 @@ def inspect(sources: list[str], warn=None) -> tuple[list[dict], list[InputFile]]
     return records, prepared.inputs
 
 
-def summarize_sources(sources: list[str], points: int, max_words: int | None, warn=None) -> tuple[list[KeyPoint], list[Article]]:
-    """`brief summarize`: key Arabic sentences with citations; no model needed."""
+def summarize_sources(sources: list[str], points: int, max_words: int | None, warn=None,
+                      by_story: bool = False) -> tuple[list[KeyPoint], list[Article], list[Story]]:
+    """`brief summarize`: key Arabic sentences with citations, best first, or with `by_story` grouped under
+    their stories (topics) as the brief groups them, stories most important first; no model needed."""
     from brief.summarize import summarize
 
     prepared = prepare(sources, warn=warn)
     if not prepared.articles:
         raise NoUsableInput("no usable article among the inputs")
-    return summarize(prepared.articles, max_points=points, max_words=max_words), prepared.articles
+    if by_story:
+        stories, chosen, _ = choose_points(prepared.articles, BuildSettings(max_points=points, max_words=max_words))
+        return chosen, prepared.articles, stories
+    return summarize(prepared.articles, max_points=points, max_words=max_words), prepared.articles, []
 
 
 def plain_summary(points: list[KeyPoint], articles: list[Article]) -> list[str]:

@@ -125,6 +125,16 @@ def test_summarize_plain_reads_one_article_from_stdin():
     assert lines and all("\t" not in ln and ln in " ".join(text.split()) for ln in lines)
 
 
+def test_summarize_by_story_heads_each_story_group():
+    result = run_brief("summarize", ROOT / "tests" / "data" / "stories", "--by-story")
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    heads = [ln for ln in lines if ln.startswith("# story ")]
+    assert len(heads) > 1 and lines[0] == heads[0]
+    assert [int(h.split()[2].rstrip(":")) for h in heads] == list(range(1, len(heads) + 1))
+    assert all("\t[" in ln for ln in lines if not ln.startswith("# story "))
+
+
 def test_summarize_module_is_the_plain_command_with_the_scorers_budget():
     # score_easc.py's own example runs `python -m brief.summarize --single` with $SUMMARY_MAX_WORDS set.
     text = (SEEDS / "004_3c6385f6fb4de3b3.txt").read_text(encoding="utf-8")

@@ -28,3 +28,38 @@ def test_new_only_skips_a_file_only_when_every_article_in_it_was_briefed():
     assert records["001"].reason == "1 of its 2 articles already in the brief of 2026-11-21, left out"
     assert all(records[n].status == "used" and not records[n].reason for n in ("002", "003", "004"))
     assert len(warnings) == 2 and all("2026-11-2" in w for w in warnings)  # one line per file
+
+
+STORIES = Path(__file__).resolve().parent / "data" / "stories"
+
+
+def test_summarize_by_story_groups_points_under_their_stories():
+    from brief.pipeline import summarize_sources
+
+    points, articles, stories = summarize_sources([str(STORIES)], 8, None, by_story=True)
+    assert len(stories) > 1 and 1 < len(points) <= 8
+    order = [p.story for p in points]
+    assert order == sorted(order)  # grouped, stories most important first
+    members = {s.number: set(s.articles) for s in stories}
+    for point in points:
+        assert point.article in members[point.story] and set(point.citations) <= members[point.story]
+    flat, _, none = summarize_sources([str(STORIES)], 8, None)
+    assert none == [] and len({p.story for p in flat}) == 1  # without --by-story: one pool, best first
+
+
+def test_a_word_budget_is_shared_between_stories_not_given_to_each():
+    from brief.config import BuildSettings
+    from brief.pipeline import choose_points, prepare
+    from brief.stories import allocate_points, cluster_stories
+
+    articles = prepare([str(STORIES)]).articles
+    share = allocate_points(cluster_stories(articles), 8)
+    budget = 150
+    stories, points, _ = choose_points(articles, BuildSettings(max_points=8, max_words=budget))
+    for story in stories:
+        words = [len(p.arabic.split()) for p in points if p.story == story.number]
+        allowed = budget * share[story.number] // sum(share.values())
+        # Within its share, unless its one best point is longer than the share (kept whole, never cut).
+        assert sum(words) <= allowed or len(words) == 1, (story.number, words, allowed)
+    unbudgeted = choose_points(articles, BuildSettings(max_points=8))[1]
+    assert sum(len(p.arabic.split()) for p in points) < sum(len(p.arabic.split()) for p in unbudgeted)
