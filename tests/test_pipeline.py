@@ -1,11 +1,15 @@
-"""The pipeline's own decisions: what a day's run leaves out or marks because an earlier brief used it."""
+"""The pipeline's own decisions: what a day's run leaves out because an earlier brief used it, and how the
+point and word budgets are shared between stories."""
 from __future__ import annotations
 
 from pathlib import Path
 
-from brief.pipeline import _leave_out_briefed, article_fingerprint, prepare
+from brief.config import BuildSettings
+from brief.pipeline import _leave_out_briefed, article_fingerprint, choose_points, prepare, summarize_sources
+from brief.stories import allocate_points, cluster_stories
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+STORIES = Path(__file__).resolve().parent / "data" / "stories"
 
 
 def test_new_only_skips_a_file_only_when_every_article_in_it_was_briefed():
@@ -30,12 +34,7 @@ def test_new_only_skips_a_file_only_when_every_article_in_it_was_briefed():
     assert len(warnings) == 2 and all("2026-11-2" in w for w in warnings)  # one line per file
 
 
-STORIES = Path(__file__).resolve().parent / "data" / "stories"
-
-
 def test_summarize_by_story_groups_points_under_their_stories():
-    from brief.pipeline import summarize_sources
-
     points, articles, stories = summarize_sources([str(STORIES)], 8, None, by_story=True)
     assert len(stories) > 1 and 1 < len(points) <= 8
     order = [p.story for p in points]
@@ -48,10 +47,6 @@ def test_summarize_by_story_groups_points_under_their_stories():
 
 
 def test_a_word_budget_is_shared_between_stories_not_given_to_each():
-    from brief.config import BuildSettings
-    from brief.pipeline import choose_points, prepare
-    from brief.stories import allocate_points, cluster_stories
-
     articles = prepare([str(STORIES)]).articles
     share = allocate_points(cluster_stories(articles), 8)
     budget = 150

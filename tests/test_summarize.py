@@ -280,11 +280,6 @@ def test_seed_facts_file_matches_the_seeds():
         assert first.get(fact["id"], set()) <= declared <= anywhere[fact["id"]], fact["id"]
 
 
-# Measured when pinned (see bench/summarize_notes.md): 7 distinct facts in 8 points, none repeated, mean
-# citation recall 0.94, 6 of the 7 fact points citing every seed that reports the fact, citation precision
-# 0.95. The strict criterion (every fact point fully cited) is not met: the arms accusation is worded five
-# ways by five outlets, and seeds 002 and 003 state it too differently for term overlap (cosine 0.12 and
-# 0.11 against the 0.15 that clusters facts; lowering it cites wrong seeds on other points).
 def test_a_follow_up_cites_the_earlier_articles_that_state_its_points():
     """Seeds 000 and 001 were in yesterday's brief: today's points come from 002-004 only, yet cite 000/001
     wherever those state the point's fact (a reader must see that the fact was reported before)."""
@@ -310,6 +305,11 @@ def test_a_follow_up_cites_the_earlier_articles_that_state_its_points():
     assert checked >= 3  # the check is not vacuous: several points have earlier sources to cite
 
 
+# Measured when pinned (see bench/summarize_notes.md): 7 distinct facts in 8 points, none repeated, mean
+# citation recall 0.94, 6 of the 7 fact points citing every seed that reports the fact, citation precision
+# 0.95. The strict criterion (every fact point fully cited) is not met: the arms accusation is worded five
+# ways by five outlets, and seeds 002 and 003 state it too differently for term overlap (cosine 0.12 and
+# 0.11 against the 0.15 that clusters facts; lowering it cites wrong seeds on other points).
 SEED_MIN_FACTS = 7
 SEED_MIN_CITATION_RECALL = 0.9
 SEED_MIN_FULLY_CITED = 6
