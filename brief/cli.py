@@ -345,8 +345,26 @@ def cache_clear():
     print(f"removed {TranslationMemory(warn=_warn).clear()} cached translations")
 
 
+def _interrupt_again(unraisable) -> None:
+    """sys.unraisablehook: a Ctrl-C that lands in a callback Python cannot raise from (the import system's
+    weakref callbacks, while torch loads) would print "Exception ignored ... Traceback" and be lost, so the
+    run went on; deliver it again where it stops the run cleanly. Anything else is reported as usual."""
+    if isinstance(unraisable.exc_value, KeyboardInterrupt):
+        import _thread
+        import threading
+
+        # Raised from here it would be ignored again (the hook is such a callback too): a moment later,
+        # from another thread, it lands in the main thread's ordinary code.
+        again = threading.Timer(0.01, _thread.interrupt_main)
+        again.daemon = True
+        again.start()
+        return
+    sys.__unraisablehook__(unraisable)
+
+
 def main() -> None:
     """Console entry point."""
+    sys.unraisablehook = _interrupt_again
     try:
         app()
         code = 0

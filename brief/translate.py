@@ -9,13 +9,16 @@ from __future__ import annotations
 
 import fcntl
 import hashlib
+import importlib
 import json
 import math
 import os
 import re
 import shutil
+import signal
 import sys
 import threading
+from contextlib import contextmanager
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Callable, Iterable, NamedTuple, Protocol
@@ -566,12 +569,34 @@ class CTranslate2Engine:
         return out
 
 
+@contextmanager
+def interrupts_held():
+    """Hold a Ctrl-C until the block ends, then raise it there (KeyboardInterrupt, as usual).
+
+    While a native library imports, an interrupt is not safe: one that lands in a pybind11 module's
+    initialisation (ctranslate2, torch) aborts the process, and one that lands in a callback of the import
+    system is printed as a traceback and dropped. Only the main thread can hold it."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    held: list[int] = []
+    previous = signal.signal(signal.SIGINT, lambda signum, frame: held.append(signum))
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
+        if held:
+            signal.raise_signal(signal.SIGINT)  # the usual handler, now that it is safe
+
+
 def load_engine(options: TranslateOptions, source: ModelSource | None = None) -> Engine:
     """Build the engine the options ask for (heavy imports happen here)."""
     options.validate()
     source = source or resolve_model(options.model, download=options.allow_download)
-    device = pick_device(options.device)
-    engine, precision = pick_engine(options.engine, options.precision, device)
+    with interrupts_held():  # the native libraries, not the model load after them (that can be long)
+        device = pick_device(options.device)
+        engine, precision = pick_engine(options.engine, options.precision, device)
+        importlib.import_module("ctranslate2" if engine == "ctranslate2" else "torch")
     decoding = decoding_for(source, options.beams, options.full_vocabulary)
     if engine == "ctranslate2":
         if precision not in ("int8", "fp32", "fp16", "int8_float32"):

@@ -65,6 +65,58 @@ def previous_run(tiny_model_dir, tmp_path_factory):
     return out, complete_outputs(out)
 
 
+# A Ctrl-C can land in a weakref callback of the import system (while torch loads); Python cannot raise
+# from there, prints "Exception ignored ... Traceback" and drops it. Reproduced with a weakref callback.
+SWALLOWED_INTERRUPT = """
+import sys, time, weakref
+from brief import cli
+sys.unraisablehook = cli._interrupt_again
+class Thing: pass
+thing = Thing()
+def callback(ref):
+    raise {error}
+ref = weakref.ref(thing, callback)
+try:
+    del thing
+    time.sleep(2)
+    print("lost")
+except KeyboardInterrupt:
+    print("delivered")
+"""
+
+
+def test_an_interrupt_python_would_drop_is_delivered_again_without_a_traceback():
+    run = subprocess.run([sys.executable, "-c", SWALLOWED_INTERRUPT.format(error="KeyboardInterrupt")],
+                         capture_output=True, text=True, cwd=ROOT, timeout=60)
+    assert run.stdout.strip() == "delivered" and run.stderr == "", run.stderr
+    # Anything else a callback raises is still reported, as Python does.
+    run = subprocess.run([sys.executable, "-c", SWALLOWED_INTERRUPT.format(error="ValueError('boom')")],
+                         capture_output=True, text=True, cwd=ROOT, timeout=60)
+    assert run.stdout.strip() == "lost" and "ValueError: boom" in run.stderr
+
+
+HELD_INTERRUPT = """
+import os, signal, time
+from brief.translate import interrupts_held
+log = []
+try:
+    with interrupts_held():
+        os.kill(os.getpid(), signal.SIGINT)
+        time.sleep(0.3)
+        log.append("block finished")
+    log.append("went on")
+except KeyboardInterrupt:
+    log.append("interrupted after")
+print(*log, signal.getsignal(signal.SIGINT) is signal.default_int_handler)
+"""
+
+
+def test_a_ctrl_c_while_native_libraries_import_is_held_then_raised():
+    run = subprocess.run([sys.executable, "-c", HELD_INTERRUPT], capture_output=True, text=True, cwd=ROOT,
+                         timeout=60)
+    assert run.stdout.split() == ["block", "finished", "interrupted", "after", "True"], run.stderr
+
+
 @pytest.mark.parametrize("delay", [0.3, 1.5, 3.0, 5.0, 8.0])
 def test_interrupt_at_any_point_leaves_previous_outputs_intact(previous_run, tiny_model_dir, tmp_path, delay):
     out, before = previous_run
