@@ -196,7 +196,8 @@ def summarize(sources: List[str] = typer.Argument(..., help="Files or directorie
               max_words: Optional[int] = typer.Option(
                   None, "--max-words", help="Word budget of the summary (the best sentence is always given whole, even if longer)."),
               plain: bool = typer.Option(False, "--plain", help="Only the chosen sentences, one per line."),
-              by_story: bool = typer.Option(False, "--by-story", help="Group the points by story (topic), as the brief does.")):
+              by_story: bool = typer.Option(False, "--by-story",
+                                            help="Group the points by story (topic), as the brief does.")):
     """Print the key Arabic sentences, best first, each with a tab and its citations (no model needed)."""
     from brief.pipeline import plain_summary, summarize_sources
 

@@ -574,8 +574,8 @@ def interrupts_held():
     """Hold a Ctrl-C until the block ends, then raise it there (KeyboardInterrupt, as usual).
 
     While a native library imports, an interrupt is not safe: one that lands in a pybind11 module's
-    initialisation (ctranslate2, torch) aborts the process, and one that lands in a callback of the import
-    system is printed as a traceback and dropped. Only the main thread can hold it."""
+    initialisation (ctranslate2, torch) can abort the process as a C++ exception, and one that lands in a
+    callback of the import system is printed as a traceback and dropped. Only the main thread can hold it."""
     if threading.current_thread() is not threading.main_thread():
         yield
         return
@@ -584,7 +584,8 @@ def interrupts_held():
     try:
         yield
     finally:
-        signal.signal(signal.SIGINT, previous)
+        # None: a handler Python did not install (an embedding program); the default is all that can be restored.
+        signal.signal(signal.SIGINT, signal.SIG_DFL if previous is None else previous)
         if held:
             signal.raise_signal(signal.SIGINT)  # the usual handler, now that it is safe
 
