@@ -219,9 +219,9 @@ def _informativeness(sentence: Sentence, words: int, terms: int, full_length: in
     return (2.0 * length + density + extra) / 4.0
 
 
-def score_sentences(articles: list[Article],
-                    settings: SummarizerSettings) -> tuple[list[_Candidate], list[list[float]]]:
-    """Every usable sentence of the run with its base score, and their pairwise cosine similarities."""
+def _candidates(articles: list[Article],
+                settings: SummarizerSettings) -> tuple[list[_Candidate], list[list[str]], list[list[float]]]:
+    """Every usable sentence of the run (not yet scored), its content terms, and their pairwise cosines."""
     candidates: list[_Candidate] = []
     term_lists: list[list[str]] = []
     published = [int(a.published[:4]) for a in articles if a.published and _YEAR.match(a.published)]
@@ -237,9 +237,15 @@ def score_sentences(articles: list[Article],
                 continue
             terms = sentence_terms(sentence.text, year)
             candidates.append(_Candidate(article.number, position, sentence, word_count(sentence.text),
-                                         frozenset(terms)))
+                                         frozenset(terms), headline=sentence.kind != "body"))
             term_lists.append(terms)
-    matrix = _similarities(_vectors(term_lists))
+    return candidates, term_lists, _similarities(_vectors(term_lists))
+
+
+def score_sentences(articles: list[Article],
+                    settings: SummarizerSettings) -> tuple[list[_Candidate], list[list[float]]]:
+    """Every usable sentence of the run with its base score, and their pairwise cosine similarities."""
+    candidates, term_lists, matrix = _candidates(articles, settings)
     centrality = _lexrank(matrix, settings.damping, settings.edge_threshold)
     top = max(centrality, default=0.0) or 1.0
     several = len({c.article for c in candidates}) > 1
@@ -248,7 +254,6 @@ def score_sentences(articles: list[Article],
     before: dict[int, int] = {}  # words of the article's text (headlines left out) before the sentence
     for k, candidate in enumerate(candidates):
         penalty = _penalty(candidate.sentence, candidate.words, settings)
-        candidate.headline = candidate.sentence.kind != "body"
         offset = before.get(candidate.article, 0)
         if penalty >= 1.0 or candidate.sentence.kind == "body":
             before[candidate.article] = offset + candidate.words
@@ -333,8 +338,9 @@ def summarize(articles: list[Article], max_points: int, max_words: int | None = 
 
 def _cite_earlier(points: list[KeyPoint], articles: list[Article], earlier: list[Article],
                   settings: SummarizerSettings) -> None:
-    """Add to each point the earlier articles that state its fact, by the clustering test over all of them."""
-    candidates, matrix = score_sentences([*articles, *earlier], settings)
+    """Add to each point the earlier articles that state its fact, by the clustering test over all of them
+    (similarities only: the earlier articles give no point, so nothing is scored)."""
+    candidates, _, matrix = _candidates([*articles, *earlier], settings)
     position = {(c.article, c.index): k for k, c in enumerate(candidates)}
     old = {a.number for a in earlier}
     for point in points:
