@@ -66,7 +66,7 @@ class DecodingSettings:
     max_length_ratio: float = 2.0  # cap on output tokens = ratio x source tokens + 10
     length_penalty: float = 1.0
     renormalize_logits: bool = True  # OPUS-MT models are trained/exported expecting this
-    # Emit only the pieces of the model's target SentencePiece model (target_token_ids).
+    # Emit only the pieces of the model's target SentencePiece model (target_vocabulary).
     target_vocabulary: bool = True
 
 
@@ -315,19 +315,20 @@ def _load_tokenizer(path: Path):
         raise ModelError(f"model directory {path}: tokenizer files cannot be loaded ({error})") from None
 
 
-def target_token_ids(tokenizer) -> list[int]:
-    """Ids the model was trained to emit: the pieces of its target SentencePiece model, </s> and <unk>.
+def target_vocabulary(model_dir: Path) -> dict[str, int]:
+    """The entries the model was trained to emit, with their ids: the pieces of its target SentencePiece
+    model, </s> and <unk> (read from vocab.json and target.spm, without transformers).
 
     OPUS-MT shares one vocabulary between its two sides (62,834 entries for ar-en), but its English side
     was only ever tokenised with target.spm, so no other entry of the output layer was ever a right answer.
     Leaving them out should change nothing a trained model says, and spares CTranslate2 about a quarter
     of its decoding time: the output projection is its largest matrix (bench/RESULTS.md)."""
-    vocab = tokenizer.get_vocab()
-    spm = tokenizer.spm_target
-    pieces = (spm.id_to_piece(i) for i in range(spm.get_piece_size()))
-    ids = {vocab[piece] for piece in pieces if piece in vocab}
-    ids.update({tokenizer.eos_token_id, tokenizer.unk_token_id})
-    return sorted(ids)
+    import sentencepiece
+
+    vocab = json.loads((model_dir / "vocab.json").read_text(encoding="utf-8"))
+    spm = sentencepiece.SentencePieceProcessor(model_file=str(model_dir / "target.spm"))
+    pieces = {spm.id_to_piece(i) for i in range(spm.get_piece_size())} | {"</s>", "<unk>"}
+    return {piece: vocab[piece] for piece in pieces if piece in vocab}
 
 
 def _output_cap(source_tokens: int, decoding: DecodingSettings, limit: int) -> int:
@@ -376,7 +377,7 @@ class TransformersEngine:
         self.bad_words = self.defaults.get("bad_words_ids") or [[self.tokenizer.pad_token_id]]
         self._outside: list[int] = []  # ids outside the target vocabulary, never generated
         if self.decoding.target_vocabulary:
-            allowed = set(target_token_ids(self.tokenizer))
+            allowed = set(target_vocabulary(source.path).values())
             self._outside = [i for i in range(self.model.config.vocab_size) if i not in allowed]
         self._banned = sorted({ids[0] for ids in self.bad_words if len(ids) == 1} | set(self._outside))
 
@@ -470,7 +471,7 @@ def _convert_locked(source: ModelSource, precision: str, target: Path) -> Path:
     try:
         converter = ctranslate2.converters.TransformersConverter(str(source.path), copy_files=copy)
         converter.convert(str(staging), quantization=ct2_quantization(precision), force=True)
-        write_vocabulary_map(staging, _load_tokenizer(source.path))
+        write_vocabulary_map(staging, source.path)
         (staging / "brief-source.json").write_text(json.dumps(
             {"spec": source.spec, "revision": source.revision, "precision": precision}), encoding="utf-8")
         if target.exists():
@@ -488,14 +489,15 @@ def _convert_locked(source: ModelSource, precision: str, target: Path) -> Path:
 _CPU_WORKER_ROWS = 16
 
 
-def write_vocabulary_map(model_dir: Path, tokenizer) -> Path:
-    """CTranslate2's vocabulary map (vmap.txt) that always allows exactly the target vocabulary.
+def write_vocabulary_map(model_dir: Path, source_dir: Path) -> Path:
+    """CTranslate2's vocabulary map (vmap.txt) in `model_dir` that always allows exactly the target
+    vocabulary of the MarianMT export in `source_dir`.
 
     A line with an empty source n-gram lists the candidates CTranslate2 keeps for every batch; the
     translator reads the file when it loads the model and applies it when asked to (use_vmap)."""
-    ids = target_token_ids(tokenizer)
+    kept = target_vocabulary(source_dir)
     # The file separates tokens by spaces; SentencePiece pieces never hold one (it writes ▁ instead).
-    tokens = [t for t in tokenizer.convert_ids_to_tokens(ids) if t and not any(c.isspace() for c in t)]
+    tokens = [t for t in sorted(kept, key=kept.get) if t and not any(c.isspace() for c in t)]
     return write_atomic(model_dir / "vmap.txt", "\t" + " ".join(tokens) + "\n")
 
 
@@ -515,7 +517,7 @@ class CTranslate2Engine:
         self.tokenizer = _load_tokenizer(source.path)
         model_dir = convert_to_ctranslate2(source, precision)
         if self.decoding.target_vocabulary and not (model_dir / "vmap.txt").is_file():
-            write_vocabulary_map(model_dir, self.tokenizer)  # converted before brief wrote one
+            write_vocabulary_map(model_dir, source.path)  # converted before brief wrote one
         compute = ct2_quantization(precision)
         if device == "cpu":
             # Two one-thread workers sharing the weights nearly double a single worker's speed on 2 cores,
@@ -800,16 +802,13 @@ def _dir_size(path: Path) -> int:
 
 
 def _output_vocabulary(path: Path) -> str:
-    """How much of the shared vocabulary the output keeps to (target_token_ids), read without transformers."""
-    import sentencepiece
-
+    """How much of the shared vocabulary the output keeps to (target_vocabulary)."""
     try:
-        vocab = json.loads((path / "vocab.json").read_text(encoding="utf-8"))
-        spm = sentencepiece.SentencePieceProcessor(model_file=str(path / "target.spm"))
+        kept = target_vocabulary(path)
+        total = len(json.loads((path / "vocab.json").read_text(encoding="utf-8")))
     except (OSError, ValueError, RuntimeError) as error:
         return f"unknown ({error})"
-    pieces = sum(1 for i in range(spm.get_piece_size()) if spm.id_to_piece(i) in vocab)
-    return f"{pieces:,} target pieces of {len(vocab):,} entries"
+    return f"{len(kept):,} target pieces of {total:,} entries"
 
 
 def model_info(spec: str | None = None) -> dict:

@@ -21,7 +21,7 @@ OPUS_MT_AR_EN_SHAPE = dict(vocab_size=62834, d_model=512, encoder_layers=6, deco
                            encoder_attention_heads=8, decoder_attention_heads=8, encoder_ffn_dim=2048,
                            decoder_ffn_dim=2048, max_position_embeddings=512)
 # OPUS-MT trains one SentencePiece model of 32k pieces per side ("spm32k"); its shared vocabulary is the
-# union of the two. Engines that keep the output to the target side (brief.translate.target_token_ids)
+# union of the two. Engines that keep the output to the target side (brief.translate.target_vocabulary)
 # then do the real model's work only if the full-size target model is that large too.
 TARGET_SIDE_PIECES = 32000
 TINY_SHAPE = dict(d_model=16, encoder_layers=1, decoder_layers=1, encoder_attention_heads=2,

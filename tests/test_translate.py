@@ -227,7 +227,8 @@ def test_vocabulary_map_lists_the_target_pieces(tiny_model_dir, tmp_path):
     line = (converted / "vmap.txt").read_text(encoding="utf-8")
     assert line.startswith("\t") and line.count("\n") == 1
     listed = tokenizer.convert_tokens_to_ids(line.strip("\t\n").split(" "))
-    assert listed == translate.target_token_ids(tokenizer)
+    assert listed == sorted(translate.target_vocabulary(source.path).values())
+    assert tokenizer.eos_token_id in listed and tokenizer.unk_token_id in listed
     spm = tokenizer.spm_target
     assert len(listed) <= spm.get_piece_size() + 2 < len(tokenizer.get_vocab())
     # A model converted before the map existed gets one when an engine loads it.
@@ -247,7 +248,7 @@ def test_model_info_describes_the_installed_model(tiny_model_dir):
     info = translate.model_info(str(tiny_model_dir))
     assert info["status"] == "installed" and info["path"] == str(tiny_model_dir)
     tokenizer = translate._load_tokenizer(tiny_model_dir)
-    kept, total = len(translate.target_token_ids(tokenizer)), len(tokenizer.get_vocab())
+    kept, total = len(translate.target_vocabulary(tiny_model_dir)), len(tokenizer.get_vocab())
     assert info["output_vocabulary"] == f"{kept:,} target pieces of {total:,} entries"
     assert info["auto"]["engine"] in ("ctranslate2", "transformers") and info["size_mb"] > 0
 
