@@ -275,7 +275,8 @@ def build(settings: BuildSettings, *, progress: Callable[[int, int], None] | Non
                 else "no input files given")
 
         started = time.perf_counter()
-        earlier = {a.number for a in articles if article_fingerprint(a) in seen}
+        fingerprints = {a.number: article_fingerprint(a) for a in articles}  # for the state, read and written
+        earlier = {n for n, fingerprint in fingerprints.items() if fingerprint in seen}
         stories, points, summarizer_settings = choose_points(articles, settings, earlier)
         timings["summarize"] = time.perf_counter() - started
 
@@ -320,7 +321,7 @@ def build(settings: BuildSettings, *, progress: Callable[[int, int], None] | Non
                 mail.send_smtp(message, host or settings.smtp, int(port or 587))
 
         for article in articles:
-            seen.setdefault(article_fingerprint(article), {"file": article.file, "date": date})
+            seen.setdefault(fingerprints[article.number], {"file": article.file, "date": date})
         write_atomic(out_dir / STATE_FILE, json.dumps(state, ensure_ascii=False, indent=1))
         translator.close()
 
