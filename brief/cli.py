@@ -59,7 +59,7 @@ def user_errors(command):
             _say("interrupted; earlier outputs are left as they were")
             raise typer.Exit(EXIT_INTERRUPTED) from None
         except (typer.Exit, typer.Abort, typer.TyperException):
-            raise  # typer's own: exit codes, and usage errors (BadParameter) it prints with the usage line
+            raise  # typer's own: exit codes, and usage errors (BadParameter) that main() says in one line
         except BrokenPipeError:
             raise typer.Exit(0) from None
         except Exception as error:  # noqa: BLE001 - last line of defence for a cron job
@@ -363,14 +363,38 @@ def _interrupt_again(unraisable) -> None:
     sys.__unraisablehook__(unraisable)
 
 
+# typer exports only BadParameter; its base ClickException comes from click or from the copy of click
+# that newer typers carry, whichever this typer uses.
+_ClickException = next(kind for kind in typer.BadParameter.__mro__ if kind.__name__ == "ClickException")
+
+
+def _usage_line(error: Exception) -> str:
+    """A click usage mistake as one line, ending with where to read the command's options."""
+    message = " ".join(error.format_message().split())
+    context = getattr(error, "ctx", None)
+    if context is not None:
+        stop = "" if message.endswith((".", "?", "!")) else "."
+        message = f"{message}{stop} See '{context.command_path} --help'."
+    return message
+
+
 def main() -> None:
     """Console entry point."""
     sys.unraisablehook = _interrupt_again
     try:
-        app()
-        code = 0
+        # Not standalone: usage mistakes come back as exceptions, to be said in one line like ours.
+        result = app(standalone_mode=False)
+        code = result if isinstance(result, int) else 0
+    except _ClickException as error:
+        if type(error).__name__ == "NoArgsIsHelpError":  # a bare `brief` or `brief model`: the help
+            print(error.ctx.get_help())
+        else:
+            _say(f"error: {_usage_line(error)}")
+        code = error.exit_code  # 2 for usage mistakes, which is our EXIT_USAGE too
+    except typer.Abort:
+        _say("interrupted; earlier outputs are left as they were")
+        code = EXIT_INTERRUPTED
     except SystemExit as exit_:
-        # Typer/click usage errors exit 2, which is our EXIT_USAGE too.
         code = exit_.code if exit_.code is not None else 0
     except KeyboardInterrupt:  # between commands' own handlers: start-up, option parsing, teardown
         _say("interrupted; earlier outputs are left as they were")

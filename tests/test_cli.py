@@ -185,6 +185,24 @@ def test_fully_cached_run_loads_no_translation_library(built, tiny_model_dir, tm
     assert result.returncode == 0, result.stderr
 
 
+@pytest.mark.parametrize("args, said", [
+    (["bulid"], "No such command 'bulid'. Did you mean 'build'? See 'brief --help'."),
+    (["build", "--points", "3"], "No such option: --points (Possible options: --max-points). See 'brief build --help'."),
+    (["build", "--max-points", "many"], "Invalid value for '--max-points'"),
+    (["inspect"], "Missing argument 'sources'. See 'brief inspect --help'."),
+])
+def test_a_usage_mistake_is_one_line_naming_where_the_options_are(args, said):
+    result = run_brief(*args)
+    assert result.returncode == 2 and result.stdout == ""
+    assert result.stderr.count("\n") == 1 and result.stderr.startswith("brief: error: ")
+    assert said in result.stderr.replace("python -m brief", "brief")  # click names the program as run
+
+
+def test_a_bare_command_group_prints_its_help():
+    result = run_brief("model")
+    assert result.returncode == 2 and "pull" in result.stdout and "convert" in result.stdout
+
+
 @pytest.mark.parametrize("args", [["build"], ["build", str(SEEDS), "--smtp", "localhost:25"]])
 def test_option_mistakes_inside_a_command_are_usage_errors_not_internal_ones(args, tmp_path):
     result = run_brief(*args, cwd=tmp_path)  # no brief.toml there to supply sources
