@@ -73,6 +73,18 @@ class Article:
     def body_text(self) -> str:
         return "\n".join(s.text for s in self.sentences if s.kind == "body")
 
+    @property
+    def publisher(self) -> str:
+        """Who published it, for counting independent reports: the outlet when known, else the file."""
+        outlet = (self.outlet or "").strip().casefold()
+        return f"outlet:{outlet}" if outlet else f"file:{self.file}"
+
+
+def count_outlets(articles: list[Article], numbers: list[int]) -> int:
+    """How many outlets the given source numbers come from (two articles of one outlet count once)."""
+    by_number = {a.number: a for a in articles}
+    return len({by_number[n].publisher if n in by_number else f"source:{n}" for n in numbers})
+
 
 @dataclass
 class InputFile:

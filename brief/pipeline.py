@@ -16,7 +16,7 @@ from brief.arabic import normalize
 from brief.atomic import write_atomic
 from brief.config import BuildSettings
 from brief.errors import EXIT_OK, EXIT_PARTIAL, InputError, NoUsableInput, RunLocked
-from brief.models import Article, Brief, InputFile, KeyPoint, RawDocument, Signature, Story
+from brief.models import Article, Brief, InputFile, KeyPoint, RawDocument, Signature, Story, count_outlets
 
 STATE_FILE = ".brief-state.json"
 LOCK_FILE = ".brief.lock"
@@ -347,7 +347,8 @@ def run_report(brief: Brief, inputs: list[InputFile], outputs: list[Path], timin
         "inputs": [asdict(r) for r in inputs],
         "sources": source_records(brief.articles),
         "accounting": [{"number": a.number, "file": a.file, **line_accounting(a)} for a in brief.articles],
-        "points": [{"arabic": p.arabic, "english": p.english, "citations": p.citations, "article": p.article,
+        "points": [{"arabic": p.arabic, "english": p.english, "citations": p.citations,
+                    "outlets": count_outlets(brief.articles, p.citations), "article": p.article,
                     "sentence": p.sentence, "story": p.story, "flags": [asdict(f) for f in p.flags]}
                    for p in brief.points],
         "stories": [{"story": s.number, "articles": s.articles, "outlets": s.outlets, "title_arabic": s.title_arabic,

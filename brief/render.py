@@ -21,7 +21,7 @@ from brief.arabic import has_arabic, strip_invisible
 from brief.atomic import write_atomic
 from brief.config import prompts_dir
 from brief.errors import RenderError, UsageError
-from brief.models import Brief, KeyPoint, Story
+from brief.models import Article, Brief, KeyPoint, Story, count_outlets
 
 PAPER_SIZES = {"a4": "A4", "letter": "letter"}
 VARIANTS = ("bilingual", "english")
@@ -258,20 +258,21 @@ class _PointView:
     english: str | None
     arabic: str
     citations: list[int]
+    outlets: int  # distinct outlets among the citations: the corroboration the reader is told
     flags: list
     anchor: str
 
 
-def _point_views(points: list[KeyPoint], start: int) -> list[_PointView]:
+def _point_views(points: list[KeyPoint], start: int, articles: list[Article]) -> list[_PointView]:
     return [_PointView(start + i, p.english if clean_text(p.english) else None, p.arabic, list(p.citations),
-                       list(p.flags), sentence_anchor(p.article, p.sentence))
+                       count_outlets(articles, p.citations), list(p.flags), sentence_anchor(p.article, p.sentence))
             for i, p in enumerate(points)]
 
 
 def _sections(brief: Brief) -> tuple[list[dict], list[Story]]:
     """Points grouped under their stories (or one untitled section), and the stories with no points."""
     if not brief.stories:
-        return ([{"story": None, "points": _point_views(brief.points, 1)}] if brief.points else []), []
+        return ([{"story": None, "points": _point_views(brief.points, 1, brief.articles)}] if brief.points else []), []
     by_story: dict[int, list[KeyPoint]] = {}
     for point in brief.points:
         by_story.setdefault(point.story, []).append(point)
@@ -280,13 +281,13 @@ def _sections(brief: Brief) -> tuple[list[dict], list[Story]]:
     for story in brief.stories:
         points = by_story.get(story.number, [])
         if points:
-            sections.append({"story": story, "points": _point_views(points, counter)})
+            sections.append({"story": story, "points": _point_views(points, counter, brief.articles)})
             counter += len(points)
         else:
             more.append(story)
     loose = [p for p in brief.points if p.story not in known]
     if loose:
-        sections.append({"story": None, "points": _point_views(loose, counter)})
+        sections.append({"story": None, "points": _point_views(loose, counter, brief.articles)})
     return sections, more
 
 

@@ -46,9 +46,13 @@ def test_markdown_has_points_with_both_languages_and_citations(built):
     out, report, _ = built
     assert len(report["points"]) >= 5
     numbers = {s["number"] for s in report["sources"]}
+    publisher = {s["number"]: (s["outlet"] or "").casefold() or s["file"] for s in report["sources"]}
     for point in report["points"]:
         assert point["english"] and point["arabic"] and point["citations"]
         assert set(point["citations"]) <= numbers
+        assert point["outlets"] == len({publisher[n] for n in point["citations"]})
+    # Seed 001 holds two articles of one outlet (عربي21): a point they both report is one outlet's.
+    assert any(point["outlets"] < len(point["citations"]) for point in report["points"])
     markdown = (out / "brief-2026-11-24.md").read_text(encoding="utf-8")
     cited = {int(n) for n in re.findall(r"\[(\d+)\]", markdown)}
     assert cited and cited <= numbers

@@ -328,18 +328,25 @@ def test_markdown_brief_has_points_citations_sources_and_signature():
     assert "## 1\\. Putin's Asia tour, part 1" in text
 
 
-def test_a_corroborated_point_says_how_many_sources_report_it():
+def test_a_corroborated_point_says_how_many_outlets_report_it_each_counted_once():
     brief = make_brief(5)
     brief.stories = []
     for point in brief.points:
         point.story = 0
-    brief.points[0].citations = [1, 3, 4]
+    outlets = {a.number: a.outlet for a in brief.articles}
+    assert len({outlets[1], outlets[3], outlets[4]}) == 3
+    brief.articles[4].outlet = f"  {outlets[1].upper()} "  # source 5: a second article of source 1's outlet
+    brief.articles[1].outlet = None  # source 2: outlet unknown, counted by its file
+    brief.points[0].citations = [1, 3, 4, 5]
     brief.points[1].citations = [2]
+    brief.points[2].citations = [1, 5]  # one outlet's two articles: no corroboration to show
+    brief.points[3].citations = [2, 3]
     for text in (render.render_markdown(brief), render.render_text(brief), render.render_html(brief)):
-        lines = [line for line in text.splitlines() if "[3]" in line and "[4]" in line and "[1]" in line]
-        assert any("3 sources" in line for line in lines), text
-        counts = [int(n) for n in re.findall(r"· (\d+) sources", text)]
-        assert counts == [len(p.citations) for p in brief.points if len(p.citations) > 1], text
+        lines = [line for line in text.splitlines() if "[3]" in line and "[4]" in line and "[5]" in line]
+        assert any("· 3 outlets" in line for line in lines), text
+        counts = [int(n) for n in re.findall(r"· (\d+) outlets", text)]
+        assert counts == [3, 2] + [len(p.citations) for p in brief.points[4:] if len(p.citations) > 1], text
+        assert "sources" not in "".join(re.findall(r"\] · \d+ \w+", text))
 
 
 def test_english_variant_has_no_arabic_points():
