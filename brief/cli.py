@@ -28,6 +28,7 @@ from typing import List, Optional  # noqa: E402
 import typer  # noqa: E402
 
 from brief.errors import EXIT_INTERNAL, EXIT_NOTHING, EXIT_PARTIAL, BriefError  # noqa: E402
+from brief.interrupts import is_interrupt  # noqa: E402
 
 app = typer.Typer(no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False,
                   help="Arabic news in, one-page bilingual English brief out.")
@@ -52,17 +53,17 @@ def user_errors(command):
     def wrapper(*args, **kwargs):
         try:
             return command(*args, **kwargs)
-        except BriefError as error:
-            _say(f"error: {error}")
-            raise typer.Exit(error.exit_code) from None
-        except KeyboardInterrupt:
-            _say("interrupted; earlier outputs are left as they were")
-            raise typer.Exit(EXIT_INTERRUPTED) from None
         except (typer.Exit, typer.Abort, typer.TyperException):
             raise  # typer's own: exit codes, and usage errors (BadParameter) that main() says in one line
         except BrokenPipeError:
             raise typer.Exit(0) from None
-        except Exception as error:  # noqa: BLE001 - last line of defence for a cron job
+        except (KeyboardInterrupt, Exception) as error:  # noqa: BLE001 - last line of defence for a cron job
+            if is_interrupt(error):  # also one that Python wrapped in another exception
+                _say("interrupted; earlier outputs are left as they were")
+                raise typer.Exit(EXIT_INTERRUPTED) from None
+            if isinstance(error, BriefError):
+                _say(f"error: {error}")
+                raise typer.Exit(error.exit_code) from None
             _say(f"internal error ({type(error).__name__}: {error}); please report it with --debug output")
             if "--debug" in sys.argv:
                 raise

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from brief.arabic import arabic_letter_count, arabic_share
 from brief.errors import InputError
+from brief.interrupts import import_held, raise_if_interrupted
 from brief.models import InputFile, RawDocument
 
 SUPPORTED_SUFFIXES = (".txt", ".md", ".html", ".htm")
@@ -248,7 +249,7 @@ def _is_html(path: str, data: bytes) -> bool:
 
 def extract_html(html: str, file: str) -> tuple[str, dict]:
     """Main content (one paragraph or heading per line) and metadata of an HTML page, via trafilatura."""
-    import trafilatura
+    trafilatura = import_held("trafilatura")  # lxml and friends: native libraries
 
     html = html.replace("\x00", "")
     url = None
@@ -262,6 +263,7 @@ def extract_html(html: str, file: str) -> tuple[str, dict]:
                                                include_tables=False, include_formatting=False,
                                                favor_recall=True)
     except Exception as error:  # noqa: BLE001 - lxml/trafilatura raise many types on broken markup
+        raise_if_interrupted(error)
         raise InputError(file, f"HTML could not be parsed ({type(error).__name__})") from None
     if document is None:
         raise InputError(file, "HTML page has no article text")

@@ -21,6 +21,7 @@ from brief.arabic import has_arabic, strip_invisible
 from brief.atomic import write_atomic
 from brief.config import prompts_dir
 from brief.errors import RenderError, UsageError
+from brief.interrupts import interrupts_held, raise_if_interrupted
 from brief.models import Article, Brief, KeyPoint, Story, count_outlets
 
 PAPER_SIZES = {"a4": "A4", "letter": "letter"}
@@ -411,7 +412,8 @@ def _layout(brief: Brief, paper: str):
     """Lay out the PDF (without writing it): the WeasyPrint document, whose .pages can be counted."""
     size = _check_paper(paper)
     try:
-        from weasyprint import CSS, HTML
+        with interrupts_held():
+            from weasyprint import CSS, HTML
     except OSError as exc:  # pango missing
         raise RenderError(f"WeasyPrint cannot load its system libraries (install pango): {exc}") from exc
     fetcher = _url_fetcher()
@@ -420,6 +422,7 @@ def _layout(brief: Brief, paper: str):
         return HTML(string=html, base_url=prompts_dir().resolve().as_uri() + "/", url_fetcher=fetcher).render(
             stylesheets=[CSS(string=f"@page {{ size: {size}; }}", url_fetcher=fetcher)])
     except Exception as exc:  # WeasyPrint raises many kinds; the user needs one line
+        raise_if_interrupted(exc)
         raise RenderError(f"PDF layout failed: {type(exc).__name__}: {exc}") from exc
 
 

@@ -15,10 +15,8 @@ import math
 import os
 import re
 import shutil
-import signal
 import sys
 import threading
-from contextlib import contextmanager
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Callable, Iterable, NamedTuple, Protocol
@@ -26,6 +24,7 @@ from typing import Callable, Iterable, NamedTuple, Protocol
 from brief.arabic import strip_invisible
 from brief.atomic import write_atomic
 from brief.errors import ModelError, UsageError
+from brief.interrupts import import_held, interrupts_held, raise_if_interrupted
 from brief.memory import TranslationMemory, cache_root
 
 DEFAULT_MODEL = "Helsinki-NLP/opus-mt-ar-en"
@@ -174,8 +173,9 @@ def directory_revision(path: Path) -> str:
 
 
 def _hf_snapshot(spec: str, download: bool, progress: bool = False) -> tuple[Path, str, bool]:
-    from huggingface_hub import snapshot_download
-    from huggingface_hub.errors import LocalEntryNotFoundError
+    with interrupts_held():
+        from huggingface_hub import snapshot_download
+        from huggingface_hub.errors import LocalEntryNotFoundError
 
     patterns = ["*.json", "*.spm", "*.safetensors", "*.txt", "*.model"]
     try:
@@ -209,6 +209,7 @@ def resolve_model(spec: str | None = None, *, download: bool = False, progress: 
     try:
         path, revision, downloaded = _hf_snapshot(spec, download, progress)
     except Exception as error:  # noqa: BLE001 - hub errors come in many classes; all mean "not available"
+        raise_if_interrupted(error)
         reason = str(error).splitlines()[0][:160] if str(error) else type(error).__name__
         offline = os.environ.get("HF_HUB_OFFLINE") or not download
         where = "not in the Hugging Face cache" + (" (offline)" if offline else f" and could not be downloaded: {reason}")
@@ -304,14 +305,16 @@ def normalize_source(text: str) -> str:
 
 
 def _load_tokenizer(path: Path):
-    from transformers import MarianTokenizer
-    from transformers.utils import logging as hf_logging
+    with interrupts_held():  # transformers brings tokenizers and sentencepiece, native libraries
+        from transformers import MarianTokenizer
+        from transformers.utils import logging as hf_logging
 
     hf_logging.disable_progress_bar()  # cron logs should not fill with "Loading weights" bars
 
     try:
         return MarianTokenizer.from_pretrained(str(path))
     except Exception as error:  # noqa: BLE001
+        raise_if_interrupted(error)
         raise ModelError(f"model directory {path}: tokenizer files cannot be loaded ({error})") from None
 
 
@@ -342,8 +345,10 @@ class TransformersEngine:
 
     def __init__(self, source: ModelSource, precision: str = "fp32", device: str = "cpu",
                  decoding: DecodingSettings | None = None, threads: int | None = None):
-        import torch
-        from transformers import MarianMTModel
+        import torch  # already imported, with Ctrl-C held, by load_engine
+
+        with interrupts_held():
+            from transformers import MarianMTModel
 
         if threads:
             torch.set_num_threads(threads)
@@ -360,6 +365,7 @@ class TransformersEngine:
                 dtype=torch.float16 if precision == "fp16" else torch.float32,
             )
         except Exception as error:  # noqa: BLE001
+            raise_if_interrupted(error)
             raise ModelError(f"model {source.spec}: weights cannot be loaded ({error})") from None
         self.model.eval()
         if precision == "int8":
@@ -463,13 +469,13 @@ def convert_to_ctranslate2(source: ModelSource, precision: str = "int8", force: 
 
 
 def _convert_locked(source: ModelSource, precision: str, target: Path) -> Path:
-    import ctranslate2
+    converters = import_held("ctranslate2.converters")  # torch and transformers: native libraries
 
     staging = target.with_name(target.name + f".tmp-{os.getpid()}")
     shutil.rmtree(staging, ignore_errors=True)
     copy = [name for name in (*TOKENIZER_FILES, "generation_config.json") if (source.path / name).is_file()]
     try:
-        converter = ctranslate2.converters.TransformersConverter(str(source.path), copy_files=copy)
+        converter = converters.TransformersConverter(str(source.path), copy_files=copy)
         converter.convert(str(staging), quantization=ct2_quantization(precision), force=True)
         write_vocabulary_map(staging, source.path)
         (staging / "brief-source.json").write_text(json.dumps(
@@ -479,6 +485,7 @@ def _convert_locked(source: ModelSource, precision: str, target: Path) -> Path:
         os.replace(staging, target)
     except Exception as error:  # noqa: BLE001
         shutil.rmtree(staging, ignore_errors=True)
+        raise_if_interrupted(error)
         raise ModelError(f"model {source.spec}: conversion to CTranslate2 failed ({error})") from None
     return target
 
@@ -571,32 +578,11 @@ class CTranslate2Engine:
         return out
 
 
-@contextmanager
-def interrupts_held():
-    """Hold a Ctrl-C until the block ends, then raise it there (KeyboardInterrupt, as usual).
-
-    While a native library imports, an interrupt is not safe: one that lands in a pybind11 module's
-    initialisation (ctranslate2, torch) can abort the process as a C++ exception, and one that lands in a
-    callback of the import system is printed as a traceback and dropped. Only the main thread can hold it."""
-    if threading.current_thread() is not threading.main_thread():
-        yield
-        return
-    held: list[int] = []
-    previous = signal.signal(signal.SIGINT, lambda signum, frame: held.append(signum))
-    try:
-        yield
-    finally:
-        # None: a handler Python did not install (an embedding program); the default is all that can be restored.
-        signal.signal(signal.SIGINT, signal.SIG_DFL if previous is None else previous)
-        if held:
-            signal.raise_signal(signal.SIGINT)  # the usual handler, now that it is safe
-
-
 def load_engine(options: TranslateOptions, source: ModelSource | None = None) -> Engine:
     """Build the engine the options ask for (heavy imports happen here)."""
     options.validate()
     source = source or resolve_model(options.model, download=options.allow_download)
-    with interrupts_held():  # the native libraries, not the model load after them (that can be long)
+    with interrupts_held():  # the native libraries (pick_device may import torch), not the model load after them
         device = pick_device(options.device)
         engine, precision = pick_engine(options.engine, options.precision, device)
         importlib.import_module("ctranslate2" if engine == "ctranslate2" else "torch")

@@ -97,7 +97,7 @@ def test_an_interrupt_python_would_drop_is_delivered_again_without_a_traceback()
 
 HELD_INTERRUPT = """
 import os, signal, time
-from brief.translate import interrupts_held
+from brief.interrupts import interrupts_held
 log = []
 try:
     with interrupts_held():

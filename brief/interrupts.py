@@ -1,0 +1,58 @@
+"""Ctrl-C safety: hold an interrupt where it is not safe, and know one when Python has wrapped it."""
+from __future__ import annotations
+
+import importlib
+import signal
+import threading
+from contextlib import contextmanager
+from types import ModuleType
+
+
+@contextmanager
+def interrupts_held():
+    """Hold a Ctrl-C until the block ends, then raise it there (KeyboardInterrupt, as usual).
+
+    While a native library imports, an interrupt is not safe: one that lands in a pybind11 module's
+    initialisation (ctranslate2, torch) can abort the process as a C++ exception, and one that lands in a
+    callback of the import system is printed as a traceback and dropped. Only the main thread can hold it."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    held: list[int] = []
+    previous = signal.signal(signal.SIGINT, lambda signum, frame: held.append(signum))
+    try:
+        yield
+    finally:
+        # None: a handler Python did not install (an embedding program); the default is all that can be restored.
+        signal.signal(signal.SIGINT, signal.SIG_DFL if previous is None else previous)
+        if held:
+            signal.raise_signal(signal.SIGINT)  # the usual handler, now that it is safe
+
+
+def import_held(name: str) -> ModuleType:
+    """Import a heavy library (torch, transformers, ctranslate2, WeasyPrint) with Ctrl-C held meanwhile."""
+    with interrupts_held():
+        return importlib.import_module(name)
+
+
+def is_interrupt(error: BaseException) -> bool:
+    """Whether `error` is a Ctrl-C, or was caused by one.
+
+    Python wraps a KeyboardInterrupt raised inside some machinery in another exception (Python 3.11: a
+    RuntimeError "Error calling __set_name__" when it lands while a class is created, as on importing a
+    library); our own errors raised while handling one keep it as their context."""
+    seen: set[int] = set()
+    current: BaseException | None = error
+    while current is not None and id(current) not in seen:
+        if isinstance(current, KeyboardInterrupt):
+            return True
+        seen.add(id(current))
+        current = current.__cause__ or current.__context__
+    return False
+
+
+def raise_if_interrupted(error: BaseException) -> None:
+    """In a catch-all handler: a Ctrl-C in disguise is raised as the interrupt it is, not reported as a
+    bad file, a missing model or a bug, and the run does not go on."""
+    if is_interrupt(error):
+        raise KeyboardInterrupt from error
