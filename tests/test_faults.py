@@ -19,7 +19,8 @@ DATE = "2026-11-24"
 
 
 def start_build(out: Path, model: Path, cache: Path, *extra: str) -> subprocess.Popen:
-    env = {**os.environ, "BRIEF_CACHE_DIR": str(cache), "HF_HUB_OFFLINE": "1"}
+    # PYTHONFAULTHANDLER: should a native library ever abort on the interrupt, stderr shows where.
+    env = {**os.environ, "BRIEF_CACHE_DIR": str(cache), "HF_HUB_OFFLINE": "1", "PYTHONFAULTHANDLER": "1"}
     return subprocess.Popen([sys.executable, "-m", "brief", "build", str(SEEDS), "-o", str(out), "--model",
                              str(model), "--date", DATE, "--json", *extra],
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env, cwd=ROOT)
