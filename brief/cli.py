@@ -38,8 +38,13 @@ app.add_typer(model_app, name="model")
 app.add_typer(cache_app, name="cache")
 
 
+# Control characters (a newline or a terminal escape in a file name) would split a message or drive the
+# terminal; they are shown escaped, as Python writes them.
+_CONTROLS = {c: repr(chr(c))[1:-1] for c in (*range(0x20), *range(0x7F, 0xA0))}
+
+
 def _say(message: str) -> None:
-    print(f"brief: {message}", file=sys.stderr)
+    print(f"brief: {message.translate(_CONTROLS)}", file=sys.stderr)
 
 
 def _warn(message: str) -> None:
@@ -158,7 +163,7 @@ def build(
             print(path)
         if result.exit_code == EXIT_PARTIAL:
             skipped = [i for i in result.report["inputs"] if i["status"] == "skipped"]
-            _say(f"{len(skipped)} input(s) skipped; see the messages above or --json")
+            _say(f"{len(skipped)} input(s) skipped; each is named above and in --json")
     raise typer.Exit(result.exit_code)
 
 
@@ -182,8 +187,8 @@ def inspect(sources: List[str] = typer.Argument(..., help="Files or directories,
                 print(f"   {line['line']:>4} {line['kind']:<11} {line['reason']:<28} {line['text'][:70]}")
             print(f"   {len(record['sentences'])} sentences")
     skipped = [i for i in inputs if i.status == "skipped"]
-    for record in skipped:
-        if as_json:
+    if as_json:  # otherwise the library has said each one already
+        for record in skipped:
             _say(f"skipped {record.file}: {record.reason}")
     if not records:
         raise typer.Exit(EXIT_NOTHING)

@@ -51,13 +51,15 @@ def prepare(sources: list[str], *, max_file_mb: float = 20.0, max_total_mb: floa
         except InputError as error:
             if record:
                 record.status, record.reason, record.articles = "skipped", error.reason, 0
-            if warn:
-                warn(str(error))
             continue
         if record:
             record.articles = len(usable)
         articles.extend(usable)
     timings["clean_segment"] = time.perf_counter() - started
+    if warn:  # every skipped input, whichever stage refused it, in input order
+        for record in inputs:
+            if record.status == "skipped":
+                warn(f"skipped {record.file}: {record.reason}")
     for number, article in enumerate(articles, start=1):
         article.number = number
     for copy, original in clean.find_duplicates(articles).items():

@@ -140,6 +140,13 @@ def test_build_on_the_whole_corpus_reports_every_input(corpus, tiny_model_dir, t
     assert any("loop" in r["file"] or "dangling" in r["file"] for r in report["inputs"])
     for message in result.stderr.splitlines():
         assert message.startswith("brief: "), message
+    # Each skipped input is named on stderr once, on one line, with its reason.
+    escaped = "".join  # control characters in a name are shown as Python escapes
+    for record in report["inputs"]:
+        if record["status"] == "skipped":
+            said = escaped(repr(c)[1:-1] if ord(c) < 0x20 or 0x7F <= ord(c) < 0xA0 else c
+                           for c in f"skipped {record['file']}: {record['reason']}")
+            assert sum(said in line for line in result.stderr.splitlines()) == 1, said
     # Hostile text is inert in every output: no active markup, no bidi or zero-width controls.
     for output in map(Path, report["outputs"]):
         if output.suffix not in (".md", ".html"):

@@ -202,6 +202,18 @@ def test_a_usage_mistake_is_one_line_naming_where_the_options_are(args, said):
     assert said in result.stderr.replace("python -m brief", "brief")  # click names the program as run
 
 
+def test_each_skipped_file_is_named_on_one_line_even_with_a_newline_or_escape_in_its_name(tmp_path):
+    (tmp_path / "bad\nname.txt").write_bytes(b"")
+    (tmp_path / "e\x1b[31mred.txt").write_bytes(b"\x00\x01\x02" * 50)
+    (tmp_path / "000.txt").write_bytes((SEEDS / "000_aaa4514bfe807d4e.txt").read_bytes())
+    result = run_brief("summarize", tmp_path)
+    assert result.returncode == 0, result.stderr
+    lines = result.stderr.splitlines()
+    assert len(lines) == 2 and "\x1b" not in result.stderr, lines
+    assert lines[0].startswith("brief: warning: skipped ") and lines[0].endswith("bad\\nname.txt: empty file")
+    assert "e\\x1b[31mred.txt: binary" in lines[1]
+
+
 def test_a_bare_command_group_prints_its_help():
     result = run_brief("model")
     assert result.returncode == 2 and "pull" in result.stdout and "convert" in result.stdout
