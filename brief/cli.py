@@ -384,9 +384,15 @@ def _usage_line(error: Exception) -> str:
     return message
 
 
+def _terminate_as_interrupt(signum, frame):
+    raise KeyboardInterrupt  # SIGTERM (cron timeout, systemd stop, kill): clean up as for a Ctrl-C
+
+
 def main() -> None:
     """Console entry point."""
     sys.unraisablehook = _interrupt_again
+    if signal.getsignal(signal.SIGTERM) == signal.SIG_DFL:
+        signal.signal(signal.SIGTERM, _terminate_as_interrupt)
     try:
         # Not standalone: usage mistakes come back as exceptions, to be said in one line like ours.
         result = app(standalone_mode=False)
@@ -408,6 +414,7 @@ def main() -> None:
     # The work is over: a Ctrl-C during interpreter teardown must not turn into a traceback or a
     # death by signal that cron reports as a crash.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_IGN)
     raise SystemExit(code)
 
 

@@ -8,25 +8,30 @@ from contextlib import contextmanager
 from types import ModuleType
 
 
+_HELD = (signal.SIGINT, signal.SIGTERM)
+
+
 @contextmanager
 def interrupts_held():
-    """Hold a Ctrl-C until the block ends, then raise it there (KeyboardInterrupt, as usual).
+    """Hold a Ctrl-C (or a SIGTERM) until the block ends, then deliver it there as usual.
 
     While a native library imports, an interrupt is not safe: one that lands in a pybind11 module's
     initialisation (ctranslate2, torch) can abort the process as a C++ exception, and one that lands in a
-    callback of the import system is printed as a traceback and dropped. Only the main thread can hold it."""
+    callback of the import system is printed as a traceback and dropped. Renaming a set of outputs into
+    place must not stop half way either. Only the main thread can hold signals."""
     if threading.current_thread() is not threading.main_thread():
         yield
         return
     held: list[int] = []
-    previous = signal.signal(signal.SIGINT, lambda signum, frame: held.append(signum))
+    previous = {number: signal.signal(number, lambda signum, frame: held.append(signum)) for number in _HELD}
     try:
         yield
     finally:
-        # None: a handler Python did not install (an embedding program); the default is all that can be restored.
-        signal.signal(signal.SIGINT, signal.SIG_DFL if previous is None else previous)
-        if held:
-            signal.raise_signal(signal.SIGINT)  # the usual handler, now that it is safe
+        for number, handler in previous.items():
+            # None: a handler Python did not install (an embedding program); the default is all that can be restored.
+            signal.signal(number, signal.SIG_DFL if handler is None else handler)
+        for number in dict.fromkeys(held):
+            signal.raise_signal(number)  # the usual handler, now that it is safe
 
 
 def import_held(name: str) -> ModuleType:

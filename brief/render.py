@@ -18,7 +18,7 @@ import jinja2
 from markupsafe import Markup, escape
 
 from brief.arabic import has_arabic, strip_invisible
-from brief.atomic import write_atomic
+from brief.atomic import write_all_atomic
 from brief.config import prompts_dir
 from brief.errors import RenderError, UsageError
 from brief.interrupts import interrupts_held, raise_if_interrupted
@@ -560,7 +560,9 @@ def write_outputs(brief: Brief, out_dir: str | os.PathLike, formats=("md", "pdf"
     variants = list(VARIANTS) if variant == "both" else [variant]
     base = copy.copy(brief)
     base.review_file = brief.review_file or f"review-{brief.date}.html"
-    written: list[Path] = []
+    # Everything is rendered before anything is written, and written as one set: an interrupt or a
+    # failure never leaves today's brief beside yesterday's review page.
+    outputs: list[tuple[Path, bytes | str]] = []
     on_page: set[tuple[int, int]] | None = None
     for name in variants:
         wanted = copy.copy(base)
@@ -570,14 +572,14 @@ def write_outputs(brief: Brief, out_dir: str | os.PathLike, formats=("md", "pdf"
             on_page = on_page_keys(fitted)
         stem = f"brief-{brief.date}" + (".en" if name == "english" else "")
         if "md" in formats:
-            written.append(write_atomic(out_dir / f"{stem}.md", render_markdown(fitted)))
+            outputs.append((out_dir / f"{stem}.md", render_markdown(fitted)))
         if "html" in formats:
-            written.append(write_atomic(out_dir / f"{stem}.html", render_html(fitted)))
+            outputs.append((out_dir / f"{stem}.html", render_html(fitted)))
         if "pdf" in formats:
-            written.append(write_atomic(out_dir / f"{stem}.pdf", pdf))
+            outputs.append((out_dir / f"{stem}.pdf", pdf))
     if review:
-        written.append(write_atomic(out_dir / base.review_file, render_review(base, on_page=on_page)))
-    return written
+        outputs.append((out_dir / base.review_file, render_review(base, on_page=on_page)))
+    return write_all_atomic(outputs)
 
 
 __all__ = ["render_markdown", "render_text", "render_html", "render_review", "render_pdf", "fit_to_page",

@@ -407,6 +407,21 @@ def test_write_outputs_both_variants(tmp_path):
         render.write_outputs(brief, tmp_path, formats=("docx",))
 
 
+def test_an_interrupt_while_the_review_page_renders_leaves_yesterdays_set_whole(tmp_path, monkeypatch):
+    brief = make_brief(4)
+    render.write_outputs(brief, tmp_path)
+    before = {p.name: p.read_bytes() for p in tmp_path.iterdir()}
+    brief.title = "The next day"
+
+    def interrupted(*args, **kwargs):
+        raise KeyboardInterrupt  # the review page is the slowest output of a big day
+
+    monkeypatch.setattr(render, "render_review", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        render.write_outputs(brief, tmp_path)
+    assert {p.name: p.read_bytes() for p in tmp_path.iterdir()} == before
+
+
 def test_missing_template_is_a_render_error(tmp_path, monkeypatch):
     monkeypatch.setenv("BRIEF_PROMPTS_DIR", str(tmp_path))
     with pytest.raises(RenderError, match="template not found"):
