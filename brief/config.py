@@ -105,6 +105,9 @@ def load_config(path: str | None) -> dict:
             values[key.replace("-", "_")] = value
         else:
             raise UsageError(f"{file}: unknown setting {key!r}")
+    annotations = {f.name: f.type for f in fields(BuildSettings)}
+    for key, value in values.items():
+        values[key] = _checked(file, key, value, annotations[key])
     base = file.parent
     if "sources" in values:
         values["sources"] = [str(base / s) if not Path(s).is_absolute() and s != "-" else s for s in values["sources"]]
@@ -112,6 +115,26 @@ def load_config(path: str | None) -> dict:
         if isinstance(values.get(key), str) and not Path(values[key]).is_absolute():
             values[key] = str(base / values[key])
     return values
+
+
+def _checked(file: Path, key: str, value, annotation: str):
+    """A config value of the type its setting takes (TOML has its own types: 5 is not "5")."""
+    kind = annotation.split(" | ")[0]
+    if kind == "list[str]":
+        if isinstance(value, str):
+            value = [value]  # sources = "inbox": one is a list of one
+        ok = isinstance(value, list) and all(isinstance(v, str) for v in value)
+        wanted = "a list of strings"
+    elif kind == "float":
+        ok, wanted = isinstance(value, (int, float)) and not isinstance(value, bool), "a number"
+        value = float(value) if ok else value
+    else:
+        python = {"str": str, "int": int, "bool": bool}[kind]
+        ok = isinstance(value, python) and (python is bool or not isinstance(value, bool))
+        wanted = {"str": "a string", "int": "a whole number", "bool": "true or false"}[kind]
+    if not ok:
+        raise UsageError(f"{file}: setting {key} must be {wanted} (got {value!r})")
+    return value
 
 
 def merge_settings(config: dict, overrides: dict) -> BuildSettings:

@@ -52,6 +52,12 @@ class RunLocked(BriefError):
     exit_code = EXIT_BUSY
 
 
+class OutputError(BriefError):
+    """A directory brief writes to (the output directory, its cache) cannot be created or written."""
+
+    exit_code = EXIT_USAGE
+
+
 class RenderError(BriefError):
     """An output could not be rendered (e.g. the PDF engine failed)."""
 

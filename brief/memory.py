@@ -11,6 +11,8 @@ from pathlib import Path
 
 from platformdirs import user_cache_dir
 
+from brief.errors import OutputError
+
 SCHEMA_VERSION = 1
 
 
@@ -18,6 +20,16 @@ def cache_root() -> Path:
     """The user cache directory of brief (`BRIEF_CACHE_DIR`, else the platform's, honouring XDG_CACHE_HOME)."""
     override = os.environ.get("BRIEF_CACHE_DIR")
     return Path(override) if override else Path(user_cache_dir("brief", appauthor=False))
+
+
+def usable_cache_dir(path: Path) -> Path:
+    """`path`, created if need be; OutputError naming it when it cannot be (a file there, no permission)."""
+    try:
+        path.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise OutputError(f"cache directory {path} cannot be used ({error.strerror}); "
+                          "set BRIEF_CACHE_DIR to a writable directory") from None
+    return path
 
 
 def memory_key(fingerprint: str, source: str) -> str:
@@ -31,7 +43,7 @@ class TranslationMemory:
     def __init__(self, path: str | os.PathLike | None = None, warn=None):
         self.path = Path(path) if path else cache_root() / "translations.sqlite3"
         self.warn = warn or (lambda message: print(f"warning: {message}", file=sys.stderr))
-        self.path.parent.mkdir(parents=True, exist_ok=True)
+        usable_cache_dir(self.path.parent)
         self.set_aside: Path | None = None
         try:
             self.db = self._open()

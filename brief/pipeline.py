@@ -15,7 +15,7 @@ from brief import __version__
 from brief.arabic import normalize
 from brief.atomic import write_atomic
 from brief.config import BuildSettings
-from brief.errors import EXIT_OK, EXIT_PARTIAL, InputError, NoUsableInput, RunLocked
+from brief.errors import EXIT_OK, EXIT_PARTIAL, InputError, NoUsableInput, OutputError, RunLocked
 from brief.models import Article, Brief, InputFile, KeyPoint, RawDocument, Signature, Story, count_outlets
 
 STATE_FILE = ".brief-state.json"
@@ -98,8 +98,11 @@ def read_state(out_dir: Path) -> dict:
 @contextmanager
 def run_lock(out_dir: Path):
     """One run per output directory at a time; a second one is told so instead of interleaving outputs."""
-    out_dir.mkdir(parents=True, exist_ok=True)
-    handle = open(out_dir / LOCK_FILE, "a+")
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+        handle = open(out_dir / LOCK_FILE, "a+")
+    except OSError as error:
+        raise OutputError(f"output directory {out_dir} cannot be used ({error.strerror}); choose another with -o") from None
     try:
         try:
             fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
@@ -324,7 +327,10 @@ def build(settings: BuildSettings, *, progress: Callable[[int, int], None] | Non
 
         for article in articles:
             seen.setdefault(fingerprints[article.number], {"file": article.file, "date": date})
-        write_atomic(out_dir / STATE_FILE, json.dumps(state, ensure_ascii=False, indent=1))
+        try:
+            write_atomic(out_dir / STATE_FILE, json.dumps(state, ensure_ascii=False, indent=1))
+        except OSError as error:
+            raise OutputError(f"{out_dir / STATE_FILE}: cannot be written ({error.strerror})") from None
         translator.close()
 
     skipped = [r for r in prepared.inputs if r.status == "skipped"]

@@ -20,7 +20,7 @@ from markupsafe import Markup, escape
 from brief.arabic import has_arabic, strip_invisible
 from brief.atomic import write_all_atomic
 from brief.config import prompts_dir
-from brief.errors import RenderError, UsageError
+from brief.errors import OutputError, RenderError, UsageError
 from brief.interrupts import interrupts_held, raise_if_interrupted
 from brief.models import Article, Brief, KeyPoint, Story, count_outlets
 
@@ -579,7 +579,11 @@ def write_outputs(brief: Brief, out_dir: str | os.PathLike, formats=("md", "pdf"
             outputs.append((out_dir / f"{stem}.pdf", pdf))
     if review:
         outputs.append((out_dir / base.review_file, render_review(base, on_page=on_page)))
-    return write_all_atomic(outputs)
+    try:
+        return write_all_atomic(outputs)
+    except OSError as error:  # a full disk, a directory made read-only: the old set stays, whole
+        raise OutputError(f"cannot write the outputs to {out_dir} ({error.strerror or error}); "
+                          "the earlier ones are left as they were") from None
 
 
 __all__ = ["render_markdown", "render_text", "render_html", "render_review", "render_pdf", "fit_to_page",

@@ -25,7 +25,7 @@ from brief.arabic import strip_invisible
 from brief.atomic import write_atomic
 from brief.errors import ModelError, UsageError
 from brief.interrupts import import_held, interrupts_held, raise_if_interrupted
-from brief.memory import TranslationMemory, cache_root
+from brief.memory import TranslationMemory, cache_root, usable_cache_dir
 
 DEFAULT_MODEL = "Helsinki-NLP/opus-mt-ar-en"
 ENGINES = ("auto", "transformers", "ctranslate2")
@@ -458,7 +458,7 @@ def convert_to_ctranslate2(source: ModelSource, precision: str = "int8", force: 
     target = converted_model_dir(source, precision)
     if (target / "model.bin").is_file() and not force:
         return target
-    target.parent.mkdir(parents=True, exist_ok=True)
+    usable_cache_dir(target.parent)
     # Runs started together (cron, CI) must not convert into the same place at once: one converts, the
     # others wait for it and then use its result.
     with open(target.parent / f".{target.name}.lock", "a+") as lock:

@@ -214,6 +214,18 @@ def test_each_skipped_file_is_named_on_one_line_even_with_a_newline_or_escape_in
     assert "e\\x1b[31mred.txt: binary" in lines[1]
 
 
+def test_an_output_or_cache_directory_that_cannot_be_used_is_a_one_line_error(tiny_model_dir, tmp_path):
+    (tmp_path / "a-file").write_text("not a directory")
+    cases = [(("-o", tmp_path / "a-file"), {}, "output directory"),
+             (("-o", tmp_path / "a-file" / "sub"), {}, "output directory"),
+             (("-o", tmp_path / "out"), {"BRIEF_CACHE_DIR": str(tmp_path / "a-file")}, "cache directory")]
+    for args, env, what in cases:
+        result = run_brief("build", SEEDS, *args, "--model", tiny_model_dir, env_extra=env)
+        assert result.returncode == 2, result.stderr
+        [line] = result.stderr.splitlines()
+        assert line.startswith(f"brief: error: {what} ") and "a-file" in line, line
+
+
 def test_a_bare_command_group_prints_its_help():
     result = run_brief("model")
     assert result.returncode == 2 and "pull" in result.stdout and "convert" in result.stdout

@@ -23,6 +23,13 @@ def test_command_line_overrides_config_file(tmp_path):
     ('colour = "red"\n', "unknown setting"),
     ("title = \n", "not a valid TOML"),
     ('variant = "shouting"\n', "variant must be one of"),
+    ("sources = 5\n", "setting sources must be a list of strings"),
+    ('output = 7\n', "setting output must be a string"),
+    ('[translation]\nglossary = 5\n', "setting glossary must be a string"),
+    ('max_points = "8"\n', "setting max_points must be a whole number"),
+    ("cache = 1\n", "setting cache must be true or false"),
+    ("beams = true\n", "setting beams must be a whole number"),
+    ('max_file_mb = "big"\n', "setting max_file_mb must be a number"),
 ])
 def test_bad_config_is_a_one_line_usage_error(tmp_path, content, message):
     path = tmp_path / "brief.toml"
@@ -41,3 +48,10 @@ def test_bad_date_and_format_are_refused():
         merge_settings({}, {"date": "24/11/2026"})
     with pytest.raises(UsageError, match="--format"):
         merge_settings({}, {"formats": ["docx"]})
+
+
+def test_one_source_may_be_a_string_and_a_size_a_whole_number(tmp_path):
+    path = tmp_path / "brief.toml"
+    path.write_text('sources = "inbox"\nmax_file_mb = 5\n', encoding="utf-8")
+    settings = merge_settings(load_config(str(path)), {})
+    assert settings.sources == [str(tmp_path / "inbox")] and settings.max_file_mb == 5.0

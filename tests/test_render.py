@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 
 from brief import render
 from brief.arabic import INVISIBLE_CONTROLS, has_arabic
-from brief.errors import RenderError, UsageError
+from brief.errors import OutputError, RenderError, UsageError
 from brief.models import Flag
 from render_briefs import make_brief
 
@@ -418,6 +418,24 @@ def test_an_interrupt_while_the_review_page_renders_leaves_yesterdays_set_whole(
 
     monkeypatch.setattr(render, "render_review", interrupted)
     with pytest.raises(KeyboardInterrupt):
+        render.write_outputs(brief, tmp_path)
+    assert {p.name: p.read_bytes() for p in tmp_path.iterdir()} == before
+
+
+def test_a_full_disk_is_an_output_error_and_leaves_the_earlier_set(tmp_path, monkeypatch):
+    import errno
+    import os
+
+    brief = make_brief(3)
+    render.write_outputs(brief, tmp_path)
+    before = {p.name: p.read_bytes() for p in tmp_path.iterdir()}
+    brief.title = "The next day"
+
+    def disk_full(fd):
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    monkeypatch.setattr(os, "fsync", disk_full)
+    with pytest.raises(OutputError, match="No space left on device"):
         render.write_outputs(brief, tmp_path)
     assert {p.name: p.read_bytes() for p in tmp_path.iterdir()} == before
 
