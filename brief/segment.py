@@ -150,6 +150,9 @@ def _heading_text(text: str) -> str:
     return re.sub(r"^\s{0,3}#{1,6}\s+", "", text).strip()
 
 
+# Longer than this is no sentence a reader can take in (text that lost its punctuation: a pasted table, a
+# feed dump); it is cut at clause boundaries, else between words, so no key point can fill the page.
+MAX_SENTENCE_WORDS = 150
 WRAP_MAX_WIDTH = 120  # lines wrapped wider than this are natural paragraphs, not e-mail/PDF/wire copy
 _WRAP_FULL = 0.85  # a line at least this share of the width was cut by the wrap
 _SENTENCE_FINAL = re.compile(r"[.!?؟…:»\"”)]\s*$")
@@ -221,7 +224,8 @@ def segment_article(article: Article) -> Article:
                 offset += len(pieces[-1]) + 1
             paragraph = " ".join(pieces)
             cursor = 0
-            for text in split_sentences(paragraph):
+            for text in (part for whole in split_sentences(paragraph)
+                         for part in split_for_model(whole, MAX_SENTENCE_WORDS)):
                 at = paragraph.find(text, cursor)
                 cursor = at + len(text) if at >= 0 else cursor
                 number = next(n for start, n in reversed(starts) if start <= max(at, 0))

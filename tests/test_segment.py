@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from brief.clean import clean_document
 from brief.ingest import read_document
-from brief.segment import split_for_model, split_sentences, segment_article
+from brief.segment import MAX_SENTENCE_WORDS, split_for_model, split_sentences, segment_article
 
 DATA = Path(__file__).parent / "data"
 SEEDS = Path(__file__).parent.parent / "seeds"
@@ -112,6 +112,20 @@ def test_every_body_character_of_every_seed_is_in_its_sentences():
                     continue
                 joined = "".join(s.text for s in article.sentences if s.line == line.number)
                 assert _without_space(joined) == _without_space(_without_bullets(line.text)), (path.name, line.number)
+
+
+def test_a_line_that_lost_its_punctuation_is_cut_into_sentences_a_reader_can_take_in(tmp_path):
+    seeds = " ".join(p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt")))
+    words = " ".join(re.sub(r"[.!?؟:،,؛;]", " ", seeds).split()[:1200])  # a feed dump, no punctuation
+    path = tmp_path / "dump.txt"
+    path.write_text("عنوان الخبر\n\n" + words + "\n\nجملة أخيرة قصيرة.\n", encoding="utf-8")
+    [article] = clean_document(read_document(str(path)))
+    segment_article(article)
+    body = [s for s in article.sentences if s.kind == "body"]
+    assert all(len(s.text.split()) <= MAX_SENTENCE_WORDS for s in body)
+    assert len(words.split()) > 3 * MAX_SENTENCE_WORDS and len(body) - 1 >= len(words.split()) / MAX_SENTENCE_WORDS
+    assert _without_space("".join(s.text for s in body[:-1])) == _without_space(words)
+    assert {s.line for s in body[:-1]} == {3} and body[-1].line == 5
 
 
 WRAPPED = """\
