@@ -41,6 +41,7 @@ _LTR_RUN = re.compile(
 _NEEDS_ISOLATION = re.compile(r"[A-Za-z\u00C0-\u024F]|\d[\-/:.,]\d")
 LRI, PDI = "\u2066", "\u2069"
 MORE_STORY_CITATIONS = 2  # sources cited per "More stories" entry
+POINT_CITATIONS = 4  # sources cited per key point on the page; the rest are a "+N" (all in the review page)
 ALL_SOURCES_UP_TO = 10  # a small run lists every source, cited or not; a big one lists the cited ones
 MORE_STORIES_SHOWN = 8  # entries in the "More stories" line; further stories are counted
 FULL_LAYOUT_FIRST = 24  # up to this many points, try the whole brief first (it usually fits)
@@ -258,16 +259,35 @@ class _PointView:
     number: int
     english: str | None
     arabic: str
-    citations: list[int]
-    outlets: int  # distinct outlets among the citations: the corroboration the reader is told
+    citations: list[int]  # the ones shown: at most POINT_CITATIONS
+    uncited: int  # the point's further sources, shown as "+N"
+    outlets: int  # distinct outlets among all its sources: the corroboration the reader is told
     flags: list
     anchor: str
 
 
+def _shown_citations(citations: list[int], articles: list[Article]) -> list[int]:
+    """The sources a point cites on the page: one per outlet first, then the rest, in source order.
+
+    A fact fifty articles report must not fill the page's source list and push every point off it."""
+    by_number = {a.number: a for a in articles}
+    publishers: set[str] = set()
+    first, again = [], []
+    for n in citations:
+        publisher = by_number[n].publisher if n in by_number else f"source:{n}"
+        (again if publisher in publishers else first).append(n)
+        publishers.add(publisher)
+    return sorted((first + again)[:POINT_CITATIONS])
+
+
 def _point_views(points: list[KeyPoint], start: int, articles: list[Article]) -> list[_PointView]:
-    return [_PointView(start + i, p.english if clean_text(p.english) else None, p.arabic, list(p.citations),
-                       count_outlets(articles, p.citations), list(p.flags), sentence_anchor(p.article, p.sentence))
-            for i, p in enumerate(points)]
+    views = []
+    for i, p in enumerate(points):
+        shown = _shown_citations(p.citations, articles)
+        views.append(_PointView(start + i, p.english if clean_text(p.english) else None, p.arabic, shown,
+                                len(p.citations) - len(shown), count_outlets(articles, p.citations), list(p.flags),
+                                sentence_anchor(p.article, p.sentence)))
+    return views
 
 
 def _sections(brief: Brief) -> tuple[list[dict], list[Story]]:
@@ -298,7 +318,7 @@ def _context(brief: Brief, *, for_pdf: bool = False, links: bool = True) -> dict
     # review page. Citing all of them would let the source list push every point off the page.
     more_items = [{"story": s, "citations": list(s.articles[:MORE_STORY_CITATIONS]),
                    "uncited": max(0, len(s.articles) - MORE_STORY_CITATIONS)} for s in more]
-    cited = {n for p in brief.points for n in p.citations}
+    cited = {n for section in sections for view in section["points"] for n in view.citations}
     cited |= {n for item in more_items for n in item["citations"]}
     sources = [a for a in brief.articles
                if a.number in cited or len(brief.articles) <= ALL_SOURCES_UP_TO]
@@ -314,6 +334,8 @@ def _context(brief: Brief, *, for_pdf: bool = False, links: bool = True) -> dict
         "hidden_stories": hidden_stories,
         "sources": sources,
         "uncited_sources": len(brief.articles) - len(sources),
+        "plus_counts": any(item["uncited"] for item in more_items)
+        or any(view.uncited for section in sections for view in section["points"]),
         "points_shown": shown,
         "more_points": brief.more_points,
         "flagged_points": brief.flagged_points,

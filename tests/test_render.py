@@ -349,6 +349,21 @@ def test_a_corroborated_point_says_how_many_outlets_report_it_each_counted_once(
         assert "sources" not in "".join(re.findall(r"\] · \d+ \w+", text))
 
 
+def test_a_point_many_articles_report_cites_a_few_one_per_outlet_first_and_counts_the_rest():
+    brief = make_brief(14)  # 7 outlets, each with two articles
+    brief.stories = []
+    for i, point in enumerate(brief.points):
+        point.story = 0
+        point.citations = [4 + i % 4]
+    brief.points[0].citations = [1, 2, 3, 8, 9, 10, 11]  # 8, 9 and 10 repeat the outlets of 1, 2 and 3
+    for text in (render.render_markdown(brief), render.render_text(brief), render.render_html(brief)):
+        plain = re.sub(r"<[^>]+>", "", text)
+        assert "[1][2][3][11] +3 · 4 outlets" in plain, plain
+        assert "further sources" in plain
+        listed = {int(n) for n in re.findall(r"\[(\d+)\]", plain.split("Sources")[-1])}
+        assert not listed & {8, 9, 10}, listed  # only what the page cites is in its source list
+
+
 def test_english_variant_has_no_arabic_points():
     brief = make_brief(5, variant="english")
     page = render.render_html(brief)
