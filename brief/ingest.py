@@ -65,8 +65,10 @@ def _megabytes(size: int) -> str:
     return f"{size / 1e6:.1f} MB"
 
 
-def discover(sources: list[str]) -> tuple[list[str], list[InputFile]]:
-    """Expand files and directories (sorted; '-' is stdin) into candidate paths and records of what cannot be used."""
+def discover(sources: list[str], outputs: str | None = None) -> tuple[list[str], list[InputFile]]:
+    """Expand files and directories (sorted; '-' is stdin) into candidate paths and records of what cannot be used.
+
+    A directory walk never enters `outputs`, brief's own output directory: yesterday's brief is no input."""
     candidates: list[str] = []
     skipped: list[InputFile] = []
     seen: set[str] = set()
@@ -89,7 +91,7 @@ def discover(sources: list[str]) -> tuple[list[str], list[InputFile]]:
             continue
         if os.path.isdir(source):
             before = len(candidates)
-            _walk(source, add, skipped, {os.path.realpath(source)})
+            _walk(source, add, skipped, {os.path.realpath(source)}, os.path.realpath(outputs) if outputs else None)
             if len(candidates) == before:
                 skipped.append(InputFile(source, "skipped",
                                          "directory has no usable files (.txt, .md, .html, .htm)"))
@@ -110,7 +112,7 @@ def _link_problem(path: str) -> str:
     return "broken symbolic link (its target does not exist)"
 
 
-def _walk(directory: str, add, skipped: list[InputFile], ancestors: set[str]) -> None:
+def _walk(directory: str, add, skipped: list[InputFile], ancestors: set[str], outputs: str | None) -> None:
     """Depth-first, sorted; follows directory links but never into a directory it is already inside."""
     try:
         names = sorted(os.listdir(directory))
@@ -128,7 +130,8 @@ def _walk(directory: str, add, skipped: list[InputFile], ancestors: set[str]) ->
             if real in ancestors:
                 skipped.append(InputFile(path, "skipped", "symbolic link loop (points back to a parent directory)"))
                 continue
-            _walk(path, add, skipped, ancestors | {real})
+            if real != outputs:
+                _walk(path, add, skipped, ancestors | {real}, outputs)
             continue
         if not name.lower().endswith(SUPPORTED_SUFFIXES) or name.startswith("."):
             continue
@@ -314,10 +317,12 @@ def read_document(path: str, limits: IngestLimits | None = None) -> RawDocument:
                        original_lines=lines)
 
 
-def load(sources: list[str], limits: IngestLimits | None = None) -> tuple[list[RawDocument], list[InputFile]]:
-    """Discover and read every source; every input ends up used or skipped with a reason."""
+def load(sources: list[str], limits: IngestLimits | None = None,
+         outputs: str | None = None) -> tuple[list[RawDocument], list[InputFile]]:
+    """Discover and read every source (not brief's own `outputs` directory); every input ends up used or
+    skipped with a reason."""
     limits = limits or IngestLimits()
-    candidates, records = discover(sources)
+    candidates, records = discover(sources, outputs)
     documents: list[RawDocument] = []
     total = 0
     for path in candidates:

@@ -32,14 +32,14 @@ class Prepared:
 
 
 def prepare(sources: list[str], *, max_file_mb: float = 20.0, max_total_mb: float = 500.0,
-            warn: Callable[[str], None] | None = None) -> Prepared:
+            warn: Callable[[str], None] | None = None, outputs: str | None = None) -> Prepared:
     """Ingest, clean and segment every source; skipped inputs are recorded with their reason."""
     from brief import clean, ingest
 
     timings: dict = {}
     started = time.perf_counter()
     limits = ingest.IngestLimits(max_file_bytes=int(max_file_mb * 1e6), max_total_bytes=int(max_total_mb * 1e6))
-    documents, inputs = ingest.load(sources, limits)
+    documents, inputs = ingest.load(sources, limits, outputs)
     timings["ingest"] = time.perf_counter() - started
     started = time.perf_counter()
     by_file = {record.file: record for record in inputs}
@@ -267,7 +267,7 @@ def build(settings: BuildSettings, *, progress: Callable[[int, int], None] | Non
         timings["model_resolve"] = time.perf_counter() - started
     with run_lock(out_dir):
         prepared = prepare(settings.sources, max_file_mb=settings.max_file_mb, max_total_mb=settings.max_total_mb,
-                           warn=warn)
+                           warn=warn, outputs=str(out_dir))
         timings.update(prepared.timings)
         articles = prepared.articles
         state = read_state(out_dir)

@@ -120,6 +120,16 @@ def test_discover_walks_directories_sorted_and_reports_what_it_cannot_use(tmp_pa
 
 
 @pytest.mark.skipif(os.geteuid() == 0, reason="root reads every file")
+def test_a_walk_never_reads_the_output_directory_inside_the_inbox(tmp_path):
+    (tmp_path / "a.txt").write_text("خبر", encoding="utf-8")
+    (tmp_path / "briefs").mkdir()
+    (tmp_path / "briefs" / "brief-2026-12-01.md").write_text("# Arabic press brief", encoding="utf-8")
+    everything, _ = discover([str(tmp_path)])
+    assert len(everything) == 2
+    candidates, skipped = discover([str(tmp_path)], outputs=str(tmp_path / "." / "briefs"))
+    assert [Path(c).name for c in candidates] == ["a.txt"] and skipped == []
+
+
 def test_unreadable_file_is_skipped(tmp_path):
     path = tmp_path / "secret.txt"
     path.write_text(SEED, encoding="utf-8")
