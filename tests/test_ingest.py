@@ -119,7 +119,6 @@ def test_discover_walks_directories_sorted_and_reports_what_it_cannot_use(tmp_pa
     assert "notes.docx" not in reasons
 
 
-@pytest.mark.skipif(os.geteuid() == 0, reason="root reads every file")
 def test_a_walk_never_reads_the_output_directory_inside_the_inbox(tmp_path):
     (tmp_path / "a.txt").write_text("خبر", encoding="utf-8")
     (tmp_path / "briefs").mkdir()
@@ -130,6 +129,7 @@ def test_a_walk_never_reads_the_output_directory_inside_the_inbox(tmp_path):
     assert [Path(c).name for c in candidates] == ["a.txt"] and skipped == []
 
 
+@pytest.mark.skipif(os.geteuid() == 0, reason="root reads every file")
 def test_unreadable_file_is_skipped(tmp_path):
     path = tmp_path / "secret.txt"
     path.write_text(SEED, encoding="utf-8")
