@@ -137,6 +137,7 @@ def build(
 ):
     """Build the brief (Markdown, PDF, review page) from a folder of Arabic articles."""
     from brief.config import load_config, merge_settings
+    from brief.errors import NoUsableInput
     from brief.pipeline import build as run_build
 
     overrides = {
@@ -155,7 +156,12 @@ def build(
         raise typer.BadParameter("--smtp needs --eml TO_ADDRESS")
     warn = None if quiet else _warn
     with progress_bar(not quiet, "translating") as progress:
-        result = run_build(settings, progress=progress, warn=warn)
+        try:
+            result = run_build(settings, progress=progress, warn=warn)
+        except NoUsableInput as error:
+            if as_json:  # a script reading the report still learns each input's fate
+                _print_json({"inputs": error.inputs, "outputs": [], "error": str(error)})
+            raise
     if as_json:
         _print_json(result.report)
     elif not quiet:

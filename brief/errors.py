@@ -41,9 +41,13 @@ class InputError(BriefError):
 
 
 class NoUsableInput(BriefError):
-    """Every input was skipped (or none was given)."""
+    """Every input was skipped (or none was given); `inputs` holds each one's fate for the run report."""
 
     exit_code = EXIT_NOTHING
+
+    def __init__(self, message: str, inputs: list[dict] | None = None):
+        super().__init__(message)
+        self.inputs = inputs or []
 
 
 class RunLocked(BriefError):

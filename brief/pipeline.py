@@ -277,7 +277,7 @@ def build(settings: BuildSettings, *, progress: Callable[[int, int], None] | Non
         if not articles:
             raise NoUsableInput("no usable article among the inputs: " + "; ".join(
                 f"{r.file}: {r.reason}" for r in prepared.inputs if r.status == "skipped") if prepared.inputs
-                else "no input files given")
+                else "no input files given", inputs=[asdict(r) for r in prepared.inputs])
 
         started = time.perf_counter()
         fingerprints = {a.number: article_fingerprint(a) for a in articles}  # for the state, read and written

@@ -226,6 +226,18 @@ def test_an_output_or_cache_directory_that_cannot_be_used_is_a_one_line_error(ti
         assert line.startswith(f"brief: error: {what} ") and "a-file" in line, line
 
 
+def test_with_nothing_usable_json_still_reports_each_inputs_fate(tiny_model_dir, tmp_path):
+    (tmp_path / "empty.txt").write_bytes(b"")
+    (tmp_path / "english.txt").write_text("Only English here, nothing in Arabic.\n", encoding="utf-8")
+    result = run_brief("build", tmp_path, "-o", tmp_path / "out", "--model", tiny_model_dir, "--json")
+    assert result.returncode == 4, result.stderr
+    report = json.loads(result.stdout)
+    assert {Path(r["file"]).name: r["status"] for r in report["inputs"]} == {"empty.txt": "skipped",
+                                                                            "english.txt": "skipped"}
+    assert report["outputs"] == [] and "no usable article" in report["error"]
+    assert not (tmp_path / "out" / "brief.md").exists()
+
+
 def test_a_bare_command_group_prints_its_help():
     result = run_brief("model")
     assert result.returncode == 2 and "pull" in result.stdout and "convert" in result.stdout
