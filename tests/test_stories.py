@@ -11,8 +11,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from brief.models import Article, KeyPoint, Sentence, Story
-from brief.stories import (allocate_points, cluster_stories, mark_followups, more_stories, similarity_matrix,
-                           stories_records)
+from brief.stories import (allocate_points, average_linkage, cluster_stories, mark_followups, more_stories,
+                           similarity_matrix, stories_records)
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "tests" / "data" / "stories"
@@ -308,3 +308,37 @@ def test_followups_by_file_name_and_bad_mode():
         mark_followups(_stories([1]), {"1.txt"})
     with pytest.raises(ValueError):
         mark_followups(_stories([1]), set(), mode="hide")
+
+
+def _average_linkage_by_scanning(matrix, threshold):
+    """The plain definition: every merge scans every link for the best one (cubic; the reference)."""
+    groups = {i: [i] for i in range(len(matrix))}
+    weakest = {i: None for i in groups}
+    link = {(i, j): matrix[i][j] for i in groups for j in groups if i < j}
+    key = lambda a, b: (a, b) if a < b else (b, a)  # noqa: E731
+    while link:
+        (i, j), best = max(link.items(), key=lambda item: (item[1], -item[0][0], -item[0][1]))
+        if best < threshold:
+            break
+        size_i, size_j = len(groups[i]), len(groups[j])
+        for k in groups:
+            if k not in (i, j):
+                link[key(i, k)] = (size_i * link[key(i, k)] + size_j * link[key(j, k)]) / (size_i + size_j)
+                del link[key(j, k)]
+        del link[(i, j)]
+        groups[i] = sorted(groups[i] + groups.pop(j))
+        weakest[i] = min(x for x in (best, weakest[i], weakest.pop(j)) if x is not None)
+    return [(groups[k], weakest[k]) for k in sorted(groups, key=lambda k: groups[k][0])]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.integers(1, 30).flatmap(lambda n: st.tuples(
+    st.just(n), st.lists(st.sampled_from([0.0, 0.1, 0.2, 0.25, 0.3, 0.7]) | st.floats(0, 1),
+                         min_size=n * n, max_size=n * n))), st.sampled_from([0.05, 0.15, 0.25]))
+def test_average_linkage_merges_as_the_plain_definition_does_ties_included(sized, threshold):
+    n, values = sized
+    matrix = [[1.0] * n for _ in range(n)]
+    for i in range(n):
+        for j in range(i + 1, n):
+            matrix[i][j] = matrix[j][i] = values[i * n + j]
+    assert average_linkage(matrix, threshold) == _average_linkage_by_scanning(matrix, threshold)
