@@ -47,6 +47,9 @@ class TranslationMemory:
         self.set_aside: Path | None = None
         try:
             self.db = self._open()
+        except sqlite3.OperationalError as error:  # cannot open, read-only, locked past the timeout: not corrupt
+            raise OutputError(f"translation cache {self.path} cannot be opened ({error}); "
+                              "set BRIEF_CACHE_DIR to a writable directory, or use --no-cache") from None
         except sqlite3.DatabaseError as error:
             # A corrupt cache must not stop the morning run: keep it for inspection, start a new one.
             self.set_aside = self.path.with_name(f"{self.path.name}.corrupt-{int(time.time())}")

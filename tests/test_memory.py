@@ -55,3 +55,17 @@ def test_cache_root_honours_overrides(monkeypatch, tmp_path):
     monkeypatch.delenv("BRIEF_CACHE_DIR")
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
     assert cache_root() == tmp_path / "xdg" / "brief"
+
+
+def test_a_cache_that_cannot_be_opened_is_an_error_naming_it_not_set_aside(tmp_path, monkeypatch):
+    import pytest
+
+    from brief.errors import OutputError
+
+    def cannot_open(*args, **kwargs):
+        raise sqlite3.OperationalError("unable to open database file")  # e.g. a read-only shared cache
+
+    monkeypatch.setattr(sqlite3, "connect", cannot_open)
+    with pytest.raises(OutputError, match="translations.sqlite3 cannot be opened .*--no-cache"):
+        TranslationMemory(tmp_path / "translations.sqlite3")
+    assert list(tmp_path.iterdir()) == []  # nothing was set aside as if corrupt
