@@ -514,20 +514,22 @@ def check_sentences(sentences: list[Sentence], glossary=None, settings: QASettin
 
 def read_pairs(path: str) -> list[tuple[int, str, str]]:
     """(line number, arabic, english) from a TSV file ('-' reads stdin); '#' lines and blank lines skipped."""
+    from brief.ingest import decode_bytes
+
     name = "<stdin>" if path == "-" else path
     try:
-        if path == "-":
-            text = sys.stdin.buffer.read().decode("utf-8")
-        else:
-            text = Path(path).read_bytes().decode("utf-8")
+        data = sys.stdin.buffer.read() if path == "-" else Path(path).read_bytes()
     except FileNotFoundError:
         raise InputError(name, "file not found") from None
     except IsADirectoryError:
         raise InputError(name, "is a directory, not a TSV file") from None
-    except UnicodeDecodeError as error:
-        raise InputError(name, f"not UTF-8 text (byte {error.start})") from None
     except OSError as error:
         raise InputError(name, f"cannot read ({error.strerror or error})") from None
+    # As articles are read: a spreadsheet's "Unicode text" export is UTF-16 (with or without a BOM). A
+    # translation is checked character by character, so none may have been replaced in decoding.
+    text, encoding = decode_bytes(data, name)
+    if "replaced" in encoding:
+        raise InputError(name, f"not UTF-8 text ({encoding.split('(', 1)[1].rstrip(')')})")
     pairs = []
     for number, raw in enumerate(text.lstrip("\ufeff").splitlines(), start=1):
         line = raw.rstrip("\r")

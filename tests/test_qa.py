@@ -308,6 +308,13 @@ def test_unreadable_pairs_files(tmp_path):
         qa.read_pairs(str(tmp_path))
 
 
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le", "utf-8-sig"])
+def test_pairs_exported_by_a_spreadsheet_are_read_in_their_encoding(tmp_path, encoding):
+    path = tmp_path / "pairs.tsv"
+    path.write_bytes("وصل بوتين إلى بيونغ يانغ.\tPutin arrived in Pyongyang.\r\n".encode(encoding))
+    assert qa.read_pairs(str(path)) == [(1, "وصل بوتين إلى بيونغ يانغ.", "Putin arrived in Pyongyang.")]
+
+
 def test_read_pairs_from_stdin(monkeypatch):
     monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO("وصل بوتين.\tPutin arrived.\n".encode())))
     assert qa.read_pairs("-") == [(1, "وصل بوتين.", "Putin arrived.")]
