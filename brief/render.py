@@ -373,9 +373,11 @@ def render_review(brief: Brief, on_page: set[tuple[int, int]] | None = None) -> 
     marked as further points. None means every point is on the page.
     """
     chosen: dict[tuple[int, int], int] = {}
+    cites: dict[tuple[int, int], list[int]] = {}  # every source of a point: the page shows a few and "+N"
     members: dict[tuple[int, int], int] = {}
     for number, point in enumerate(brief.points, start=1):
         chosen[(point.article, point.sentence)] = number
+        cites[(point.article, point.sentence)] = list(point.citations)
         for member in point.members[1:]:
             members.setdefault(tuple(member), number)
     groups = []
@@ -390,7 +392,7 @@ def render_review(brief: Brief, on_page: set[tuple[int, int]] | None = None) -> 
     if rest:
         groups.append({"story": None, "articles": rest})
     return _render("review.html.j2", "html", title=brief.title, date=brief.date, groups=groups,
-                   chosen=chosen, members=members, on_page=on_page, brief=brief,
+                   chosen=chosen, cites=cites, members=members, on_page=on_page, brief=brief,
                    signature=brief.signature.line(), anchor=sentence_anchor,
                    flagged=sum(1 for a in brief.articles for s in a.sentences if s.flags),
                    grouped=bool(brief.stories))

@@ -362,6 +362,8 @@ def test_a_point_many_articles_report_cites_a_few_one_per_outlet_first_and_count
         assert "further sources" in plain
         listed = {int(n) for n in re.findall(r"\[(\d+)\]", plain.split("Sources")[-1])}
         assert not listed & {8, 9, 10}, listed  # only what the page cites is in its source list
+    review = re.sub(r"<[^>]+>", "", render.render_review(brief))
+    assert "reported by [1][2][3][8][9][10][11]" in review  # where the +3 are named
 
 
 def test_english_variant_has_no_arabic_points():
