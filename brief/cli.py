@@ -213,19 +213,21 @@ def summarize(sources: List[str] = typer.Argument(..., help="Files or directorie
     """Print the key Arabic sentences, best first, each with a tab and its citations (no model needed)."""
     from brief.pipeline import plain_summary, summarize_sources
 
-    chosen, articles, stories = summarize_sources(list(sources), points, max_words, warn=None if plain else _warn,
-                                                  by_story=by_story)
+    # Skipped inputs are named on stderr even with --plain: its promise is about standard output.
+    chosen, articles, stories, inputs = summarize_sources(list(sources), points, max_words, warn=_warn,
+                                                          by_story=by_story)
     if plain:
         for line in plain_summary(chosen, articles):
             print(line)
-        return
-    titles = {s.number: s.title_arabic for s in stories}
-    story = None
-    for point in chosen:
-        if stories and point.story != story:
-            story = point.story
-            print(f"# story {story}: {' '.join(titles.get(story, '').split())}")
-        print(f"{' '.join(point.arabic.split())}\t{' '.join(f'[{c}]' for c in point.citations)}")
+    else:
+        titles = {s.number: s.title_arabic for s in stories}
+        story = None
+        for point in chosen:
+            if stories and point.story != story:
+                story = point.story
+                print(f"# story {story}: {' '.join(titles.get(story, '').split())}")
+            print(f"{' '.join(point.arabic.split())}\t{' '.join(f'[{c}]' for c in point.citations)}")
+    raise typer.Exit(EXIT_PARTIAL if any(i.status == "skipped" for i in inputs) else 0)
 
 
 @app.command()
@@ -264,17 +266,18 @@ def stories(sources: List[str] = typer.Argument(..., help="Files or directories.
     """Group the articles into stories: their files, outlets, size and the similarity that joined them."""
     from brief.pipeline import stories_of
 
-    records = stories_of(list(sources), warn=None if as_json else _warn)
+    records, inputs = stories_of(list(sources), warn=_warn)  # warnings go to stderr, JSON to stdout
     if as_json:
         _print_json(records)
-        return
-    for record in records:
-        similarity = f"{record['similarity']:.2f}" if record.get("similarity") is not None else "-"
-        print(f"story {record['story']}: {len(record['files'])} article(s), outlets: "
-              f"{', '.join(o for o in record['outlets'] if o) or '-'}, joined at {similarity}")
-        print(f"   {record['title_arabic']}")
-        for file in record["files"]:
-            print(f"   - {file}")
+    else:
+        for record in records:
+            similarity = f"{record['similarity']:.2f}" if record.get("similarity") is not None else "-"
+            print(f"story {record['story']}: {len(record['files'])} article(s), outlets: "
+                  f"{', '.join(o for o in record['outlets'] if o) or '-'}, joined at {similarity}")
+            print(f"   {record['title_arabic']}")
+            for file in record["files"]:
+                print(f"   - {file}")
+    raise typer.Exit(EXIT_PARTIAL if any(i.status == "skipped" for i in inputs) else 0)
 
 
 @app.command()

@@ -9,7 +9,7 @@ import time
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Callable
+from typing import Callable, NamedTuple
 
 from brief import __version__
 from brief.arabic import normalize
@@ -380,8 +380,17 @@ def inspect(sources: list[str], warn=None) -> tuple[list[dict], list[InputFile]]
     return records, prepared.inputs
 
 
+class Summary(NamedTuple):
+    """What `brief summarize` prints from, and each input's fate."""
+
+    points: list[KeyPoint]
+    articles: list[Article]
+    stories: list[Story]  # empty unless grouped by story
+    inputs: list[InputFile]
+
+
 def summarize_sources(sources: list[str], points: int, max_words: int | None, warn=None,
-                      by_story: bool = False) -> tuple[list[KeyPoint], list[Article], list[Story]]:
+                      by_story: bool = False) -> Summary:
     """`brief summarize`: key Arabic sentences with citations, best first, or with `by_story` grouped under
     their stories (topics) as the brief groups them, stories most important first; no model needed."""
     from brief.summarize import summarize
@@ -391,8 +400,9 @@ def summarize_sources(sources: list[str], points: int, max_words: int | None, wa
         raise NoUsableInput("no usable article among the inputs")
     if by_story:
         stories, chosen, _ = choose_points(prepared.articles, BuildSettings(max_points=points, max_words=max_words))
-        return chosen, prepared.articles, stories
-    return summarize(prepared.articles, max_points=points, max_words=max_words), prepared.articles, []
+        return Summary(chosen, prepared.articles, stories, prepared.inputs)
+    return Summary(summarize(prepared.articles, max_points=points, max_words=max_words), prepared.articles, [],
+                   prepared.inputs)
 
 
 def plain_summary(points: list[KeyPoint], articles: list[Article]) -> list[str]:
@@ -417,12 +427,12 @@ def summarize_text(text: str, max_words: int | None = None, max_points: int = 8,
                          articles)
 
 
-def stories_of(sources: list[str], warn=None) -> list[dict]:
-    """`brief stories`: the run's articles grouped into stories; no model needed."""
+def stories_of(sources: list[str], warn=None) -> tuple[list[dict], list[InputFile]]:
+    """`brief stories`: the run's articles grouped into stories, and each input's fate; no model needed."""
     from brief.stories import cluster_stories, stories_records
 
     prepared = prepare(sources, warn=warn)
     if not prepared.articles:
         raise NoUsableInput("no usable article among the inputs")
-    return stories_records(cluster_stories(prepared.articles), prepared.articles)
+    return stories_records(cluster_stories(prepared.articles), prepared.articles), prepared.inputs
 

@@ -35,14 +35,15 @@ def test_new_only_skips_a_file_only_when_every_article_in_it_was_briefed():
 
 
 def test_summarize_by_story_groups_points_under_their_stories():
-    points, articles, stories = summarize_sources([str(STORIES)], 8, None, by_story=True)
+    points, articles, stories, inputs = summarize_sources([str(STORIES)], 8, None, by_story=True)
+    assert inputs and all(i.status == "used" for i in inputs)
     assert len(stories) > 1 and 1 < len(points) <= 8
     order = [p.story for p in points]
     assert order == sorted(order)  # grouped, stories most important first
     members = {s.number: set(s.articles) for s in stories}
     for point in points:
         assert point.article in members[point.story] and set(point.citations) <= members[point.story]
-    flat, _, none = summarize_sources([str(STORIES)], 8, None)
+    flat, _, none, _ = summarize_sources([str(STORIES)], 8, None)
     assert none == [] and len({p.story for p in flat}) == 1  # without --by-story: one pool, best first
 
 
