@@ -47,6 +47,14 @@ def _say(message: str) -> None:
     print(f"brief: {message.translate(_CONTROLS)}", file=sys.stderr)
 
 
+INTERRUPTED = "interrupted; earlier outputs are left as they were"
+
+
+def _partial_if_skipped(inputs) -> typer.Exit:
+    """The exit of a command that printed what it could: EXIT_PARTIAL when some inputs were skipped."""
+    return typer.Exit(EXIT_PARTIAL if any(i.status == "skipped" for i in inputs) else 0)
+
+
 def _warn(message: str) -> None:
     _say(f"warning: {message}")
 
@@ -64,7 +72,7 @@ def user_errors(command):
             raise typer.Exit(0) from None
         except (KeyboardInterrupt, Exception) as error:  # noqa: BLE001 - last line of defence for a cron job
             if is_interrupt(error):  # also one that Python wrapped in another exception
-                _say("interrupted; earlier outputs are left as they were")
+                _say(INTERRUPTED)
                 raise typer.Exit(EXIT_INTERRUPTED) from None
             if isinstance(error, BriefError):
                 _say(f"error: {error}")
@@ -180,7 +188,7 @@ def inspect(sources: List[str] = typer.Argument(..., help="Files or directories,
     """Show each article's metadata, every input line's kind and reason, and its sentences (no model needed)."""
     from brief.pipeline import inspect as run_inspect
 
-    records, inputs = run_inspect(list(sources), warn=None if as_json else _warn)
+    records, inputs = run_inspect(list(sources), warn=_warn)  # warnings go to stderr, JSON to stdout
     if as_json:
         _print_json(records)
     else:
@@ -192,13 +200,9 @@ def inspect(sources: List[str] = typer.Argument(..., help="Files or directories,
             for line in record["lines"]:
                 print(f"   {line['line']:>4} {line['kind']:<11} {line['reason']:<28} {line['text'][:70]}")
             print(f"   {len(record['sentences'])} sentences")
-    skipped = [i for i in inputs if i.status == "skipped"]
-    if as_json:  # otherwise the library has said each one already
-        for record in skipped:
-            _say(f"skipped {record.file}: {record.reason}")
     if not records:
         raise typer.Exit(EXIT_NOTHING)
-    raise typer.Exit(EXIT_PARTIAL if skipped else 0)
+    raise _partial_if_skipped(inputs)
 
 
 @app.command()
@@ -227,7 +231,7 @@ def summarize(sources: List[str] = typer.Argument(..., help="Files or directorie
                 story = point.story
                 print(f"# story {story}: {' '.join(titles.get(story, '').split())}")
             print(f"{' '.join(point.arabic.split())}\t{' '.join(f'[{c}]' for c in point.citations)}")
-    raise typer.Exit(EXIT_PARTIAL if any(i.status == "skipped" for i in inputs) else 0)
+    raise _partial_if_skipped(inputs)
 
 
 @app.command()
@@ -277,7 +281,7 @@ def stories(sources: List[str] = typer.Argument(..., help="Files or directories.
             print(f"   {record['title_arabic']}")
             for file in record["files"]:
                 print(f"   - {file}")
-    raise typer.Exit(EXIT_PARTIAL if any(i.status == "skipped" for i in inputs) else 0)
+    raise _partial_if_skipped(inputs)
 
 
 @app.command()
@@ -397,14 +401,14 @@ def _terminate_as_interrupt(signum, frame):
     raise KeyboardInterrupt  # SIGTERM (cron timeout, systemd stop, kill): clean up as for a Ctrl-C
 
 
-def main() -> None:
-    """Console entry point."""
+def main(args: list[str] | None = None, prog_name: str | None = None) -> None:
+    """Console entry point (`args`: the command line without the program, default sys.argv[1:])."""
     sys.unraisablehook = _interrupt_again
     if signal.getsignal(signal.SIGTERM) == signal.SIG_DFL:
         signal.signal(signal.SIGTERM, _terminate_as_interrupt)
     try:
         # Not standalone: usage mistakes come back as exceptions, to be said in one line like ours.
-        result = app(standalone_mode=False)
+        result = app(args=args, prog_name=prog_name, standalone_mode=False)
         code = result if isinstance(result, int) else 0
     except _ClickException as error:
         if type(error).__name__ == "NoArgsIsHelpError":  # a bare `brief` or `brief model`: the help
@@ -413,12 +417,12 @@ def main() -> None:
             _say(f"error: {_usage_line(error)}")
         code = error.exit_code  # 2 for usage mistakes, which is our EXIT_USAGE too
     except typer.Abort:
-        _say("interrupted; earlier outputs are left as they were")
+        _say(INTERRUPTED)
         code = EXIT_INTERRUPTED
     except SystemExit as exit_:
         code = exit_.code if exit_.code is not None else 0
     except KeyboardInterrupt:  # between commands' own handlers: start-up, option parsing, teardown
-        _say("interrupted; earlier outputs are left as they were")
+        _say(INTERRUPTED)
         code = EXIT_INTERRUPTED
     # The work is over: a Ctrl-C during interpreter teardown must not turn into a traceback or a
     # death by signal that cron reports as a crash.

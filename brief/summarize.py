@@ -478,13 +478,14 @@ def main(argv: list[str] | None = None) -> None:
     import os
     import sys
 
-    from brief.cli import app
+    from brief.cli import main as command_line
 
     # --single: the scorer's example passes it; the input is one article anyway.
     args = [a for a in (sys.argv[1:] if argv is None else argv) if a != "--single"]
     if "--max-words" not in args and os.environ.get("SUMMARY_MAX_WORDS", "").isdigit():
         args += ["--max-words", os.environ["SUMMARY_MAX_WORDS"]]
-    app(["summarize", "-", "--plain", *args], prog_name="python -m brief.summarize")
+    # Through the console entry point: the same one-line errors, exit codes and signal handling.
+    command_line(["summarize", "-", "--plain", *args], prog_name="brief")
 
 
 if __name__ == "__main__":

@@ -147,6 +147,10 @@ def test_summarize_module_is_the_plain_command_with_the_scorers_budget():
                             env={**os.environ, "SUMMARY_MAX_WORDS": "45"}, cwd=ROOT, input=text, timeout=600)
     assert module.returncode == 0 and plain.returncode == 0, module.stderr
     assert module.stdout == plain.stdout and module.stdout.strip()
+    mistake = subprocess.run([sys.executable, "-m", "brief.summarize", "--bogus"], capture_output=True, text=True,
+                             cwd=ROOT, input=text, timeout=600)
+    assert mistake.returncode == 2 and mistake.stderr == (
+        "brief: error: No such option: --bogus. See 'brief summarize --help'.\n")  # one line, as `brief` says it
 
 
 def test_translate_prints_tab_separated_pairs(tiny_model_dir):
