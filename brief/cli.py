@@ -1,27 +1,38 @@
 """Command line: parses options, calls the library, turns BriefError into a message and an exit code."""
 from __future__ import annotations
 
+import os
 import signal
+import sys
 
 from brief.errors import EXIT_INTERRUPTED
 
 
-def _quit_while_starting(signum, frame):
-    raise SystemExit(EXIT_INTERRUPTED)
+def _end_by_signal(signum: int, frame=None) -> None:
+    """End the process as killed by `signum`, once there is nothing left to clean up.
+
+    A shell running brief in a script then stops the script on Ctrl-C (it goes on after a child that
+    merely exits 130), and systemd counts the SIGTERM it sent as a clean stop; `$?` reads 130 or 143."""
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (OSError, ValueError):  # a closed pipe has nothing left to say
+            pass
+    signal.signal(signum, signal.SIG_DFL)
+    os.kill(os.getpid(), signum)
 
 
 # A Ctrl-C while the command line is still importing its libraries (typing, typer, rich: a few hundred
-# ms on a busy machine) would print a KeyboardInterrupt traceback and exit 1; quit quietly as
-# interrupted instead. Python's own handler is back once this module is imported (end of file).
+# ms on a busy machine) would print a KeyboardInterrupt traceback and exit 1; there is nothing to clean
+# up yet, so end as interrupted at once. Python's own handler is back once this module is imported (end of file).
 if signal.getsignal(signal.SIGINT) is signal.default_int_handler:
     try:
-        signal.signal(signal.SIGINT, _quit_while_starting)
+        signal.signal(signal.SIGINT, _end_by_signal)
     except ValueError:  # imported outside the main thread: signals are not ours to set
         pass
 
 import functools  # noqa: E402  (after the handler above)
 import json  # noqa: E402
-import sys  # noqa: E402
 from contextlib import contextmanager  # noqa: E402
 from typing import List, Optional  # noqa: E402
 
@@ -397,7 +408,12 @@ def _usage_line(error: Exception) -> str:
     return message
 
 
+_terminated = False  # whether the interrupt being handled is a SIGTERM
+
+
 def _terminate_as_interrupt(signum, frame):
+    global _terminated
+    _terminated = True
     raise KeyboardInterrupt  # SIGTERM (cron timeout, systemd stop, kill): clean up as for a Ctrl-C
 
 
@@ -428,11 +444,13 @@ def main(args: list[str] | None = None, prog_name: str | None = None) -> None:
     # death by signal that cron reports as a crash.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_IGN)
+    if code == EXIT_INTERRUPTED:
+        _end_by_signal(signal.SIGTERM if _terminated else signal.SIGINT)
     raise SystemExit(code)
 
 
 # Start-up is over: Python's own handler again, so importing this module leaves no handler behind.
-if signal.getsignal(signal.SIGINT) is _quit_while_starting:
+if signal.getsignal(signal.SIGINT) is _end_by_signal:
     signal.signal(signal.SIGINT, signal.default_int_handler)
 
 if __name__ == "__main__":

@@ -26,17 +26,18 @@ def start_build(out: Path, model: Path, cache: Path, *extra: str) -> subprocess.
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env, cwd=ROOT)
 
 
-def wait_until_python_runs(process: subprocess.Popen, timeout: float = 60.0) -> None:
+def wait_until_python_runs(pid: int, timeout: float = 60.0) -> None:
     """Until the interpreter handles SIGINT (Linux: SigCgt in /proc): before that no program can, and the
     process dies by the signal. On a busy machine starting the interpreter alone can take over 0.3 s."""
-    status = Path(f"/proc/{process.pid}/status")
-    if not status.exists():
-        return
+    status = Path(f"/proc/{pid}/status")
     deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline and process.poll() is None:
+    while time.monotonic() < deadline and status.exists():
         try:
-            caught = re.search(r"^SigCgt:\s*([0-9a-f]+)$", status.read_text(), re.M)
+            text = status.read_text()
         except OSError:  # it has already exited
+            return
+        caught = re.search(r"^SigCgt:\s*([0-9a-f]+)$", text, re.M)
+        if re.search(r"^State:\s*Z", text, re.M):  # exited, not yet reaped
             return
         if caught and int(caught.group(1), 16) & (1 << (signal.SIGINT - 1)):
             return
@@ -124,12 +125,13 @@ def test_interrupt_at_any_point_leaves_previous_outputs_intact(previous_run, tin
     out, _ = previous_run
     before = complete_outputs(out)  # an earlier case may have finished and replaced them
     process = start_build(out, tiny_model_dir, tmp_path / "cache", "--title", f"A different title {signum} {delay}")
-    wait_until_python_runs(process)
+    wait_until_python_runs(process.pid)
     time.sleep(delay)
     process.send_signal(signum)
     _, err = process.communicate(timeout=600)
     assert "Traceback" not in err
-    assert process.returncode in (0, 130), err
+    # Ended by the signal itself once cleaned up, as a shell expects of a child: `$?` reads 130 or 143.
+    assert process.returncode in (0, -signum), err
     assert_whole(out)
     after = complete_outputs(out)
     assert set(after) == set(before)
@@ -139,6 +141,31 @@ def test_interrupt_at_any_point_leaves_previous_outputs_intact(previous_run, tin
     assert changed in (set(), set(after)), changed
     if process.returncode == 0:
         assert changed == set(after)
+
+
+def test_ctrl_c_stops_the_shell_script_that_runs_brief_not_only_brief(tiny_model_dir, tmp_path):
+    # The terminal sends Ctrl-C to the whole foreground group. bash goes on with its script after a child
+    # that handled the interrupt and exited 130; it stops only when the child ends by the signal.
+    command = [sys.executable, "-m", "brief", "build", str(SEEDS), "-o", str(tmp_path / "out"), "--model",
+               str(tiny_model_dir), "--date", DATE]
+    env = {**os.environ, "BRIEF_CACHE_DIR": str(tmp_path / "cache"), "HF_HUB_OFFLINE": "1"}
+    script = subprocess.Popen(["bash", "-c", '"$@"; echo "the script went on"', "bash", *command],
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env, cwd=ROOT,
+                              start_new_session=True)
+    children = Path(f"/proc/{script.pid}/task/{script.pid}/children")
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:  # until bash's child has become the interpreter (bash catches SIGINT too)
+        pids = children.read_text().split()
+        if pids and Path(f"/proc/{pids[0]}/exe").resolve() == Path(sys.executable).resolve():
+            break
+        time.sleep(0.002)
+    wait_until_python_runs(int(pids[0]))
+    time.sleep(1.5)
+    os.killpg(script.pid, signal.SIGINT)
+    out, err = script.communicate(timeout=600)
+    assert "the script went on" not in out
+    assert script.returncode == -signal.SIGINT, err
+    assert "brief: interrupted; earlier outputs are left as they were" in err and "Traceback" not in err
 
 
 def test_killed_run_leaves_no_partial_file_after_the_next_run(previous_run, tiny_model_dir, tmp_path):
