@@ -261,7 +261,7 @@ def test_importing_the_cli_leaves_no_sigint_handler_behind():
 
     import brief.cli
 
-    assert signal.getsignal(signal.SIGINT) is not brief.cli._quit_while_starting
+    assert signal.getsignal(signal.SIGINT) is not brief.cli._end_by_signal
 
 
 def test_next_day_follow_up_cites_what_was_briefed_and_new_only_leaves_it_out(tiny_model_dir, tmp_path):
