@@ -51,6 +51,11 @@ _CANONICAL = re.compile(
 _OG_URL = re.compile(
     r"""<meta\b(?=[^>]*\bproperty\s*=\s*["']og:url["'])[^>]*\bcontent\s*=\s*["']([^"'>\s]+)""", re.I)
 _CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f]")
+_NOT_IN_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")  # libxml2 refuses a string holding these
+_XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*>")  # lxml refuses a str that declares its own encoding
+_HIDDEN_STYLE = re.compile(r"(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)\s*(?:!\s*important\s*)?(?:;|$)",
+                           re.I)
+_MAX_HTML_DEPTH = 2048  # libxml2's nesting limit, even for a huge tree
 
 
 @dataclass
@@ -250,6 +255,49 @@ def _is_html(path: str, data: bytes) -> bool:
     return path.lower().endswith(HTML_SUFFIXES) or bool(_HTML_START.match(data[:1000]))
 
 
+def _parse_html(html: str):
+    """The page as an lxml tree; nesting up to libxml2's limit (256 levels without huge_tree)."""
+    lxml_html = import_held("lxml.html")
+    parser = lxml_html.HTMLParser(collect_ids=False, default_doctype=False, remove_comments=True,
+                                  remove_pis=True, huge_tree=True)
+    return lxml_html.document_fromstring(_XML_DECLARATION.sub("", _NOT_IN_XML.sub("", html)), parser=parser)
+
+
+def _is_hidden(element) -> bool:
+    return (element.tag == "template" or element.get("hidden") is not None
+            or bool(_HIDDEN_STYLE.search(element.get("style") or "")))
+
+
+def leave_out_hidden(tree) -> int:
+    """Remove what a browser would not show (<template>, the hidden attribute, an inline display:none or
+    visibility:hidden) and return how many elements were removed.
+
+    Such text is no part of the article a reader sees, and it is where a page hides text meant for
+    machines. A page that hides most of its text until scripts run keeps it: that is the article."""
+    body = tree.find("body")
+    total = len(body.text_content().strip()) if body is not None else 0
+    removed = 0
+    for element in list(tree.iter()):
+        if element.tag in ("html", "body") or not isinstance(element.tag, str) or not _is_hidden(element):
+            continue
+        if any(_is_hidden(above) for above in element.iterancestors() if above.tag not in ("html", "body")):
+            continue  # inside one already removed (or kept)
+        if len(element.text_content().strip()) > total / 2:
+            continue
+        element.drop_tree()  # its tail is shown text and stays
+        removed += 1
+    return removed
+
+
+def _depth(tree) -> int:
+    deepest, stack = 0, [(tree, 1)]
+    while stack:
+        element, depth = stack.pop()
+        deepest = max(deepest, depth)
+        stack.extend((child, depth + 1) for child in element)
+    return deepest
+
+
 def extract_html(html: str, file: str) -> tuple[str, dict]:
     """Main content (one paragraph or heading per line) and metadata of an HTML page, via trafilatura."""
     trafilatura = import_held("trafilatura")  # lxml and friends: native libraries
@@ -262,16 +310,20 @@ def extract_html(html: str, file: str) -> tuple[str, dict]:
             url = found.group(1)
             break
     try:
-        document = trafilatura.bare_extraction(html, url=url, with_metadata=True, include_comments=False,
+        tree = _parse_html(html)
+        hidden = leave_out_hidden(tree)
+        document = trafilatura.bare_extraction(tree, url=url, with_metadata=True, include_comments=False,
                                                include_tables=False, include_formatting=False,
                                                favor_recall=True)
     except Exception as error:  # noqa: BLE001 - lxml/trafilatura raise many types on broken markup
         raise_if_interrupted(error)
         raise InputError(file, f"HTML could not be parsed ({type(error).__name__})") from None
-    if document is None:
-        raise InputError(file, "HTML page has no article text")
-    data = document.as_dict() if hasattr(document, "as_dict") else dict(document)
+    data = {} if document is None else document.as_dict() if hasattr(document, "as_dict") else dict(document)
     text = data.get("text") or ""
+    if not text.strip():
+        if _depth(tree) >= _MAX_HTML_DEPTH - 1:
+            raise InputError(file, f"HTML nested over {_MAX_HTML_DEPTH:,} elements deep: the parser stops there")
+        raise InputError(file, "HTML page has no article text")
     page_url = data.get("url") or url
     if page_url and not re.match(r"https?://", page_url, re.I):
         page_url = None  # a javascript: or relative canonical is not an address anyone can cite
@@ -282,6 +334,7 @@ def extract_html(html: str, file: str) -> tuple[str, dict]:
         "published": data.get("date") or None,
         "author": (data.get("author") or "").strip() or None,
         "hostname": data.get("hostname") or None,
+        "hidden_left_out": hidden,
     }
     return text, meta
 
@@ -341,7 +394,8 @@ def load(sources: list[str], limits: IngestLimits | None = None,
             continue
         total += size or len(document.text.encode("utf-8", "surrogatepass"))
         documents.append(document)
-        records.append(InputFile(path, "used", "", encoding=document.encoding))
+        records.append(InputFile(path, "used", "", encoding=document.encoding,
+                                 hidden_left_out=document.html_meta.get("hidden_left_out", 0)))
     order = {path: i for i, path in enumerate(candidates)}
     records.sort(key=lambda r: order.get(r.file, -1))
     return documents, records

@@ -95,6 +95,7 @@ class InputFile:
     reason: str = ""
     articles: int = 0
     encoding: str | None = None
+    hidden_left_out: int = 0  # HTML elements a browser would not show, left out of the text
 
 
 @dataclass

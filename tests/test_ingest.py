@@ -80,6 +80,47 @@ def test_html_goes_through_trafilatura_with_its_metadata_and_declared_charset():
     assert document.html_meta["outlet"] == "BBC News عربي"
 
 
+BODY = "<p>" + "وصل الرئيس إلى العاصمة صباح اليوم في زيارة رسمية تستمر يومين. " * 4 + "</p>"
+
+
+def page(article: str) -> str:
+    return f"<!DOCTYPE html><html><head><title>زيارة</title></head><body><article>{article}</article></body></html>"
+
+
+def test_what_a_browser_would_not_show_is_not_article_text(tmp_path):
+    hidden = ['<div hidden><p>نص مخفي أول لا يراه القارئ.</p></div>',
+              '<div style="color: red; display : none"><p>نص مخفي ثان لا يراه القارئ.</p></div>',
+              '<p style="visibility:hidden !important">نص مخفي ثالث لا يراه القارئ.</p>',
+              '<template><p>نص مخفي رابع في قالب.</p></template>',
+              '<p>قال المتحدث <span hidden>نص مخفي خامس</span> إن المحادثات ناجحة.</p>']
+    shown = '<p style="display:inline-block">وقال مسؤول آخر إن الاتفاق سيوقع غدا في العاصمة.</p>'
+    path = tmp_path / "page.html"
+    path.write_text(page(BODY + "".join(hidden) + shown), encoding="utf-8")
+    documents, records = load([str(path)])
+    text = documents[0].text
+    assert "مخفي" not in text
+    assert "قال المتحدث إن المحادثات ناجحة" in " ".join(text.split())  # the text around a hidden span stays
+    assert "وقال مسؤول آخر" in text and "وصل الرئيس" in text
+    assert records[0].hidden_left_out == 5
+
+
+def test_a_page_that_hides_its_article_until_scripts_run_keeps_it(tmp_path):
+    path = tmp_path / "page.html"
+    path.write_text(page(f'<div style="display:none">{BODY}</div><p>اقرأ أيضا</p>'), encoding="utf-8")
+    documents, records = load([str(path)])
+    assert "وصل الرئيس" in documents[0].text and records[0].hidden_left_out == 0
+
+
+def test_deeply_nested_html_is_read_and_beyond_the_parser_said_so(tmp_path):
+    deep = tmp_path / "deep.html"
+    deep.write_text(page("<div>" * 600 + BODY + "</div>" * 600), encoding="utf-8")
+    assert "وصل الرئيس" in read_document(str(deep)).text  # libxml2 stops at 256 levels by default
+    deeper = tmp_path / "deeper.html"
+    deeper.write_text(page("<div>" * 2100 + BODY + "</div>" * 2100), encoding="utf-8")
+    with pytest.raises(InputError, match="nested over 2,048 elements deep"):
+        read_document(str(deeper))
+
+
 def test_size_limits_are_configurable_and_named_in_the_message(tmp_path):
     path = tmp_path / "big.txt"
     path.write_text(SEED * 3, encoding="utf-8")
