@@ -53,6 +53,7 @@ _OG_URL = re.compile(
 _CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f]")
 _NOT_IN_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")  # libxml2 refuses a string holding these
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*>")  # lxml refuses a str that declares its own encoding
+_SELF_CLOSED_HTML = re.compile(r"(<html\b[^>]*?)\s*/>", re.I)  # libxml2 would close the page at its start
 _HIDDEN_STYLE = re.compile(r"(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)\s*(?:!\s*important\s*)?(?:;|$)",
                            re.I)
 _MAX_HTML_DEPTH = 2048  # libxml2's nesting limit, even for a huge tree
@@ -260,7 +261,9 @@ def _parse_html(html: str):
     lxml_html = import_held("lxml.html")
     parser = lxml_html.HTMLParser(collect_ids=False, default_doctype=False, remove_comments=True,
                                   remove_pis=True, huge_tree=True)
-    return lxml_html.document_fromstring(_XML_DECLARATION.sub("", _NOT_IN_XML.sub("", html)), parser=parser)
+    html = _XML_DECLARATION.sub("", _NOT_IN_XML.sub("", html))
+    html = _SELF_CLOSED_HTML.sub(r"\1>", html[:4096], count=1) + html[4096:]
+    return lxml_html.document_fromstring(html, parser=parser)
 
 
 def _is_hidden(element) -> bool:

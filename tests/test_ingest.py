@@ -121,6 +121,21 @@ def test_deeply_nested_html_is_read_and_beyond_the_parser_said_so(tmp_path):
         read_document(str(deeper))
 
 
+@pytest.mark.parametrize("start", [
+    '<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Transitional//EN" "http://www.w3.org/TR/xhtml1/DTD/xhtml1'
+    '-transitional.dtd">\n<html xmlns="http://www.w3.org/1999/xhtml">',
+    '<?xml version="1.0" encoding="utf-8"?>\n<html>',  # lxml refuses a str declaring an encoding
+    '<!doctype html>\n<html lang="ar" dir="rtl"/>',  # libxml2 would end the page right there
+    '<html>\x0b\x01',  # characters libxml2 refuses
+])
+def test_odd_page_starts_still_give_the_article(start):
+    from brief.ingest import extract_html
+
+    text, _ = extract_html(f"{start}<head><title>زيارة</title></head><body><article>{BODY}</article></body></html>",
+                           "page.html")
+    assert text.startswith("وصل الرئيس")
+
+
 def test_size_limits_are_configurable_and_named_in_the_message(tmp_path):
     path = tmp_path / "big.txt"
     path.write_text(SEED * 3, encoding="utf-8")
