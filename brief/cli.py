@@ -305,13 +305,17 @@ def qa(pairs: str = typer.Argument(..., help="TSV of arabic<TAB>english lines (-
     from brief.glossary import glossary_for
 
     terms = glossary_for(glossary)
-    records = qa_stage.qa_records(qa_stage.read_pairs(pairs), glossary=terms)
+    read = qa_stage.read_pairs(pairs)
+    for number, reason in read.malformed:
+        _warn(f"skipped {read.file}:{number}: {reason}")
+    records = qa_stage.qa_records(read.pairs, glossary=terms, malformed=read.malformed)
     if as_json:
         _print_json(records)
-        return
-    for record in records:
-        codes = ", ".join(f"{f['code']} ({f['reason']})" for f in record["flags"]) or "ok"
-        print(f"line {record['line']}: {codes}")
+    else:
+        for record in records:
+            codes = ", ".join(f"{f['code']} ({f['reason']})" for f in record["flags"]) or "ok"
+            print(f"line {record['line']}: {codes}")
+    raise typer.Exit(EXIT_PARTIAL if read.malformed else 0)
 
 
 @model_app.command("pull")

@@ -208,8 +208,10 @@ def _utf16_without_bom(data: bytes) -> str | None:
     return None
 
 
-def decode_bytes(data: bytes, file: str, declared: str | None = None) -> tuple[str, str]:
-    """Text and encoding name; BOMs, UTF-16 without BOM, UTF-8 with a few bad bytes, then Windows-1256."""
+def decode_bytes(data: bytes, file: str, declared: str | None = None, *, replace_bad_utf8: bool = True,
+                 min_arabic_share: float = 0.5) -> tuple[str, str]:
+    """Text and encoding name; BOMs, UTF-16 without BOM, UTF-8 with a few bad bytes replaced (unless
+    `replace_bad_utf8` is off), then Windows-1256 if over `min_arabic_share` of its letters are Arabic."""
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             text = data[len(bom):].decode(encoding.replace("-sig", ""), errors="replace")
@@ -241,11 +243,16 @@ def decode_bytes(data: bytes, file: str, declared: str | None = None) -> tuple[s
         pass
     lenient = data.decode("utf-8", errors="replace")
     bad = lenient.count("\ufffd")
-    if bad <= max(16, len(lenient) // 100) and _looks_like_text(lenient):
+    sequences = f"{bad} undecodable byte sequence{'s' if bad != 1 else ''}"
+    if not replace_bad_utf8 and sum(1 for c in lenient if c > "\x7f" and c != "\ufffd") > bad:
+        # Mostly good UTF-8, not Windows-1256 (whose Arabic hardly ever forms UTF-8), which UTF-8
+        # Arabic would also decode as, into nonsense.
+        raise InputError(file, f"not UTF-8 text ({sequences})")
+    if replace_bad_utf8 and bad <= max(16, len(lenient) // 100) and _looks_like_text(lenient):
         # A few broken bytes (a truncated last character, stray surrogates) do not make a file unreadable.
-        return lenient, f"utf-8 ({bad} undecodable byte sequence{'s' if bad != 1 else ''} replaced)"
+        return lenient, f"utf-8 ({sequences} replaced)"
     windows = data.decode("cp1256", errors="replace")
-    if _looks_like_text(windows) and arabic_share(windows) > 0.5:
+    if _looks_like_text(windows) and arabic_share(windows) > min_arabic_share:
         return windows, "windows-1256"
     if _looks_like_text(windows) and not arabic_letter_count(windows):
         raise InputError(file, "undecodable bytes: not UTF-8, UTF-16 or Windows-1256 Arabic text")

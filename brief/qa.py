@@ -12,6 +12,7 @@ import unicodedata
 from collections import Counter
 from dataclasses import asdict, dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from brief.arabic import arabic_letter_count, normalize, to_ascii_digits
 from brief.errors import InputError
@@ -512,8 +513,17 @@ def check_sentences(sentences: list[Sentence], glossary=None, settings: QASettin
 # `brief qa PAIRS.tsv`
 # ---------------------------------------------------------------------------------------------------
 
-def read_pairs(path: str) -> list[tuple[int, str, str]]:
-    """(line number, arabic, english) from a TSV file ('-' reads stdin); '#' lines and blank lines skipped."""
+class Pairs(NamedTuple):
+    """The checkable lines of a pairs file, and the malformed ones with their reasons."""
+
+    file: str  # as messages name it ("<stdin>" for -)
+    pairs: list[tuple[int, str, str]]  # (line number, arabic, english)
+    malformed: list[tuple[int, str]]  # (line number, reason)
+
+
+def read_pairs(path: str) -> Pairs:
+    """The arabic<TAB>english lines of a TSV file ('-' reads stdin); '#' lines and blank lines skipped, a
+    malformed line set aside with its reason while the others are read."""
     from brief.ingest import decode_bytes
 
     name = "<stdin>" if path == "-" else path
@@ -525,12 +535,11 @@ def read_pairs(path: str) -> list[tuple[int, str, str]]:
         raise InputError(name, "is a directory, not a TSV file") from None
     except OSError as error:
         raise InputError(name, f"cannot read ({error.strerror or error})") from None
-    # As articles are read: a spreadsheet's "Unicode text" export is UTF-16 (with or without a BOM). A
-    # translation is checked character by character, so none may have been replaced in decoding.
-    text, encoding = decode_bytes(data, name)
-    if "replaced" in encoding:
-        raise InputError(name, f"not UTF-8 text ({encoding.split('(', 1)[1].rstrip(')')})")
-    pairs = []
+    # As articles are read: a spreadsheet's "Unicode text" export is UTF-16 (with or without a BOM), an
+    # older one Windows-1256 (half of whose letters, the English half, are not Arabic). A translation is
+    # checked character by character, so no byte may be replaced in decoding.
+    text, _ = decode_bytes(data, name, replace_bad_utf8=False, min_arabic_share=0.2)
+    pairs, malformed = [], []
     for number, raw in enumerate(text.lstrip("\ufeff").splitlines(), start=1):
         line = raw.rstrip("\r")
         if not line.strip() or line.lstrip().startswith("#"):
@@ -538,22 +547,26 @@ def read_pairs(path: str) -> list[tuple[int, str, str]]:
         fields = line.split("\t")
         if len(fields) != 2:
             found = "no tab" if len(fields) == 1 else f"{len(fields)} fields"
-            raise InputError(f"{name}:{number}", f"expected arabic<TAB>english, found {found}")
-        arabic, english = fields[0].strip(), fields[1].strip()
-        if not arabic:
-            raise InputError(f"{name}:{number}", "the Arabic field is empty")
-        pairs.append((number, arabic, english))
+            malformed.append((number, f"expected arabic<TAB>english, found {found}"))
+        elif not fields[0].strip():
+            malformed.append((number, "the Arabic field is empty"))
+        else:
+            pairs.append((number, fields[0].strip(), fields[1].strip()))
     if not pairs:
-        raise InputError(name, "no arabic<TAB>english lines")
-    return pairs
+        first = f" (line {malformed[0][0]}: {malformed[0][1]})" if malformed else ""
+        raise InputError(name, f"no arabic<TAB>english lines{first}")
+    return Pairs(name, pairs, malformed)
 
 
-def qa_records(pairs: list[tuple[int, str, str]], glossary=None,
-               settings: QASettings = DEFAULT_SETTINGS) -> list[dict]:
-    """JSON-ready [{"line": n, "flags": [{"code", "reason"}]}] for `brief qa --json`."""
-    return [{"line": number, "flags": [asdict(f) for f in check_pair(arabic, english, glossary=glossary,
-                                                                     settings=settings)]}
-            for number, arabic, english in pairs]
+def qa_records(pairs: list[tuple[int, str, str]], glossary=None, settings: QASettings = DEFAULT_SETTINGS,
+               malformed: list[tuple[int, str]] = ()) -> list[dict]:
+    """JSON-ready [{"line": n, "flags": [{"code", "reason"}]}] for `brief qa --json`, in line order; a
+    malformed line carries the one flag `malformed`, as it could not be checked."""
+    records = [{"line": number, "flags": [asdict(f) for f in check_pair(arabic, english, glossary=glossary,
+                                                                        settings=settings)]}
+               for number, arabic, english in pairs]
+    records += [{"line": number, "flags": [{"code": "malformed", "reason": reason}]} for number, reason in malformed]
+    return sorted(records, key=lambda record: record["line"])
 
 
 def flag_counts(records: list[dict]) -> Counter:

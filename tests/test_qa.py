@@ -275,21 +275,37 @@ def test_read_pairs_and_records(tmp_path):
     path = tmp_path / "pairs.tsv"
     path.write_text("# reviewer's file\n\nوصل في عام 2024.\tHe arrived in 2023.\r\n"
                     "وصل بوتين.\tPutin arrived.\n", encoding="utf-8")
-    pairs = qa.read_pairs(str(path))
-    assert pairs == [(3, "وصل في عام 2024.", "He arrived in 2023."), (4, "وصل بوتين.", "Putin arrived.")]
-    records = qa.qa_records(pairs)
+    read = qa.read_pairs(str(path))
+    assert read.pairs == [(3, "وصل في عام 2024.", "He arrived in 2023."), (4, "وصل بوتين.", "Putin arrived.")]
+    assert read.malformed == [] and read.file == str(path)
+    records = qa.qa_records(read.pairs)
     assert records[0]["line"] == 3 and [f["code"] for f in records[0]["flags"]] == ["number_mismatch"]
     assert records[1] == {"line": 4, "flags": []}
     json.dumps(records)
 
 
+def test_a_malformed_line_is_set_aside_with_its_reason_and_the_others_checked(tmp_path):
+    path = tmp_path / "pairs.tsv"
+    path.write_text("وصل بوتين.\n"
+                    "وصل\tPutin\n\na\tb\tc\n"
+                    "\tPutin arrived.\n"
+                    "وصل في عام 2024.\tHe arrived in 2023.\n", encoding="utf-8")
+    read = qa.read_pairs(str(path))
+    assert read.malformed == [(1, "expected arabic<TAB>english, found no tab"),
+                              (4, "expected arabic<TAB>english, found 3 fields"), (5, "the Arabic field is empty")]
+    assert [number for number, _, _ in read.pairs] == [2, 6]
+    records = qa.qa_records(read.pairs, malformed=read.malformed)
+    assert [(r["line"], [f["code"] for f in r["flags"]]) for r in records] == [
+        (1, ["malformed"]), (2, []), (4, ["malformed"]),
+        (5, ["malformed"]), (6, ["number_mismatch"])]
+
+
 @pytest.mark.parametrize("content, message", [
-    ("وصل بوتين.\n", "pairs.tsv:1: expected arabic<TAB>english, found no tab"),
-    ("وصل\tPutin\n\na\tb\tc\n", "pairs.tsv:3: expected arabic<TAB>english, found 3 fields"),
-    ("\tPutin arrived.\n", "pairs.tsv:1: the Arabic field is empty"),
+    ("وصل بوتين.\n", "pairs.tsv: no arabic<TAB>english lines (line 1: expected arabic<TAB>english, found no tab)"),
+    ("\tPutin arrived.\n", "pairs.tsv: no arabic<TAB>english lines (line 1: the Arabic field is empty)"),
     ("# only a comment\n", "pairs.tsv: no arabic<TAB>english lines"),
 ])
-def test_bad_pairs_files_name_file_and_line(tmp_path, content, message):
+def test_a_pairs_file_with_nothing_to_check_names_file_and_first_bad_line(tmp_path, content, message):
     path = tmp_path / "pairs.tsv"
     path.write_text(content, encoding="utf-8")
     with pytest.raises(InputError) as error:
@@ -304,20 +320,25 @@ def test_unreadable_pairs_files(tmp_path):
     (tmp_path / "latin1.tsv").write_bytes("caf\xe9\tcafe\n".encode("latin-1"))
     with pytest.raises(BriefError, match="not UTF-8"):
         qa.read_pairs(str(tmp_path / "latin1.tsv"))
+    # One broken byte would change a character the checks compare: refused, not replaced.
+    (tmp_path / "broken.tsv").write_bytes("وصل بوتين.\tPutin arrived.\n".encode() + b"\xd8\tx\n")
+    with pytest.raises(BriefError, match="not UTF-8"):
+        qa.read_pairs(str(tmp_path / "broken.tsv"))
     with pytest.raises(BriefError, match="directory"):
         qa.read_pairs(str(tmp_path))
 
 
-@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le", "utf-8-sig"])
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le", "utf-8-sig", "cp1256"])
 def test_pairs_exported_by_a_spreadsheet_are_read_in_their_encoding(tmp_path, encoding):
     path = tmp_path / "pairs.tsv"
-    path.write_bytes("وصل بوتين إلى بيونغ يانغ.\tPutin arrived in Pyongyang.\r\n".encode(encoding))
-    assert qa.read_pairs(str(path)) == [(1, "وصل بوتين إلى بيونغ يانغ.", "Putin arrived in Pyongyang.")]
+    path.write_bytes("وصل بوتين إلى بيونغ يانغ.\tPutin arrived in Pyongyang for talks with Kim.\r\n".encode(encoding))
+    assert qa.read_pairs(str(path)).pairs == [(1, "وصل بوتين إلى بيونغ يانغ.",
+                                               "Putin arrived in Pyongyang for talks with Kim.")]
 
 
 def test_read_pairs_from_stdin(monkeypatch):
     monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO("وصل بوتين.\tPutin arrived.\n".encode())))
-    assert qa.read_pairs("-") == [(1, "وصل بوتين.", "Putin arrived.")]
+    assert qa.read_pairs("-") == qa.Pairs("<stdin>", [(1, "وصل بوتين.", "Putin arrived.")], [])
 
 
 def test_cli_qa_json(tmp_path):
@@ -336,3 +357,18 @@ def test_cli_qa_json(tmp_path):
     assert [r["line"] for r in records] == [1, 2]
     assert [f["code"] for f in records[0]["flags"]] == ["glossary"]
     assert records[1]["flags"] == []
+
+
+def test_cli_qa_names_each_malformed_line_checks_the_rest_and_exits_3(tmp_path):
+    from typer.testing import CliRunner
+
+    from brief.cli import app
+
+    pairs = tmp_path / "pairs.tsv"
+    pairs.write_text("وصل بوتين.\tPutin arrived.\textra\nوصل في عام 2024.\tHe arrived in 2023.\n", encoding="utf-8")
+    result = CliRunner().invoke(app, ["qa", str(pairs)])
+    assert result.exit_code == 3
+    assert result.stderr == f"brief: warning: skipped {pairs}:1: expected arabic<TAB>english, found 3 fields\n"
+    assert result.stdout.splitlines() == [
+        "line 1: malformed (expected arabic<TAB>english, found 3 fields)",
+        "line 2: number_mismatch (" + result.stdout.split("number_mismatch (", 1)[1].splitlines()[0]]
