@@ -21,6 +21,24 @@ _TYPES = {".pdf": ("application", "pdf"), ".md": ("text", "markdown"), ".html": 
           ".json": ("application", "json")}
 
 
+# Mail servers commonly refuse messages over 10 to 25 MB, and base64 adds a third.
+MAX_REVIEW_ATTACHMENT = 5_000_000
+
+
+def attachments(outputs: list[Path], brief: Brief, warn=None) -> list[Path]:
+    """The files a mailed brief carries: its Markdown and PDF, and the review page they refer to, unless that
+    is too big to mail (then `warn` says so)."""
+    chosen = [Path(p) for p in outputs if Path(p).suffix in (".pdf", ".md")]
+    review = next((Path(p) for p in outputs if Path(p).name == brief.review_file), None)
+    if review is not None:
+        size = review.stat().st_size
+        if size <= MAX_REVIEW_ATTACHMENT:
+            chosen.append(review)
+        elif warn:
+            warn(f"{review.name} ({size / 1e6:.1f} MB) is not attached to the e-mail: too big to mail")
+    return chosen
+
+
 def parse_address(value: str, what: str = "address") -> Address:
     """One e-mail address, or MailError naming what is wrong with it."""
     text = (value or "").strip()

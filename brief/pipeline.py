@@ -312,14 +312,17 @@ def build(settings: BuildSettings, *, progress: Callable[[int, int], None] | Non
         started = time.perf_counter()
         from brief import render
 
-        outputs = render.write_outputs(brief, out_dir, formats=tuple(settings.formats), variant=settings.variant,
+        written = render.write_outputs(brief, out_dir, formats=tuple(settings.formats), variant=settings.variant,
                                        paper=settings.paper, review=settings.review)
+        outputs = written.paths
         timings["render"] = time.perf_counter() - started
         if settings.email_to:
             from brief import mail
 
-            message = mail.build_eml(brief, settings.email_to, [p for p in outputs if p.suffix in (".pdf", ".md")],
-                                     sender=settings.email_from)
+            # The body says what the attached page says (the points that fitted on it), and the review page
+            # the brief refers to goes with it.
+            message = mail.build_eml(written.fitted, settings.email_to,
+                                     mail.attachments(outputs, written.fitted, warn=warn), sender=settings.email_from)
             outputs.append(mail.write_eml(message, out_dir / f"brief-{date}.eml"))
             if settings.smtp:
                 host, _, port = settings.smtp.rpartition(":")
@@ -334,7 +337,7 @@ def build(settings: BuildSettings, *, progress: Callable[[int, int], None] | Non
         translator.close()
 
     skipped = [r for r in prepared.inputs if r.status == "skipped"]
-    report = run_report(brief, prepared.inputs, outputs, timings, translator.stats)
+    report = run_report(brief, prepared.inputs, outputs, timings, translator.stats, fitted=written.fitted)
     return BuildResult(report, EXIT_PARTIAL if skipped else EXIT_OK)
 
 
@@ -344,20 +347,32 @@ def source_records(articles: list[Article]) -> list[dict]:
              "duplicate_of": a.duplicate_of} for a in articles]
 
 
-def run_report(brief: Brief, inputs: list[InputFile], outputs: list[Path], timings: dict, stats) -> dict:
-    """The JSON run report: every input's fate, the sources, the points, outputs, timings and signature."""
-    from brief.clean import line_accounting
+def run_report(brief: Brief, inputs: list[InputFile], outputs: list[Path], timings: dict, stats,
+               fitted: Brief | None = None) -> dict:
+    """The JSON run report: every input's fate, the sources, the points, outputs, timings and signature.
 
+    `fitted` is the brief as its one page shows it: the figures are the page's, and every point says
+    whether it is on the page and its number there (or, further, after the page's)."""
+    from brief.clean import line_accounting
+    from brief.render import point_numbers
+
+    page = fitted if fitted is not None else brief
+    on_page = {(p.article, p.sentence) for p in page.points}
+    numbers = point_numbers(brief, fitted)
+    stories = {s.number for s in brief.stories}
     return {
-        "brief": {"title": brief.title, "date": brief.date, "points_shown": len(brief.points),
-                  "more_points": brief.more_points, "flagged_points": brief.flagged_points},
+        "brief": {"title": brief.title, "date": brief.date, "points_shown": len(page.points),
+                  "more_points": page.more_points, "flagged_points": page.flagged_points,
+                  "more_stories": page.more_stories},
         "signature": asdict(brief.signature),
         "inputs": [asdict(r) for r in inputs],
         "sources": source_records(brief.articles),
         "accounting": [{"number": a.number, "file": a.file, **line_accounting(a)} for a in brief.articles],
-        "points": [{"arabic": p.arabic, "english": p.english, "citations": p.citations,
+        "points": [{"number": numbers[(p.article, p.sentence)], "on_page": (p.article, p.sentence) in on_page,
+                    "arabic": p.arabic, "english": p.english, "citations": p.citations,
                     "outlets": count_outlets(brief.articles, p.citations), "article": p.article,
-                    "sentence": p.sentence, "story": p.story, "flags": [asdict(f) for f in p.flags]}
+                    "sentence": p.sentence, "story": p.story if p.story in stories else None,
+                    "flags": [asdict(f) for f in p.flags]}
                    for p in brief.points],
         "stories": [{"story": s.number, "articles": s.articles, "outlets": s.outlets, "title_arabic": s.title_arabic,
                      "title_english": s.title_english, "similarity": s.similarity, "followup": s.followup,

@@ -12,6 +12,7 @@ import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 from urllib.parse import quote, urlsplit
 
 import jinja2
@@ -290,26 +291,44 @@ def _point_views(points: list[KeyPoint], start: int, articles: list[Article]) ->
     return views
 
 
-def _sections(brief: Brief) -> tuple[list[dict], list[Story]]:
-    """Points grouped under their stories (or one untitled section), and the stories with no points."""
+def _grouped_points(brief: Brief) -> tuple[list[tuple[Story | None, list[KeyPoint]]], list[Story]]:
+    """Points in the order the page prints them, under their stories (or one untitled group), and the
+    stories with no points."""
     if not brief.stories:
-        return ([{"story": None, "points": _point_views(brief.points, 1, brief.articles)}] if brief.points else []), []
+        return ([(None, list(brief.points))] if brief.points else []), []
     by_story: dict[int, list[KeyPoint]] = {}
     for point in brief.points:
         by_story.setdefault(point.story, []).append(point)
-    sections, more, counter = [], [], 1
+    groups, more = [], []
     known = {s.number for s in brief.stories}
     for story in brief.stories:
-        points = by_story.get(story.number, [])
-        if points:
-            sections.append({"story": story, "points": _point_views(points, counter, brief.articles)})
-            counter += len(points)
+        if by_story.get(story.number):
+            groups.append((story, by_story[story.number]))
         else:
             more.append(story)
     loose = [p for p in brief.points if p.story not in known]
     if loose:
-        sections.append({"story": None, "points": _point_views(loose, counter, brief.articles)})
+        groups.append((None, loose))
+    return groups, more
+
+
+def _sections(brief: Brief) -> tuple[list[dict], list[Story]]:
+    """Points grouped under their stories (or one untitled section), numbered, and the stories with no points."""
+    groups, more = _grouped_points(brief)
+    sections, counter = [], 1
+    for story, points in groups:
+        sections.append({"story": story, "points": _point_views(points, counter, brief.articles)})
+        counter += len(points)
     return sections, more
+
+
+def point_numbers(brief: Brief, fitted: Brief | None = None) -> dict[tuple[int, int], int]:
+    """Every point's number, keyed by (source, sentence): as the one-page brief `fitted` prints it, then
+    the points that did not fit, in rank order, numbered on from there."""
+    page = fitted if fitted is not None else brief
+    keys = [(p.article, p.sentence) for _, points in _grouped_points(page)[0] for p in points]
+    keys += [(p.article, p.sentence) for p in brief.points]
+    return {key: number for number, key in enumerate(dict.fromkeys(keys), start=1)}
 
 
 def _context(brief: Brief, *, for_pdf: bool = False, links: bool = True) -> dict:
@@ -366,20 +385,22 @@ def render_html(brief: Brief, for_pdf: bool = False, links: bool = True) -> str:
     return _render("brief.html.j2", "html", **_context(brief, for_pdf=for_pdf, links=links))
 
 
-def render_review(brief: Brief, on_page: set[tuple[int, int]] | None = None) -> str:
+def render_review(brief: Brief, fitted: Brief | None = None, brief_file: str | None = None) -> str:
     """Side-by-side review page: every article sentence by sentence, Arabic beside English.
 
-    `on_page` holds (source, sentence) of the points that made the one-page brief; the other points are
-    marked as further points. None means every point is on the page.
-    """
+    `fitted` is the one-page brief (`brief_file`) as written: its points are numbered as there, the
+    other points marked as further points. None means every point is on the page."""
+    numbers = point_numbers(brief, fitted)
+    on_page = None if fitted is None else {(p.article, p.sentence) for p in fitted.points}
     chosen: dict[tuple[int, int], int] = {}
     cites: dict[tuple[int, int], list[int]] = {}  # every source of a point: the page shows a few and "+N"
     members: dict[tuple[int, int], int] = {}
-    for number, point in enumerate(brief.points, start=1):
-        chosen[(point.article, point.sentence)] = number
-        cites[(point.article, point.sentence)] = list(point.citations)
+    for point in brief.points:
+        key = (point.article, point.sentence)
+        chosen[key] = numbers[key]
+        cites[key] = list(point.citations)
         for member in point.members[1:]:
-            members.setdefault(tuple(member), number)
+            members.setdefault(tuple(member), numbers[key])
     groups = []
     by_number = {a.number: a for a in brief.articles}
     placed: set[int] = set()
@@ -393,7 +414,7 @@ def render_review(brief: Brief, on_page: set[tuple[int, int]] | None = None) -> 
         groups.append({"story": None, "articles": rest})
     return _render("review.html.j2", "html", title=brief.title, date=brief.date, groups=groups,
                    chosen=chosen, cites=cites, members=members, on_page=on_page, brief=brief,
-                   signature=brief.signature.line(), anchor=sentence_anchor,
+                   brief_file=brief_file, signature=brief.signature.line(), anchor=sentence_anchor,
                    flagged=sum(1 for a in brief.articles for s in a.sentences if s.flags),
                    grouped=bool(brief.stories))
 
@@ -566,12 +587,15 @@ def fit_to_page(brief: Brief, paper: str = "a4") -> tuple[Brief, bytes]:
     return fitted, _pdf_bytes(layouts[best], fitted)
 
 
-def on_page_keys(fitted: Brief) -> set[tuple[int, int]]:
-    return {(p.article, p.sentence) for p in fitted.points}
+class Written(NamedTuple):
+    """What write_outputs wrote, and the brief as its one page shows it (the bilingual one of two)."""
+
+    paths: list[Path]
+    fitted: Brief
 
 
 def write_outputs(brief: Brief, out_dir: str | os.PathLike, formats=("md", "pdf"), variant: str = "bilingual",
-                  paper: str = "a4", review: bool = True) -> list[Path]:
+                  paper: str = "a4", review: bool = True) -> Written:
     """Write brief-<date>.{md,pdf,html} (English-only: brief-<date>.en.*) and review-<date>.html, atomically."""
     out_dir = Path(out_dir)
     formats = tuple(formats)
@@ -587,14 +611,14 @@ def write_outputs(brief: Brief, out_dir: str | os.PathLike, formats=("md", "pdf"
     # Everything is rendered before anything is written, and written as one set: an interrupt or a
     # failure never leaves today's brief beside yesterday's review page.
     outputs: list[tuple[Path, bytes | str]] = []
-    on_page: set[tuple[int, int]] | None = None
+    first: tuple[Brief, str] | None = None  # the first variant's page and file stem: the review page's numbers
     for name in variants:
         wanted = copy.copy(base)
         wanted.variant = name
         fitted, pdf = fit_to_page(wanted, paper)
-        if on_page is None:
-            on_page = on_page_keys(fitted)
         stem = f"brief-{brief.date}" + (".en" if name == "english" else "")
+        if first is None:
+            first = fitted, stem
         if "md" in formats:
             outputs.append((out_dir / f"{stem}.md", render_markdown(fitted)))
         if "html" in formats:
@@ -602,14 +626,14 @@ def write_outputs(brief: Brief, out_dir: str | os.PathLike, formats=("md", "pdf"
         if "pdf" in formats:
             outputs.append((out_dir / f"{stem}.pdf", pdf))
     if review:
-        outputs.append((out_dir / base.review_file, render_review(base, on_page=on_page)))
+        outputs.append((out_dir / base.review_file, render_review(base, fitted=first[0], brief_file=first[1])))
     try:
-        return write_all_atomic(outputs)
+        return Written(write_all_atomic(outputs), first[0])
     except OSError as error:  # a full disk, a directory made read-only: the old set stays, whole
         raise OutputError(f"cannot write the outputs to {out_dir} ({error.strerror or error}); "
                           "the earlier ones are left as they were") from None
 
 
 __all__ = ["render_markdown", "render_text", "render_html", "render_review", "render_pdf", "fit_to_page",
-           "write_outputs", "clean_text", "safe_url", "md_escape", "isolate_html", "isolate_plain",
-           "prompts_dir", "sentence_anchor"]
+           "write_outputs", "Written", "point_numbers", "clean_text", "safe_url", "md_escape", "isolate_html",
+           "isolate_plain", "prompts_dir", "sentence_anchor"]

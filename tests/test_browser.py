@@ -96,7 +96,7 @@ def browser(tmp_path_factory):
 def pages(tmp_path_factory):
     brief = make_brief(12)
     folder = tmp_path_factory.mktemp("pages")
-    paths = render.write_outputs(brief, folder, formats=("html",), variant="bilingual")
+    paths = render.write_outputs(brief, folder, formats=("html",), variant="bilingual").paths
     return {p.name.split("-")[0]: p for p in paths}
 
 

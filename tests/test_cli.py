@@ -76,6 +76,42 @@ def test_report_accounts_for_every_input(built):
     assert set(report["timings"]) >= {"ingest", "summarize", "translate", "render"}
 
 
+def test_report_describes_the_brief_as_its_page_shows_it(built):
+    out, report, _ = built
+    markdown = (out / "brief-2026-11-24.md").read_text(encoding="utf-8")
+    shown = int(re.search(r"· (\d+) key points? from", markdown).group(1))
+    further = re.search(r"(\d+) further points? did not fit", markdown)
+    assert report["brief"]["points_shown"] == shown
+    assert report["brief"]["more_points"] == (int(further.group(1)) if further else 0)
+    on_page = [p for p in report["points"] if p["on_page"]]
+    assert sorted(p["number"] for p in on_page) == list(range(1, shown + 1))
+    assert sorted(p["number"] for p in report["points"]) == list(range(1, len(report["points"]) + 1))
+    for point in on_page:  # each under its page number, in both languages
+        lines = markdown.splitlines()
+        at = next(i for i, line in enumerate(lines) if line.startswith(f"{point['number']}. "))
+        assert re.sub(r"\\(.)", r"\1", lines[at]).startswith(f"{point['number']}. {point['english'][:40]}")
+    assert report["brief"]["flagged_points"] == sum(1 for p in on_page if p["flags"])
+    assert all(p["story"] is None for p in report["points"]) and report["stories"] == []  # one story: no headings
+
+
+def test_the_email_says_what_its_attached_brief_says_and_carries_the_review_page_it_names(built, tiny_model_dir,
+                                                                                          tmp_path):
+    from email import message_from_bytes, policy
+
+    _, _, cache = built
+    out = tmp_path / "out"
+    result = run_brief("build", SEEDS, "-o", out, "--model", tiny_model_dir, "--date", "2026-11-24",
+                       "--eml", "desk@example.org", env_extra={"BRIEF_CACHE_DIR": str(cache)})
+    assert result.returncode == 0, result.stderr
+    message = message_from_bytes((out / "brief-2026-11-24.eml").read_bytes(), policy=policy.default)
+    attached = {part.get_filename(): part.get_content() for part in message.iter_attachments()}
+    assert set(attached) == {"brief-2026-11-24.md", "brief-2026-11-24.pdf", "review-2026-11-24.html"}
+    markdown = attached["brief-2026-11-24.md"]
+    body = message.get_body(("plain",)).get_content()
+    for said in (r"· \d+ key points? from \d+ sources?", r"\d+ further points? did not fit|Every key point is here"):
+        assert re.search(said, body).group(0) == re.search(said, markdown).group(0)
+
+
 def test_second_run_is_served_from_the_translation_memory(built, tiny_model_dir, tmp_path):
     _, first, cache = built
     result = run_brief("build", SEEDS, "-o", tmp_path, "--model", tiny_model_dir, "--date", "2026-11-24",

@@ -20,8 +20,19 @@ OPENSSL = shutil.which("openssl")
 @pytest.fixture()
 def outputs(tmp_path):
     brief = make_brief(4)
-    paths = render.write_outputs(brief, tmp_path, formats=("md", "pdf"), review=False)
+    paths = render.write_outputs(brief, tmp_path, formats=("md", "pdf"), review=False).paths
     return brief, paths
+
+
+def test_the_mail_carries_the_review_page_the_brief_names_unless_too_big_to_mail(tmp_path, monkeypatch):
+    written = render.write_outputs(make_brief(4), tmp_path, formats=("md", "pdf", "html"))
+    names = [p.name for p in mail.attachments(written.paths, written.fitted)]
+    assert sorted(names) == ["brief-2024-06-20.md", "brief-2024-06-20.pdf", "review-2024-06-20.html"]
+    warnings = []
+    monkeypatch.setattr(mail, "MAX_REVIEW_ATTACHMENT", 1000)
+    names = [p.name for p in mail.attachments(written.paths, written.fitted, warn=warnings.append)]
+    assert sorted(names) == ["brief-2024-06-20.md", "brief-2024-06-20.pdf"]
+    assert len(warnings) == 1 and "review-2024-06-20.html" in warnings[0] and "too big to mail" in warnings[0]
 
 
 def test_eml_parses_into_html_text_and_attachments(outputs, tmp_path):

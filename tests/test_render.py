@@ -1,6 +1,7 @@
 """Render stage: escaping in every format, bidi isolation, the one-page PDF for 1 to 200 articles, outputs."""
 from __future__ import annotations
 
+import copy
 import html
 import json
 import re
@@ -385,8 +386,9 @@ def test_more_stories_line_lists_stories_without_points():
 
 def test_review_page_has_every_sentence_marks_points_and_flags():
     brief = make_brief(5)
-    on_page = {(p.article, p.sentence) for p in brief.points[:4]}
-    page = render.render_review(brief, on_page=on_page)
+    fitted = copy.copy(brief)
+    fitted.points = brief.points[:4]
+    page = render.render_review(brief, fitted=fitted)
     parsed = assert_inert_html(page, REVIEW_TAGS)
     ids = {a.get("id") for _, a in parsed.tags if a.get("id")}
     for article in brief.articles:
@@ -399,6 +401,31 @@ def test_review_page_has_every_sentence_marks_points_and_flags():
         if "ar" in attrs.get("class", "").split():
             assert attrs.get("dir") == "rtl"
     assert "Story 1: Putin" in page
+
+
+def review_labels(page: str) -> dict[str, tuple[str, int]]:
+    """Sentence anchor -> ("Key" or "Further", number) as the review page labels its points."""
+    labels = {}
+    for chunk in page.split('<div class="pair ')[1:]:
+        anchor = re.search(r'id="([^"]+)"', chunk).group(1)
+        label = re.search(r"(Key|Further) point (\d+)", chunk)
+        if label:
+            labels[anchor] = (label.group(1), int(label.group(2)))
+    return labels
+
+
+def test_the_review_page_numbers_points_as_the_one_page_brief_does():
+    brief = make_brief(15)
+    brief.points.sort(key=lambda p: -p.score)  # ranked: the stories' points interleave
+    fitted, _ = render.fit_to_page(brief)
+    assert 0 < len(fitted.points) < len(brief.points)
+    links = re.findall(r'<a class="review-link" href="[^"#]*#([^"]+)"[^>]*>(\d+)</a>', render.render_html(fitted))
+    on_page = {anchor: int(number) for anchor, number in links}
+    assert sorted(on_page.values()) == list(range(1, len(fitted.points) + 1))
+    labels = review_labels(render.render_review(brief, fitted=fitted, brief_file="brief-2024-06-20"))
+    assert {anchor: number for anchor, (kind, number) in labels.items() if kind == "Key"} == on_page
+    further = sorted(number for kind, number in labels.values() if kind == "Further")
+    assert further == list(range(len(fitted.points) + 1, len(brief.points) + 1))
 
 
 def test_every_brief_point_links_to_an_anchor_in_the_review_page():
@@ -414,7 +441,7 @@ def test_every_brief_point_links_to_an_anchor_in_the_review_page():
 
 def test_write_outputs_both_variants(tmp_path):
     brief = make_brief(4)
-    paths = render.write_outputs(brief, tmp_path, formats=("md", "pdf", "html"), variant="both")
+    paths = render.write_outputs(brief, tmp_path, formats=("md", "pdf", "html"), variant="both").paths
     names = sorted(p.name for p in paths)
     assert names == ["brief-2024-06-20.en.html", "brief-2024-06-20.en.md", "brief-2024-06-20.en.pdf",
                      "brief-2024-06-20.html", "brief-2024-06-20.md", "brief-2024-06-20.pdf", "review-2024-06-20.html"]
