@@ -307,6 +307,26 @@ def test_letter_paper(tmp_path):
         render.fit_to_page(make_brief(1), paper="a3")
 
 
+@needs_poppler
+def test_unbroken_words_in_titles_and_headings_stay_inside_the_page(tmp_path):
+    brief = make_brief(10)
+    brief.title = "T" * 160
+    brief.stories[0].title_english = "W" * 150
+    brief.stories[0].title_arabic = "#" + "_".join(["منتخب_مصر_يتعاقد_مع_مدرب_جديد"] * 4)
+    _, pdf = render.fit_to_page(brief)
+    path = tmp_path / "wide.pdf"
+    path.write_bytes(pdf)
+    subprocess.run(["pdftotext", "-bbox", str(path), str(tmp_path / "boxes.html")], check=True)
+    boxes = (tmp_path / "boxes.html").read_text(encoding="utf-8")
+    width = float(re.search(r'<page width="([\d.]+)"', boxes).group(1))
+    words = [(float(a), float(b)) for a, b in re.findall(r'xMin="([\d.-]+)" yMin="[\d.-]+" xMax="([\d.-]+)"', boxes)]
+    margin = 30  # pt; the page's margins are wider
+    assert words and all(margin <= left and right <= width - margin for left, right in words)
+    # The English story heading keeps to its column: it does not run into the Arabic one.
+    heading = re.findall(r'xMin="[\d.-]+" yMin="[\d.-]+" xMax="([\d.-]+)" yMax="[\d.-]+">W+<', boxes)
+    assert heading and all(float(right) < width * 0.56 for right in heading)
+
+
 def test_a_sentence_too_long_for_any_page_is_left_out_not_cut():
     brief = make_brief(1, stories=False, points_per_article=1)
     brief.points[0].english = "word " * 1500
@@ -327,6 +347,26 @@ def test_markdown_brief_has_points_citations_sources_and_signature():
     assert "## Sources" in text and "- [1] " in text and "<https://news.example.org/2024/06/11/article-1>" in text
     assert brief.signature.line() in text.replace("\\", "")
     assert "## 1\\. Putin's Asia tour, part 1" in text
+
+
+@pytest.mark.parametrize("renderer", ["python-markdown", "commonmark"])
+@pytest.mark.parametrize("stories", [True, False])
+def test_in_a_markdown_viewer_each_point_is_an_item_with_its_english_and_arabic_paragraphs(renderer, stories):
+    brief = make_brief(3, stories=stories)
+    text = render.render_markdown(brief)
+    if renderer == "commonmark":
+        page = pytest.importorskip("markdown_it").MarkdownIt("commonmark").render(text)
+    else:
+        page = markdown.markdown(text)
+    items = re.findall(r"<li>(.*?)</li>", page.split("<h2>Sources</h2>")[0], re.S)
+    assert len(items) == len(brief.points)
+    for item, point in zip(items, brief.points):
+        paragraphs = re.findall(r"<p>(.*?)</p>", item, re.S)
+        assert len(paragraphs) == 2, item
+        assert paragraphs[0].startswith(html.escape(point.english, quote=False)[:30]) and not has_arabic(paragraphs[0])
+        assert has_arabic(paragraphs[1])
+    footer = re.findall(r"<p>(.*?)</p>", page.split("<hr")[-1], re.S)
+    assert [p.split()[0] for p in footer] == ["Every", "Machine", "brief"]
 
 
 def test_a_corroborated_point_says_how_many_outlets_report_it_each_counted_once():
