@@ -64,6 +64,11 @@ class BuildSettings:
         bad = [f for f in self.formats if f not in FORMATS]
         if bad or not self.formats:
             raise UsageError(f"--format takes a comma list of {', '.join(FORMATS)} (got {','.join(self.formats)!r})")
+        if self.title is not None:
+            from brief.arabic import strip_invisible
+
+            if not strip_invisible(self.title).strip():
+                raise UsageError("--title is blank: give a title, or leave it out for \"Arabic press brief, DATE\"")
         if not 1 <= self.max_points <= 50:
             raise UsageError(f"--max-points must be between 1 and 50 (got {self.max_points})")
         if self.date is not None:

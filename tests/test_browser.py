@@ -191,3 +191,21 @@ def test_every_brief_point_links_to_an_existing_review_anchor(browser, pages):
             assert "chosen" in found[0]["class"].split() or "further" in found[0]["class"].split()
     finally:
         close(browser, review)
+
+
+@pytest.mark.parametrize("metrics", [DESKTOP, PHONE], ids=["desktop", "phone"])
+def test_long_unbroken_names_do_not_make_a_page_scroll_sideways(browser, tmp_path, metrics):
+    brief = make_brief(6)
+    brief.title = "عاجل_" * 40
+    brief.articles[0].outlet = "O" * 300
+    brief.articles[1].title = "#" + "_".join(["منتخب_مصر_يتعاقد_مع_مدرب_جديد"] * 6)
+    brief.stories[0].title_english = "W" * 200
+    paths = render.write_outputs(brief, tmp_path, formats=("html",)).paths
+    for path in paths:
+        page = open_page(browser, path, metrics)
+        try:
+            wide = browser.call("Runtime.evaluate", page["session"], returnByValue=True,
+                                expression="document.documentElement.scrollWidth")["result"]["value"]
+            assert wide <= metrics["width"], f"{path.name} is {wide}px wide in a {metrics['width']}px window"
+        finally:
+            close(browser, page)

@@ -50,6 +50,12 @@ def test_bad_date_and_format_are_refused():
         merge_settings({}, {"formats": ["docx"]})
 
 
+@pytest.mark.parametrize("title", ["", "   ", "\u200b\u202e "])
+def test_a_blank_title_is_refused_not_printed_as_an_empty_heading(title):
+    with pytest.raises(UsageError, match="--title is blank"):
+        merge_settings({}, {"title": title})
+
+
 def test_one_source_may_be_a_string_and_a_size_a_whole_number(tmp_path):
     path = tmp_path / "brief.toml"
     path.write_text('sources = "inbox"\nmax_file_mb = 5\n', encoding="utf-8")
