@@ -128,14 +128,21 @@ class Glossary:
 
 def correct_spelling(english: str, preferred: str, variants: tuple[str, ...] = ()) -> str:
     """Replace listed variants and case/space/hyphen variants of `preferred` by `preferred`."""
+    def replacement(match: re.Match) -> str:
+        return preferred  # as a function: a backslash in the glossary's English is text, not a group reference
+
     for variant in sorted(variants, key=len, reverse=True):
-        english = re.sub(rf"(?<![\w-]){re.escape(variant)}(?![\w])", preferred, english, flags=re.IGNORECASE)
-    folded = _fold_latin(preferred)
-    if not folded:
+        english = re.sub(rf"(?<![\w-]){re.escape(variant)}(?![\w])", replacement, english, flags=re.IGNORECASE)
+    # Same letters, any case: where the preferred form breaks (a space, a hyphen), any break or none
+    # ('Kim Jong Un', 'Kimjong-un'); inside its words a hyphen, or a space before a capital, where a name
+    # goes on ('Pyong Yang'). 'put in' and 'I ran' are English, not 'Putin' and 'Iran'.
+    words = [_fold_latin(word) for word in re.split(r"[\s\-‐]+", preferred)]
+    words = [word for word in words if word]
+    if not words:
         return english
-    # Same letters, any case, optional space or hyphen between them: 'Kim Jong-un', 'Pyong Yang'.
-    loose = r"[\s\-‐]?".join(re.escape(c) for c in folded)
-    return re.sub(rf"(?<![\w-]){loose}(?![\w])", preferred, english, flags=re.IGNORECASE)
+    inside = r"(?:[\-‐]|\s(?-i:(?=[A-Z])))?"
+    loose = r"[\s\-‐]*".join(inside.join(re.escape(c) for c in word) for word in words)
+    return re.sub(rf"(?<![\w-]){loose}(?![\w])", replacement, english, flags=re.IGNORECASE)
 
 
 def _bare_forms(word: str) -> set[str]:

@@ -109,6 +109,11 @@ def test_longest_term_wins():
     ("In Pyeongyang", "Pyongyang", ("Pyeongyang",), "In Pyongyang"),
     ("Kimberly met Kim.", "Kim", (), "Kimberly met Kim."),
     ("Tu Lam and Tu Lamb", "To Lam", ("Tu Lam",), "To Lam and Tu Lamb"),
+    ("kim jong un and KimJong-Un", "Kim Jong-un", (), "Kim Jong-un and Kim Jong-un"),
+    # Two English words are not a name spelt with a space: only a capital goes on a name.
+    ("Putin said they had put in place new rules.", "Putin", (), "Putin said they had put in place new rules."),
+    ("I ran out of time in Tehran, Iran.", "Iran", (), "I ran out of time in Tehran, Iran."),
+    ("Pootin", "Put\\1in", ("Pootin",), "Put\\1in"),  # the glossary's English is text, even a backslash
 ])
 def test_correct_spelling(english, preferred, variants, expected):
     assert correct_spelling(english, preferred, variants) == expected
