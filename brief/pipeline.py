@@ -172,23 +172,31 @@ def translate_articles(articles: list[Article], points: list[KeyPoint], stories:
         if id(sentence) not in seen:
             seen.add(id(sentence))
             ordered.append(sentence)
-    _translate_sentences(ordered, translator)
     headlines = [s for s in stories if s.title_arabic]
-    if headlines:
-        results = translator.translate_texts([s.title_arabic for s in headlines])
-        for story, result in zip(headlines, results):
-            story.title_english = result.text
+    # One request for the page's text, headlines included: a headline is often also a sentence, and the
+    # figures must count each text translated once.
+    done = _translate_sentences(ordered, translator, [s.title_arabic for s in headlines])
+    for story in headlines:
+        story.title_english = done[story.title_arabic].text
     if not brief_only:
-        rest = [s for a in articles for s in a.sentences if id(s) not in seen]
-        _translate_sentences(rest, translator)
+        _translate_sentences([s for a in articles for s in a.sentences if id(s) not in seen], translator,
+                             known=done)
 
 
-def _translate_sentences(sentences: list, translator) -> None:
-    if not sentences:
-        return
-    for sentence, result in zip(sentences, translator.translate_texts([s.text for s in sentences])):
+def _translate_sentences(sentences: list, translator, extra: list[str] = (), known: dict | None = None) -> dict:
+    """Translate the sentences (and `extra` texts) in one request, reusing `known` translations by text;
+    returns every translation by its text."""
+    known = dict(known or {})
+    texts = [s.text for s in sentences if s.text not in known]
+    asked = set(texts)
+    texts += [text for text in dict.fromkeys(extra) if text not in asked]
+    if texts:
+        known.update(zip(texts, translator.translate_texts(texts)))
+    for sentence in sentences:
+        result = known[sentence.text]
         sentence.english, sentence.score, sentence.parts = result.text, result.score, result.parts
         sentence.from_cache = result.from_cache
+    return known
 
 
 def prefer_unflagged(points: list[KeyPoint], articles: list[Article]) -> None:

@@ -59,3 +59,34 @@ def test_a_word_budget_is_shared_between_stories_not_given_to_each():
         assert sum(words) <= allowed or len(words) == 1, (story.number, words, allowed)
     unbudgeted = choose_points(articles, BuildSettings(max_points=8))[1]
     assert sum(len(p.arabic.split()) for p in points) < sum(len(p.arabic.split()) for p in unbudgeted)
+
+
+class RecordingTranslator:
+    """Upper-cases; records each request's texts."""
+
+    def __init__(self):
+        self.requests: list[list[str]] = []
+
+    def translate_texts(self, texts):
+        from brief.translate import Translation
+
+        self.requests.append(list(texts))
+        return [Translation(text.upper(), None) for text in texts]
+
+
+def test_no_text_is_asked_for_twice_though_a_headline_is_also_a_sentence():
+    from brief.pipeline import translate_articles
+
+    articles = prepare([str(STORIES)]).articles
+    stories, points, _ = choose_points(articles, BuildSettings(sources=[str(STORIES)]), set())
+    headlines = {s.title_arabic for s in stories if s.title_arabic}
+    sentences = {s.text for a in articles for s in a.sentences}
+    assert headlines & sentences  # the case in question: a headline is an article's sentence too
+    translator = RecordingTranslator()
+    translate_articles(articles, points, stories, translator, brief_only=False)
+    first, rest = translator.requests  # the page's text (headlines too), then the rest
+    assert {p.arabic for p in points} | headlines <= set(first)
+    assert not set(first) & set(rest)
+    assert set(first) | set(rest) == sentences | headlines
+    assert all(s.english == s.text.upper() for a in articles for s in a.sentences)
+    assert all(s.title_english == s.title_arabic.upper() for s in stories if s.title_arabic)
