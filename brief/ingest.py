@@ -324,7 +324,11 @@ def extract_html(html: str, file: str) -> tuple[str, dict]:
         hidden = leave_out_hidden(tree)
         document = trafilatura.bare_extraction(tree, url=url, with_metadata=True, include_comments=False,
                                                include_tables=False, include_formatting=False,
-                                               favor_recall=True)
+                                               favor_recall=True,
+                                               # Dates from the markup and the address only: a guess from the
+                                               # text took "since 2000" for the publication date.
+                                               date_extraction_params={"extensive_search": False,
+                                                                       "original_date": True})
     except Exception as error:  # noqa: BLE001 - lxml/trafilatura raise many types on broken markup
         raise_if_interrupted(error)
         raise InputError(file, f"HTML could not be parsed ({type(error).__name__})") from None

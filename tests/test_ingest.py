@@ -121,6 +121,19 @@ def test_deeply_nested_html_is_read_and_beyond_the_parser_said_so(tmp_path):
         read_document(str(deeper))
 
 
+@pytest.mark.parametrize("markup, published", [
+    ('<meta property="article:published_time" content="2024-06-19T08:00:00Z">', "2024-06-19"),
+    ('<time datetime="2024-06-18">', "2024-06-18"),
+    ("", None),  # "منذ عام 2000" in the text is no publication date
+])
+def test_a_pages_date_comes_from_its_markup_not_from_a_year_in_its_text(markup, published):
+    from brief.ingest import extract_html
+
+    text = "<p>" + "وقال إن العلاقات بين البلدين وثيقة منذ عام 2000 وإن الزيارة ناجحة. " * 4 + "</p>"
+    page = f"<html><head><title>زيارة</title>{markup}</head><body><article>{text}</article></body></html>"
+    assert extract_html(page, "page.html")[1]["published"] == published
+
+
 @pytest.mark.parametrize("start", [
     '<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Transitional//EN" "http://www.w3.org/TR/xhtml1/DTD/xhtml1'
     '-transitional.dtd">\n<html xmlns="http://www.w3.org/1999/xhtml">',
