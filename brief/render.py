@@ -490,7 +490,8 @@ def _point_chars(point: KeyPoint) -> int:
 
 def _reduction_steps(brief: Brief) -> list[tuple[str, object]]:
     """What to give up, first to last: each story's weaker points (weakest first), then whole stories (last
-    ranked first) into "More stories", then "More stories" entries. Without stories: points, weakest first."""
+    ranked first) into "More stories", then "More stories" entries, then the top story. Without stories:
+    points, weakest first."""
     def weakest_first(points):
         order = {id(p): i for i, p in enumerate(brief.points)}
         return sorted(points, key=lambda p: (p.score, -order[id(p)]))
@@ -505,9 +506,12 @@ def _reduction_steps(brief: Brief) -> list[tuple[str, object]]:
         points = weakest_first([p for p in brief.points if p.story == story.number])
         extra.extend(points[:-1])
     steps: list[tuple[str, object]] = first + [("point", id(p)) for p in weakest_first(extra) if p not in oversized]
-    steps += [("story", s.number) for s in reversed(brief.stories)
-              if any(p.story == s.number for p in brief.points)]
-    steps += [("hide", s.number) for s in reversed(brief.stories)]
+    with_points = [s for s in brief.stories if any(p.story == s.number for p in brief.points)]
+    steps += [("story", s.number) for s in reversed(with_points[1:])]
+    steps += [("hide", s.number) for s in reversed(brief.stories) if not with_points or s is not with_points[0]]
+    # The top story's last point goes only when no "More stories" entry is left to give up: a brief of
+    # headlines with no point is the last resort.
+    steps += [("story", s.number) for s in with_points[:1]]
     return steps
 
 

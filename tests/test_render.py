@@ -292,6 +292,15 @@ def test_fitting_keeps_a_point_per_story_before_dropping_stories(fitted_sets):
     assert fitted.flagged_points == sum(1 for p in fitted.points if p.flags)
 
 
+def test_more_stories_entries_are_given_up_before_the_top_storys_last_point():
+    brief = make_brief(60)  # 12 stories whose long headlines fill the "More stories" line
+    for story in brief.stories:
+        story.title_english = " ".join(["headline"] * 80) + f" {story.number}"
+    fitted, _ = render.fit_to_page(brief)
+    assert len(fitted.points) >= 1 and fitted.points[0].story == brief.stories[0].number
+    assert fitted.more_stories > 0  # entries were left out of the line to make room
+
+
 def test_a_small_brief_keeps_every_point(fitted_sets):
     brief, fitted, _ = fitted_sets[5]
     assert len(fitted.points) == len(brief.points) and fitted.more_points == 0
