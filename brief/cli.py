@@ -121,7 +121,7 @@ def _print_json(data) -> None:
 # Options shared by build and translate --------------------------------------------------------
 ModelOpt = typer.Option(None, "--model", help="Hub id or local model directory (default: $BRIEF_MODEL or Helsinki-NLP/opus-mt-ar-en).")
 EngineOpt = typer.Option(None, "--engine", help="auto | transformers | ctranslate2")
-PrecisionOpt = typer.Option(None, "--precision", help="auto | fp32 | int8 | fp16")
+PrecisionOpt = typer.Option(None, "--precision", help="auto | fp32 | int8 | int8_float32 (CTranslate2) | fp16 (GPU)")
 DeviceOpt = typer.Option(None, "--device", help="auto | cpu | cuda")
 BeamsOpt = typer.Option(None, "--beams", help="Beam width (default: the model's own).")
 NoCacheOpt = typer.Option(False, "--no-cache", help="Bypass the translation memory.")

@@ -5,15 +5,16 @@ import hashlib
 import json
 import os
 import sqlite3
-import sys
 import time
 from pathlib import Path
+from typing import Callable, NamedTuple
 
 from platformdirs import user_cache_dir
 
 from brief.errors import OutputError
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2: `parts`, so that a sentence split for the model's length limit is cached too
+COLUMNS = ("key", "fingerprint", "source", "target", "score", "created", "parts")
 
 
 def cache_root() -> Path:
@@ -37,14 +38,27 @@ def memory_key(fingerprint: str, source: str) -> str:
     return hashlib.sha256(f"{fingerprint}\x1f{source}".encode("utf-8", "surrogatepass")).hexdigest()
 
 
+class Cached(NamedTuple):
+    """A stored translation."""
+
+    target: str
+    score: float | None
+    parts: int = 1  # >1: the source was split for the model's length limit (QA flags it)
+
+
+class SchemaMismatch(sqlite3.DatabaseError):
+    """The file is a SQLite database, but not a translation memory this version of brief can use."""
+
+
 class TranslationMemory:
     """Sentence → translation store keyed by `memory_key`; WAL mode so two runs can share it."""
 
-    def __init__(self, path: str | os.PathLike | None = None, warn=None):
+    def __init__(self, path: str | os.PathLike | None = None, warn: Callable[[str], None] | None = None):
         self.path = Path(path) if path else cache_root() / "translations.sqlite3"
-        self.warn = warn or (lambda message: print(f"warning: {message}", file=sys.stderr))
+        self.warn = warn or (lambda message: None)  # warn=None is how callers ask for quiet (--quiet)
         usable_cache_dir(self.path.parent)
         self.set_aside: Path | None = None
+        self.storing = True  # False once a write failed (disk full): the run goes on without storing
         try:
             self.db = self._open()
         except sqlite3.OperationalError as error:  # cannot open, read-only, locked past the timeout: not corrupt
@@ -52,14 +66,21 @@ class TranslationMemory:
                               "set BRIEF_CACHE_DIR to a writable directory, or use --no-cache") from None
         except sqlite3.DatabaseError as error:
             # A corrupt cache must not stop the morning run: keep it for inspection, start a new one.
-            self.set_aside = self.path.with_name(f"{self.path.name}.corrupt-{int(time.time())}")
+            self._set_aside()
+            self.warn(f"translation cache {self.path} was unusable ({error}); "
+                      f"set aside as {self.set_aside.name} and rebuilt")
+            self.db = self._open()
+
+    def _set_aside(self) -> None:
+        self.set_aside = self.path.with_name(f"{self.path.name}.corrupt-{int(time.time())}")
+        try:
             os.replace(self.path, self.set_aside)
             for suffix in ("-wal", "-shm"):
-                stale = Path(str(self.path) + suffix)
-                if stale.exists():
-                    stale.unlink()
-            self.warn(f"translation cache {self.path} was unreadable ({error}); set aside as {self.set_aside.name} and rebuilt")
-            self.db = self._open()
+                Path(str(self.path) + suffix).unlink(missing_ok=True)
+        except OSError as error:
+            raise OutputError(f"translation cache {self.path} is unusable and cache directory {self.path.parent} "
+                              f"cannot be written to set it aside ({error.strerror}); set BRIEF_CACHE_DIR to a "
+                              "writable directory, or use --no-cache") from None
 
     def _open(self) -> sqlite3.Connection:
         db = sqlite3.connect(self.path, timeout=30.0, isolation_level=None)
@@ -70,41 +91,77 @@ class TranslationMemory:
             check = db.execute("PRAGMA quick_check").fetchone()[0]
             if check != "ok":
                 raise sqlite3.DatabaseError(f"integrity check failed: {check}")
-            db.execute(
-                "CREATE TABLE IF NOT EXISTS translations ("
-                " key TEXT PRIMARY KEY, fingerprint TEXT NOT NULL, source TEXT NOT NULL,"
-                " target TEXT NOT NULL, score REAL, created REAL NOT NULL)"
-            )
-            db.execute("CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value TEXT)")
-            db.execute("INSERT OR IGNORE INTO meta VALUES ('schema', ?)", (str(SCHEMA_VERSION),))
+            db.execute("BEGIN IMMEDIATE")  # two runs creating or migrating the same new file at once
+            try:
+                self._ensure_schema(db)
+                db.execute("COMMIT")
+            except BaseException:
+                if db.in_transaction:
+                    db.execute("ROLLBACK")
+                raise
         except BaseException:
             db.close()
             raise
         return db
 
-    def get_many(self, fingerprint: str, sources: list[str]) -> dict[str, tuple[str, float | None]]:
-        """Cached (translation, score) for each source that has one."""
-        found: dict[str, tuple[str, float | None]] = {}
+    @staticmethod
+    def _ensure_schema(db: sqlite3.Connection) -> None:
+        """Create the tables, migrate a version-1 cache, refuse (SchemaMismatch) anything else."""
+        tables = {name for (name,) in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        if "translations" not in tables:
+            db.execute(
+                "CREATE TABLE translations ("
+                " key TEXT PRIMARY KEY, fingerprint TEXT NOT NULL, source TEXT NOT NULL,"
+                " target TEXT NOT NULL, score REAL, created REAL NOT NULL, parts INTEGER NOT NULL DEFAULT 1)"
+            )
+            db.execute("CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value TEXT)")
+            db.execute("INSERT OR REPLACE INTO meta VALUES ('schema', ?)", (str(SCHEMA_VERSION),))
+            return
+        version = None
+        if "meta" in tables:
+            row = db.execute("SELECT value FROM meta WHERE name = 'schema'").fetchone()
+            version = row[0] if row else None
+        columns = tuple(row[1] for row in db.execute("PRAGMA table_info(translations)"))
+        if version == "1" and columns == COLUMNS[:-1]:
+            db.execute("ALTER TABLE translations ADD COLUMN parts INTEGER NOT NULL DEFAULT 1")
+            db.execute("UPDATE meta SET value = ? WHERE name = 'schema'", (str(SCHEMA_VERSION),))
+        elif version != str(SCHEMA_VERSION) or columns != COLUMNS:
+            raise SchemaMismatch(f"schema {version or 'unknown'} with columns {', '.join(columns)}; "
+                                 f"this brief uses schema {SCHEMA_VERSION}")
+
+    def get_many(self, fingerprint: str, sources: list[str]) -> dict[str, Cached]:
+        """The cached translation of each source that has one."""
+        found: dict[str, Cached] = {}
         keys = {memory_key(fingerprint, s): s for s in sources}
         items = list(keys)
         for start in range(0, len(items), 500):
             chunk = items[start : start + 500]
             marks = ",".join("?" * len(chunk))
-            for key, target, score in self.db.execute(
-                f"SELECT key, target, score FROM translations WHERE key IN ({marks})", chunk
+            for key, target, score, parts in self.db.execute(
+                f"SELECT key, target, score, parts FROM translations WHERE key IN ({marks})", chunk
             ):
-                found[keys[key]] = (target, score)
+                found[keys[key]] = Cached(target, score, parts)
         return found
 
-    def put_many(self, fingerprint: str, rows: list[tuple[str, str, float | None]]) -> None:
-        """Store (source, translation, score) rows in one transaction."""
+    def put_many(self, fingerprint: str, rows: list[tuple[str, str, float | None, int]]) -> None:
+        """Store (source, translation, score, parts) rows in one transaction.
+
+        A failed write (disk full, locked past the timeout) is warned about once and storing stops:
+        a cache must not stop the run it speeds up."""
+        if not self.storing or not rows:
+            return
         now = time.time()
-        with self.db:
-            self.db.execute("BEGIN IMMEDIATE")
-            self.db.executemany(
-                "INSERT OR REPLACE INTO translations VALUES (?, ?, ?, ?, ?, ?)",
-                [(memory_key(fingerprint, s), fingerprint, s, t, score, now) for s, t, score in rows],
-            )
+        try:
+            with self.db:
+                self.db.execute("BEGIN IMMEDIATE")
+                self.db.executemany(
+                    "INSERT OR REPLACE INTO translations VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    [(memory_key(fingerprint, s), fingerprint, s, t, score, now, parts) for s, t, score, parts in rows],
+                )
+        except sqlite3.OperationalError as error:
+            self.storing = False
+            self.warn(f"translation cache {self.path}: new translations are not stored for the rest of this run "
+                      f"({error})")
 
     def stats(self) -> dict:
         """Entry counts per engine fingerprint, file size and location."""

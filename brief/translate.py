@@ -23,13 +23,13 @@ from typing import Callable, Iterable, NamedTuple, Protocol
 
 from brief.arabic import strip_invisible
 from brief.atomic import write_atomic
-from brief.errors import ModelError, UsageError
+from brief.errors import ModelError, OutputError, UsageError
 from brief.interrupts import import_held, interrupts_held, raise_if_interrupted
 from brief.memory import TranslationMemory, cache_root, usable_cache_dir
 
 DEFAULT_MODEL = "Helsinki-NLP/opus-mt-ar-en"
 ENGINES = ("auto", "transformers", "ctranslate2")
-PRECISIONS = ("auto", "fp32", "int8", "fp16")
+PRECISIONS = ("auto", "fp32", "int8", "fp16", "int8_float32")  # int8_float32: CTranslate2 only
 DEVICES = ("auto", "cpu", "cuda")
 TOKENIZER_FILES = ("source.spm", "target.spm", "vocab.json", "tokenizer_config.json")
 WEIGHT_FILES = ("model.safetensors", "pytorch_model.bin")
@@ -137,8 +137,23 @@ def model_spec(spec: str | None) -> str:
     return spec or os.environ.get("BRIEF_MODEL") or DEFAULT_MODEL
 
 
+def _read_model_json(file: Path) -> dict:
+    """One JSON object of a model export; ModelError naming the file when it is not one."""
+    try:
+        data = json.loads(file.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as error:  # UnicodeDecodeError is a ValueError
+        raise ModelError(f"model file {file} is unreadable ({error}); download or export the model again") from None
+    if not isinstance(data, dict):
+        raise ModelError(f"model file {file} is not a JSON object (it holds a {type(data).__name__}); "
+                         "download or export the model again")
+    return data
+
+
 def validate_model_dir(path: Path) -> None:
     """Refuse a directory that is not a complete MarianMT export, naming what is missing."""
+    if path.exists() and not path.is_dir():
+        raise ModelError(f"model {path} is a file; --model (or BRIEF_MODEL) takes the model's directory "
+                         "(with config.json, source.spm, target.spm, vocab.json and the weights)")
     if not path.is_dir():
         raise ModelError(f"model directory {path} does not exist; {HOW_TO_GET_MODEL}")
     missing = [name for name in ("config.json", *TOKENIZER_FILES[:3]) if not (path / name).is_file()]
@@ -146,30 +161,76 @@ def validate_model_dir(path: Path) -> None:
         missing.append("model.safetensors (or pytorch_model.bin)")
     if missing:
         raise ModelError(f"model directory {path} is incomplete: missing {', '.join(missing)}")
-    try:
-        config = json.loads((path / "config.json").read_text(encoding="utf-8"))
-    except (OSError, ValueError) as error:
-        raise ModelError(f"model directory {path}: config.json is unreadable ({error})") from None
+    config = _read_model_json(path / "config.json")
     if config.get("model_type") != "marian":
         raise ModelError(f"model directory {path}: not a MarianMT model (model_type={config.get('model_type')!r})")
 
 
+FILE_DIGESTS = "file-digests.json"  # under the cache root: {resolved path: {identity, sha256}}
+
+
 def directory_revision(path: Path) -> str:
-    """A content fingerprint of a local model directory: config, tokenizer and weight files' heads and sizes."""
+    """A content fingerprint of a local model directory: the full SHA-256 of its config, tokenizer and weights.
+
+    Hashing 300 MB of weights on every run would cost seconds, so digests are remembered by file identity."""
+    memo_file = cache_root() / FILE_DIGESTS
+    memo = _read_file_digests(memo_file)
+    learned = False
     digest = hashlib.sha256()
     for name in ("config.json", "generation_config.json", *TOKENIZER_FILES, *WEIGHT_FILES):
         file = path / name
         if not file.is_file():
             continue
-        digest.update(name.encode())
-        size = file.stat().st_size
-        digest.update(str(size).encode())
-        with open(file, "rb") as handle:
-            digest.update(handle.read(1 << 20))
-            if size > 2 << 20:
-                handle.seek(-(1 << 20), os.SEEK_END)
-                digest.update(handle.read())
+        resolved = file.resolve()
+        stat = resolved.stat()
+        # A retrained model written over the old one changes at least its mtime or inode, if not its size.
+        identity = [stat.st_size, stat.st_mtime_ns, stat.st_ino]
+        known = memo.get(str(resolved))
+        if not isinstance(known, dict) or known.get("identity") != identity or not isinstance(known.get("sha256"), str):
+            known = {"identity": identity, "sha256": _file_sha256(resolved)}
+            memo[str(resolved)] = known
+            learned = True
+        digest.update(f"{name}\0{known['sha256']}\0".encode())
+    if learned:
+        _write_file_digests(memo_file, memo)
     return "dir-" + digest.hexdigest()[:16]
+
+
+def _file_sha256(file: Path) -> str:
+    digest = hashlib.sha256()
+    try:
+        with open(file, "rb") as handle:
+            for block in iter(lambda: handle.read(1 << 20), b""):
+                digest.update(block)
+    except OSError as error:
+        raise ModelError(f"model file {file} cannot be read ({error.strerror}); check its permissions") from None
+    return digest.hexdigest()
+
+
+def _read_file_digests(memo_file: Path) -> dict:
+    try:
+        memo = json.loads(memo_file.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}  # none yet, or damaged: it only saves time, so start again
+    return memo if isinstance(memo, dict) else {}
+
+
+def _write_file_digests(memo_file: Path, memo: dict) -> None:
+    kept = {path: entry for path, entry in memo.items() if os.path.exists(path)}
+    try:
+        write_atomic(memo_file, json.dumps(kept, sort_keys=True))
+    except OSError:
+        pass  # a read-only cache: the digests are computed again next run, which is slower but right
+
+
+def hub_offline() -> bool:
+    """HF_HUB_OFFLINE as huggingface_hub reads it: 1, true, yes or on (any case) mean offline; 0 or false do not."""
+    return os.environ.get("HF_HUB_OFFLINE", "").strip().lower() in ("1", "true", "yes", "on")
+
+
+def _snapshot_complete(path: Path) -> bool:
+    return (all((path / name).is_file() for name in ("config.json", *TOKENIZER_FILES[:3]))
+            and any((path / name).is_file() for name in WEIGHT_FILES))
 
 
 def _hf_snapshot(spec: str, download: bool, progress: bool = False) -> tuple[Path, str, bool]:
@@ -180,9 +241,11 @@ def _hf_snapshot(spec: str, download: bool, progress: bool = False) -> tuple[Pat
     patterns = ["*.json", "*.spm", "*.safetensors", "*.txt", "*.model"]
     try:
         path = Path(snapshot_download(spec, local_files_only=True, allow_patterns=patterns))
-        return path, path.name, False
+        # An interrupted download leaves a snapshot without weights: `model pull` must be able to finish it.
+        if not download or hub_offline() or _snapshot_complete(path):
+            return path, path.name, False
     except LocalEntryNotFoundError:
-        if not download or os.environ.get("HF_HUB_OFFLINE", "").lower() in ("1", "true", "yes"):
+        if not download or hub_offline():
             raise
     if not progress:
         from huggingface_hub.utils import disable_progress_bars
@@ -205,14 +268,18 @@ def resolve_model(spec: str | None = None, *, download: bool = False, progress: 
     looks_local = local.exists() or spec.startswith((".", "/", "~")) or spec.count("/") > 1
     if looks_local:
         validate_model_dir(local)
-        return ModelSource(spec, local.resolve(), directory_revision(local), "directory")
+        # The resolved path is the model's name in cache keys: "dir/", "./dir" and "dir" are one model.
+        resolved = local.resolve()
+        return ModelSource(str(resolved), resolved, directory_revision(resolved), "directory")
     try:
         path, revision, downloaded = _hf_snapshot(spec, download, progress)
     except Exception as error:  # noqa: BLE001 - hub errors come in many classes; all mean "not available"
         raise_if_interrupted(error)
         reason = str(error).splitlines()[0][:160] if str(error) else type(error).__name__
-        offline = os.environ.get("HF_HUB_OFFLINE") or not download
-        where = "not in the Hugging Face cache" + (" (offline)" if offline else f" and could not be downloaded: {reason}")
+        if download and not hub_offline():
+            where = f"not in the Hugging Face cache and could not be downloaded: {reason}"
+        else:
+            where = "not in the Hugging Face cache" + (" (offline: HF_HUB_OFFLINE is set)" if hub_offline() else "")
         raise ModelError(f"translation model {spec} is {where}; {HOW_TO_GET_MODEL}") from None
     validate_model_dir(path)
     return ModelSource(spec, path, revision, "downloaded" if downloaded else "hf-cache")
@@ -258,6 +325,8 @@ def pick_engine(engine: str, precision: str, device: str) -> tuple[str, str]:
             precision = "int8" if engine == "ctranslate2" else "fp32"
     if precision == "fp16" and device != "cuda":
         raise UsageError("--precision fp16 needs --device cuda")
+    if precision == "int8_float32" and engine != "ctranslate2":
+        raise UsageError("--precision int8_float32 needs --engine ctranslate2 (pip install 'brief[fast]')")
     return engine, precision
 
 
@@ -267,11 +336,16 @@ def read_generation_defaults(path: Path) -> dict:
     for name in ("config.json", "generation_config.json"):
         file = path / name
         if file.is_file():
-            data = json.loads(file.read_text(encoding="utf-8"))
+            data = _read_model_json(file)
             for key in ("num_beams", "max_length", "bad_words_ids", "max_position_embeddings", "pad_token_id",
                         "eos_token_id", "decoder_start_token_id"):
                 if data.get(key) is not None:
                     settings[key] = data[key]
+            for key in ("num_beams", "max_position_embeddings"):
+                value = data.get(key)
+                if value is not None and (not isinstance(value, int) or isinstance(value, bool) or value < 1):
+                    raise ModelError(f"model file {file}: {key} must be a positive whole number (got {value!r}); "
+                                     "download or export the model again")
     return settings
 
 
@@ -310,6 +384,9 @@ def _load_tokenizer(path: Path):
         from transformers.utils import logging as hf_logging
 
     hf_logging.disable_progress_bar()  # cron logs should not fill with "Loading weights" bars
+    # Its warnings (a long sentence's token count, generation defaults) are about inputs brief already
+    # handles; printed per batch they defeat --quiet. Errors still show.
+    hf_logging.set_verbosity_error()
 
     try:
         return MarianTokenizer.from_pretrained(str(path))
@@ -393,7 +470,9 @@ class TransformersEngine:
     def translate_batch(self, sentences: list[str]) -> list[Translation]:
         import torch
 
-        batch = self.tokenizer(sentences, return_tensors="pt", padding=True)
+        # Translator splits sentences to fit; truncating here only guards direct callers from an IndexError.
+        batch = self.tokenizer(sentences, return_tensors="pt", padding=True, truncation=True,
+                               max_length=self.max_positions)
         batch = {k: v.to(self.device) for k, v in batch.items()}
         source_len = int(batch["input_ids"].shape[1])
         with torch.inference_mode():
@@ -401,6 +480,7 @@ class TransformersEngine:
                 **batch,
                 num_beams=self.decoding.beams,
                 max_new_tokens=_output_cap(source_len, self.decoding, self.max_positions),
+                max_length=None,  # the export's max_length would compete with max_new_tokens (and warn)
                 length_penalty=self.decoding.length_penalty,
                 renormalize_logits=self.decoding.renormalize_logits,
                 bad_words_ids=self.bad_words,
@@ -453,18 +533,59 @@ def ct2_quantization(precision: str) -> str:
     return {"int8": "int8", "fp32": "float32", "fp16": "float16", "int8_float32": "int8_float32"}[precision]
 
 
-def convert_to_ctranslate2(source: ModelSource, precision: str = "int8", force: bool = False) -> Path:
-    """Convert a MarianMT export to CTranslate2 once (atomically), with the tokenizer files copied."""
+CONVERSION_RECORD = "brief-source.json"  # what was converted, and every file's size when it was written
+NOT_CONVERTED = "not converted"
+
+
+def conversion_problem(target: Path) -> str | None:
+    """What keeps the CTranslate2 conversion at `target` from being used (NOT_CONVERTED when there is none);
+    None when it is complete."""
+    if not target.is_dir() or not any(target.iterdir()):
+        return NOT_CONVERTED
+    try:
+        record = json.loads((target / CONVERSION_RECORD).read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        record = {}
+    except (OSError, ValueError):
+        return f"{CONVERSION_RECORD} is unreadable"
+    sizes = record.get("files") if isinstance(record, dict) else None
+    if not isinstance(sizes, dict):
+        # Converted before the record listed its files: check those CTranslate2 cannot load without.
+        if not any((target / name).is_file() for name in ("shared_vocabulary.json", "target_vocabulary.json")):
+            return "its vocabulary file is missing"
+        sizes = {"model.bin": None, "config.json": None}
+    for name, size in sizes.items():
+        file = target / name
+        if not file.is_file():
+            return f"{name} is missing"
+        if size is not None and file.stat().st_size != size:
+            return f"{name} is {file.stat().st_size:,} bytes, not {size:,}"
+    return None
+
+
+def convert_to_ctranslate2(source: ModelSource, precision: str = "int8", force: bool = False,
+                           warn: Callable[[str], None] | None = None) -> Path:
+    """Convert a MarianMT export to CTranslate2 once (atomically), with the tokenizer files copied.
+
+    A damaged conversion (a file missing or cut short) is converted again, with a warning."""
     target = converted_model_dir(source, precision)
-    if (target / "model.bin").is_file() and not force:
+    if not force and conversion_problem(target) is None:
         return target
     usable_cache_dir(target.parent)
     # Runs started together (cron, CI) must not convert into the same place at once: one converts, the
     # others wait for it and then use its result.
-    with open(target.parent / f".{target.name}.lock", "a+") as lock:
+    try:
+        lock = open(target.parent / f".{target.name}.lock", "a+")
+    except OSError as error:
+        raise OutputError(f"cache directory {target.parent} cannot be used ({error.strerror}); "
+                          "set BRIEF_CACHE_DIR to a writable directory") from None
+    with lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
-        if (target / "model.bin").is_file() and not force:
+        problem = conversion_problem(target)
+        if not force and problem is None:
             return target
+        if problem not in (None, NOT_CONVERTED) and warn:
+            warn(f"CTranslate2 conversion {target} is damaged ({problem}); converting the model again")
         return _convert_locked(source, precision, target)
 
 
@@ -473,13 +594,21 @@ def _convert_locked(source: ModelSource, precision: str, target: Path) -> Path:
 
     staging = target.with_name(target.name + f".tmp-{os.getpid()}")
     shutil.rmtree(staging, ignore_errors=True)
+    try:
+        staging.mkdir()
+    except OSError as error:
+        raise OutputError(f"cache directory {target.parent} cannot be used ({error.strerror}); "
+                          "set BRIEF_CACHE_DIR to a writable directory") from None
     copy = [name for name in (*TOKENIZER_FILES, "generation_config.json") if (source.path / name).is_file()]
     try:
         converter = converters.TransformersConverter(str(source.path), copy_files=copy)
         converter.convert(str(staging), quantization=ct2_quantization(precision), force=True)
         write_vocabulary_map(staging, source.path)
-        (staging / "brief-source.json").write_text(json.dumps(
-            {"spec": source.spec, "revision": source.revision, "precision": precision}), encoding="utf-8")
+        sizes = {f.name: f.stat().st_size for f in sorted(staging.iterdir()) if f.is_file()}
+        # Written last: a conversion whose files do not match it is damaged and is converted again.
+        (staging / CONVERSION_RECORD).write_text(json.dumps(
+            {"spec": source.spec, "revision": source.revision, "precision": precision, "files": sizes}),
+            encoding="utf-8")
         if target.exists():
             shutil.rmtree(target)
         os.replace(staging, target)
@@ -515,14 +644,14 @@ class CTranslate2Engine:
 
     def __init__(self, source: ModelSource, precision: str = "int8", device: str = "cpu",
                  decoding: DecodingSettings | None = None, threads: int | None = None,
-                 inter_threads: int | None = None):
+                 inter_threads: int | None = None, warn: Callable[[str], None] | None = None):
         import ctranslate2
 
         self.precision, self.device = precision, device
         self.decoding = decoding or decoding_for(source, None)
         self.defaults = read_generation_defaults(source.path)
         self.tokenizer = _load_tokenizer(source.path)
-        model_dir = convert_to_ctranslate2(source, precision)
+        model_dir = convert_to_ctranslate2(source, precision, warn=warn)
         if self.decoding.target_vocabulary and not (model_dir / "vmap.txt").is_file():
             write_vocabulary_map(model_dir, source.path)  # converted before brief wrote one
         compute = ct2_quantization(precision)
@@ -535,9 +664,29 @@ class CTranslate2Engine:
         else:
             inter, intra = inter_threads or 1, threads or 0
         self.inter_threads = inter
-        self.translator = ctranslate2.Translator(
-            str(model_dir), device=device, compute_type=compute, intra_threads=intra, inter_threads=inter,
-        )
+
+        def load():
+            return ctranslate2.Translator(str(model_dir), device=device, compute_type=compute,
+                                          intra_threads=intra, inter_threads=inter)
+
+        try:
+            self.translator = load()
+        except Exception as error:  # noqa: BLE001 - CTranslate2 says "damaged" with RuntimeError, ValueError...
+            raise_if_interrupted(error)
+            if "cuda" in str(error).lower():  # the device, not the files: converting again would not help
+                raise ModelError(f"model {source.spec}: CTranslate2 cannot use the GPU ({error}); "
+                                 "try --device cpu") from None
+            # Damage the file sizes do not show (or a conversion older than its record of them): the
+            # conversion is derived from this very model, so converting again is a repair, not a fallback.
+            if warn:
+                warn(f"CTranslate2 conversion {model_dir} cannot be loaded ({error}); converting the model again")
+            convert_to_ctranslate2(source, precision, force=True)
+            try:
+                self.translator = load()
+            except Exception as error:  # noqa: BLE001
+                raise_if_interrupted(error)
+                raise ModelError(f"model {source.spec}: its CTranslate2 conversion {model_dir} cannot be loaded "
+                                 f"({error}); try --engine transformers") from None
         self.max_positions = int(self.defaults.get("max_position_embeddings") or 512)
 
     def token_count(self, sentence: str) -> int:
@@ -578,7 +727,8 @@ class CTranslate2Engine:
         return out
 
 
-def load_engine(options: TranslateOptions, source: ModelSource | None = None) -> Engine:
+def load_engine(options: TranslateOptions, source: ModelSource | None = None,
+                warn: Callable[[str], None] | None = None) -> Engine:
     """Build the engine the options ask for (heavy imports happen here)."""
     options.validate()
     source = source or resolve_model(options.model, download=options.allow_download)
@@ -590,7 +740,7 @@ def load_engine(options: TranslateOptions, source: ModelSource | None = None) ->
     if engine == "ctranslate2":
         if precision not in ("int8", "fp32", "fp16", "int8_float32"):
             raise UsageError(f"--precision {precision} is not available with CTranslate2")
-        return CTranslate2Engine(source, precision, device, decoding, options.threads)
+        return CTranslate2Engine(source, precision, device, decoding, options.threads, warn=warn)
     return TransformersEngine(source, precision, device, decoding, options.threads)
 
 
@@ -666,7 +816,7 @@ class Translator:
                 engine, precision, device = self._resolved()
                 opts = TranslateOptions(**{**self.options.__dict__, "engine": engine, "precision": precision,
                                            "device": device})
-                self._engine = load_engine(opts, self.source)
+                self._engine = load_engine(opts, self.source, self.warn)
                 self.stats.model_loaded = True
                 self.stats.seconds_model_load += time.perf_counter() - started
             return self._engine
@@ -697,8 +847,8 @@ class Translator:
         self.stats.unique += len(unique)
         results: dict[str, Translation] = {}
         if self.memory and unique:
-            for source, (target, score) in self.memory.get_many(fingerprint, unique).items():
-                results[source] = Translation(target, score, 1, True)
+            for source, cached in self.memory.get_many(fingerprint, unique).items():
+                results[source] = Translation(cached.target, cached.score, cached.parts, True)
         self.stats.from_cache += len(results)
         todo = [s for s in unique if s not in results]
         if todo:
@@ -709,7 +859,7 @@ class Translator:
             self.stats.translated += len(new)
             self.stats.seconds_translate += time.perf_counter() - started
             if self.memory:
-                self.memory.put_many(fingerprint, [(s, t.text, t.score) for s, t in new.items() if t.parts == 1])
+                self.memory.put_many(fingerprint, [(s, t.text, t.score, t.parts) for s, t in new.items()])
         out = []
         for (source, mapping), original in zip(prepared, texts):
             if not source:
@@ -767,15 +917,20 @@ class Translator:
 
 
 def _split_by_tokens(engine: Engine, text: str, limit: int) -> list[str]:
-    """Last resort for a piece still over the model's limit: halve it at a word boundary until it fits."""
+    """Last resort for a piece still over the model's limit: halve it at a word boundary, or inside a
+    word when it is one unbroken run of characters, until every piece fits; no text is left out."""
     if engine.token_count(text) <= limit:
         return [text]
     words = text.split()
-    if len(words) < 2:
-        return [text]  # a single giant token run: the tokenizer will cut it; QA flags the output
-    middle = len(words) // 2
-    return _split_by_tokens(engine, " ".join(words[:middle]), limit) + _split_by_tokens(
-        engine, " ".join(words[middle:]), limit)
+    if len(words) >= 2:
+        middle = len(words) // 2
+        halves = " ".join(words[:middle]), " ".join(words[middle:])
+    elif len(words) == 1 and len(words[0]) >= 2:
+        middle = len(words[0]) // 2
+        halves = words[0][:middle], words[0][middle:]
+    else:
+        return [text]  # one character over the limit: no model has so few positions
+    return _split_by_tokens(engine, halves[0], limit) + _split_by_tokens(engine, halves[1], limit)
 
 
 def _torch_cuda_possible() -> bool:
@@ -811,8 +966,11 @@ def model_info(spec: str | None = None) -> dict:
     conversions = {}
     for precision in ("int8", "int8_float32", "fp32", "fp16"):
         target = converted_model_dir(source, precision)
-        if (target / "model.bin").is_file():
-            conversions[precision] = {"path": str(target), "size_mb": round(_dir_size(target) / 1e6, 1)}
+        problem = conversion_problem(target)
+        if problem != NOT_CONVERTED:
+            conversions[precision] = {"path": str(target), "size_mb": round(_dir_size(target) / 1e6, 1),
+                                      "status": f"damaged: {problem}; converted again when next used"
+                                      if problem else "ok"}
     info["ctranslate2"] = {"installed": ctranslate2_available(), "conversions": conversions}
     device = "cuda" if _torch_cuda_possible() else "cpu"
     engine, precision = pick_engine("auto", "auto", device)

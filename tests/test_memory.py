@@ -1,15 +1,19 @@
 import multiprocessing
 import sqlite3
 
+import pytest
+
+from brief import memory as memory_module
+from brief.errors import OutputError
 from brief.memory import TranslationMemory, cache_root
 
 
 def test_round_trip_returns_identical_strings(tmp_path):
     memory = TranslationMemory(tmp_path / "tm.sqlite3")
-    rows = [("مرحبا بالعالم", "Hello world", -0.2), ("وصل بوتين", "Putin arrived", None)]
+    rows = [("مرحبا بالعالم", "Hello world", -0.2, 1), ("وصل بوتين", "Putin arrived", None, 3)]
     memory.put_many("fp", rows)
     got = memory.get_many("fp", ["مرحبا بالعالم", "وصل بوتين", "غير موجود"])
-    assert got == {"مرحبا بالعالم": ("Hello world", -0.2), "وصل بوتين": ("Putin arrived", None)}
+    assert got == {"مرحبا بالعالم": ("Hello world", -0.2, 1), "وصل بوتين": ("Putin arrived", None, 3)}
     # Another engine fingerprint is another namespace.
     assert memory.get_many("other", ["مرحبا بالعالم"]) == {}
     assert memory.stats()["entries"] == 2
@@ -22,8 +26,8 @@ def test_corrupt_cache_is_set_aside_and_rebuilt(tmp_path):
     path.write_bytes(b"this is not a database" * 100)
     warnings = []
     memory = TranslationMemory(path, warn=warnings.append)
-    memory.put_many("fp", [("a", "b", None)])
-    assert memory.get_many("fp", ["a"]) == {"a": ("b", None)}
+    memory.put_many("fp", [("a", "b", None, 1)])
+    assert memory.get_many("fp", ["a"]) == {"a": ("b", None, 1)}
     assert memory.set_aside is not None and memory.set_aside.exists()
     assert warnings and "set aside" in warnings[0]
 
@@ -31,7 +35,7 @@ def test_corrupt_cache_is_set_aside_and_rebuilt(tmp_path):
 def _writer(path, worker):
     memory = TranslationMemory(path)
     for batch in range(20):
-        memory.put_many("fp", [(f"s{worker}-{batch}-{i}", f"t{worker}-{batch}-{i}", None) for i in range(25)])
+        memory.put_many("fp", [(f"s{worker}-{batch}-{i}", f"t{worker}-{batch}-{i}", None, 1) for i in range(25)])
     memory.close()
 
 
@@ -58,10 +62,6 @@ def test_cache_root_honours_overrides(monkeypatch, tmp_path):
 
 
 def test_a_cache_that_cannot_be_opened_is_an_error_naming_it_not_set_aside(tmp_path, monkeypatch):
-    import pytest
-
-    from brief.errors import OutputError
-
     def cannot_open(*args, **kwargs):
         raise sqlite3.OperationalError("unable to open database file")  # e.g. a read-only shared cache
 
@@ -69,3 +69,71 @@ def test_a_cache_that_cannot_be_opened_is_an_error_naming_it_not_set_aside(tmp_p
     with pytest.raises(OutputError, match="translations.sqlite3 cannot be opened .*--no-cache"):
         TranslationMemory(tmp_path / "translations.sqlite3")
     assert list(tmp_path.iterdir()) == []  # nothing was set aside as if corrupt
+
+
+def test_corrupt_cache_that_cannot_be_set_aside_is_an_error_naming_the_directory(tmp_path, monkeypatch):
+    path = tmp_path / "translations.sqlite3"
+    path.write_bytes(b"this is not a database" * 100)
+
+    def read_only(*args, **kwargs):
+        raise OSError(30, "Read-only file system")
+
+    monkeypatch.setattr(memory_module.os, "replace", read_only)
+    with pytest.raises(OutputError) as error:
+        TranslationMemory(path)
+    message = str(error.value)
+    assert f"cache directory {tmp_path}" in message and "BRIEF_CACHE_DIR" in message and "\n" not in message
+
+
+def test_a_full_disk_stops_storing_not_the_run_and_warns_once(tmp_path):
+    warnings = []
+    memory = TranslationMemory(tmp_path / "tm.sqlite3", warn=warnings.append)
+    memory.put_many("fp", [("kept", "stored before the disk filled", None, 1)])
+    pages = memory.db.execute("PRAGMA page_count").fetchone()[0]
+    memory.db.execute(f"PRAGMA max_page_count = {pages}")  # SQLite then fails as on a full disk
+    memory.put_many("fp", [(f"source {i} " * 40, "target " * 40, None, 1) for i in range(200)])
+    memory.put_many("fp", [("later", "also not stored", None, 1)])
+    assert len(warnings) == 1 and "not stored" in warnings[0] and "full" in warnings[0]
+    assert memory.get_many("fp", ["kept", "later"]) == {"kept": ("stored before the disk filled", None, 1)}
+
+
+def test_cache_with_another_schema_is_set_aside_and_rebuilt(tmp_path):
+    path = tmp_path / "tm.sqlite3"
+    db = sqlite3.connect(path)
+    db.execute("CREATE TABLE translations (key TEXT PRIMARY KEY, source TEXT, target TEXT, score REAL, created REAL)")
+    db.execute("CREATE TABLE meta (name TEXT PRIMARY KEY, value TEXT)")
+    db.commit()
+    db.close()
+    warnings = []
+    memory = TranslationMemory(path, warn=warnings.append)
+    memory.put_many("fp", [("a", "b", -0.5, 1)])
+    assert memory.get_many("fp", ["a"]) == {"a": ("b", -0.5, 1)}
+    assert memory.set_aside is not None and memory.set_aside.exists()
+    assert len(warnings) == 1 and "schema" in warnings[0] and "set aside" in warnings[0]
+
+
+def test_version_1_cache_keeps_its_entries(tmp_path):
+    path = tmp_path / "tm.sqlite3"
+    db = sqlite3.connect(path)
+    db.execute("CREATE TABLE translations (key TEXT PRIMARY KEY, fingerprint TEXT NOT NULL, source TEXT NOT NULL,"
+               " target TEXT NOT NULL, score REAL, created REAL NOT NULL)")
+    db.execute("CREATE TABLE meta (name TEXT PRIMARY KEY, value TEXT)")
+    db.execute("INSERT INTO meta VALUES ('schema', '1')")
+    db.execute("INSERT INTO translations VALUES (?, 'fp', 'a', 'b', -0.5, 0)", (memory_module.memory_key("fp", "a"),))
+    db.commit()
+    db.close()
+    warnings = []
+    memory = TranslationMemory(path, warn=warnings.append)
+    assert memory.get_many("fp", ["a"]) == {"a": ("b", -0.5, 1)}
+    assert not warnings and memory.set_aside is None
+    memory.close()
+    assert TranslationMemory(path).get_many("fp", ["a"]) == {"a": ("b", -0.5, 1)}
+
+
+def test_without_warn_the_memory_prints_nothing(tmp_path, capfd):
+    # --quiet passes warn=None: a cron job's stderr stays empty.
+    path = tmp_path / "tm.sqlite3"
+    path.write_bytes(b"this is not a database" * 100)
+    memory = TranslationMemory(path, warn=None)
+    assert memory.set_aside is not None
+    assert capfd.readouterr().err == ""

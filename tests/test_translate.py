@@ -271,3 +271,222 @@ def test_ctranslate2_calls_are_split_between_workers_in_small_sub_batches(tiny_m
     # One worker with two threads gets the whole batch: small sub-batches would leave a thread idle.
     single = translate.CTranslate2Engine(source, "int8", "cpu", DecodingSettings(beams=4), inter_threads=1)
     assert single.worker_batch_size(32) == 32
+
+
+GIANT = "قال المتحدث " + "ه" * 1500 + " في بيان اليوم."
+
+
+@pytest.mark.parametrize("engine_name", ["transformers", "ctranslate2"])
+def test_unbroken_giant_token_is_split_to_fit_the_model_and_nothing_is_left_out(tiny_model_dir, engine_name,
+                                                                               monkeypatch):
+    if engine_name == "ctranslate2":
+        pytest.importorskip("ctranslate2")
+    translator = Translator(TranslateOptions(model=str(tiny_model_dir), engine=engine_name, precision="fp32",
+                                             device="cpu", cache=False))
+    engine = translator.engine()
+    sent: list[str] = []
+    real = engine.translate_batch
+
+    def spy(sentences):
+        sent.extend(sentences)
+        return real(sentences)
+
+    monkeypatch.setattr(engine, "translate_batch", spy)
+    [result] = translator.translate_texts([GIANT])
+    assert result.parts > 1 and result.text
+    assert all(engine.token_count(piece) <= engine.max_positions for piece in sent)
+    # Pieces go to the engine in length-sorted batches: every character of the source is in one of them.
+    assert sorted("".join("".join(sent).split())) == sorted("".join(normalize_source(GIANT).split()))
+
+
+def test_sentence_split_for_length_is_served_from_memory(tiny_model_dir, tmp_path, monkeypatch):
+    long_sentence = "، ".join(["وقال الخبراء إن الزعيمين قد يناقشان في القمة مسألة إرسال العمال إلى روسيا"] * 12) + "."
+    options = TranslateOptions(model=str(tiny_model_dir), engine="transformers", precision="fp32", device="cpu",
+                               cache_path=str(tmp_path / "tm.sqlite3"))
+    [first] = Translator(options).translate_texts([long_sentence])
+    assert first.parts > 1
+
+    def no_loading(*args, **kwargs):
+        raise AssertionError("the model must not be loaded when everything is cached")
+
+    monkeypatch.setattr(translate, "load_engine", no_loading)
+    again = Translator(options)
+    [second] = again.translate_texts([long_sentence])
+    assert second.from_cache and not again.stats.model_loaded
+    assert (second.text, second.parts) == (first.text, first.parts)  # QA still flags it as split
+
+
+def test_unwritable_conversion_directory_is_an_output_error(tiny_model_dir, tmp_path, monkeypatch):
+    monkeypatch.setenv("BRIEF_CACHE_DIR", str(tmp_path / "cache"))
+    source = resolve_model(str(tiny_model_dir))
+    target = translate.converted_model_dir(source, "int8")
+    (target.parent / f".{target.name}.lock").mkdir(parents=True)  # the lock file cannot be created
+    with pytest.raises(translate.OutputError) as error:
+        translate.convert_to_ctranslate2(source, "int8")
+    message = str(error.value)
+    assert str(target.parent) in message and "BRIEF_CACHE_DIR" in message and "\n" not in message
+
+
+def _damage(converted, how):
+    if how == "truncated model.bin":
+        with open(converted / "model.bin", "r+b") as handle:
+            handle.truncate(handle.seek(0, 2) // 2)
+    else:
+        (converted / how).unlink()
+
+
+@pytest.mark.parametrize("how", ["truncated model.bin", "config.json", "shared_vocabulary.json"])
+def test_damaged_conversion_is_shown_and_converted_again(tiny_model_dir, tmp_path, monkeypatch, how):
+    pytest.importorskip("ctranslate2")
+    monkeypatch.setenv("BRIEF_CACHE_DIR", str(tmp_path / "cache"))
+    source = resolve_model(str(tiny_model_dir))
+    converted = translate.convert_to_ctranslate2(source, "int8")
+    assert translate.model_info(str(tiny_model_dir))["ctranslate2"]["conversions"]["int8"]["status"] == "ok"
+    _damage(converted, how)
+    status = translate.model_info(str(tiny_model_dir))["ctranslate2"]["conversions"]["int8"]["status"]
+    assert status.startswith("damaged")
+    warnings = []
+    engine = translate.CTranslate2Engine(source, "int8", "cpu", warn=warnings.append)
+    assert len(warnings) == 1 and "damaged" in warnings[0] and str(converted) in warnings[0]
+    assert translate.conversion_problem(converted) is None and len(engine.translate_batch(ARABIC[:1])) == 1
+    # `brief model convert` repairs it the same way instead of calling it up to date.
+    _damage(converted, how)
+    assert translate.convert_to_ctranslate2(source, "int8") == converted
+    assert translate.conversion_problem(converted) is None
+
+
+def test_conversion_that_fails_to_load_is_converted_again(tiny_model_dir, tmp_path, monkeypatch):
+    # A conversion made before brief recorded its files' sizes: the damage shows only when loading it.
+    pytest.importorskip("ctranslate2")
+    monkeypatch.setenv("BRIEF_CACHE_DIR", str(tmp_path / "cache"))
+    source = resolve_model(str(tiny_model_dir))
+    converted = translate.convert_to_ctranslate2(source, "int8")
+    (converted / "brief-source.json").write_text(json.dumps({"spec": source.spec, "revision": source.revision,
+                                                             "precision": "int8"}), encoding="utf-8")
+    _damage(converted, "truncated model.bin")
+    assert translate.conversion_problem(converted) is None
+    warnings = []
+    engine = translate.CTranslate2Engine(source, "int8", "cpu", warn=warnings.append)
+    assert len(warnings) == 1 and "cannot be loaded" in warnings[0]
+    assert len(engine.translate_batch(ARABIC[:1])) == 1
+
+
+@pytest.mark.parametrize("name", ["config.json", "generation_config.json"])
+@pytest.mark.parametrize("content", [b"{not json", b"\xff\xfe\x00garbage", b"[1, 2, 3]"])
+def test_broken_model_json_is_a_model_error_naming_the_file(tiny_model_dir, tmp_path, name, content):
+    model = tmp_path / "model"
+    shutil.copytree(tiny_model_dir, model)
+    (model / name).write_bytes(content)
+    with pytest.raises(ModelError) as error:
+        Translator(TranslateOptions(model=str(model), cache=False))
+    message = str(error.value)
+    assert str(model / name) in message and "\n" not in message
+
+
+def test_revision_depends_on_the_whole_weight_file_and_is_remembered(tmp_path, monkeypatch):
+    monkeypatch.setenv("BRIEF_CACHE_DIR", str(tmp_path / "cache"))
+    model = tmp_path / "model"
+    model.mkdir()
+    (model / "config.json").write_text("{}")
+    weights = bytearray(3 << 20)
+    (model / "model.safetensors").write_bytes(bytes(weights))
+    before = translate.directory_revision(model)
+    weights[(3 << 20) // 2] = 1  # retrained: same size, a change away from the head and the tail
+    (model / "model.safetensors").write_bytes(bytes(weights))
+    assert translate.directory_revision(model) != before
+
+    hashed = []
+    real = translate._file_sha256
+    monkeypatch.setattr(translate, "_file_sha256", lambda file: hashed.append(file.name) or real(file))
+    again = translate.directory_revision(model)
+    assert hashed == [] and again == translate.directory_revision(model)  # unchanged files are not read again
+
+
+def test_spelling_of_a_model_path_does_not_change_its_cache_key(tiny_model_dir, monkeypatch):
+    plain = resolve_model(str(tiny_model_dir))
+    slash = resolve_model(str(tiny_model_dir) + "/")
+    monkeypatch.chdir(tiny_model_dir.parent)
+    relative = resolve_model(f"./{tiny_model_dir.name}")
+    settings = DecodingSettings()
+    keys = {translate.engine_fingerprint(s, "ctranslate2", "int8", settings) for s in (plain, slash, relative)}
+    assert len(keys) == 1
+    assert len({translate.converted_model_dir(s, "int8") for s in (plain, slash, relative)}) == 1
+
+
+def test_model_path_that_is_a_file_says_so(tmp_path):
+    file = tmp_path / "model.safetensors"
+    file.write_bytes(b"weights")
+    with pytest.raises(ModelError, match="is a file") as error:
+        resolve_model(str(file))
+    assert "does not exist" not in str(error.value)
+
+
+def test_transformers_engine_prints_nothing_while_translating(tiny_model_dir, capfd):
+    translator = Translator(TranslateOptions(model=str(tiny_model_dir), engine="transformers", precision="fp32",
+                                             device="cpu", cache=False))
+    translator.translate_texts(ARABIC + [GIANT])
+    assert capfd.readouterr().err == ""
+
+
+def _fake_hub(monkeypatch, tmp_path, tiny_model_dir, network_error=None):
+    """huggingface_hub.snapshot_download over a local snapshot that lacks its weights; records network calls."""
+    import huggingface_hub
+
+    local = tmp_path / "snapshots" / "partial"
+    local.mkdir(parents=True)
+    for name in ("config.json", "source.spm", "target.spm", "vocab.json", "tokenizer_config.json"):
+        shutil.copy(tiny_model_dir / name, local / name)
+    complete = tmp_path / "snapshots" / "complete"
+    shutil.copytree(tiny_model_dir, complete)
+    network: list[dict] = []
+
+    def snapshot_download(repo_id, local_files_only=False, **kwargs):
+        if local_files_only:
+            return str(local)
+        network.append(kwargs)
+        if network_error:
+            raise network_error
+        return str(complete)
+
+    monkeypatch.setattr(huggingface_hub, "snapshot_download", snapshot_download)
+    return network
+
+
+def test_pull_finishes_an_interrupted_download(tiny_model_dir, tmp_path, monkeypatch):
+    monkeypatch.delenv("HF_HUB_OFFLINE")
+    network = _fake_hub(monkeypatch, tmp_path, tiny_model_dir)
+    source = resolve_model("Helsinki-NLP/opus-mt-ar-en", download=True)
+    assert network and source.path.name == "complete" and source.origin == "downloaded"
+    # Without download (a build, or offline) the incomplete snapshot is reported, not fetched.
+    network.clear()
+    with pytest.raises(ModelError, match="incomplete: missing model.safetensors"):
+        resolve_model("Helsinki-NLP/opus-mt-ar-en", download=False)
+    monkeypatch.setenv("HF_HUB_OFFLINE", "1")
+    with pytest.raises(ModelError, match="incomplete"):
+        resolve_model("Helsinki-NLP/opus-mt-ar-en", download=True)
+    assert network == []
+
+
+@pytest.mark.parametrize("value", ["0", "false"])
+def test_hub_offline_off_reports_why_the_download_failed(tiny_model_dir, tmp_path, monkeypatch, value):
+    import huggingface_hub
+    from huggingface_hub.errors import LocalEntryNotFoundError
+
+    def snapshot_download(repo_id, local_files_only=False, **kwargs):
+        if local_files_only:
+            raise LocalEntryNotFoundError("not cached")
+        raise ConnectionError("Name or service not known")
+
+    monkeypatch.setattr(huggingface_hub, "snapshot_download", snapshot_download)
+    monkeypatch.setenv("HF_HUB_OFFLINE", value)
+    with pytest.raises(ModelError) as error:
+        resolve_model("Helsinki-NLP/opus-mt-ar-en", download=True)
+    message = str(error.value)
+    assert "could not be downloaded: Name or service not known" in message and "offline" not in message
+
+
+def test_int8_float32_is_a_ctranslate2_precision_for_build_as_for_convert():
+    TranslateOptions(precision="int8_float32").validate()
+    assert translate.pick_engine("ctranslate2", "int8_float32", "cpu") == ("ctranslate2", "int8_float32")
+    with pytest.raises(UsageError, match="int8_float32 needs --engine ctranslate2"):
+        translate.pick_engine("transformers", "int8_float32", "cpu")
