@@ -14,7 +14,7 @@ from brief.models import Article, Sentence
 QUOTE_KEEP_WORDS = 30  # a quotation up to this long stays whole even if it holds several sentences
 
 _END = re.compile(r"(?:\.{3,}|…+|[.!?؟]+)")
-_CLOSERS = "\"”’'»)]}›"
+_CLOSERS = "\"”’'»)]}›﴾"
 _TOGGLE_QUOTES = "\"“”„"
 _ARABIC_LETTER = re.compile("[\u0621-\u064A\u0671-\u06D3\uFB50-\uFDFF\uFE70-\uFEFC]")
 _LETTER_OR_DIGIT = re.compile(r"[^\W_]", re.U)
@@ -23,6 +23,10 @@ _BULLET = re.compile(r"^\s*[•▪●◦‣∙·■□►▸✓✔*\-–—]+(?=
 _PROTECTED = re.compile(
     r"(?:https?://|www\.)[^\s<>\"'،]+[^\s<>\"'،.!?؟…)]"  # URLs (a final full stop is the sentence's)
     r"|[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+"  # e-mail addresses
+    # Letters with full stops: agencies, states, firms (أ.ف.ب, أ.ش.أ, ج.م.ع, ذ.م.م, أ.د.), and U.S., D.C.
+    r"|(?<![^\W\d_])(?:[^\W\d_]\.){2,}(?:[^\W\d_](?![^\W\d_]))?"
+    r"|\b(?:Dr|Mr|Mrs|Ms|Prof|Gen|Col|Lt|Sgt|Capt|Gov|Sen|Rep|Jr|Sr|St|Mt|Ph\.D|No|vs|Inc|Ltd|Corp)\.(?=\s)"  # Latin titles
+    r"|[\u0621-\u064A]+\.(?:نت|كوم)\b"  # site names: الجزيرة.نت
     r"|\b(?:[A-Za-z0-9\-]+\.)+[A-Za-z]{2,}\b"  # domains and Latin dotted abbreviations (ar.yna.co.kr, U.S)
     r"|[0-9٠-٩]+(?:[.:,٫/\-][0-9٠-٩]+)+"  # decimals, dates 19.06.2024, times 17:50:06
 )
@@ -34,14 +38,16 @@ def _protected_spans(line: str) -> list[tuple[int, int]]:
 
 
 def _quote_spans(line: str) -> list[tuple[int, int]]:
-    """Balanced quotations: « » pairs, and “ ” " used as open/close in turn (sites mix their directions)."""
+    """Balanced quotations: « » pairs (and brackets, which hold asides the same way), and “ ” " used as
+    open/close in turn (sites mix their directions)."""
     spans = []
-    stack = []
-    for i, char in enumerate(line):
-        if char == "«":
-            stack.append(i)
-        elif char == "»" and stack:
-            spans.append((stack.pop(), i))
+    for opener, closer in (("«", "»"), ("(", ")"), ("﴿", "﴾")):
+        stack = []
+        for i, char in enumerate(line):
+            if char == opener:
+                stack.append(i)
+            elif char == closer and stack:
+                spans.append((stack.pop(), i))
     opened = None
     for i, char in enumerate(line):
         if char in _TOGGLE_QUOTES:
@@ -76,10 +82,11 @@ def _boundaries(line: str) -> list[int]:
             before = line[:start].split()
             word = before[-1] if before else ""
             letters = _LETTER_OR_DIGIT.findall(word)
-            if len(letters) == 1 and not word.isdigit():
-                continue  # an initial or abbreviation: د. أ. J.
-            if before and len(before) == 1 and word.isdigit() and not line[:start].startswith(" "):
-                continue  # "1." numbering a list item
+            era = word in ("م", "هـ", "ه") and len(before) > 1 and before[-2].isdigit()
+            if len(letters) == 1 and not word.isdigit() and not era:
+                continue  # an initial or abbreviation: د. أ. J. (but "عام 1950 م." ends where it stops)
+            if word.isdigit() and len(word) <= 3 and (len(before) == 1 or before[-2][-1] in ".!?؟:؛"):
+                continue  # "1." numbering a list item, at a line's start or after a sentence or a colon
         if stop >= len(line):
             continue
         following = line[stop]
@@ -124,7 +131,8 @@ def split_for_model(sentence: str, max_words: int = 80) -> list[str]:
     words = sentence.split()
     if len(words) <= max_words:
         return [sentence]
-    for separator in (re.compile(r"(?<=؛)\s*"), re.compile(r"(?<=[،,])\s*"), _CONJUNCTION):
+    # A comma before a digit is inside a number (1,250 or 3,5), not between clauses.
+    for separator in (re.compile(r"(?<=؛)\s*"), re.compile(r"(?<=[،,])(?![0-9٠-٩])\s*"), _CONJUNCTION):
         pieces = [p for p in separator.split(sentence) if p.strip()]
         if len(pieces) > 1:
             packed = _pack(pieces, max_words)
@@ -156,6 +164,7 @@ MAX_SENTENCE_WORDS = 150
 WRAP_MAX_WIDTH = 120  # lines wrapped wider than this are natural paragraphs, not e-mail/PDF/wire copy
 _WRAP_FULL = 0.85  # a line at least this share of the width was cut by the wrap
 _SENTENCE_FINAL = re.compile(r"[.!?؟…:»\"”)]\s*$")
+_LIST_ITEM = re.compile(r"^\s*(?:[•▪●◦‣∙·■□►▸✓✔*\-–—]|\(?[0-9٠-٩]{1,3}\s*[.)\-–])\s")
 
 
 def wrap_width(article: Article) -> int | None:
@@ -172,16 +181,23 @@ def wrap_width(article: Article) -> int | None:
     return width
 
 
+def _continues(previous: str, text: str, width: int) -> bool:
+    """Whether line `text` goes on with the sentence a wrap cut at the end of line `previous`: that line
+    is nearly full and unfinished. A list's items are lines of their own, however long."""
+    previous, text = previous.strip(), text.strip()
+    if not previous or not text or _SENTENCE_FINAL.search(previous) or _LIST_ITEM.match(text):
+        return False
+    return len(previous) >= _WRAP_FULL * width
+
+
 def _wrapped_paragraphs(article: Article, width: int) -> list[list]:
     """Runs of lines that one paragraph was wrapped into; a heading that continues a cut line is body."""
     paragraphs: list[list] = []
     current: list = []
-    for line in article.lines:
+    lines = article.lines
+    for i, line in enumerate(lines):
         text = line.text.strip()
-        continues = bool(current) and line.kind in ("body", "heading") and text and (
-            len(current[-1].text.strip()) >= _WRAP_FULL * width
-            and not _SENTENCE_FINAL.search(current[-1].text))
-        if continues:
+        if current and line.kind in ("body", "heading") and _continues(current[-1].text, text, width):
             if line.kind == "heading":
                 line.kind = "body"
                 line.reason = f"body: continues a sentence of text hard-wrapped at {width} characters"
@@ -189,9 +205,11 @@ def _wrapped_paragraphs(article: Article, width: int) -> list[list]:
             continue
         if current:
             paragraphs.append(current)
-        if line.kind in ("title", "heading") and len(text) >= _WRAP_FULL * width \
-                and not _SENTENCE_FINAL.search(text):
-            # A real headline is short; a full-width unfinished line is the start of a wrapped paragraph.
+        following = lines[i + 1] if i + 1 < len(lines) else None
+        if line.kind in ("title", "heading") and following is not None and following.kind in ("body", "heading") \
+                and _continues(text, following.text, width):
+            # A real headline is short; a full-width unfinished line that the next goes on from is the
+            # start of a wrapped paragraph.
             line.kind = "body"
             line.reason = f"body: a sentence's first line, cut by text hard-wrapped at {width} characters"
         current = [line] if line.kind == "body" else []

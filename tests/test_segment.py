@@ -156,3 +156,33 @@ def test_natural_paragraphs_are_not_joined():
     segment_article(article)
     lines_with_sentences = {s.line for s in article.sentences if s.kind == "body"}
     assert lines_with_sentences == {ln.number for ln in article.lines if ln.kind == "body"}
+
+
+@pytest.mark.parametrize("number", ["1,250", "3,5", "٣,٥"])
+def test_split_for_model_never_cuts_inside_a_number(number):
+    sentence = " ".join(["المسؤول"] * 75) + f" بلغت الموازنة {number} مليون دولار، " + " ".join(["أخرى"] * 20) + "."
+    pieces = split_for_model(sentence, 80)
+    assert len(pieces) > 1 and any(number in piece for piece in pieces)
+
+
+LIST = """أبرز بنود الاتفاقية الموقعة بين روسيا وكوريا الشمالية
+
+وقع الرئيسان اتفاقية شراكة استراتيجية شاملة تضم عدة بنود.
+{0} الدفاع المشترك في حال تعرض أي من البلدين لهجوم مسلح
+{1} تعزيز التعاون العسكري والتقني بين الجيشين الروسي والكوري
+{2} رفع حجم التبادل التجاري بين البلدين خلال السنوات المقبلة
+{3} التعاون في مجالات الطاقة والنقل والزراعة والصحة والتعليم
+{4} مواجهة العقوبات الغربية المفروضة على البلدين بشكل مشترك
+"""
+
+
+@pytest.mark.parametrize("markers", [["-"] * 5, [f"{n}." for n in range(1, 6)], [f"{n})" for n in range(1, 6)]])
+def test_the_items_of_a_list_are_not_joined_as_if_the_text_were_hard_wrapped(tmp_path, markers):
+    path = tmp_path / "list.txt"
+    path.write_text(LIST.format(*markers), encoding="utf-8")
+    [article] = clean_document(read_document(str(path)))
+    segment_article(article)
+    assert article.sentences[0].kind == "title" and article.sentences[0].text.startswith("أبرز بنود")
+    body = [s.text for s in article.sentences if s.kind == "body"]
+    assert len(body) == 6 and all(text.lstrip("-.)0123456789 ").split()[0] in line for text, line in zip(
+        body[1:], ["الدفاع", "تعزيز", "رفع", "التعاون", "مواجهة"]))
