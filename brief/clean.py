@@ -71,12 +71,21 @@ _OUTLETS = (
     "البوابه نيوز", "مصراوي", "الحياه", "السومريه نيوز", "شفق نيوز", "ايلاف", "سبق", "المدن", "عنب بلدي",
     "bbc", "cnn", "al jazeera", "lifegate", "reuters", "afp",
 )
-_SOURCE_LINE = re.compile(r"^(المصدر|المصادر|مصدر الخبر|مصدر|المصدر الاصلي|نقلا عن|source|via)\s*[:：\-–]?\s*(.*)$")
+# A bare "مصدر" is a label only with its colon: "مصدر مصري: ..." is a headline quoting a source.
+_SOURCE_LINE = re.compile(r"^(?:(المصدر الاصلي|مصدر الخبر|المصدر|المصادر|نقلا عن|source|via)(?!\w)\s*[:：\-–]?"
+                          r"|مصدر\s*[:：\-–])\s*(.*)$")
 _SITE_LINE = re.compile(r"^(الموقع|موقع|الرابط|رابط الخبر|رابط المقال|الرابط الاصلي|site|url|link)\s*[:：\-–]\s*(.*)$")
 _BYLINE = re.compile(r"^(الكاتب|الكاتبه|كتب|كتبت|بقلم|اعداد|تحرير|المحرر|المحرره|مراسل|مراسله|ترجمه|"
                      r"by|author|written by)\b\s*[:：\-–]?\s*(.*)$")
 _DATE_LABEL = re.compile(r"^(نشر|نشرت|تاريخ النشر|تاريخ|نشر في|نشر بتاريخ|نشر الخبر|اخر تحديث|تحديث|"
                          r"محدث|تم النشر|published|updated|date)\b")
+# A sentence that reports what someone said is article text, whatever its words: "وأضاف أن الأرقام لا تعبر
+# بالضرورة عن ..." is no disclaimer.
+_REPORTED = re.compile(r"(?:^|\s)(?:و|ف)?(?:قال|قالت|اضاف|اضافت|اكد|اكدت|اوضح|اوضحت|اشار|اشارت|ذكر|ذكرت|"
+                       r"اعتبر|اعتبرت|صرح|صرحت|لفت|لفتت|شدد|شددت)(?!\w)|(?:^|\s)(?:ان|بان)(?!\w)")
+# Prompts in the imperative plural are never anything else; "شارك", "تابع", "تعليقات" also begin news
+# sentences ("شارك طلاب الجامعات ...").
+_IMPERATIVE_PROMPT = re.compile(r"^(شاركوا|اشتركوا|تابعنا|تابعونا|تابعوا|انضموا|حملوا|للاشتراك|اضغط)(?!\w)")
 _URL = re.compile(r"(?:https?://|www\.)[^\s<>\"'،]+", re.I)
 _EMAIL = re.compile(r"[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+")
 _DOMAIN = re.compile(r"^(?:[a-z0-9\-]+\.)+(?:com|net|org|info|news|tv|co|uk|kr|it|fr|de|ru|sa|ae|eg|qa|"
@@ -106,6 +115,8 @@ _DATE_DMY_NAMED = re.compile(rf"\b(\d{{1,2}})\s*(?:من\s+)?({_MONTH_ALT})(?:\s*
 _DATE_MDY_NAMED = re.compile(rf"\b({_MONTH_ALT})\s+(\d{{1,2}})\s*[،,]?\s*(\d{{4}})\b")
 _DATE_YMD = re.compile(r"(?<!\d)(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?!\d)")
 _DATE_DMY = re.compile(r"(?<!\d)(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})(?!\d)")
+# A date, a colon, then words (not a time): an entry of a timeline.
+_DATED_ENTRY = re.compile(rf"(?:\d{{4}}|{_MONTH_ALT})\s*[:：]\s*[^\d\s:]\S*\s+\S+")
 
 
 def parse_date(text: str) -> str | None:
@@ -213,7 +224,8 @@ def line_facts(text: str) -> _Facts:
         return _Facts("boilerplate", "CAPTCHA prompt", end_signal=True)
     if _LICENCE.search(core):
         return _Facts("boilerplate", "licence or copyright notice", end_signal=True)
-    if _DISCLAIMER.search(core):
+    disclaimer = _DISCLAIMER.search(core)
+    if disclaimer and not _REPORTED.search(core[:disclaimer.start()]):
         return _Facts("boilerplate", "publisher disclaimer", end_signal=True)
     if _END_MARKER.match(stripped.replace("إ", "ا").replace("ى", "ي").replace("ة", "ه")) and len(words) <= 2:
         return _Facts("boilerplate", "end-of-article marker", end_signal=True)
@@ -229,6 +241,8 @@ def line_facts(text: str) -> _Facts:
     source = _SOURCE_LINE.match(core)
     if source and len(words) <= 8:
         value = _original_tail(stripped)
+        if core.startswith("نقلا عن") and value:
+            value = re.sub(r"^عن\s+", "", value)  # "نقلا عن رويترز": the outlet is Reuters
         return _Facts("meta", "source line", "outlet", value or None, end_signal=True)
     site = _SITE_LINE.match(core)
     if site and len(words) <= 8:
@@ -241,12 +255,21 @@ def line_facts(text: str) -> _Facts:
         return _Facts("meta", "URL line", "url", stripped if stripped.lower().startswith("http") else None)
     if len(words) <= 2 and _DOMAIN.match(stripped):
         return _Facts("meta", "site domain line", "outlet", stripped)
+    # A full sentence (five words or more, ending in a full stop) that merely begins with a label word is
+    # news: "مراسل الجزيرة أصيب في القصف.", "تحرير سعر الصرف يدخل حيز التنفيذ غدا.".
+    sentence = len(words) >= 5 and bool(re.search(r"[.!؟?]\s*[\"”»']?\s*$", stripped))
     byline = _BYLINE.match(core)
-    if byline and len(words) <= 8 and not _SENTENCE_END.search(stripped.rstrip(".")):
+    labelled = bool(byline) and bool(re.match(r"\s*[:：\-–]", core[byline.end(1):]))
+    if (byline and len(words) <= 8 and not _SENTENCE_END.search(stripped.rstrip("."))
+            and (labelled or not sentence)):
         return _Facts("meta", "byline", "byline", _original_tail(stripped) or None)
-    if _DATE_LABEL.match(core) and parse_date(stripped) and len(words) <= 14:
+    label = _DATE_LABEL.match(core)
+    if label and parse_date(stripped) and len(words) <= 14 and not (
+            sentence and len(_words(re.split(r"[\d٠-٩]", core, maxsplit=1)[0])) > 3):
+        # ("نشرت الجريدة الرسمية القرار في 12 مارس 2025." is news, not the page's date)
         return _Facts("meta", "publication date line", "published", parse_date(stripped))
-    if _SHARE.match(core) and len(words) <= 8 or _FOLLOW.match(core) and len(words) <= 25:
+    if (_SHARE.match(core) and len(words) <= 8 or _FOLLOW.match(core) and len(words) <= 25) and (
+            _IMPERATIVE_PROMPT.match(core) or not sentence):
         return _Facts("boilerplate", "share/subscribe/comment prompt")
     if _PROMO.match(core) and len(words) <= 8:
         return _Facts("boilerplate", "site promotion")
@@ -268,7 +291,10 @@ def line_facts(text: str) -> _Facts:
             return _Facts("meta", "site name (short Latin line)", "site", stripped)
         return _Facts("boilerplate", "no Arabic text")
     date = parse_date(stripped)
-    if (date and len(words) <= 12 and not _SENTENCE_END.search(re.sub(r"[\d٠-٩][.][\d٠-٩]", "", stripped))
+    # A list item or a timeline entry ("- 19 نوفمبر 2023: بدء الهجمات على السفن") is text with a date in it.
+    item = _BULLET.match(stripped) or _DATED_ENTRY.search(normalize(to_ascii_digits(stripped)))
+    if (date and len(words) <= 12 and not item
+            and not _SENTENCE_END.search(re.sub(r"[\d٠-٩][.][\d٠-٩]", "", stripped))
             and arabic_letter_count(stripped) < 80):
         return _Facts("meta", "byline or date line (short, dated, no sentence)", "published", date)
     return _Facts("text", "Arabic text")

@@ -159,6 +159,42 @@ def test_furniture_is_recognised_by_kind_not_by_the_seeds_strings(line, kind):
     assert classify_lines(text)[1].kind == kind
 
 
+@pytest.mark.parametrize("line", [
+    # News sentences that begin with a word site furniture also begins with (share, print, follow,
+    # comments, byline labels, "published"), or quote a disclaimer-like phrase.
+    "شارك طلاب الجامعات بكثافة في التظاهرات.",
+    "تعليقات الوزير أثارت جدلا واسعا في البرلمان.",
+    "طباعة العملة الجديدة تبدأ الشهر المقبل في المطبعة.",
+    "تابع الملايين المباراة عبر قناة الجزيرة الرياضية.",
+    "تحرير سعر الصرف يدخل حيز التنفيذ غدا.",
+    "مراسل الجزيرة أصيب في القصف.",
+    "وأضاف أن أرقام الصندوق لا تعبر بالضرورة عن الواقع.",
+    "نشرت الجريدة الرسمية القرار في 12 مارس 2025.",
+    "- 19 نوفمبر 2023: بدء هجمات الحوثيين على السفن في البحر الأحمر",
+    "4- عقد الاجتماع المقبل في 5 مايو 2025",
+    "مصدر مصري: وفد حماس يصل القاهرة غدا",
+    "مصدرو الغاز يرفعون الأسعار للمرة الثالثة",
+])
+def test_a_news_sentence_is_not_taken_for_site_furniture_by_its_first_word(line):
+    text = f"وقال الوزير إن المحادثات مستمرة وإن الاتفاق سيوقع قريبا في العاصمة.\n{line}\nوأضاف أن الوفد سيعود غدا."
+    assert classify_lines(text)[1].kind in ("body", "heading"), classify_lines(text)[1].reason
+
+
+@pytest.mark.parametrize("line, kind, value", [
+    ("تابعوا آخر الأخبار عبر قناتنا على تلغرام.", "boilerplate", None),
+    ("تحرير: أحمد علي", "meta", "أحمد علي"),
+    ("مراسل الجزيرة: أحمد سعيد", "meta", "أحمد سعيد"),
+    ("الأحد 19 نوفمبر 2023 - 10:30 صباحا", "meta", "2023-11-19"),
+    ("مصدر: رويترز", "meta", "رويترز"),
+    ("نقلا عن رويترز", "meta", "رويترز"),
+])
+def test_the_furniture_those_sentences_resemble_is_still_recognised(line, kind, value):
+    from brief.clean import line_facts
+
+    facts = line_facts(line)
+    assert facts.kind == kind and facts.value == value
+
+
 def test_document_without_article_text_is_an_input_error():
     document = RawDocument(file="x.txt", text="المصدر: الجزيرة\n(انتهى)\nكلمات دلالية: سياسة", encoding="utf-8")
     with pytest.raises(InputError, match="x.txt"):
