@@ -40,6 +40,25 @@ _FOLLOW = re.compile(r"^(تابعوا|تابعونا|تابع|تابعنا|اش�
                      r"(تطبيق|تلغرام|تليجرام|تويتر|فيسبوك|فيس بوك|يوتيوب|واتساب|انستغرام|انستجرام|google news|"
                      r"telegram|twitter|facebook|youtube|whatsapp|instagram|نشره|النشره|قناه|قناتنا|الرابط)")
 _INITIALS = re.compile(r"^[\u0621-\u064A]{1,2}(?:[./\- ]{1,3}[\u0621-\u064A]{1,2}){0,5}$")
+# Page controls, social networks named as share buttons, an advert marker, a comment form.
+_PAGE_CONTROL = re.compile(r"^(حفظ|احفظ|انسخ الرابط|نسخ الرابط|حجم الخط|تكبير الخط|تصغير الخط|استمع|استمع للمقال|"
+                           r"استمع الي المقال|اعلان|اعلانات|مساحه اعلانيه|advertisement|ad|اترك تعليقا|اترك تعليق|"
+                           r"اضف تعليقا|ارسال التعليق|ارسل التعليق|الاسم|البريد الالكتروني|"
+                           r"لن يتم نشر عنوان بريدك الالكتروني.*)\s*[*:：]?\s*$")
+_SOCIAL = {"فيسبوك", "فيس", "بوك", "تويتر", "اكس", "x", "واتساب", "واتس", "اب", "تلغرام", "تليجرام", "لينكدان",
+           "لينكد", "ان", "انستغرام", "انستجرام", "يوتيوب", "تيك", "توك", "بريد", "ايميل", "facebook", "twitter",
+           "whatsapp", "telegram", "linkedin", "instagram", "youtube", "email", "messenger", "ماسنجر"}
+_RELATIVE_TIME = re.compile(r"^(منذ|قبل)\s+(\d+\s+)?(دقيقه|دقيقتين|دقائق|ساعه|ساعتين|ساعات|يوم|يومين|ايام|"
+                            r"اسبوع|اسبوعين|اسابيع|شهر|شهرين|اشهر)$")
+# Section names as a site prints them above the headline, alone or as a breadcrumb trail.
+_SECTION_WORDS = {
+    "الرييسيه", "الصفحه", "اخبار", "الاخبار", "خبر", "سياسه", "السياسه", "اقتصاد", "الاقتصاد", "بورصه", "رياضه",
+    "الرياضه", "مجتمع", "المجتمع", "ثقافه", "الثقافه", "فن", "فنون", "منوعات", "تكنولوجيا", "التكنولوجيا", "علوم",
+    "العلوم", "صحه", "الصحه", "العالم", "عربي", "دولي", "دوليه", "عربيه", "محليات", "محلي", "الدول", "العربيه",
+    "تقارير", "تقرير", "حوارات", "حوار", "اراء", "مقالات", "اعمال", "عاجل", "متابعات", "تحقيقات", "ملفات",
+    "قضايا", "شوون", "سياحه", "تعليم", "بيئه", "طقس", "حوادث", "برلمان", "اسواق", "طاقه", "مال", "وبورصه",
+    "واعمال", "ومجتمع", "وثقافه", "وفنون", "وعلوم", "وتكنولوجيا", "news", "politics", "world", "home",
+}
 _PROMO = re.compile(r"^(اكتشف|زوروا|زر|تفضل بزياره|قم بزياره|زوروا)\s+(الموقع|موقعنا|موقع)\b")
 _LICENCE = re.compile(r"(مرخصه تحت|مرخص تحت|بموجب رخصه|رخصه المشاع|cc[- ]by|creative commons|"
                       r"جميع الحقوق محفوظه|الحقوق محفوظه|حقوق النشر محفوظه|all rights reserved|"
@@ -49,7 +68,7 @@ _END_MARKER = re.compile(r"^[\(\[\-–—«\"]*\s*(انتهي|النهايه|ت�
 _DISCLAIMER = re.compile(
     r"((اداره|اداره الموقع|الموقع|الصحيفه|الجريده|الناشر|المنصه)\s+(لا|غير)\s+(تتبني|يتبني|تتحمل|يتحمل|"
     r"مسووله|مسوول)|وجهه نظر الكاتب|يعبر عن (راي|وجهه نظر) (كاتبه|صاحبه|الكاتب)|تعبر عن (راي|وجهه نظر) "
-    r"(كاتبها|صاحبها|الكاتب)|لا تعبر بالضروره|لا يعبر بالضروره|علي عاتق الناشر|مسووليه الناشر|"
+    r"(كاتبها|صاحبها|الكاتب)|لا (تعبر|يعبر|تعكس|يعكس) بالضروره|علي عاتق الناشر|مسووليه الناشر|"
     r"the views expressed)")
 _CREDIT_WORDS = re.compile(r"^(الصوره|صوره|تصوير|مصدر الصوره|حقوق الصوره|الصور|صور|فيديو|photo|image|credit)\s*[:：]")
 _AGENCIES = (
@@ -69,7 +88,8 @@ _OUTLETS = (
     "الاناضول", "وكاله الاناضول", "رويترز", "سبوتنيك", "سبوتنيك عربي", "دويتشه فيله", "دي دبليو",
     "dw", "dw عربيه", "اندبندنت عربيه", "يورونيوز", "ارم نيوز", "الامارات اليوم", "الغد", "عمون",
     "البوابه نيوز", "مصراوي", "الحياه", "السومريه نيوز", "شفق نيوز", "ايلاف", "سبق", "المدن", "عنب بلدي",
-    "bbc", "cnn", "al jazeera", "lifegate", "reuters", "afp",
+    "bbc", "cnn", "al jazeera", "lifegate", "reuters", "afp", "cnn بالعربيه", "bbc عربي", "bbc news عربي",
+    "rt عربي", "france 24", "فرانس 24 عربي", "independent عربيه", "الجزيره مباشر", "الشرق", "الشرق نيوز",
 )
 # A bare "مصدر" is a label only with its colon: "مصدر مصري: ..." is a headline quoting a source.
 _SOURCE_LINE = re.compile(r"^(?:(المصدر الاصلي|مصدر الخبر|المصدر|المصادر|نقلا عن|source|via)(?!\w)\s*[:：\-–]?"
@@ -273,9 +293,20 @@ def line_facts(text: str) -> _Facts:
         return _Facts("boilerplate", "share/subscribe/comment prompt")
     if _PROMO.match(core) and len(words) <= 8:
         return _Facts("boilerplate", "site promotion")
+    if _PAGE_CONTROL.match(core):
+        return _Facts("boilerplate", "page control, advert or comment form")
+    plain = [w for w in re.split(r"[\s/|,،•·\-–—]+", ascii_core.lower()) if w]
+    if plain and len(plain) <= 10 and all(w in _SOCIAL for w in plain):
+        return _Facts("boilerplate", "share buttons (social networks named)")
+    if _RELATIVE_TIME.match(to_ascii_digits(core)):
+        return _Facts("boilerplate", "relative time ('3 hours ago')")
+    crumbs = [w for w in re.split(r"[\s/|>»›<«‹\\]+", core) if w]
+    if crumbs and len(crumbs) <= 6 and (all(w in _SECTION_WORDS or w.startswith("و") and w[1:] in _SECTION_WORDS
+                                            for w in crumbs) or len(crumbs) == 2 and crumbs[0] == "اخبار"):
+        return _Facts("boilerplate", "section name or breadcrumb")  # "العلوم والتكنولوجيا", "أخبار مصر"
     if _is_photo_credit(stripped, core):
         return _Facts("boilerplate", "photo credit")
-    if core in _OUTLETS or ascii_core.lower() in _OUTLETS or core in _AGENCIES:
+    if core in _OUTLETS or ascii_core.lower() in _OUTLETS or core in _AGENCIES or core.replace(".", " ") in _OUTLETS:
         return _Facts("meta", "outlet name line", "outlet", stripped.strip(" .:-–—|"))
     if len(stripped) <= 16 and _INITIALS.match(stripped):
         return _Facts("boilerplate", "editor's initials")

@@ -153,6 +153,14 @@ def test_dates(text, iso):
     ("بقلم: سامي الحسن", "meta"),
     ("https://example.com/news/1", "meta"),
     ("تاريخ النشر: 2024/06/19", "meta"),
+    ("الرئيسية > أخبار > سياسة", "boilerplate"),
+    ("العلوم والتكنولوجيا", "boilerplate"),
+    ("منذ 3 ساعات", "boilerplate"),
+    ("فيسبوك / إكس / واتساب", "boilerplate"),
+    ("إعلان", "boilerplate"),
+    ("اترك تعليقاً", "boilerplate"),
+    ("الآراء الواردة لا تعكس بالضرورة رأي الشبكة", "boilerplate"),
+    ("CNN بالعربية", "meta"),
 ])
 def test_furniture_is_recognised_by_kind_not_by_the_seeds_strings(line, kind):
     text = f"وقال الوزير إن المحادثات مستمرة وإن الاتفاق سيوقع قريبا في العاصمة.\n{line}\nوأضاف أن الوفد سيعود غدا."
@@ -193,6 +201,16 @@ def test_the_furniture_those_sentences_resemble_is_still_recognised(line, kind, 
 
     facts = line_facts(line)
     assert facts.kind == kind and facts.value == value
+
+
+def test_section_names_above_the_headline_are_not_taken_for_the_title():
+    text = ("الرئيسية\nأخبار\nسياسة\nالاحتلال يوسع عملياته شمالي الضفة ويهدم منازل في مخيم نور شمس\nمنذ 3 ساعات\n"
+            "حفظ\nشارك\nفيسبوك تويتر واتساب\n\nطولكرم- وسعت قوات الاحتلال عملياتها العسكرية في شمال الضفة الغربية"
+            " صباح اليوم، ودفعت بتعزيزات جديدة إلى مخيم نور شمس.\nوقال شهود إن الجرافات هدمت ستة منازل على الأقل.\n")
+    [article] = clean_document(RawDocument(file="page.txt", text=text, encoding="utf-8"))
+    assert article.title == "الاحتلال يوسع عملياته شمالي الضفة ويهدم منازل في مخيم نور شمس"
+    kinds = [line.kind for line in article.lines]
+    assert kinds[:3] == ["boilerplate"] * 3 and kinds[4:8] == ["boilerplate"] * 4
 
 
 def test_document_without_article_text_is_an_input_error():
