@@ -263,7 +263,9 @@ def line_facts(text: str) -> _Facts:
         value = _original_tail(stripped)
         if core.startswith("نقلا عن") and value:
             value = re.sub(r"^عن\s+", "", value)  # "نقلا عن رويترز": the outlet is Reuters
-        return _Facts("meta", "source line", "outlet", value or None, end_signal=True)
+        # An outlet or "agencies" closes an article; "المصدر: صندوق النقد الدولي" under a chart does not.
+        closing = not value or _is_known_name(_outlet_name(value) or "") or normalize(value).strip() in _GENERIC_SOURCES
+        return _Facts("meta", "source line", "outlet", value or None, end_signal=closing)
     site = _SITE_LINE.match(core)
     if site and len(words) <= 8:
         value = _original_tail(stripped)
@@ -539,15 +541,40 @@ def _metadata(lines: list[Line], facts: dict[int, _Facts]) -> dict:
         elif fact.field == "published" and meta["published"] is None:
             meta["published"] = fact.value
         elif fact.field in ("outlet", "site"):
-            outlets.setdefault(fact.reason, fact.value)
-    # An explicit source line names the outlet best; then a stand-alone outlet name, a site line, a domain.
-    for reason in ("source line", "outlet name line", "dateline (place and outlet)", "site line", "site domain line", "site name (short Latin line)"):
+            value = _outlet_name(fact.value)
+            if not value:
+                continue
+            reason = fact.reason
+            if reason == "source line" and not _is_known_name(value):
+                reason = "source line (unknown name)"  # "المصدر: صندوق النقد الدولي" under a chart
+            outlets.setdefault(reason, value)
+    # A source line naming a known outlet names it best; then a stand-alone outlet name, a dateline, any
+    # other source line, a site line, a domain.
+    for reason in ("source line", "outlet name line", "dateline (place and outlet)", "source line (unknown name)",
+                   "site line", "site domain line", "site name (short Latin line)"):
         if reason in outlets:
             meta["outlet"] = outlets[reason]
             break
     if meta["outlet"] is None and meta["url"]:
         meta["outlet"] = _outlet_from_url(meta["url"])
     return meta
+
+
+_GENERIC_SOURCES = {"وكالات", "وكالات الانباء", "الوكالات", "مواقع", "مواقع الكترونيه", "متابعات", "الصحافه",
+                    "صحف", "وسايل اعلام", "وسايل الاعلام", "مواقع التواصل", "مواقع التواصل الاجتماعي", "agencies"}
+
+
+def _outlet_name(value: str | None) -> str | None:
+    """An outlet as a source line gives it, without the agencies it adds ("الجزيرة + وكالات" is Al
+    Jazeera's); None when it names no outlet ("وكالات", a social network)."""
+    if not value:
+        return None
+    name = re.split(r"\s*(?:\+|،|,|/|\s-\s|\sو\s*(?=وكالات))\s*", value.strip(), maxsplit=1)[0].strip(" .:-–—|")
+    core = normalize(name).strip()
+    if (not core or core in _GENERIC_SOURCES or to_ascii_digits(core).lower() in _SOCIAL
+            or len(core) < 3 and not _is_known_name(name)):
+        return None
+    return name
 
 
 def clean_document(doc: RawDocument) -> list[Article]:

@@ -213,6 +213,29 @@ def test_section_names_above_the_headline_are_not_taken_for_the_title():
     assert kinds[:3] == ["boilerplate"] * 3 and kinds[4:8] == ["boilerplate"] * 4
 
 
+BODY = ("وقال الوزير إن المحادثات مستمرة وإن الاتفاق سيوقع قريبا في العاصمة بعد جولة طويلة من المفاوضات.\n"
+        "وأضاف أن الوفد سيعود غدا لاستكمال المباحثات حول الملفات العالقة بين البلدين.\n"
+        "وأشار إلى أن الجانبين اتفقا على تشكيل لجنة مشتركة لمتابعة التنفيذ خلال الأشهر المقبلة.\n")
+
+
+@pytest.mark.parametrize("furniture, outlet", [
+    ("المصدر: الجزيرة + وكالات", "الجزيرة"),  # the agencies it adds are not another outlet
+    ("سكاي نيوز عربية - أبوظبي\n{body}المصدر: وكالات", "سكاي نيوز عربية"),  # "agencies" names none
+])
+def test_the_outlet_is_the_one_a_reader_would_name(furniture, outlet):
+    text = furniture.format(body=BODY) if "{body}" in furniture else BODY + furniture
+    [article] = clean_document(RawDocument(file="a.txt", text="عنوان الخبر عن المحادثات الجارية\n" + text,
+                                           encoding="utf-8"))
+    assert article.outlet == outlet
+
+
+def test_a_data_source_under_a_chart_neither_ends_the_article_nor_names_its_outlet():
+    text = ("ما الذي تكشفه أرقام صندوق النقد عن اقتصادات المنطقة\nالجزيرة\n" + BODY +
+            "المصدر: صندوق النقد الدولي\n" + BODY.replace("الوزير", "الخبير"))
+    [article] = clean_document(RawDocument(file="a.txt", text=text, encoding="utf-8"))
+    assert article.outlet == "الجزيرة"
+
+
 def test_document_without_article_text_is_an_input_error():
     document = RawDocument(file="x.txt", text="المصدر: الجزيرة\n(انتهى)\nكلمات دلالية: سياسة", encoding="utf-8")
     with pytest.raises(InputError, match="x.txt"):
