@@ -40,6 +40,9 @@ _FOLLOW = re.compile(r"^(تابعوا|تابعونا|تابع|تابعنا|اش�
                      r"(تطبيق|تلغرام|تليجرام|تويتر|فيسبوك|فيس بوك|يوتيوب|واتساب|انستغرام|انستجرام|google news|"
                      r"telegram|twitter|facebook|youtube|whatsapp|instagram|نشره|النشره|قناه|قناتنا|الرابط)")
 _INITIALS = re.compile(r"^[\u0621-\u064A]{1,2}(?:[./\- ]{1,3}[\u0621-\u064A]{1,2}){0,5}$")
+# The header of the readers' comments under an article, or of the form to write one: what follows is theirs.
+_COMMENTS = re.compile(r"^(التعليقات|تعليقات|تعليقات الزوار|تعليقات القراء|اراء القراء|تعليقك|اترك تعليقا|اترك تعليق|"
+                       r"اضف تعليقا|اضف تعليقك|comments|leave a comment|leave a reply)\s*[:：]?\s*\(?\s*\d*\s*\)?$")
 # Page controls, social networks named as share buttons, an advert marker, a comment form.
 _PAGE_CONTROL = re.compile(r"^(حفظ|احفظ|انسخ الرابط|نسخ الرابط|حجم الخط|تكبير الخط|تصغير الخط|استمع|استمع للمقال|"
                            r"استمع الي المقال|اعلان|اعلانات|مساحه اعلانيه|advertisement|ad|اترك تعليقا|اترك تعليق|"
@@ -254,6 +257,9 @@ def line_facts(text: str) -> _Facts:
     email = _EMAIL.search(stripped)
     if email and len(stripped) - len(email.group(0)) < 25 and len(words) <= 4:
         return _Facts("boilerplate", "e-mail address", end_signal=True)
+    if _COMMENTS.match(to_ascii_digits(core)):
+        # (It ends an article only below one; see _classify.)
+        return _Facts("boilerplate", "readers' comments header", marker="comments")
     if _READ_ALSO.match(core):
         return _Facts("boilerplate", "'read also' link", marker="read_also")
     if _RELATED.match(core):
@@ -424,6 +430,7 @@ def _classify(text: str) -> _Classified:
                 facts[j] = _Facts("boilerplate", "link of a share/follow prompt")
 
     seen_body = False
+    words_seen = 0  # words of text so far: a headline alone is no article yet
     ended = False  # furniture that only follows an article's end has been seen since the last body line
     end_what = ""
     i = 0
@@ -436,11 +443,24 @@ def _classify(text: str) -> _Classified:
                     starts.append((i, f"a second article pasted after the first one's end ({end_what})"))
                     ended = False
             seen_body = True
+            words_seen += len(_words(raw[i]))
             i += 1
             continue
         if fact.end_signal and seen_body and not ended:
             ended, end_what = True, f"line {i + 1}: {fact.reason}"
-        if fact.marker:
+        if fact.marker == "comments" and words_seen >= SECOND_ARTICLE_MIN_WORDS // 2:
+            # Readers' comments and the comment form, up to the page's own furniture (copyright, tags). Only
+            # below the article: a toolbar's "تعليقات" above it must not take the article with it.
+            if not ended:
+                ended, end_what = True, f"line {i + 1}: {fact.reason}"
+            j = i + 1
+            while j < len(raw) and not (kinds[j] != "blank" and facts[j].end_signal):
+                if kinds[j] != "blank":
+                    kinds[j], reasons[j] = "boilerplate", f"readers' comments (under line {i + 1})"
+                j += 1
+            i = j
+            continue
+        if fact.marker and fact.marker != "comments":
             # The block of headlines under 'read also' / 'related': link lines until a paragraph starts.
             links: list[int] = []
             j = i + 1

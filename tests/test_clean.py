@@ -236,6 +236,21 @@ def test_a_data_source_under_a_chart_neither_ends_the_article_nor_names_its_outl
     assert article.outlet == "الجزيرة"
 
 
+def test_readers_comments_below_an_article_are_not_article_text():
+    comments = ("تعليقات الزوار (2)\n1 - مواطن من فاس\nالأحد 13 أبريل 2025 - 15:02\n"
+                "الزيادة لا تكفي لتغطية ارتفاع أسعار المواد الغذائية، الحكومة تعطي باليمين وتأخذ باليسار.\n"
+                "2 - متتبع\nخطوة في الاتجاه الصحيح ننتظر تنزيلها على أرض الواقع ومراقبة التزام المقاولات بها.\n"
+                "© 2025 هسبريس. جميع الحقوق محفوظة\n")
+    text = "عنوان الخبر عن المحادثات الجارية\n" + BODY + comments
+    [article] = clean_document(RawDocument(file="a.txt", text=text, encoding="utf-8"))
+    kept = [line.text for line in article.lines if line.kind in ("title", "heading", "body")]
+    assert kept == ["عنوان الخبر عن المحادثات الجارية", *BODY.splitlines()]
+    # A toolbar's "تعليقات" above the article takes nothing with it.
+    [article] = clean_document(RawDocument(file="a.txt", text="عنوان الخبر عن المحادثات الجارية\nشارك\nتعليقات\n"
+                                           + BODY, encoding="utf-8"))
+    assert [line.text for line in article.lines if line.kind == "body"] == BODY.splitlines()
+
+
 def test_document_without_article_text_is_an_input_error():
     document = RawDocument(file="x.txt", text="المصدر: الجزيرة\n(انتهى)\nكلمات دلالية: سياسة", encoding="utf-8")
     with pytest.raises(InputError, match="x.txt"):
