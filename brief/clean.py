@@ -198,15 +198,18 @@ def _is_photo_credit(text: str, core: str) -> bool:
 
 def _is_known_name(name: str) -> bool:
     name = normalize(name).strip(" .:-–—|«»\"“”()[]")
-    return name in _OUTLETS or name in _AGENCIES or to_ascii_digits(name).lower() in _OUTLETS
+    return (name in _OUTLETS or name in _AGENCIES or to_ascii_digits(name).lower() in _OUTLETS
+            or name.replace(".", " ") in _OUTLETS)  # "العربية.نت"
 
 
 def _dateline_outlet(text: str) -> str | None:
     """'لندن: «الشرق الأوسط»', 'دمشق-سانا', 'سكاي نيوز عربية - أبوظبي', 'هسبريس - أ ف ب': a short line of a
     place and an outlet or agency; returns the outlet as written."""
-    if len(text.split()) > 6 or _SENTENCE_END.search(text.rstrip(".")):
-        return None
-    parts = [p.strip(" «»\"“”()") for p in re.split(r"\s*[:：/\-–—|]\s*", text.strip()) if p.strip(" «»\"“”()")]
+    if len(text.split()) > 6 or _SENTENCE_END.search(re.sub(r"\.(?=(?:نت|كوم)\b)", " ", text).rstrip(".")):
+        return None  # (the full stop of "العربية.نت" ends nothing)
+    # A tatweel between spaces is a dash too: "لندن ـ «القدس العربي»".
+    parts = [p.strip(" «»\"“”()") for p in re.split(r"\s*[:：/\-–—|]\s*|\s+ـ+\s+", text.strip())
+             if p.strip(" «»\"“”()")]
     if len(parts) < 2 or len(parts) > 3:
         return None
     known = [p for p in parts if _is_known_name(p)]
@@ -292,7 +295,7 @@ def line_facts(text: str) -> _Facts:
             and (labelled or not sentence)):
         return _Facts("meta", "byline", "byline", _original_tail(stripped) or None)
     label = _DATE_LABEL.match(core)
-    if label and parse_date(stripped) and len(words) <= 14 and not (
+    if label and parse_date(stripped) and len(words) <= 20 and not (
             sentence and len(_words(re.split(r"[\d٠-٩]", core, maxsplit=1)[0])) > 3):
         # ("نشرت الجريدة الرسمية القرار في 12 مارس 2025." is news, not the page's date)
         return _Facts("meta", "publication date line", "published", parse_date(stripped))
@@ -371,7 +374,7 @@ def _is_title_like(text: str) -> bool:
     words = _words(stripped)
     if not words or len(words) > TITLE_MAX_WORDS or _BULLET.match(stripped):
         return False
-    if len(_SENTENCE_END.findall(stripped)) > 2:
+    if len(_SENTENCE_END.findall(re.sub(r"\d[.٫]\d", "", stripped))) > 2:  # decimals end no sentence
         return False
     return not re.search(r"[.…،,؛;:]\s*[\"”»']?\s*$", stripped)
 

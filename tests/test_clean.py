@@ -161,6 +161,10 @@ def test_dates(text, iso):
     ("اترك تعليقاً", "boilerplate"),
     ("الآراء الواردة لا تعكس بالضرورة رأي الشبكة", "boilerplate"),
     ("CNN بالعربية", "meta"),
+    ("لندن ـ «القدس العربي»:", "meta"),
+    ("دبي - العربية.نت", "meta"),
+    ("نشر في: الإثنين 14 أبريل 2025 - 10:30 صباحا بتوقيت مكة المكرمة آخر تحديث: الإثنين 14 أبريل 2025 - 11:45",
+     "meta"),
 ])
 def test_furniture_is_recognised_by_kind_not_by_the_seeds_strings(line, kind):
     text = f"وقال الوزير إن المحادثات مستمرة وإن الاتفاق سيوقع قريبا في العاصمة.\n{line}\nوأضاف أن الوفد سيعود غدا."
@@ -249,6 +253,12 @@ def test_readers_comments_below_an_article_are_not_article_text():
     [article] = clean_document(RawDocument(file="a.txt", text="عنوان الخبر عن المحادثات الجارية\nشارك\nتعليقات\n"
                                            + BODY, encoding="utf-8"))
     assert [line.text for line in article.lines if line.kind == "body"] == BODY.splitlines()
+
+
+def test_a_headline_with_decimal_figures_is_the_title():
+    title = "البورصات الخليجية: السعودية ترتفع 1.2% وقطر 0.8% ودبي تتراجع 0.3%"
+    [article] = clean_document(RawDocument(file="a.txt", text=f"{title}\n{BODY}", encoding="utf-8"))
+    assert article.title == title
 
 
 def test_document_without_article_text_is_an_input_error():
