@@ -65,7 +65,9 @@ _SECTION_WORDS = {
 _PROMO = re.compile(r"^(اكتشف|زوروا|زر|تفضل بزياره|قم بزياره|زوروا)\s+(الموقع|موقعنا|موقع)\b")
 _LICENCE = re.compile(r"(مرخصه تحت|مرخص تحت|بموجب رخصه|رخصه المشاع|cc[- ]by|creative commons|"
                       r"جميع الحقوق محفوظه|الحقوق محفوظه|حقوق النشر محفوظه|all rights reserved|"
-                      r"يمنع نسخ|يحظر نسخ|لا يجوز نسخ|غير مسموح بنسخ)")
+                      r"يمنع نسخ|يحظر نسخ|لا يجوز نسخ|غير مسموح بنسخ|"
+                      # An agency's notice to subscribers (Anadolu prints one under every story).
+                      r"نظام تدفق الاخبار|للاشتراك (بالوكاله )?يرجي التواصل)")
 _CAPTCHA = re.compile(r"(captcha|كابتشا|انا لست روبوت|i'?m not a robot|التحقق البشري)")
 _END_MARKER = re.compile(r"^[\(\[\-–—«\"]*\s*(انتهي|النهايه|تم|end)\s*[\)\]\-–—»\"]*\s*[.]?$")
 _DISCLAIMER = re.compile(
