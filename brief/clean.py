@@ -43,6 +43,13 @@ _INITIALS = re.compile(r"^[\u0621-\u064A]{1,2}(?:[./\- ]{1,3}[\u0621-\u064A]{1,2
 # The header of the readers' comments under an article, or of the form to write one: what follows is theirs.
 _COMMENTS = re.compile(r"^(التعليقات|تعليقات|تعليقات الزوار|تعليقات القراء|اراء القراء|تعليقك|اترك تعليقا|اترك تعليق|"
                        r"اضف تعليقا|اضف تعليقك|comments|leave a comment|leave a reply)\s*[:：]?\s*\(?\s*\d*\s*\)?$")
+# How a paragraph goes on with the story told above it; no report's first sentence begins so. Used to tell
+# a box inside an article (a chart's source, inline related links) from the end of one.
+_CONTINUATION = re.compile(
+    r"^(?:و(?:كان|كانت|قال|قالت|اضاف|اضافت|اكد|اكدت|اشار|اشارت|تابع|تابعت|في|يري|تري|بحسب|وفق|وفقا|اوضح|اوضحت|"
+    r"لفت|لفتت|شدد|شددت|ذكر|ذكرت|افاد|افادت|تشير|يشير|ياتي|تاتي|قد|لم|لا|منذ|بعد|اذ|حيث|علي|من|هو|هي|هذا|هذه|"
+    r"تجدر|يذكر|كذلك|ايضا|بينما|رغم|مع)|كما|من جهته|من جهتها|من جانبه|من جانبها|بدوره|بدورها|في المقابل|"
+    r"في السياق|الي ذلك|يذكر ان|يشار الي|وتجدر الاشاره)(?!\w)")
 # Page controls, social networks named as share buttons, an advert marker, a comment form.
 _PAGE_CONTROL = re.compile(r"^(حفظ|احفظ|انسخ الرابط|نسخ الرابط|حجم الخط|تكبير الخط|تصغير الخط|استمع|استمع للمقال|"
                            r"استمع الي المقال|اعلان|اعلانات|مساحه اعلانيه|advertisement|ad|اترك تعليقا|اترك تعليق|"
@@ -442,6 +449,8 @@ def _classify(text: str) -> _Classified:
     while i < len(raw):
         fact = facts[i]
         if kinds[i] == "text":
+            if ended and seen_body and _CONTINUATION.match(_core(raw[i])):
+                ended = False  # "وكان ..." goes on with the article: what ended it was a box inside it
             if ended and seen_body:
                 body_lines, body_words = _substance(raw, kinds, i)
                 if body_lines >= SECOND_ARTICLE_MIN_BODY_LINES or body_words >= SECOND_ARTICLE_MIN_WORDS:
@@ -481,6 +490,8 @@ def _classify(text: str) -> _Classified:
                     continue
                 break
             nxt = j if j < len(raw) and kinds[j] == "text" else None
+            if nxt is not None and _CONTINUATION.match(_core(raw[nxt])):
+                ended, nxt = False, None  # a box of links inside the article, which goes on below it
             if nxt is not None and links and (ended or fact.marker == "related") and seen_body:
                 body_lines, body_words = _substance(raw, kinds, nxt)
                 if body_lines >= SECOND_ARTICLE_MIN_BODY_LINES or body_words >= SECOND_ARTICLE_MIN_WORDS:

@@ -263,6 +263,20 @@ def test_a_headline_with_decimal_figures_is_the_title():
     assert article.title == title
 
 
+def test_a_box_of_related_links_inside_an_article_does_not_split_it():
+    text = ("الاحتجاجات تتسع في صربيا للأسبوع العشرين على التوالي\n"
+            "خرج عشرات الآلاف من المتظاهرين إلى شوارع العاصمة الصربية بلغراد، مساء الثلاثاء، في أكبر احتجاجات"
+            " تشهدها البلاد منذ سنوات.\nذات صلة\nصربيا.. استقالة رئيس الوزراء بعد أشهر من الاحتجاجات\n"
+            "ماذا يحدث في صربيا؟\n"
+            "وكان انهيار السقف الخرساني للمحطة في نوفمبر الماضي قد أسفر عن مقتل 15 شخصا، مما فجر موجة غضب.\n"
+            "وقدم رئيس الوزراء استقالته في يناير، لكن المحتجين يطالبون بإجراء انتخابات مبكرة.\n"
+            "وقال الرئيس، في خطاب متلفز، إن الدولة لن تسمح بالفوضى، متهما جهات أجنبية بتمويل الاحتجاجات.\n"
+            "المصدر: سكاي نيوز عربية + وكالات\n")
+    [article] = clean_document(RawDocument(file="a.txt", text=text, encoding="utf-8"))
+    assert [line.kind for line in article.lines][2:5] == ["boilerplate"] * 3  # the box and its two links
+    assert sum(line.kind == "body" for line in article.lines) == 4 and article.outlet == "سكاي نيوز عربية"
+
+
 def test_document_without_article_text_is_an_input_error():
     document = RawDocument(file="x.txt", text="المصدر: الجزيرة\n(انتهى)\nكلمات دلالية: سياسة", encoding="utf-8")
     with pytest.raises(InputError, match="x.txt"):
