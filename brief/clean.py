@@ -462,6 +462,13 @@ def _classify(text: str) -> _Classified:
             continue
         if fact.end_signal and seen_body and not ended:
             ended, end_what = True, f"line {i + 1}: {fact.reason}"
+        masthead = _masthead_start(raw, kinds, facts, i) if words_seen >= SECOND_ARTICLE_MIN_WORDS // 2 else None
+        if masthead is not None:
+            starts.append((i, f"a second article: its dateline or date (line {i + 1}) and its title (line "
+                              f"{masthead + 1}) follow the first one's text"))
+            ended, seen_body, words_seen = False, False, 0
+            i = masthead
+            continue
         if fact.marker == "comments" and words_seen >= SECOND_ARTICLE_MIN_WORDS // 2:
             # Readers' comments and the comment form, up to the page's own furniture (copyright, tags). Only
             # below the article: a toolbar's "تعليقات" above it must not take the article with it.
@@ -537,6 +544,31 @@ def _classify(text: str) -> _Classified:
     lines = [Line(number=n + 1, text=t, kind=("boilerplate" if k == "blank" else k), reason=r)
              for n, (t, k, r) in enumerate(zip(raw, kinds, reasons))]
     return _Classified(lines, facts, starts)
+
+
+_MASTHEAD = ("dateline (place and outlet)", "publication date line", "byline or date line (short, dated, no sentence)")
+
+
+def _masthead_start(raw: list[str], kinds: list[str], facts: list[_Facts], i: int) -> int | None:
+    """Below an article's text, a dateline or date, then a title over a body, starts a second article pasted
+    without an end between them; returns the title's index, else None."""
+    if facts[i].reason not in _MASTHEAD:
+        return None
+    found = [facts[i].reason]
+    j = i + 1
+    while j < len(raw) and kinds[j] != "text":
+        if kinds[j] != "blank":
+            if facts[j].reason not in _MASTHEAD and facts[j].field not in ("byline", "outlet"):
+                return None  # other furniture between: not a masthead
+            found.append(facts[j].reason)
+        j += 1
+    # A lone unlabelled date (a live blog's entries, a timeline) is no masthead.
+    if len(found) < 2 and found[0] == _MASTHEAD[2]:
+        return None
+    if j >= len(raw) or not _is_title_like(raw[j]):
+        return None
+    body_lines, body_words = _substance(raw, kinds, j + 1)
+    return j if body_lines >= SECOND_ARTICLE_MIN_BODY_LINES or body_words >= SECOND_ARTICLE_MIN_WORDS else None
 
 
 def _substance(raw: list[str], kinds: list[str], start: int) -> tuple[int, int]:

@@ -277,6 +277,22 @@ def test_a_box_of_related_links_inside_an_article_does_not_split_it():
     assert sum(line.kind == "body" for line in article.lines) == 4 and article.outlet == "سكاي نيوز عربية"
 
 
+def test_a_second_article_pasted_without_an_end_starts_at_its_dateline():
+    second = ("سكاي نيوز عربية - القاهرة\nنشر في: 14 أبريل 2025 - 11:05\n"
+              "مصر: ارتفاع احتياطي النقد الأجنبي إلى 47.4 مليار دولار\n"
+              "أعلن البنك المركزي المصري، الاثنين، ارتفاع صافي احتياطيات النقد الأجنبي إلى 47.4 مليار دولار.\n"
+              "ويعد هذا المستوى الأعلى في تاريخ البلاد، بحسب بيانات البنك.\n"
+              "ويأتي الارتفاع بعد تدفقات استثمارية كبيرة خلال العام الماضي.\n")
+    text = "عنوان الخبر عن المحادثات الجارية\n" + BODY + "شارك\nفيسبوك\n" + second
+    first, other = clean_document(RawDocument(file="a.txt", text=text, encoding="utf-8"))
+    assert other.title == "مصر: ارتفاع احتياطي النقد الأجنبي إلى 47.4 مليار دولار"
+    assert other.outlet == "سكاي نيوز عربية" and other.published == "2025-04-14"
+    assert first.lines[-1].text == "فيسبوك"  # its share buttons stay with it
+    # A lone date over a short heading inside a timeline or live blog starts nothing.
+    blog = "عنوان الخبر عن المحادثات الجارية\n" + BODY + "14 أبريل 2025\nتطورات جديدة في المحادثات\n" + BODY
+    assert len(clean_document(RawDocument(file="a.txt", text=blog, encoding="utf-8"))) == 1
+
+
 def test_document_without_article_text_is_an_input_error():
     document = RawDocument(file="x.txt", text="المصدر: الجزيرة\n(انتهى)\nكلمات دلالية: سياسة", encoding="utf-8")
     with pytest.raises(InputError, match="x.txt"):
