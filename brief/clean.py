@@ -31,7 +31,9 @@ _RELATED = re.compile(
     r"^(مقالات|اخبار|مواضيع|قصص|تقارير|فيديوهات)\s+(مشابهه|ذات صله|متعلقه|مقترحه|اخري|قد تهمك)\s*[:：]?\s*$|"
     r"^(ذات صله|اخبار ذات صله|الاكثر قراءه|الاكثر مشاهده|الاكثر تداولا|الاكثر تعليقا|قد يهمك ايضا|قد يهمك|"
     r"اخترنا لك|المزيد من الاخبار|المزيد في [^ ]+.*|مواضيع قد تهمك|اقرا المزيد|شاهد المزيد|اهم الاخبار|"
-    r"اخر الاخبار|related articles|related|most read|more stories)\s*[:：]?\s*$")
+    r"اخر الاخبار|related articles|related|most read|more stories|"
+    # A tags header alone on its line, the tags one per line below it.
+    r"مواضيع|الوسوم|وسوم|كلمات مفتاحيه|الكلمات المفتاحيه|كلمات دلاليه|الكلمات الدلاليه|tags|topics)\s*[:：]?\s*$")
 _SHARE = re.compile(
     r"^(شارك|شاركوا|مشاركه|اشترك|اشتركوا|تابعنا|تابعونا|تابعوا|انضم|انضموا|حمل تطبيق|نزل تطبيق|"
     r"اضغط هنا|للاشتراك|اشترك في|سجل|طباعه|ارسل لصديق|اضف تعليق|اضف تعليقك|التعليقات|تعليقات|"
@@ -108,6 +110,7 @@ _SOURCE_LINE = re.compile(r"^(?:(المصدر الاصلي|مصدر الخبر|�
                           r"|مصدر\s*[:：\-–])\s*(.*)$")
 _SITE_LINE = re.compile(r"^(الموقع|موقع|الرابط|رابط الخبر|رابط المقال|الرابط الاصلي|site|url|link)\s*[:：\-–]\s*(.*)$")
 _BYLINE = re.compile(r"^(الكاتب|الكاتبه|كتب|كتبت|بقلم|اعداد|تحرير|المحرر|المحرره|مراسل|مراسله|ترجمه|"
+                     r"ساهم في (?:هذا التقرير|اعداد هذا التقرير|التغطيه)|ساهم في اعداده|"
                      r"by|author|written by)\b\s*[:：\-–]?\s*(.*)$")
 _DATE_LABEL = re.compile(r"^(نشر|نشرت|تاريخ النشر|تاريخ|نشر في|نشر بتاريخ|نشر الخبر|اخر تحديث|تحديث|"
                          r"محدث|تم النشر|published|updated|date)\b")
@@ -300,7 +303,7 @@ def line_facts(text: str) -> _Facts:
     sentence = len(words) >= 5 and bool(re.search(r"[.!؟?]\s*[\"”»']?\s*$", stripped))
     byline = _BYLINE.match(core)
     labelled = bool(byline) and bool(re.match(r"\s*[:：\-–]", core[byline.end(1):]))
-    if (byline and len(words) <= 8 and not _SENTENCE_END.search(stripped.rstrip("."))
+    if (byline and len(words) <= (12 if labelled else 8) and not _SENTENCE_END.search(stripped.rstrip("."))
             and (labelled or not sentence)):
         return _Facts("meta", "byline", "byline", _original_tail(stripped) or None)
     label = _DATE_LABEL.match(core)
@@ -334,8 +337,9 @@ def line_facts(text: str) -> _Facts:
     if dateline:
         return _Facts("meta", "dateline (place and outlet)", "outlet", dateline)
     credit = re.search(r"[(\[]([^()\[\]]+)[)\]]\s*$", stripped)
-    if (credit and _is_agency_credit(_core(credit.group(1))) and len(words) <= 20
-            and not re.search(r"[.!؟?…]", stripped[:credit.start()])):
+    # (The outlet's own photographers are credited the same way: "... خلال الحوار (الشرق الأوسط)".)
+    if (credit and (_is_agency_credit(_core(credit.group(1))) or _is_known_name(credit.group(1)))
+            and len(words) <= 20 and not re.search(r"[.!؟?…]", stripped[:credit.start()])):
         return _Facts("boilerplate", "photo caption with an agency credit")
     if not has_arabic(stripped):
         if len(words) <= 3 and not _SENTENCE_END.search(stripped):
