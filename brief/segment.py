@@ -175,6 +175,10 @@ def wrap_width(article: Article) -> int | None:
                if line.kind in ("title", "heading", "body") and line.text.strip()]
     if len(lengths) < 4:
         return None
+    if not any(re.search(r"[.!?؟…]", line.text) for line in article.lines if line.kind == "body"):
+        # Without a single full stop, joining lines would make the whole text one sentence: its lines are
+        # the only sentence breaks it has (a breaking-news list, one item per line).
+        return None
     width = max(lengths)
     if width > WRAP_MAX_WIDTH or sum(n >= _WRAP_FULL * width for n in lengths) < 0.5 * len(lengths):
         return None

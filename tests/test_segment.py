@@ -186,3 +186,15 @@ def test_the_items_of_a_list_are_not_joined_as_if_the_text_were_hard_wrapped(tmp
     body = [s.text for s in article.sentences if s.kind == "body"]
     assert len(body) == 6 and all(text.lstrip("-.)0123456789 ").split()[0] in line for text, line in zip(
         body[1:], ["الدفاع", "تعزيز", "رفع", "التعاون", "مواجهة"]))
+
+
+def test_lines_without_a_single_full_stop_stay_sentences_of_their_own(tmp_path):
+    lines = ["وقع زلزال بقوة ست درجات على مقياس ريختر جنوب تركيا صباح اليوم",
+             "وأفادت السلطات بسقوط عدد من الضحايا وانهيار عدة مبان سكنية قديمة",
+             "وأعلنت إدارة الكوارث حالة الطوارئ في ثلاث ولايات جنوبية متضررة",
+             "وهرعت فرق الإنقاذ إلى المناطق المنكوبة للبحث عن ناجين تحت الأنقاض"]
+    path = tmp_path / "urgent.txt"
+    path.write_text("عاجل: زلزال بقوة 6 درجات يضرب جنوب تركيا\n\n" + "\n".join(lines) + "\n", encoding="utf-8")
+    [article] = clean_document(read_document(str(path)))
+    segment_article(article)
+    assert [s.text for s in article.sentences if s.kind == "body"] == lines
