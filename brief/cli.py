@@ -365,8 +365,11 @@ def model_info(model: Optional[str] = ModelOpt, as_json: bool = typer.Option(Fal
 @user_errors
 def cache_stats():
     """Entries, size and location of the translation memory."""
-    from brief.memory import TranslationMemory
+    from brief.memory import TranslationMemory, memory_path
 
+    if not memory_path().exists():  # a question about the memory must not create one
+        _print_json({"path": str(memory_path()), "entries": 0, "bytes": 0, "fingerprints": []})
+        return
     memory = TranslationMemory(warn=_warn)
     _print_json(memory.stats())
 

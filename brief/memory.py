@@ -33,6 +33,11 @@ def usable_cache_dir(path: Path) -> Path:
     return path
 
 
+def memory_path() -> Path:
+    """Where the translation memory lives unless a path is given."""
+    return cache_root() / "translations.sqlite3"
+
+
 def memory_key(fingerprint: str, source: str) -> str:
     """Key of one translation: the engine fingerprint (model, revision, engine, precision, decoding) and the source."""
     return hashlib.sha256(f"{fingerprint}\x1f{source}".encode("utf-8", "surrogatepass")).hexdigest()
@@ -54,7 +59,7 @@ class TranslationMemory:
     """Sentence → translation store keyed by `memory_key`; WAL mode so two runs can share it."""
 
     def __init__(self, path: str | os.PathLike | None = None, warn: Callable[[str], None] | None = None):
-        self.path = Path(path) if path else cache_root() / "translations.sqlite3"
+        self.path = Path(path) if path else memory_path()
         self.warn = warn or (lambda message: None)  # warn=None is how callers ask for quiet (--quiet)
         usable_cache_dir(self.path.parent)
         self.set_aside: Path | None = None
@@ -171,7 +176,8 @@ class TranslationMemory:
         return {
             "path": str(self.path),
             "entries": sum(count for _, count in rows),
-            "bytes": self.path.stat().st_size if self.path.exists() else 0,
+            # The write-ahead log holds what was stored since the last checkpoint: it is the memory too.
+            "bytes": sum(p.stat().st_size for p in (self.path, Path(f"{self.path}-wal")) if p.exists()),
             "fingerprints": [{"fingerprint": json.loads(f) if f.startswith("{") else f, "entries": c} for f, c in rows],
         }
 

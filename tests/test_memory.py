@@ -137,3 +137,28 @@ def test_without_warn_the_memory_prints_nothing(tmp_path, capfd):
     memory = TranslationMemory(path, warn=None)
     assert memory.set_aside is not None
     assert capfd.readouterr().err == ""
+
+
+def test_cache_stats_and_clear_from_the_command_line(tmp_path):
+    import json
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, "BRIEF_CACHE_DIR": str(tmp_path / "cache")}
+
+    def brief(*args):
+        return subprocess.run([sys.executable, "-m", "brief", "cache", *args], capture_output=True, text=True,
+                              env=env, timeout=120)
+
+    asked = brief("stats")
+    assert asked.returncode == 0 and json.loads(asked.stdout)["entries"] == 0
+    assert not (tmp_path / "cache" / "translations.sqlite3").exists()  # asking creates nothing
+    memory = TranslationMemory(tmp_path / "cache" / "translations.sqlite3")
+    memory.put_many("fp", [("مرحبا", "hello", None, 1), ("شكرا", "thanks", None, 1)])
+    stats = json.loads(brief("stats").stdout)
+    assert stats["entries"] == 2 and stats["bytes"] > 0 and stats["fingerprints"] == [{"fingerprint": "fp", "entries": 2}]
+    memory.close()
+    cleared = brief("clear")
+    assert cleared.returncode == 0 and cleared.stdout.strip() == "removed 2 cached translations"
+    assert json.loads(brief("stats").stdout)["entries"] == 0
