@@ -15,6 +15,7 @@ from brief.errors import OutputError
 
 SCHEMA_VERSION = 2  # 2: `parts`, so that a sentence split for the model's length limit is cached too
 COLUMNS = ("key", "fingerprint", "source", "target", "score", "created", "parts")
+LOCK_TIMEOUT_S = 30.0  # how long a run waits for another one's write before giving up
 
 
 def cache_root() -> Path:
@@ -67,6 +68,10 @@ class TranslationMemory:
         try:
             self.db = self._open()
         except sqlite3.OperationalError as error:  # cannot open, read-only, locked past the timeout: not corrupt
+            if "locked" in str(error):
+                raise OutputError(f"translation cache {self.path} stayed locked by another run for "
+                                  f"{LOCK_TIMEOUT_S:g} s; "
+                                  "try again when it ends, or use --no-cache") from None
             raise OutputError(f"translation cache {self.path} cannot be opened ({error}); "
                               "set BRIEF_CACHE_DIR to a writable directory, or use --no-cache") from None
         except sqlite3.DatabaseError as error:
@@ -88,9 +93,9 @@ class TranslationMemory:
                               "writable directory, or use --no-cache") from None
 
     def _open(self) -> sqlite3.Connection:
-        db = sqlite3.connect(self.path, timeout=30.0, isolation_level=None)
+        db = sqlite3.connect(self.path, timeout=LOCK_TIMEOUT_S, isolation_level=None)
         try:
-            db.execute("PRAGMA busy_timeout = 30000")
+            db.execute(f"PRAGMA busy_timeout = {int(LOCK_TIMEOUT_S * 1000)}")
             db.execute("PRAGMA journal_mode = WAL")
             db.execute("PRAGMA synchronous = NORMAL")
             check = db.execute("PRAGMA quick_check").fetchone()[0]

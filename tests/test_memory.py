@@ -162,3 +162,17 @@ def test_cache_stats_and_clear_from_the_command_line(tmp_path):
     cleared = brief("clear")
     assert cleared.returncode == 0 and cleared.stdout.strip() == "removed 2 cached translations"
     assert json.loads(brief("stats").stdout)["entries"] == 0
+
+
+def test_a_memory_locked_by_another_run_says_so(tmp_path, monkeypatch):
+    path = tmp_path / "translations.sqlite3"
+    TranslationMemory(path).close()
+    holder = sqlite3.connect(path, isolation_level=None)
+    holder.execute("BEGIN EXCLUSIVE")  # another run, mid-write
+    monkeypatch.setattr(memory_module, "LOCK_TIMEOUT_S", 0.2)
+    try:
+        with pytest.raises(OutputError, match="locked by another run .* try again when it ends, or use --no-cache"):
+            TranslationMemory(path)
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
