@@ -81,8 +81,13 @@ _ARABIC_WORDS = {
     "عشرون": 20, "عشرين": 20, "ثلاثون": 30, "ثلاثين": 30, "اربعون": 40, "اربعين": 40,
     "خمسون": 50, "خمسين": 50, "ستون": 60, "ستين": 60, "سبعون": 70, "سبعين": 70,
     "ثمانون": 80, "ثمانين": 80, "تسعون": 90, "تسعين": 90, "مئه": 100, "مائه": 100, "مئتين": 200,
-    "مئتان": 200, "مائتين": 200, "الف": 1000, "الفين": 2000, "مليون": 1e6, "مليار": 1e9,
-    "عقدين": 20, "عقد": 10, "قرن": 100, "اسبوعين": 2, "يومين": 2, "سنتين": 2, "عامين": 2, "شهرين": 2,
+    "مئتان": 200, "مائتين": 200, "مئتي": 200, "مائتي": 200, "الف": 1000, "الفين": 2000, "الفي": 2000,
+    "مليون": 1e6, "مليار": 1e9, "مليوني": 2e6, "مليونين": 2e6, "ملياري": 2e9, "مليارين": 2e9,
+    "احد": 1, "احدي": 1, "اثنا": 2, "اثنتا": 2, "حادي": 1,
+    "ثلاثمئه": 300, "ثلاثمائه": 300, "اربعمئه": 400, "اربعمائه": 400, "خمسمئه": 500, "خمسمائه": 500,
+    "ستمئه": 600, "ستمائه": 600, "سبعمئه": 700, "سبعمائه": 700, "ثمانمئه": 800, "ثمانمائه": 800,
+    "تسعمئه": 900, "تسعمائه": 900,
+    "عقدين": 20, "قرن": 100,  # (not 'عقد': far more often 'held' than 'decade') "اسبوعين": 2, "يومين": 2, "سنتين": 2, "عامين": 2, "شهرين": 2,
     "دولتين": 2, "البلدين": 2, "بلدين": 2, "الزعيمين": 2, "الرئيسين": 2, "الطرفين": 2, "الجانبين": 2,
 }
 _ARABIC_MONTHS = {
@@ -110,6 +115,8 @@ _ENGLISH_UNITS = {
 }
 _ENGLISH_SCALES = {"hundred": 100, "thousand": 1e3, "thousands": 1e3, "million": 1e6, "millions": 1e6,
                    "billion": 1e9, "billions": 1e9, "trillion": 1e12, "bn": 1e9, "m": 1e6, "k": 1e3}
+_AMBIGUOUS_MONTHS = {normalize(m) for m in ("مارس", "أب", "آب", "ماي")}
+_MONTH_NAMES = "January February March April May June July August September October November December".split()
 _ENGLISH_MONTHS = {m: i for i, m in enumerate(
     ("january february march april may june july august september october november december").split(), start=1)}
 _ENGLISH_MONTHS.update({"jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
@@ -122,6 +129,7 @@ class Number:
 
     value: float
     text: str
+    month: bool = False  # the month of a date written with digits (10-06-2024): 'June' states it
 
 
 def _key(value: float) -> float:
@@ -144,6 +152,8 @@ def _strip_arabic_clitic(word: str, table: dict) -> str | None:
 def _source_digits(text: str) -> str:
     """Source text with ASCII digits and '.' decimals; letters keep their spelling for the reasons."""
     text = to_ascii_digits(unicodedata.normalize("NFKC", text))
+    # Maghreb style thousands: 1.500.000 (two groups or more; '1.500' alone may be a decimal).
+    text = re.sub(r"(?<![\d.])\d{1,3}(?:\.\d{3}){2,}(?![\d.])", lambda m: m.group().replace(".", ","), text)
     # Many Arabic writers use a comma as decimal separator ('2,5 مليار'); a thousands separator is
     # always followed by three digits, so one or two digits after a comma make a decimal.
     return re.sub(r"(?<![\d,])(\d+),(\d{1,2})(?![\d,])", r"\1.\2", text)
@@ -157,7 +167,8 @@ def arabic_numbers(text: str) -> list[Number]:
     for pattern in (_DATE, _TIME):
         for match in pattern.finditer(text):
             consumed.append(match.span())
-            found.extend(Number(float(g), match.group()) for g in match.groups() if g)
+            found.extend(Number(float(g), match.group(), month=pattern is _DATE and k == 1)
+                         for k, g in enumerate(match.groups()) if g)
     for match in _NUMBER.finditer(text):
         if any(a <= match.start() < b for a, b in consumed):
             continue
@@ -171,32 +182,75 @@ def arabic_numbers(text: str) -> list[Number]:
     return found
 
 
+def arabic_months(text: str) -> set[int]:
+    """The months the Arabic names ('مارس', 'تشرين الأول', 'حزيران')."""
+    words = re.findall(r"[\w]+", normalize(to_ascii_digits(text)))
+    months = set()
+    for index, word in enumerate(words):
+        stem = _strip_arabic_clitic(word, _ARABIC_MONTHS)
+        if stem is not None and " " not in stem:
+            before = words[index - 1] if index else ""
+            after = words[index + 1] if index + 1 < len(words) else ""
+            # 'مارس' also means 'exerted', 'أب' 'father': those count only where a date is written.
+            if stem not in _AMBIGUOUS_MONTHS or before.isdigit() or before in ("شهر", "شهري") or (
+                    after.isdigit() and len(after) == 4) or after in ("الماضي", "المقبل", "الجاري", "القادم"):
+                months.add(_ARABIC_MONTHS[stem])
+        if index + 1 < len(words):
+            pair = f"{word} {words[index + 1]}"
+            months.update(number for month, number in _ARABIC_MONTHS.items() if " " in month and pair.endswith(month))
+    return months
+
+
+def english_months(text: str) -> set[int]:
+    """The months the English names ('March', 'Oct'; 'may' only as 'May')."""
+    months = set()
+    for token in re.findall(r"[A-Za-z]+", text):
+        lower = token.lower()
+        if lower in _ENGLISH_MONTHS and (len(lower) > 3 or token[0].isupper()) and (lower != "may" or token[0].isupper()):
+            months.add(_ENGLISH_MONTHS[lower])
+    return months
+
+
 def arabic_number_words(text: str) -> set[float]:
     """Values the Arabic states in words or month names: an English digit equal to one is no invention."""
-    values: set[float] = set()
+    values: set[float] = {float(month) for month in arabic_months(text)}  # '10/6/2024' for '10 يونيو 2024'
     words = re.findall(r"[\w]+", normalize(text))
-    for index, word in enumerate(words):
-        for table in (_ARABIC_WORDS, _ARABIC_MONTHS, _ARABIC_SCALES):
+    for word in words:
+        for table in (_ARABIC_WORDS, _ARABIC_SCALES):
             stem = _strip_arabic_clitic(word, table)
             if stem is not None:
                 values.add(_key(float(table[stem])))
-        if index + 1 < len(words):
-            pair = f"{word} {words[index + 1]}"
-            for month, number in _ARABIC_MONTHS.items():
-                if " " in month and pair.endswith(month):
-                    values.add(float(number))
-    # 'عشرة' + unit ('ثلاثة عشر' = 13) and unit 'و' tens ('واحد وعشرين' = 21).
+    # 'عشرة' + unit ('ثلاثة عشر' = 13), unit 'و' tens ('واحد وعشرين' = 21), and any count below a thousand
+    # before a scale ('عشرة آلاف', 'عشرين ألف', 'خمسمئة ألف', 'ثلاث مئة').
     for index in range(len(words) - 1):
         first = _strip_arabic_clitic(words[index], _ARABIC_WORDS)
         second = _strip_arabic_clitic(words[index + 1], _ARABIC_WORDS)
+        scale = _strip_arabic_clitic(words[index + 1], _ARABIC_SCALES)
         if first and second:
             a, b = _ARABIC_WORDS[first], _ARABIC_WORDS[second]
             if a < 10 and b == 10:
                 values.add(float(a + 10))
             elif a < 10 and b in (20, 30, 40, 50, 60, 70, 80, 90):
                 values.add(float(a + b))
-            elif a < 10 and b in (100, 1000, 1e6, 1e9):
+            elif a < 10 and b == 100:
                 values.add(float(a * b))
+        if first and scale and _ARABIC_WORDS[first] < 1000:
+            values.add(_key(_ARABIC_WORDS[first] * _ARABIC_SCALES[scale]))
+    # Fractions of a scale: 'نصف مليون' (500,000), 'ربع مليار', 'مليون ونصف' (1.5 million).
+    joined = " ".join(words)
+    for fraction, share in (("نصف", 0.5), ("ربع", 0.25)):
+        for match in re.finditer(rf"(?<!\w){fraction} (?:ال)?(\w+)", joined):
+            scale = _strip_arabic_clitic(match.group(1), _ARABIC_SCALES)
+            if scale:
+                values.add(_key(_ARABIC_SCALES[scale] * share))
+    if re.search(r"(?<!\w)والنصف(?!\w)", joined):  # 'العاشرة والنصف': half past
+        values.add(30.0)
+    if re.search(r"(?<!\w)والربع(?!\w)", joined):
+        values.add(15.0)
+    for match in re.finditer(r"(\w+) ونصف(?!\w)", joined):
+        scale = _strip_arabic_clitic(match.group(1), _ARABIC_SCALES)
+        if scale:
+            values.add(_key(_ARABIC_SCALES[scale] * 1.5))
     return values
 
 
@@ -240,9 +294,7 @@ def english_numbers(text: str) -> tuple[list[Number], set[float]]:
             index += 1
             continue
         if lower in _ENGLISH_MONTHS and (len(lower) > 3 or token[0].isupper()):
-            if lower != "may" or token[0].isupper():
-                values.add(float(_ENGLISH_MONTHS[lower]))
-            index += 1
+            index += 1  # a month is compared as a month (english_months), never as the number it stands for
             continue
         if lower in _ENGLISH_UNITS or lower in ("hundred", "thousand", "million", "billion", "trillion"):
             value, index = _read_english_words(tokens, index)
@@ -311,15 +363,70 @@ def _read_english_words(tokens, index) -> tuple[float | None, int]:
     return total + current, index
 
 
+_SCALE_WORD = "|".join(sorted((re.escape(k) for k in _ARABIC_SCALES), key=len, reverse=True))
+# 'N scale و M scale' with the smaller scale second (3 ملايين و500 ألف), a scale word alone then 'و M scale'
+# (مليارا و200 مليون), or 'N و M scale' sharing the scale (بين 10 و20 ألف).
+_COMPOUND = re.compile(rf"(?:(\d+(?:\.\d+)?)\s*)?(?:ال)?({_SCALE_WORD})?\s+و\s*(\d+(?:\.\d+)?)\s*({_SCALE_WORD})(?!\w)")
+
+
+def _compound_values(source: str) -> dict[float, set[float]]:
+    """For a number that is part of a compound or a range, the values an English rendering may give it:
+    '3 ملايين و500 ألف' is '3.5 million', and the 10 of 'بين 10 و20 ألف' is '10,000'."""
+    text = normalize(_source_digits(source))
+    alternatives: dict[float, set[float]] = {}
+    for match in _COMPOUND.finditer(text):
+        count, first_scale, second, second_scale = match.groups()
+        small = float(second) * _ARABIC_SCALES[second_scale]
+        if first_scale and _ARABIC_SCALES[first_scale] > _ARABIC_SCALES[second_scale]:
+            big = (float(count) if count else 1.0) * _ARABIC_SCALES[first_scale]
+            for part in (big, small):
+                alternatives.setdefault(_key(part), set()).add(_key(big + small))
+        elif count and not first_scale:
+            alternatives.setdefault(_key(float(count)), set()).add(_key(float(count) * _ARABIC_SCALES[second_scale]))
+    return alternatives
+
+
+# A number joined to letters by a hyphen names something: COVID-19, F-16, S-400, G-20.
+_NAME_NUMBER = re.compile(r"[A-Za-z]+-\d+")
+# A clock time in English: '8 pm', '10.30am', '10:30 p.m.'.
+_CLOCK = re.compile(r"(?<![\d.])(\d{1,2})(?:[:.](\d{2}))?\s*([ap])\.?\s?m\b\.?", re.I)
+
+
+def _clock_values(english: str) -> tuple[set[float], list[tuple[int, int]]]:
+    """Hours (both on the 12- and 24-hour clock) and minutes an English clock time states, and its spans."""
+    values: set[float] = set()
+    spans = []
+    for match in _CLOCK.finditer(to_ascii_digits(english)):
+        hour, minute = int(match.group(1)), int(match.group(2) or 0)
+        values |= {float(hour), float(minute)}
+        if match.group(3).lower() == "p" and hour < 12:
+            values.add(float(hour + 12))
+        spans.append(match.span())
+    return values, spans
+
+
 def number_flags(source: str, english: str) -> list[Flag]:
     """Numbers of the source missing or changed in the English, and digits the English invents."""
     wanted = arabic_numbers(source)
+    clock, clock_spans = _clock_values(english)
+    named = [m.span() for m in _NAME_NUMBER.finditer(to_ascii_digits(english))]
     digits, stated = english_numbers(english)
-    missing = [n for n in wanted if _key(n.value) not in stated]
+    stated = stated | clock
+    alternatives = _compound_values(source)
+    months = english_months(english)
+    missing = [n for n in wanted if _key(n.value) not in stated
+               and not alternatives.get(_key(n.value), set()) & stated
+               and not (n.month and int(n.value) in months)]
+    # A month the source names must be the month the English names (or writes with digits).
+    missing += [Number(float(m), _MONTH_NAMES[m - 1]) for m in sorted(arabic_months(source))
+                if m not in months and float(m) not in stated]
     source_values = {_key(n.value) for n in wanted} | arabic_number_words(source)
+    source_values |= {value for values in alternatives.values() for value in values}
     # Scale words shift values (3 ملايين ↔ 3,000,000); a bare mantissa the source states is no invention.
     source_values |= {_key(n.value) for n in _bare_values(source)}
-    invented = [n for n in digits if _key(n.value) not in source_values]
+    english_ascii = to_ascii_digits(english)
+    invented = [n for n in digits if _key(n.value) not in source_values
+                and not any(n.text in english_ascii[a:b] for a, b in clock_spans + named)]
     flags = []
     if missing:
         shown = ", ".join(dict.fromkeys(n.text for n in missing))
@@ -366,6 +473,25 @@ def longest_loop(words: list[str], settings: QASettings = DEFAULT_SETTINGS) -> t
     return best
 
 
+def loop_count(words: list[str], settings: QASettings = DEFAULT_SETTINGS) -> int:
+    """How many separate loops `words` holds (a run of one word or phrase repeated, as longest_loop counts)."""
+    count, start = 0, 0
+    while start < len(words):
+        step = 1
+        for size in range(1, min(12, (len(words) - start) // 2) + 1):
+            needed = settings.repeat_word_times if size == 1 else (
+                settings.repeat_phrase_times if size < settings.repeat_long_phrase_words else 2)
+            phrase = words[start:start + size]
+            repeats = 1
+            while words[start + repeats * size:start + (repeats + 1) * size] == phrase:
+                repeats += 1
+            if repeats >= needed:
+                count, step = count + 1, repeats * size
+                break
+        start += step
+    return count
+
+
 # The same 1-4 characters eight times running: 'hahahaha…', '- - - - …', '!!!!!!!!'. Digits excluded
 # (1000000000 is a number, not a loop), and so is pure whitespace.
 _CHARACTER_LOOP = re.compile(r"(.{1,4}?)\1{7,}", re.DOTALL)
@@ -388,8 +514,10 @@ def repetition_flags(source: str, english: str, settings: QASettings = DEFAULT_S
         if run is not None and character_loop(source) is None:
             return [Flag("repetition", f"'{_clip(run, 24)}' repeats the same characters")]
         return []
-    # Keyword lists pasted from sites repeat in the source too; a faithful copy is no model loop.
-    if longest_loop([normalize(w) for w in _words(source)], settings) is not None:
+    # Keyword lists and chants repeat in the source too; a faithful copy is no model loop. A loop beyond
+    # the source's own ('ارحل ارحل ارحل' and, elsewhere, 'headquarters headquarters headquarters') is one.
+    source_loops = loop_count([normalize(w) for w in _words(source)], settings)
+    if source_loops and loop_count(_words(english), settings) <= source_loops:
         return []
     phrase, times = loop
     return [Flag("repetition", f"'{_clip(phrase)}' repeated {times} times in a row")]
@@ -407,6 +535,9 @@ def untranslated_flags(source: str, english: str, settings: QASettings = DEFAULT
     if letters > settings.max_arabic_letters:
         sample = " ".join(w for w in english.split() if arabic_letter_count(w))[:40]
         return [Flag("untranslated", f"Arabic script left in the English ({letters} letters: {sample})")]
+    digits = re.findall(r"[\u0660-\u0669\u06F0-\u06F9]+", english)
+    if digits:  # a reader of English may not read them
+        return [Flag("untranslated", f"Arabic-Indic digits left in the English ({', '.join(digits[:3])})")]
     return []
 
 
@@ -422,7 +553,8 @@ def length_ratio_flags(source: str, english: str, settings: QASettings = DEFAULT
     arabic_letters = arabic_letter_count(source)
     if arabic_letters < settings.min_letters_for_ratio or arabic_letter_count(english) > arabic_letters / 2:
         return []  # too short to judge, or untranslated (its own flag)
-    ratio = letter_count(english) / arabic_letters
+    # The source's Latin names (Apple, Microsoft) are copied through, letter for letter.
+    ratio = letter_count(english) / (arabic_letters + len(re.findall(r"[A-Za-z]", source)))
     if ratio < settings.min_length_ratio:
         return [Flag("length_ratio", f"English is too short for the source (ratio {ratio:.2f} < "
                                      f"{settings.min_length_ratio})")]
