@@ -19,7 +19,8 @@ from brief.errors import InputError
 from brief.models import Flag, Sentence
 
 FLAG_CODES: tuple[str, ...] = (
-    "number_mismatch", "repetition", "untranslated", "length_ratio", "truncated", "glossary", "low_confidence",
+    "number_mismatch", "negation", "repetition", "untranslated", "length_ratio", "truncated", "glossary",
+    "low_confidence",
 )
 
 
@@ -87,7 +88,8 @@ _ARABIC_WORDS = {
     "ثلاثمئه": 300, "ثلاثمائه": 300, "اربعمئه": 400, "اربعمائه": 400, "خمسمئه": 500, "خمسمائه": 500,
     "ستمئه": 600, "ستمائه": 600, "سبعمئه": 700, "سبعمائه": 700, "ثمانمئه": 800, "ثمانمائه": 800,
     "تسعمئه": 900, "تسعمائه": 900,
-    "عقدين": 20, "قرن": 100,  # (not 'عقد': far more often 'held' than 'decade') "اسبوعين": 2, "يومين": 2, "سنتين": 2, "عامين": 2, "شهرين": 2,
+    # (not 'عقد': far more often 'held' than 'decade')
+    "عقدين": 20, "قرن": 100, "اسبوعين": 2, "يومين": 2, "سنتين": 2, "عامين": 2, "شهرين": 2,
     "دولتين": 2, "البلدين": 2, "بلدين": 2, "الزعيمين": 2, "الرئيسين": 2, "الطرفين": 2, "الجانبين": 2,
 }
 _ARABIC_MONTHS = {
@@ -524,6 +526,34 @@ def repetition_flags(source: str, english: str, settings: QASettings = DEFAULT_S
 
 
 # ---------------------------------------------------------------------------------------------------
+# Negation
+# ---------------------------------------------------------------------------------------------------
+
+# Words that negate what the Arabic says (normalised; a conjunction و/ف before them is allowed). Not
+# 'غير' (non-, un-: 'غير قانوني' is 'illegal') nor 'دون' (also 'below'), whose English need no 'not'.
+_ARABIC_NEGATORS = {normalize(w) for w in (
+    "لا", "لم", "لن", "ليس", "ليست", "ليسوا", "لسنا", "لست", "نفى", "نفت", "ينفي", "تنفي", "نفوا", "رفض", "رفضت",
+    "يرفض", "ترفض", "رفضوا", "عدم")}
+# Idioms built on a negator that negate nothing: 'لا يزال' (still), 'لا سيما' (especially), 'لا بد' (must).
+_ARABIC_NOT_NEGATIONS = re.compile(r"(?<!\w)[وف]?(?:لا|ما) ?(?:يزال|تزال|يزالون|زال|زالت|نزال|سيما|بد|شك)(?!\w)")
+_ENGLISH_NEGATION = re.compile(
+    r"\b(?:not|no|never|neither|nor|none|nobody|nothing|nowhere|without|cannot|yet|den(?:y|ies|ied|ial)|"
+    r"refus\w*|reject\w*|declin\w*|fail\w*|lack\w*|absen\w*|dismiss\w*|oppos(?:e|es|ed|ing)|ruled out|instead)\b|n't\b",
+    re.IGNORECASE)
+
+
+def negation_flags(source: str, english: str) -> list[Flag]:
+    """The source negates (لم, لن, لا, ليس, نفى, رفض) and the English says nothing of the kind: a dropped
+    'not' turns a statement into its opposite."""
+    text = _ARABIC_NOT_NEGATIONS.sub(" ", normalize(source))
+    words = re.findall(r"\w+", text)
+    found = next((w for w in words if w in _ARABIC_NEGATORS or w[:1] in "وف" and w[1:] in _ARABIC_NEGATORS), None)
+    if found is None or _ENGLISH_NEGATION.search(english):
+        return []
+    return [Flag("negation", f"the source negates ('{found}') but the English has no negation")]
+
+
+# ---------------------------------------------------------------------------------------------------
 # Untranslated, length, truncation, glossary, confidence
 # ---------------------------------------------------------------------------------------------------
 
@@ -617,6 +647,7 @@ def check_pair(source: str, english: str, *, glossary=None, score: float | None 
         return []
     flags: list[Flag] = []
     flags += number_flags(source, english)
+    flags += negation_flags(source, english)
     flags += repetition_flags(source, english, settings)
     flags += untranslated_flags(source, english, settings)
     flags += length_ratio_flags(source, english, settings)
