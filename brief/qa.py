@@ -407,6 +407,32 @@ def _clock_values(english: str) -> tuple[set[float], list[tuple[int, int]]]:
     return values, spans
 
 
+# Cardinals the Arabic writes in words that a translation must keep (as a word or a digit). Not 'خمس'
+# (also 'a fifth'), 'سبع' ('a seventh'), 'ست' ('lady'), nor any word that is part of a larger number.
+_CLEAR_CARDINALS = {normalize(w): v for w, v in {
+    "ثلاثة": 3, "ثلاث": 3, "أربعة": 4, "أربع": 4, "خمسة": 5, "ستة": 6, "سبعة": 7, "ثمانية": 8, "ثماني": 8,
+    "تسعة": 9, "عشرة": 10}.items()}
+
+
+def _worded_counts(source: str) -> list[Number]:
+    """Counts the Arabic writes as a lone word ('قتل ثلاثة أشخاص')."""
+    written = to_ascii_digits(source).split()
+    words = [re.sub(r"\W", "", normalize(token)) for token in written]
+    counts = []
+    for index, word in enumerate(words):
+        stem = _strip_arabic_clitic(word, _CLEAR_CARDINALS)
+        if stem is None:
+            continue
+        before = words[index - 1] if index else ""
+        after = words[index + 1] if index + 1 < len(words) else ""
+        part_of_larger = (after.isdigit() or before.isdigit() or _strip_arabic_clitic(after, _ARABIC_SCALES)
+                          or _strip_arabic_clitic(after, _ARABIC_WORDS) or _strip_arabic_clitic(before, _ARABIC_WORDS)
+                          or after in ("عشر", "عشره") or after.startswith("و") and after[1:] in _ARABIC_WORDS)
+        if not part_of_larger:
+            counts.append(Number(float(_CLEAR_CARDINALS[stem]), written[index].strip("،,.:;؛!?؟\"'«»()")))
+    return counts
+
+
 def number_flags(source: str, english: str) -> list[Flag]:
     """Numbers of the source missing or changed in the English, and digits the English invents."""
     wanted = arabic_numbers(source)
@@ -419,6 +445,7 @@ def number_flags(source: str, english: str) -> list[Flag]:
     missing = [n for n in wanted if _key(n.value) not in stated
                and not alternatives.get(_key(n.value), set()) & stated
                and not (n.month and int(n.value) in months)]
+    missing += [n for n in _worded_counts(source) if _key(n.value) not in stated]
     # A month the source names must be the month the English names (or writes with digits).
     missing += [Number(float(m), _MONTH_NAMES[m - 1]) for m in sorted(arabic_months(source))
                 if m not in months and float(m) not in stated]
@@ -429,6 +456,7 @@ def number_flags(source: str, english: str) -> list[Flag]:
     english_ascii = to_ascii_digits(english)
     invented = [n for n in digits if _key(n.value) not in source_values
                 and not any(n.text in english_ascii[a:b] for a, b in clock_spans + named)]
+
     flags = []
     if missing:
         shown = ", ".join(dict.fromkeys(n.text for n in missing))
