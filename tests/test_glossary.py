@@ -218,3 +218,11 @@ def test_fingerprint_names_the_file_and_changes_with_the_entries():
     assert one.fingerprint().startswith("names.tsv@") and one.fingerprint().endswith("(2 terms)")
     assert one.fingerprint() == same.fingerprint()
     assert one.fingerprint() != changed.fingerprint()
+
+
+def test_the_shipped_glossary_knows_the_egyptian_spellings_of_its_names():
+    from brief.glossary import glossary_for
+
+    found = dict(glossary_for(None).terms_in("وصل بوتين إلى بيونج يانج والتقى كيم جونج أون بحضور سيرجي لافروف"))
+    assert found == {"بوتين": "Putin", "بيونج يانج": "Pyongyang", "كيم جونج أون": "Kim Jong Un",
+                     "سيرجي لافروف": "Sergei Lavrov"}
