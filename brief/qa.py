@@ -640,7 +640,16 @@ def truncated_flags(source: str, english: str, parts: int = 1) -> list[Flag]:
     if ends_sentence(source) and english.strip() and not ends_sentence(english):
         tail = english.strip()[-30:]
         return [Flag("truncated", f"the English stops mid-clause ('…{tail}') where the source ends a sentence")]
+    # Whatever the source ends with (a headline has no full stop), no English ends on 'the', 'of', 'to'.
+    if _DANGLING.search(english):
+        tail = english.strip()[-30:]
+        return [Flag("truncated", f"the English stops on a word that needs more ('…{tail}')")]
     return []
+
+
+# (Not 'on', 'in', 'for' ...: 'and so on', 'moved in', 'voted for' end sentences.)
+_DANGLING = re.compile(r"\b(?:the|a|an|of|to|and|or|that|than|which|whose|its|their|his|her|our|between|"
+                       r"including)\s*[.…]?\s*$", re.IGNORECASE)
 
 
 def glossary_flags(source: str, english: str, glossary) -> list[Flag]:

@@ -167,6 +167,12 @@ def test_a_chant_in_the_source_excuses_its_own_loop_only():
                                          "headquarters headquarters headquarters.")
 
 
+def test_an_english_cut_on_a_word_that_needs_more_is_truncated_even_under_a_headline():
+    assert "truncated" in codes("ارتفاع أسعار الذهب إلى مستوى قياسي", "Gold prices rise to")
+    assert "truncated" not in codes("ارتفاع أسعار الذهب إلى مستوى قياسي", "Gold prices rise to a record")
+    assert "truncated" not in codes("تزود روسيا بالذخيرة وما إلى ذلك.", "It supplies Russia with ammunition and so on.")
+
+
 def test_a_verb_spelled_like_a_month_requires_no_month():
     assert "number_mismatch" not in codes("مارس الوزير ضغوطا كبيرة على الحكومة.",
                                           "The minister put great pressure on the government.")
