@@ -679,7 +679,7 @@ def clean_document(doc: RawDocument) -> list[Article]:
         # Source/site lines usually sit at the very end, after a pasted second article: they name the page.
         first.outlet = first.outlet or whole["outlet"]
         first.url = first.url or whole["url"]
-        first.published = first.published or whole["published"]
+        # (Not the date: a date found only in a later article's lines is that article's, not the page's.)
     for later in articles[1:]:
         # A 'read also' article is a link on the same site: same outlet; its own address and date are unknown.
         later.outlet = later.outlet or first.outlet

@@ -291,6 +291,7 @@ def test_a_second_article_pasted_without_an_end_starts_at_its_dateline():
     assert other.title == "مصر: ارتفاع احتياطي النقد الأجنبي إلى 47.4 مليار دولار"
     assert other.outlet == "سكاي نيوز عربية" and other.published == "2025-04-14"
     assert first.lines[-1].text == "فيسبوك"  # its share buttons stay with it
+    assert first.published is None  # the second one's date is not the first one's
     # A lone date over a short heading inside a timeline or live blog starts nothing.
     blog = "عنوان الخبر عن المحادثات الجارية\n" + BODY + "14 أبريل 2025\nتطورات جديدة في المحادثات\n" + BODY
     assert len(clean_document(RawDocument(file="a.txt", text=blog, encoding="utf-8"))) == 1
