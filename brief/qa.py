@@ -119,8 +119,7 @@ _ENGLISH_SCALES = {"hundred": 100, "thousand": 1e3, "thousands": 1e3, "million":
                    "billion": 1e9, "billions": 1e9, "trillion": 1e12, "bn": 1e9, "m": 1e6, "k": 1e3}
 _AMBIGUOUS_MONTHS = {normalize(m) for m in ("مارس", "أب", "آب", "ماي")}
 _MONTH_NAMES = "January February March April May June July August September October November December".split()
-_ENGLISH_MONTHS = {m: i for i, m in enumerate(
-    ("january february march april may june july august september october november december").split(), start=1)}
+_ENGLISH_MONTHS = {m.lower(): i for i, m in enumerate(_MONTH_NAMES, start=1)}
 _ENGLISH_MONTHS.update({"jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
                         "sept": 9, "oct": 10, "nov": 11, "dec": 12})
 
@@ -205,12 +204,13 @@ def arabic_months(text: str) -> set[int]:
 
 def english_months(text: str) -> set[int]:
     """The months the English names ('March', 'Oct'; 'may' only as 'May')."""
-    months = set()
-    for token in re.findall(r"[A-Za-z]+", text):
-        lower = token.lower()
-        if lower in _ENGLISH_MONTHS and (len(lower) > 3 or token[0].isupper()) and (lower != "may" or token[0].isupper()):
-            months.add(_ENGLISH_MONTHS[lower])
-    return months
+    return {_ENGLISH_MONTHS[token.lower()] for token in re.findall(r"[A-Za-z]+", text) if _is_month(token)}
+
+
+def _is_month(token: str) -> bool:
+    """'March', 'Oct', 'October'; a short form or 'may' only capitalised ('mar', 'may' are other words)."""
+    lower = token.lower()
+    return lower in _ENGLISH_MONTHS and (token[0].isupper() or len(lower) > 3 and lower != "may")
 
 
 def arabic_number_words(text: str) -> set[float]:
@@ -295,7 +295,7 @@ def english_numbers(text: str) -> tuple[list[Number], set[float]]:
             values.add(_key(value))
             index += 1
             continue
-        if lower in _ENGLISH_MONTHS and (len(lower) > 3 or token[0].isupper()):
+        if _is_month(token):
             index += 1  # a month is compared as a month (english_months), never as the number it stands for
             continue
         if lower in _ENGLISH_UNITS or lower in ("hundred", "thousand", "million", "billion", "trillion"):
@@ -484,21 +484,32 @@ def _words(text: str) -> list[str]:
     return [w.lower() for w in _WORD.findall(text)]
 
 
+def _loop_needed(size: int, settings: QASettings) -> int:
+    """Consecutive repetitions that make a loop of a `size`-word phrase."""
+    if size == 1:
+        return settings.repeat_word_times
+    return settings.repeat_phrase_times if size < settings.repeat_long_phrase_words else 2
+
+
+def _repeats(words: list[str], start: int, size: int) -> int:
+    """How many times the `size`-word phrase at `start` occurs in a row there."""
+    phrase, repeats = words[start:start + size], 1
+    while words[start + repeats * size:start + (repeats + 1) * size] == phrase:
+        repeats += 1
+    return repeats
+
+
 def longest_loop(words: list[str], settings: QASettings = DEFAULT_SETTINGS) -> tuple[str, int] | None:
     """The phrase looping in `words` and its consecutive repetitions, or None when there is no loop."""
     best: tuple[str, int] | None = None
     count = len(words)
     for size in range(1, min(12, count // 2) + 1):
-        needed = settings.repeat_word_times if size == 1 else (
-            settings.repeat_phrase_times if size < settings.repeat_long_phrase_words else 2)
+        needed = _loop_needed(size, settings)
         start = 0
         while start + size * needed <= count:
-            phrase = words[start:start + size]
-            repeats = 1
-            while words[start + repeats * size:start + (repeats + 1) * size] == phrase:
-                repeats += 1
+            repeats = _repeats(words, start, size)
             if repeats >= needed and (best is None or repeats * size > best[1] * len(best[0].split())):
-                best = (" ".join(phrase), repeats)
+                best = (" ".join(words[start:start + size]), repeats)
             start += max(1, (repeats - 1) * size) if repeats > 1 else 1
     return best
 
@@ -509,13 +520,8 @@ def loop_count(words: list[str], settings: QASettings = DEFAULT_SETTINGS) -> int
     while start < len(words):
         step = 1
         for size in range(1, min(12, (len(words) - start) // 2) + 1):
-            needed = settings.repeat_word_times if size == 1 else (
-                settings.repeat_phrase_times if size < settings.repeat_long_phrase_words else 2)
-            phrase = words[start:start + size]
-            repeats = 1
-            while words[start + repeats * size:start + (repeats + 1) * size] == phrase:
-                repeats += 1
-            if repeats >= needed:
+            repeats = _repeats(words, start, size)
+            if repeats >= _loop_needed(size, settings):
                 count, step = count + 1, repeats * size
                 break
         start += step
