@@ -47,11 +47,13 @@ _COMMENTS = re.compile(r"^(التعليقات|تعليقات|تعليقات ال
                        r"اضف تعليقا|اضف تعليقك|comments|leave a comment|leave a reply)\s*[:：]?\s*\(?\s*\d*\s*\)?$")
 # How a paragraph goes on with the story told above it; no report's first sentence begins so. Used to tell
 # a box inside an article (a chart's source, inline related links) from the end of one.
+# Verbs that report speech (normalised), in both genders.
+_REPORTING_VERBS = ("قال|قالت|اضاف|اضافت|اكد|اكدت|اوضح|اوضحت|اشار|اشارت|ذكر|ذكرت|اعتبر|اعتبرت|صرح|صرحت|لفت|لفتت|"
+                    "شدد|شددت|تابع|تابعت|افاد|افادت")
 _CONTINUATION = re.compile(
-    r"^(?:و(?:كان|كانت|قال|قالت|اضاف|اضافت|اكد|اكدت|اشار|اشارت|تابع|تابعت|في|يري|تري|بحسب|وفق|وفقا|اوضح|اوضحت|"
-    r"لفت|لفتت|شدد|شددت|ذكر|ذكرت|افاد|افادت|تشير|يشير|ياتي|تاتي|قد|لم|لا|منذ|بعد|اذ|حيث|علي|من|هو|هي|هذا|هذه|"
-    r"تجدر|يذكر|كذلك|ايضا|بينما|رغم|مع)|كما|من جهته|من جهتها|من جانبه|من جانبها|بدوره|بدورها|في المقابل|"
-    r"في السياق|الي ذلك|يذكر ان|يشار الي|وتجدر الاشاره)(?!\w)")
+    rf"^(?:و(?:{_REPORTING_VERBS}|كان|كانت|في|يري|تري|بحسب|وفق|وفقا|تشير|يشير|ياتي|تاتي|قد|لم|لا|منذ|بعد|اذ|"
+    r"حيث|علي|من|هو|هي|هذا|هذه|تجدر|يذكر|كذلك|ايضا|بينما|رغم|مع)|كما|من جهته|من جهتها|من جانبه|من جانبها|"
+    r"بدوره|بدورها|في المقابل|في السياق|الي ذلك|يذكر ان|يشار الي|وتجدر الاشاره)(?!\w)")
 # Page controls, social networks named as share buttons, an advert marker, a comment form.
 _PAGE_CONTROL = re.compile(r"^(حفظ|احفظ|انسخ الرابط|نسخ الرابط|حجم الخط|تكبير الخط|تصغير الخط|استمع|استمع للمقال|"
                            r"استمع الي المقال|اعلان|اعلانات|مساحه اعلانيه|advertisement|ad|اترك تعليقا|اترك تعليق|"
@@ -116,8 +118,7 @@ _DATE_LABEL = re.compile(r"^(نشر|نشرت|تاريخ النشر|تاريخ|ن
                          r"محدث|تم النشر|published|updated|date)\b")
 # A sentence that reports what someone said is article text, whatever its words: "وأضاف أن الأرقام لا تعبر
 # بالضرورة عن ..." is no disclaimer.
-_REPORTED = re.compile(r"(?:^|\s)(?:و|ف)?(?:قال|قالت|اضاف|اضافت|اكد|اكدت|اوضح|اوضحت|اشار|اشارت|ذكر|ذكرت|"
-                       r"اعتبر|اعتبرت|صرح|صرحت|لفت|لفتت|شدد|شددت)(?!\w)|(?:^|\s)(?:ان|بان)(?!\w)")
+_REPORTED = re.compile(rf"(?:^|\s)(?:و|ف)?(?:{_REPORTING_VERBS})(?!\w)|(?:^|\s)(?:ان|بان)(?!\w)")
 # Prompts in the imperative plural are never anything else; "شارك", "تابع", "تعليقات" also begin news
 # sentences ("شارك طلاب الجامعات ...").
 _IMPERATIVE_PROMPT = re.compile(r"^(شاركوا|اشتركوا|تابعنا|تابعونا|تابعوا|انضموا|حملوا|للاشتراك|اضغط)(?!\w)")
