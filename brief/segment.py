@@ -18,7 +18,8 @@ _CLOSERS = "\"”’'»)]}›﴾"
 _TOGGLE_QUOTES = "\"“”„"
 _ARABIC_LETTER = re.compile("[\u0621-\u064A\u0671-\u06D3\uFB50-\uFDFF\uFE70-\uFEFC]")
 _LETTER_OR_DIGIT = re.compile(r"[^\W_]", re.U)
-_BULLET = re.compile(r"^\s*[•▪●◦‣∙·■□►▸✓✔*\-–—]+(?=\s)")
+_BULLET_MARKS = "•▪●◦‣∙·■□►▸✓✔*\\-–—"
+_BULLET = re.compile(rf"^\s*[{_BULLET_MARKS}]+(?=\s)")
 # Spans that contain full stops without ending anything.
 _PROTECTED = re.compile(
     r"(?:https?://|www\.)[^\s<>\"'،]+[^\s<>\"'،.!?؟…)]"  # URLs (a final full stop is the sentence's)
@@ -164,7 +165,7 @@ MAX_SENTENCE_WORDS = 150
 WRAP_MAX_WIDTH = 120  # lines wrapped wider than this are natural paragraphs, not e-mail/PDF/wire copy
 _WRAP_FULL = 0.85  # a line at least this share of the width was cut by the wrap
 _SENTENCE_FINAL = re.compile(r"[.!?؟…:»\"”)]\s*$")
-_LIST_ITEM = re.compile(r"^\s*(?:[•▪●◦‣∙·■□►▸✓✔*\-–—]|\(?[0-9٠-٩]{1,3}\s*[.)\-–])\s")
+_LIST_ITEM = re.compile(rf"^\s*(?:[{_BULLET_MARKS}]|\(?[0-9٠-٩]{{1,3}}\s*[.)\-–])\s")
 
 
 def wrap_width(article: Article) -> int | None:
