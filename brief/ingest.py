@@ -13,8 +13,14 @@ from brief.errors import InputError
 from brief.interrupts import import_held, raise_if_interrupted
 from brief.models import InputFile, RawDocument
 
-SUPPORTED_SUFFIXES = (".txt", ".md", ".html", ".htm")
+SUPPORTED_SUFFIXES = (".txt", ".md", ".html", ".htm", ".mhtml", ".mht")
 HTML_SUFFIXES = (".html", ".htm")
+MHTML_SUFFIXES = (".mhtml", ".mht")  # a browser's "Web page, single file": the page and its parts in MIME
+# Saved articles in formats brief does not read: named in the report rather than passed over in silence.
+_UNREAD_DOCUMENTS = (".pdf", ".doc", ".docx", ".odt", ".rtf", ".webarchive", ".epub", ".pages")
+# "Web page, complete" saves X.html with its images, scripts and frames in a folder beside it, named by
+# the browser's language.
+_SAVED_PAGE_FOLDERS = ("_files", "-Dateien", "_fichiers", "_archivos", "_arquivos", "_file", "-bestanden", "_bestanden")
 MIN_ARABIC_LETTERS = 20  # fewer than this is a caption or a stray word, not an article
 
 # File signatures of the binary formats people most often mistake for text.
@@ -48,6 +54,7 @@ _HTML_START = re.compile(rb"^\s*(<!doctype\s+html|<html|<head|<body|<meta|<artic
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-]+)""", re.I)
 _CANONICAL = re.compile(
     r"""<link\b(?=[^>]*\brel\s*=\s*["']?canonical\b)[^>]*\bhref\s*=\s*["']([^"'>\s]+)""", re.I)
+_SAVED_FROM = re.compile(r"<!--\s*saved from url=\(\d+\)\s*(https?://[^\s>]+?)\s*-->", re.I)  # browsers' mark of origin
 _OG_URL = re.compile(
     r"""<meta\b(?=[^>]*\bproperty\s*=\s*["']og:url["'])[^>]*\bcontent\s*=\s*["']([^"'>\s]+)""", re.I)
 _CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f]")
@@ -56,6 +63,7 @@ _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*>")  # lxml refuses a str that de
 _SELF_CLOSED_HTML = re.compile(r"(<html\b[^>]*?)\s*/>", re.I)  # libxml2 would close the page at its start
 _HIDDEN_STYLE = re.compile(r"(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)\s*(?:!\s*important\s*)?(?:;|$)",
                            re.I)
+_PROSE_RUN = 60  # characters: a text run at least this long is prose, not a menu item or a button
 _MAX_HTML_DEPTH = 2048  # libxml2's nesting limit, even for a huge tree
 
 
@@ -125,6 +133,7 @@ def _walk(directory: str, add, skipped: list[InputFile], ancestors: set[str], ou
     except OSError as error:
         skipped.append(InputFile(directory, "skipped", f"cannot list directory: {error.strerror or error}"))
         return
+    lowered = {name.lower() for name in names}
     for name in names:
         path = os.path.join(directory, name)
         if os.path.islink(path) and not os.path.exists(path):
@@ -136,8 +145,16 @@ def _walk(directory: str, add, skipped: list[InputFile], ancestors: set[str], ou
             if real in ancestors:
                 skipped.append(InputFile(path, "skipped", "symbolic link loop (points back to a parent directory)"))
                 continue
-            if real != outputs:
+            page = _saved_page_of(name, lowered)
+            if page:
+                skipped.append(InputFile(path, "page_files", f"the images, scripts and frames saved with {page}"))
+            elif real != outputs:
                 _walk(path, add, skipped, ancestors | {real}, outputs)
+            continue
+        if name.lower().endswith(_UNREAD_DOCUMENTS) and not name.startswith("."):
+            suffix = os.path.splitext(name)[1].lower()
+            skipped.append(InputFile(path, "skipped", f"{suffix} files are not read: save the article as text "
+                                                      "or as a web page (.txt, .html, .mhtml)"))
             continue
         if not name.lower().endswith(SUPPORTED_SUFFIXES) or name.startswith("."):
             continue
@@ -152,6 +169,17 @@ def _walk(directory: str, add, skipped: list[InputFile], ancestors: set[str], ou
             skipped.append(InputFile(path, "skipped", "permission denied"))
         else:
             add(path)
+
+
+def _saved_page_of(folder: str, names: set[str]) -> str | None:
+    """The saved page whose resources `folder` holds ("X_files" beside "X.html"), or None."""
+    for suffix in _SAVED_PAGE_FOLDERS:
+        if folder.lower().endswith(suffix.lower()) and len(folder) > len(suffix):
+            stem = folder[:-len(suffix)]
+            for page in (stem + extension for extension in (".html", ".htm", ".xhtml", ".shtml")):
+                if page.lower() in names:
+                    return page
+    return None
 
 
 def _read_bytes(path: str, limits: IngestLimits) -> bytes:
@@ -226,6 +254,9 @@ def decode_bytes(data: bytes, file: str, declared: str | None = None, *, replace
         text = data.decode(utf16, errors="replace")
         if _looks_like_text(text):
             return text, utf16
+    if declared and _is_multibyte_utf8(data):
+        declared = None  # a page saved as UTF-8 that still declares its old charset: UTF-8 Arabic is
+        # always valid Windows-1256 (nonsense), the reverse hardly ever valid UTF-8
     if declared:
         try:
             codecs.lookup(declared)
@@ -259,6 +290,16 @@ def decode_bytes(data: bytes, file: str, declared: str | None = None, *, replace
     raise InputError(file, "binary or undecodable file: not UTF-8, UTF-16 or Windows-1256 text")
 
 
+def _is_multibyte_utf8(data: bytes) -> bool:
+    if data.isascii():
+        return False
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
 def _is_html(path: str, data: bytes) -> bool:
     return path.lower().endswith(HTML_SUFFIXES) or bool(_HTML_START.match(data[:1000]))
 
@@ -278,25 +319,37 @@ def _is_hidden(element) -> bool:
             or bool(_HIDDEN_STYLE.search(element.get("style") or "")))
 
 
-def leave_out_hidden(tree) -> int:
+def leave_out_hidden(tree, keep_largest: bool = False) -> tuple[int, int]:
     """Remove what a browser would not show (<template>, the hidden attribute, an inline display:none or
-    visibility:hidden) and return how many elements were removed.
+    visibility:hidden); return how many elements were removed and the prose (characters) of the
+    largest one, or with `keep_largest`, keep that one.
 
     Such text is no part of the article a reader sees, and it is where a page hides text meant for
-    machines. A page that hides most of its text until scripts run keeps it: that is the article."""
-    body = tree.find("body")
-    total = len(body.text_content().strip()) if body is not None else 0
+    machines; but a page may hide its article itself until scripts run (lazy loading, a consent wall):
+    `extract_html` then keeps the largest hidden element."""
+    hidden = [element for element in tree.iter()
+              if isinstance(element.tag, str) and element.tag not in ("html", "body") and _is_hidden(element)
+              and not any(_is_hidden(above) for above in element.iterancestors()
+                          if above.tag not in ("html", "body"))]
+    sizes = [_prose(element) for element in hidden]
+    largest = max(range(len(hidden)), key=lambda k: sizes[k]) if hidden else None
     removed = 0
-    for element in list(tree.iter()):
-        if element.tag in ("html", "body") or not isinstance(element.tag, str) or not _is_hidden(element):
-            continue
-        if any(_is_hidden(above) for above in element.iterancestors() if above.tag not in ("html", "body")):
-            continue  # inside one already removed (or kept)
-        if len(element.text_content().strip()) > total / 2:
+    for k, element in enumerate(hidden):
+        if keep_largest and k == largest:
             continue
         element.drop_tree()  # its tail is shown text and stays
         removed += 1
-    return removed
+    return removed, sizes[largest] if hidden else 0
+
+
+def _prose(element) -> int:
+    """Characters in the element's long runs of text (paragraphs, not menu items, links or buttons)."""
+    count = 0
+    for run in element.itertext():
+        run = run.strip()
+        if len(run) >= _PROSE_RUN:
+            count += len(run)
+    return count
 
 
 def _depth(tree) -> int:
@@ -308,32 +361,59 @@ def _depth(tree) -> int:
     return deepest
 
 
-def extract_html(html: str, file: str) -> tuple[str, dict]:
-    """Main content (one paragraph or heading per line) and metadata of an HTML page, via trafilatura."""
+def _extract(trafilatura, tree, url: str | None) -> dict:
+    document = trafilatura.bare_extraction(tree, url=url, with_metadata=True, include_comments=False,
+                                           include_tables=False, include_formatting=False, favor_recall=True,
+                                           # Dates from the markup and the address only: a guess from the
+                                           # text took "since 2000" for the publication date.
+                                           date_extraction_params={"extensive_search": False,
+                                                                   "original_date": True})
+    return {} if document is None else document.as_dict() if hasattr(document, "as_dict") else dict(document)
+
+
+def html_of_mhtml(data: bytes, file: str) -> tuple[str, str | None]:
+    """The page of a browser's single-file save (MHTML): its HTML, decoded, and the address it was saved from."""
+    import email
+    import email.policy
+
+    message = email.message_from_bytes(data, policy=email.policy.default)
+    for part in message.walk():
+        if part.get_content_type() == "text/html":
+            payload = part.get_payload(decode=True) or b""
+            found = _META_CHARSET.search(payload[:4000])
+            declared = part.get_content_charset() or (found.group(1).decode("ascii", "replace") if found else None)
+            html, _ = decode_bytes(payload, file, declared)
+            address = str(message.get("Snapshot-Content-Location") or part.get("Content-Location") or "")
+            return html, address if re.match(r"https?://", address, re.I) else None
+    raise InputError(file, "single-file web page (MHTML) holds no HTML page")
+
+
+def extract_html(html: str, file: str, address: str | None = None) -> tuple[str, dict]:
+    """Main content (one paragraph or heading per line) and metadata of an HTML page, via trafilatura;
+    `address` is where the page came from when the page itself does not say."""
     trafilatura = import_held("trafilatura")  # lxml and friends: native libraries
 
     html = html.replace("\x00", "")
-    url = None
-    for pattern in (_CANONICAL, _OG_URL):
+    url = address
+    for pattern in (_CANONICAL, _OG_URL, _SAVED_FROM):
         found = pattern.search(html[:200_000])
         if found and re.match(r"https?://", found.group(1), re.I):
             url = found.group(1)
             break
     try:
         tree = _parse_html(html)
-        hidden = leave_out_hidden(tree)
-        document = trafilatura.bare_extraction(tree, url=url, with_metadata=True, include_comments=False,
-                                               include_tables=False, include_formatting=False,
-                                               favor_recall=True,
-                                               # Dates from the markup and the address only: a guess from the
-                                               # text took "since 2000" for the publication date.
-                                               date_extraction_params={"extensive_search": False,
-                                                                       "original_date": True})
+        hidden, hidden_prose = leave_out_hidden(tree)
+        data = _extract(trafilatura, tree, url)
+        text = data.get("text") or ""
+        if hidden_prose > sum(len(line) for line in map(str.strip, text.splitlines()) if len(line) >= _PROSE_RUN):
+            # The page shows less article than it hides: it hides the article until scripts run.
+            tree = _parse_html(html)
+            hidden, _ = leave_out_hidden(tree, keep_largest=True)
+            data = _extract(trafilatura, tree, url)
+            text = data.get("text") or ""
     except Exception as error:  # noqa: BLE001 - lxml/trafilatura raise many types on broken markup
         raise_if_interrupted(error)
         raise InputError(file, f"HTML could not be parsed ({type(error).__name__})") from None
-    data = {} if document is None else document.as_dict() if hasattr(document, "as_dict") else dict(document)
-    text = data.get("text") or ""
     if not text.strip():
         if _depth(tree) >= _MAX_HTML_DEPTH - 1:
             raise InputError(file, f"HTML nested over {_MAX_HTML_DEPTH:,} elements deep: the parser stops there")
@@ -359,6 +439,11 @@ def read_document(path: str, limits: IngestLimits | None = None) -> RawDocument:
     data = _read_bytes(path, limits)
     if not data.strip(b" \t\r\n\x0b\x0c\x00"):
         raise InputError(path, "empty file" if not data else "file holds only whitespace")
+    if path.lower().endswith(MHTML_SUFFIXES):
+        html, address = html_of_mhtml(data, path)
+        text, meta = extract_html(html.replace("\r\n", "\n"), path, address)
+        return _checked(RawDocument(file=path, text=text, encoding="mhtml", is_html=True, html_meta=meta,
+                                    original_lines=text.count("\n") + 1))
     is_html = _is_html(path, data)
     declared = None
     if is_html:
@@ -373,15 +458,20 @@ def read_document(path: str, limits: IngestLimits | None = None) -> RawDocument:
         text, html_meta = extract_html(text, path)
         if not text.strip():
             raise InputError(path, "HTML page has no article text")
-    letters = arabic_letter_count(text)
+    lines = text.count("\n") + (0 if text.endswith("\n") else 1)
+    return _checked(RawDocument(file=path, text=text, encoding=encoding, is_html=is_html, html_meta=html_meta,
+                                original_lines=lines))
+
+
+def _checked(document: RawDocument) -> RawDocument:
+    """The document, if its text is an Arabic article."""
+    letters = arabic_letter_count(document.text)
     if letters < MIN_ARABIC_LETTERS:
         what = "no Arabic text" if letters == 0 else f"only {letters} Arabic letters"
-        raise InputError(path, f"{what}: not an Arabic article")
-    if arabic_share(text) < 0.3:
-        raise InputError(path, "mostly non-Arabic text (e.g. English or French): not an Arabic article")
-    lines = text.count("\n") + (0 if text.endswith("\n") else 1)
-    return RawDocument(file=path, text=text, encoding=encoding, is_html=is_html, html_meta=html_meta,
-                       original_lines=lines)
+        raise InputError(document.file, f"{what}: not an Arabic article")
+    if arabic_share(document.text) < 0.3:
+        raise InputError(document.file, "mostly non-Arabic text (e.g. English or French): not an Arabic article")
+    return document
 
 
 def load(sources: list[str], limits: IngestLimits | None = None,

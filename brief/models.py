@@ -88,10 +88,11 @@ def count_outlets(articles: list[Article], numbers: list[int]) -> int:
 
 @dataclass
 class InputFile:
-    """The fate of one input path: used or skipped, and why."""
+    """The fate of one input path: used or skipped, and why ("page_files": the folder of images and
+    scripts a browser saves beside a page, not read and no input of its own)."""
 
     file: str
-    status: Literal["used", "skipped"]
+    status: Literal["used", "skipped", "page_files"]
     reason: str = ""
     articles: int = 0
     encoding: str | None = None

@@ -111,6 +111,71 @@ def test_a_page_that_hides_its_article_until_scripts_run_keeps_it(tmp_path):
     assert "وصل الرئيس" in documents[0].text and records[0].hidden_left_out == 0
 
 
+def test_an_article_hidden_until_scripts_run_is_kept_beside_menus_and_footers(tmp_path):
+    # The visible lead box, a menu and a footer outweigh the hidden article in characters, not in prose.
+    furniture = "".join(f"<li><a href='/s{k}'>قسم الأخبار رقم {k}</a></li>" for k in range(60))
+    sentences = ["قال رئيس الهيئة إن الإيرادات تراجعت إلى 7.2 مليار دولار في العام المالي الماضي بسبب الأزمة.",
+                 "وأوضح أن عدد السفن العابرة انخفض إلى عشرين ألف سفينة مقابل خمسة وعشرين ألفا في العام السابق.",
+                 "وتوقع أن تعود حركة الملاحة إلى معدلاتها الطبيعية فور استقرار الأوضاع الأمنية في المنطقة."]
+    body = "".join(f"<p>{s}</p>" for s in sentences)
+    html = (f"<!DOCTYPE html><html><head><title>الإيرادات</title></head><body><nav><ul>{furniture}</ul></nav>"
+            f"<div class='lead'><p>تراجعت الإيرادات في العام المالي الماضي وفق بيان رسمي صدر اليوم عن الهيئة.</p></div>"
+            f"<div id='article-body' style='display: none;'>{body}</div>"
+            f"<div style='display:none'>كلمات بحث: الإيرادات، السفن</div>"
+            f"<footer><ul>{furniture}</ul></footer></body></html>")
+    path = tmp_path / "page.html"
+    path.write_text(html, encoding="utf-8")
+    documents, records = load([str(path)])
+    text = " ".join(documents[0].text.split())
+    assert all(s in text for s in sentences)
+    assert "كلمات بحث" not in text and records[0].hidden_left_out == 1
+
+
+def test_a_utf8_page_that_still_declares_windows_1256_is_read_as_utf8(tmp_path):
+    html = page(BODY).replace("<head>", '<head><meta charset="windows-1256">')
+    path = tmp_path / "page.html"
+    path.write_bytes(html.encode("utf-8"))
+    document = read_document(str(path))
+    assert document.encoding == "utf-8" and "وصل الرئيس" in document.text
+
+
+def test_a_saved_pages_address_comes_from_the_browsers_saved_from_comment(tmp_path):
+    address = "https://arabic.cnn.com/world/article/2024/05/09/visit"
+    html = page(BODY).replace("<!DOCTYPE html>", f"<!DOCTYPE html>\n<!-- saved from url=({len(address):04d}){address} -->")
+    path = tmp_path / "page.htm"
+    path.write_text(html, encoding="utf-8")
+    assert read_document(str(path)).html_meta["url"] == address
+
+
+def test_a_single_file_web_page_is_read(tmp_path):
+    import quopri
+
+    html = page(BODY).replace("<head>", '<head><meta charset="UTF-8">').encode("utf-8")
+    address = "https://www.youm7.com/story/2024/5/12/x/6589123"
+    mhtml = (b"From: <Saved by Blink>\r\nSnapshot-Content-Location: " + address.encode() +
+             b"\r\nMIME-Version: 1.0\r\nContent-Type: multipart/related;\r\n\ttype=\"text/html\";\r\n"
+             b"\tboundary=\"----B----\"\r\n\r\n------B----\r\nContent-Type: text/html\r\n"
+             b"Content-Transfer-Encoding: quoted-printable\r\nContent-Location: " + address.encode() +
+             b"\r\n\r\n" + quopri.encodestring(html) + b"\r\n------B----\r\nContent-Type: image/png\r\n"
+             b"Content-Transfer-Encoding: base64\r\n\r\niVBORw0KGgo=\r\n------B------\r\n")
+    (tmp_path / "page.mhtml").write_bytes(mhtml)
+    documents, records = load([str(tmp_path)])
+    assert records[0].status == "used" and "وصل الرئيس" in documents[0].text
+    assert documents[0].html_meta["url"] == address
+
+
+def test_the_folder_a_browser_saves_beside_a_page_is_not_read_as_articles(tmp_path):
+    (tmp_path / "visit.html").write_text(page(BODY), encoding="utf-8")
+    (tmp_path / "visit_files").mkdir()
+    (tmp_path / "visit_files" / "saved_resource.html").write_text(page("<p>تغريدة مضمنة في الصفحة.</p>"))
+    (tmp_path / "other_files").mkdir()  # no page of that name beside it: an ordinary folder, walked
+    (tmp_path / "other_files" / "a.txt").write_text(SEED, encoding="utf-8")
+    documents, records = load([str(tmp_path)])
+    fates = {Path(r.file).name: r for r in records}
+    assert fates["visit_files"].status == "page_files" and "visit.html" in fates["visit_files"].reason
+    assert fates["visit.html"].status == fates["a.txt"].status == "used" and len(documents) == 2
+
+
 def test_deeply_nested_html_is_read_and_beyond_the_parser_said_so(tmp_path):
     deep = tmp_path / "deep.html"
     deep.write_text(page("<div>" * 600 + BODY + "</div>" * 600), encoding="utf-8")
@@ -185,7 +250,8 @@ def test_discover_walks_directories_sorted_and_reports_what_it_cannot_use(tmp_pa
     assert "broken symbolic link" in reasons["dangling.txt"]
     assert "no usable files" in reasons["empty"]
     assert "no such file" in reasons["nothing-here.txt"]
-    assert "notes.docx" not in reasons
+    # A saved article in a format brief does not read is named, not passed over in silence.
+    assert ".docx files are not read" in reasons["notes.docx"]
 
 
 def test_a_walk_never_reads_the_output_directory_inside_the_inbox(tmp_path):
