@@ -72,6 +72,7 @@ _SECTION_WORDS = {
     "تقارير", "تقرير", "حوارات", "حوار", "اراء", "مقالات", "اعمال", "عاجل", "متابعات", "تحقيقات", "ملفات",
     "قضايا", "شوون", "سياحه", "تعليم", "بيئه", "طقس", "حوادث", "برلمان", "اسواق", "طاقه", "مال", "وبورصه",
     "واعمال", "ومجتمع", "وثقافه", "وفنون", "وعلوم", "وتكنولوجيا", "news", "politics", "world", "home",
+    "اعمده", "عمود", "مقال", "راي", "الراي", "مباشر", "حصري", "live",  # labels: opinion, live, exclusive
 }
 _PROMO = re.compile(r"^(اكتشف|زوروا|زر|تفضل بزياره|قم بزياره|زوروا)\s+(الموقع|موقعنا|موقع)\b")
 _LICENCE = re.compile(r"(مرخصه تحت|مرخص تحت|بموجب رخصه|رخصه المشاع|cc[- ]by|creative commons|"
@@ -79,6 +80,10 @@ _LICENCE = re.compile(r"(مرخصه تحت|مرخص تحت|بموجب رخصه|�
                       r"يمنع نسخ|يحظر نسخ|لا يجوز نسخ|غير مسموح بنسخ|"
                       # An agency's notice to subscribers (Anadolu prints one under every story).
                       r"نظام تدفق الاخبار|للاشتراك (بالوكاله )?يرجي التواصل)")
+# What a page shows a browser without scripts or cookies ("يرجى تفعيل جافا سكريبت في متصفحك").
+_BROWSER_NOTICE = re.compile(r"(يرجي|الرجاء|رجاء|يجب|قم ب|لتفعيل|تفعيل|فعل|please|enable|turn on|update)"
+                             r".{0,40}(جافا ?سكري?بت|javascript|ملفات تعريف الارتباط|الكوكيز|cookies|متصفح|browser)|"
+                             r"(متصفحك|your browser)\s+(لا يدعم|قديم|غير مدعوم|does not support|is out of date)")
 _CAPTCHA = re.compile(r"(captcha|كابتشا|انا لست روبوت|i'?m not a robot|التحقق البشري)")
 _END_MARKER = re.compile(r"^[\(\[\-–—«\"]*\s*(انتهي|النهايه|تم|end)\s*[\)\]\-–—»\"]*\s*[.]?$")
 _DISCLAIMER = re.compile(
@@ -319,6 +324,8 @@ def line_facts(text: str) -> _Facts:
         return _Facts("boilerplate", "site promotion")
     if _PAGE_CONTROL.match(core):
         return _Facts("boilerplate", "page control, advert or comment form")
+    if _BROWSER_NOTICE.search(ascii_core.lower()) and len(words) <= 25:
+        return _Facts("boilerplate", "browser notice (scripts or cookies)")
     plain = [w for w in re.split(r"[\s/|,،•·\-–—]+", ascii_core.lower()) if w]
     if plain and len(plain) <= 10 and all(w in _SOCIAL for w in plain):
         return _Facts("boilerplate", "share buttons (social networks named)")
@@ -695,15 +702,17 @@ def _iso(value) -> str | None:
     return parse_date(str(value))
 
 
+_TITLE_SEARCH_LINES = 6  # how far down the extracted text a repeat of the page title is looked for
+
+
 def _mark_html_title(lines: list[Line], title: str) -> None:
-    """The extractor repeats the page title as the first text line: that line is the title."""
-    wanted = normalize(title).strip()
-    for line in lines:
-        if line.kind in ("boilerplate", "meta") and not line.text.strip():
-            continue
-        if normalize(line.text).strip() == wanted:
+    """The extractor repeats the page title as a text line, usually the first, after a lead or a label
+    on a live page: the first body line that is the title word for word is the title."""
+    wanted = " ".join(normalize(title).split())
+    for line in lines[:_TITLE_SEARCH_LINES]:
+        if line.kind in ("body", "heading", "title") and " ".join(normalize(line.text).split()) == wanted:
             line.kind, line.reason = "title", "title: the page's title"
-        return
+            return
 
 
 def line_accounting(article: Article) -> dict:

@@ -168,6 +168,8 @@ def test_dates(text, iso):
      "بالوكالة، وبشكل ملخص. للاشتراك بالوكالة يرجى التواصل معنا.", "boilerplate"),
     ("لندن ـ «القدس العربي»:", "meta"),
     ("دبي - العربية.نت", "meta"),
+    ("يرجى تفعيل جافا سكريبت في متصفحك لعرض هذه الصفحة بشكل صحيح.", "boilerplate"),  # a page saved unrendered
+    ("مباشر", "boilerplate"),  # a live page's badge
     ("نشر في: الإثنين 14 أبريل 2025 - 10:30 صباحا بتوقيت مكة المكرمة آخر تحديث: الإثنين 14 أبريل 2025 - 11:45",
      "meta"),
 ])
@@ -191,6 +193,7 @@ def test_furniture_is_recognised_by_kind_not_by_the_seeds_strings(line, kind):
     "4- عقد الاجتماع المقبل في 5 مايو 2025",
     "مصدر مصري: وفد حماس يصل القاهرة غدا",
     "مصدرو الغاز يرفعون الأسعار للمرة الثالثة",
+    "أطلقت شركة غوغل تحديثا جديدا لمتصفح كروم يحسن أداء جافا سكريبت.",
 ])
 def test_a_news_sentence_is_not_taken_for_site_furniture_by_its_first_word(line):
     text = f"وقال الوزير إن المحادثات مستمرة وإن الاتفاق سيوقع قريبا في العاصمة.\n{line}\nوأضاف أن الوفد سيعود غدا."
@@ -349,3 +352,12 @@ def test_classification_keeps_every_line_once_and_in_order(lines):
     except InputError:
         return
     assert [ln.text for a in articles for ln in a.lines] == expected
+
+
+def test_a_live_pages_title_repeated_under_its_lead_is_the_title():
+    title = "مباشر.. تطورات الفيضانات في الجنوب الشرقي"
+    text = ("تتابع الصحيفة في هذه التغطية المباشرة تطورات الأمطار الغزيرة التي تشهدها المنطقة منذ الأمس.\n"
+            f"مباشر\n{title}\nأعلنت وزارة الداخلية ارتفاع حصيلة ضحايا الفيضانات إلى سبعة قتلى وثلاثة مفقودين.\n")
+    [article] = clean_document(RawDocument(file="live.html", text=text, encoding="utf-8", is_html=True,
+                                           html_meta={"title": title}, original_lines=4))
+    assert [line.kind for line in article.lines] == ["body", "boilerplate", "title", "body"]
