@@ -74,7 +74,13 @@ class BuildSettings:
         if self.date is not None:
             import datetime
 
+            import re
+
             try:
+                # Python 3.11 also takes "20240610" and "2024-W24-1": one day must have one spelling,
+                # the one that names its files and its entries in the follow-up state.
+                if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", self.date):
+                    raise ValueError
                 datetime.date.fromisoformat(self.date)
             except ValueError:
                 raise UsageError(f"--date must be YYYY-MM-DD (got {self.date!r})") from None

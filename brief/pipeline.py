@@ -5,6 +5,7 @@ import datetime
 import fcntl
 import hashlib
 import json
+import re
 import time
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
@@ -86,13 +87,41 @@ def article_fingerprint(article: Article) -> str:
     return hashlib.sha256(" ".join(body.split()).encode("utf-8", "surrogatepass")).hexdigest()[:20]
 
 
-def read_state(out_dir: Path) -> dict:
+def read_state(out_dir: Path, warn: Callable[[str], None] | None = None) -> dict:
+    """The output directory's record of briefed articles ({"articles": {fingerprint: {"file", "date"}}}).
+
+    A state that cannot be read is set aside (renamed, never overwritten: it is the desk's history) and
+    a new one begun, with a warning; entries that are not {"file", "date": YYYY-MM-DD} are ignored."""
     path = out_dir / STATE_FILE
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
-        return data if isinstance(data, dict) and isinstance(data.get("articles"), dict) else {"articles": {}}
-    except (OSError, ValueError):
+        if not isinstance(data, dict) or not isinstance(data.get("articles"), dict):
+            raise ValueError("no 'articles' record")
+    except FileNotFoundError:
         return {"articles": {}}
+    except (OSError, ValueError) as error:
+        aside = path.with_name(f"{STATE_FILE}.unreadable-{datetime.datetime.now():%Y%m%d-%H%M%S}")
+        try:
+            path.rename(aside)
+            where = f"set aside as {aside.name}"
+        except OSError:
+            where = "left as it is"
+        if warn:
+            warn(f"{path}: cannot be read ({error}); {where}, and a new record of briefed articles begun: "
+                 "today's stories are not checked against earlier briefs")
+        return {"articles": {}}
+    articles = {key: entry for key, entry in data["articles"].items()
+                if isinstance(entry, dict) and isinstance(entry.get("date"), str)
+                and re.fullmatch(r"\d{4}-\d{2}-\d{2}", entry["date"])}
+    if len(articles) < len(data["articles"]) and warn:
+        warn(f"{path}: {len(data['articles']) - len(articles)} entries without a file and a YYYY-MM-DD date ignored")
+    return {**data, "articles": articles}
+
+
+def briefed_before(state: dict, date: str) -> dict:
+    """The state's articles briefed on a day before `date`: re-running a day (a late article came in),
+    or building an older day after a newer one, must not take that day's own brief for an earlier one."""
+    return {key: entry for key, entry in state["articles"].items() if entry["date"] < date}
 
 
 @contextmanager
@@ -128,7 +157,7 @@ def choose_points(articles: list[Article], settings: BuildSettings,
     summarizer = SummarizerSettings()
     stories = story_stage.cluster_stories(articles)
     if seen:
-        stories = story_stage.mark_followups(stories, seen, mode=settings.followups)
+        stories = story_stage.mark_followups(stories, seen, mode=settings.followups, articles=articles)
     by_number = {a.number: a for a in articles}
     budget = story_stage.allocate_points(stories, settings.max_points) if len(stories) > 1 else {
         stories[0].number: settings.max_points} if stories else {}
@@ -278,8 +307,8 @@ def build(settings: BuildSettings, *, progress: Callable[[int, int], None] | Non
                            warn=warn, outputs=str(out_dir))
         timings.update(prepared.timings)
         articles = prepared.articles
-        state = read_state(out_dir)
-        seen = state["articles"]
+        state = read_state(out_dir, warn)
+        seen = briefed_before(state, date)
         if settings.new_only and articles:
             articles = _leave_out_briefed(articles, prepared.inputs, seen, warn)
         if not articles:
@@ -292,6 +321,9 @@ def build(settings: BuildSettings, *, progress: Callable[[int, int], None] | Non
         earlier = {n for n, fingerprint in fingerprints.items() if fingerprint in seen}
         stories, points, summarizer_settings = choose_points(articles, settings, earlier)
         timings["summarize"] = time.perf_counter() - started
+        if not stories:
+            raise NoUsableInput("nothing new since the last brief: every story was told before "
+                                "(--followups drop left them all out)", inputs=[asdict(r) for r in prepared.inputs])
 
         started = time.perf_counter()
         translate_articles(articles, points, stories, translator, settings.brief_only)
@@ -324,6 +356,14 @@ def build(settings: BuildSettings, *, progress: Callable[[int, int], None] | Non
                                        paper=settings.paper, review=settings.review)
         outputs = written.paths
         timings["render"] = time.perf_counter() - started
+        # Recorded before any mail goes: a run that fails here and is retried must not send it twice.
+        for article in articles:
+            state["articles"].setdefault(fingerprints[article.number], {"file": article.file, "date": date})
+        try:
+            write_atomic(out_dir / STATE_FILE, json.dumps(state, ensure_ascii=False, indent=1))
+        except OSError as error:
+            raise OutputError(f"{out_dir / STATE_FILE}: cannot be written ({error.strerror}); the brief is "
+                              "written" + (", no mail was sent" if settings.email_to else "")) from None
         if settings.email_to:
             from brief import mail
 
@@ -336,12 +376,6 @@ def build(settings: BuildSettings, *, progress: Callable[[int, int], None] | Non
                 host, _, port = settings.smtp.rpartition(":")
                 mail.send_smtp(message, host or settings.smtp, int(port or 587))
 
-        for article in articles:
-            seen.setdefault(fingerprints[article.number], {"file": article.file, "date": date})
-        try:
-            write_atomic(out_dir / STATE_FILE, json.dumps(state, ensure_ascii=False, indent=1))
-        except OSError as error:
-            raise OutputError(f"{out_dir / STATE_FILE}: cannot be written ({error.strerror})") from None
         translator.close()
 
     skipped = [r for r in prepared.inputs if r.status == "skipped"]

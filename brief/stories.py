@@ -310,8 +310,8 @@ def mark_followups(stories: list[Story], seen, mode: str = "mark",
     `seen` names this run's articles that an earlier brief already used: a dict {identity: source
     number} (the pipeline keys it by content fingerprint), a set of source numbers, or a set of file
     names (then `articles` is needed to map them). A story with any seen article gets followup=True
-    and new_articles = its unseen articles; stories are renumbered 1..n after dropping, and the
-    story numbers of their points follow."""
+    and new_articles = its unseen articles, its headline drawn from them; stories with nothing new go
+    last; stories are renumbered 1..n after dropping, and the story numbers of their points follow."""
     if mode not in ("mark", "drop"):
         raise ValueError(f"mode must be 'mark' or 'drop' (got {mode!r})")
     seen_numbers = _seen_numbers(seen, articles)
@@ -326,7 +326,15 @@ def mark_followups(stories: list[Story], seen, mode: str = "mark",
         story.new_articles = [n for n in story.articles if n not in seen_numbers]
         if mode == "drop" and not story.new_articles:
             continue
+        if story.new_articles and articles is not None:
+            # Yesterday's "12 dead" must not head today's "27 dead": the headline comes from what is new.
+            by_number = {a.number: a for a in articles}
+            new = [by_number[n] for n in story.new_articles if n in by_number]
+            if new:
+                story.title_arabic = best_title(new, list(range(len(new))), similarity_matrix(new))
         kept.append(story)
+    # Stories with nothing new go after the day's news; otherwise the rank stays (a stable sort).
+    kept.sort(key=lambda s: bool(s.followup and not s.new_articles))
     for rank, story in enumerate(kept, start=1):
         story.number = rank
         for point in story.points:

@@ -319,6 +319,18 @@ def test_next_day_follow_up_cites_what_was_briefed_and_new_only_leaves_it_out(ti
     assert all(p["article"] not in earlier for p in report["points"])  # the points are what is new ...
     assert any(set(p["citations"]) & earlier for p in report["points"])  # ... citing what reported it before
 
+    # Re-running the day (a late article came in) does not take the day's own brief for an earlier one.
+    again = json.loads(run_brief("build", SEEDS, *common, "--date", "2026-11-24", "--json").stdout)
+    assert [(p["article"], p["citations"]) for p in again["points"]] == [
+        (p["article"], p["citations"]) for p in report["points"]]
+    # Nor does building an older day after a newer one: nothing was briefed before 2026-11-23.
+    older = json.loads(run_brief("build", day1, *common, "--date", "2026-11-22", "--json").stdout)
+    assert not any(s["followup"] for s in older["stories"])
+    # A day with nothing new, with --followups drop: nothing to write, and it says so.
+    result = run_brief("build", day1, *common, "--date", "2026-11-25", "--followups", "drop")
+    assert result.returncode == 4 and "nothing new since the last brief" in result.stderr
+    assert not (out / "brief-2026-11-25.md").exists()
+
     result = run_brief("build", SEEDS, *common, "--date", "2026-11-25", "--new-only", "--json")
     assert result.returncode == 4
     lines = result.stderr.strip().splitlines()

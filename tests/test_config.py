@@ -44,8 +44,10 @@ def test_missing_explicit_config_is_an_error(tmp_path):
 
 
 def test_bad_date_and_format_are_refused():
-    with pytest.raises(UsageError, match="YYYY-MM-DD"):
-        merge_settings({}, {"date": "24/11/2026"})
+    # One day, one spelling: Python also parses "20261124" and "2026-W48-2" as dates.
+    for date in ("24/11/2026", "20261124", "2026-W48-2", "2026-11-31"):
+        with pytest.raises(UsageError, match="YYYY-MM-DD"):
+            merge_settings({}, {"date": date})
     with pytest.raises(UsageError, match="--format"):
         merge_settings({}, {"formats": ["docx"]})
 

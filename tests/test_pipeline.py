@@ -5,7 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from brief.config import BuildSettings
-from brief.pipeline import _leave_out_briefed, article_fingerprint, choose_points, prepare, summarize_sources
+from brief.pipeline import (STATE_FILE, _leave_out_briefed, article_fingerprint, briefed_before, choose_points,
+                            prepare, read_state, summarize_sources)
 from brief.stories import allocate_points, cluster_stories
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
@@ -90,3 +91,22 @@ def test_no_text_is_asked_for_twice_though_a_headline_is_also_a_sentence():
     assert set(first) | set(rest) == sentences | headlines
     assert all(s.english == s.text.upper() for a in articles for s in a.sentences)
     assert all(s.title_english == s.title_arabic.upper() for s in stories if s.title_arabic)
+
+
+def test_an_unreadable_state_is_set_aside_with_a_warning_never_overwritten(tmp_path):
+    (tmp_path / STATE_FILE).write_text('{"articles": {"a": {"file": "x", "date": "2026-11-20"},}}', encoding="utf-8")
+    warnings: list[str] = []
+    assert read_state(tmp_path, warnings.append) == {"articles": {}}
+    assert len(warnings) == 1 and "set aside" in warnings[0] and "\n" not in warnings[0]
+    [aside] = tmp_path.glob(STATE_FILE + ".unreadable-*")
+    assert '"2026-11-20"' in aside.read_text(encoding="utf-8") and not (tmp_path / STATE_FILE).exists()
+
+
+def test_hand_edited_state_entries_are_ignored_and_only_earlier_days_count(tmp_path):
+    (tmp_path / STATE_FILE).write_text(
+        '{"articles": {"a": {"file": "x", "date": "2026-11-20"}, "b": "x.txt", "c": {"file": "y"},'
+        ' "d": {"file": "z", "date": "2026-11-24"}}}', encoding="utf-8")
+    warnings: list[str] = []
+    state = read_state(tmp_path, warnings.append)
+    assert sorted(state["articles"]) == ["a", "d"] and "2 entries" in warnings[0]
+    assert sorted(briefed_before(state, "2026-11-24")) == ["a"]

@@ -287,8 +287,10 @@ def test_followups_marked_and_dropped():
     stories = _stories([3, 2, 1])  # story 1: articles 1-3, story 2: 4-5, story 3: 6
     stories[1].points = [KeyPoint(arabic="x", citations=[4], article=4, sentence=0, story=2)]
     marked = mark_followups(stories, {"fp-a": 4, "fp-b": 5, "fp-c": 1}, mode="mark")
-    assert [(s.number, s.followup, s.new_articles) for s in marked] == [(1, True, [2, 3]), (2, True, []),
-                                                                         (3, False, [])]
+    # The story with nothing new (articles 4 and 5) goes after today's news.
+    assert [(s.number, s.followup, s.new_articles, s.articles) for s in marked] == [
+        (1, True, [2, 3], [1, 2, 3]), (2, False, [], [6]), (3, True, [], [4, 5])]
+    assert marked[2].points[0].story == 3
     dropped = mark_followups(_stories([3, 2, 1]), {4, 5}, mode="drop")
     assert [s.articles for s in dropped] == [[1, 2, 3], [6]]
     assert [s.number for s in dropped] == [1, 2]
