@@ -63,6 +63,8 @@ _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*>")  # lxml refuses a str that de
 _SELF_CLOSED_HTML = re.compile(r"(<html\b[^>]*?)\s*/>", re.I)  # libxml2 would close the page at its start
 _HIDDEN_STYLE = re.compile(r"(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)\s*(?:!\s*important\s*)?(?:;|$)",
                            re.I)
+# What brief writes into its output directory, which may be the inbox itself (-o equal to the inbox).
+_OWN_OUTPUT = re.compile(r"^(brief|review)-\d{4}-\d{2}-\d{2}(\.en)?\.(md|html|pdf|eml)$", re.I)
 _PROSE_RUN = 60  # characters: a text run at least this long is prose, not a menu item or a button
 _MAX_HTML_DEPTH = 2048  # libxml2's nesting limit, even for a huge tree
 
@@ -134,6 +136,8 @@ def _walk(directory: str, add, skipped: list[InputFile], ancestors: set[str], ou
         skipped.append(InputFile(directory, "skipped", f"cannot list directory: {error.strerror or error}"))
         return
     lowered = {name.lower() for name in names}
+    if outputs and os.path.realpath(directory) == outputs:
+        names = [name for name in names if not _OWN_OUTPUT.match(name)]  # yesterday's brief is no input
     for name in names:
         path = os.path.join(directory, name)
         if os.path.islink(path) and not os.path.exists(path):
