@@ -14,7 +14,7 @@ import math
 from collections import Counter
 from pathlib import Path
 
-from brief.arabic import content_terms
+from brief.arabic import content_terms, normalize
 from brief.models import Article, Story
 
 # Mean cross-pair cosine at which two groups of articles are the same event. Chosen on
@@ -186,12 +186,13 @@ def coverage(story: Story, by_number: dict[int, Article]) -> tuple[int, int]:
 
 
 def rank_key(story: Story, by_number: dict[int, Article]) -> tuple:
-    """Sort key: more sources first, then more articles, then the latest published date, then source order."""
+    """Sort key: more sources first, then more articles, then the latest published date, then the
+    headline's text, so that renaming the files (which numbers the sources) never reorders the page."""
     sources, size = coverage(story, by_number)
     latest = max((by_number[n].published or "" for n in story.articles), default="")
     # Negate the ISO date character by character so later dates sort first under an ascending sort.
     recency = tuple(-ord(c) for c in latest)
-    return (-sources, -size, recency if latest else (1,), min(story.articles))
+    return (-sources, -size, recency if latest else (1,), normalize(story.title_arabic or ""), min(story.articles))
 
 
 def best_title(members: list[Article], indices: list[int], matrix: list[list[float]]) -> str:

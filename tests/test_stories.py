@@ -344,3 +344,27 @@ def test_average_linkage_merges_as_the_plain_definition_does_ties_included(sized
         for j in range(i + 1, n):
             matrix[i][j] = matrix[j][i] = values[i * n + j]
     assert average_linkage(matrix, threshold) == _average_linkage_by_scanning(matrix, threshold)
+
+
+def test_the_page_does_not_depend_on_the_files_names(tmp_path):
+    """Stories that tie on coverage (two of three outlets each in this Gulf morning) are ordered by
+    content, not by the source numbers that file names decide."""
+    import hashlib
+    import shutil
+
+    from brief.config import BuildSettings
+    from brief.pipeline import choose_points, prepare
+
+    morning = Path(__file__).parent / "data" / "mornings" / "gulf"
+    pages = []
+    for salt in ("a", "b"):
+        folder = tmp_path / salt
+        folder.mkdir()
+        for path in morning.iterdir():
+            shutil.copy(path, folder / (hashlib.md5((salt + path.name).encode()).hexdigest()[:8] + ".txt"))
+        articles = prepare([str(folder)]).articles
+        text = {a.number: a.sentences[-1].text for a in articles}
+        stories, points, _ = choose_points(articles, BuildSettings())
+        pages.append(([(s.title_arabic, sorted(text[n] for n in s.articles)) for s in stories],
+                      [(p.arabic, sorted(text[n] for n in p.citations)) for p in points]))
+    assert pages[0] == pages[1]
