@@ -112,6 +112,8 @@ _OUTLETS = (
     "bbc", "cnn", "al jazeera", "lifegate", "reuters", "afp", "cnn بالعربيه", "bbc عربي", "bbc news عربي",
     "rt عربي", "france 24", "فرانس 24 عربي", "independent عربيه", "الجزيره مباشر", "الشرق", "الشرق نيوز",
 )
+# Cities that are also a newspaper's name: first in a dateline, they are the place ("الرياض - كووورة").
+_PLACES_NAMED_LIKE_OUTLETS = frozenset({"الرياض"})
 # A bare "مصدر" is a label only with its colon: "مصدر مصري: ..." is a headline quoting a source.
 _SOURCE_LINE = re.compile(r"^(?:(المصدر الاصلي|مصدر الخبر|المصدر|المصادر|نقلا عن|source|via)(?!\w)\s*[:：\-–]?"
                           r"|مصدر\s*[:：\-–])\s*(.*)$")
@@ -230,6 +232,8 @@ def _dateline_outlet(text: str) -> str | None:
              if p.strip(" «»\"“”()")]
     if len(parts) < 2 or len(parts) > 3:
         return None
+    if len(parts) == 2 and normalize(parts[0]) in _PLACES_NAMED_LIKE_OUTLETS:
+        return parts[1]  # "الرياض - كووورة": the city, then the outlet, known or not
     known = [p for p in parts if _is_known_name(p)]
     return known[0] if known else None
 

@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from brief.clean import (classify_lines, clean_document, find_duplicates, inspect_records, line_accounting,
-                         parse_date)
+                         line_facts, parse_date)
 from brief.errors import InputError
 from brief.ingest import read_document
 from brief.models import RawDocument
@@ -168,6 +168,7 @@ def test_dates(text, iso):
      "بالوكالة، وبشكل ملخص. للاشتراك بالوكالة يرجى التواصل معنا.", "boilerplate"),
     ("لندن ـ «القدس العربي»:", "meta"),
     ("دبي - العربية.نت", "meta"),
+    ("الرياض - كووورة", "meta"),
     ("يرجى تفعيل جافا سكريبت في متصفحك لعرض هذه الصفحة بشكل صحيح.", "boilerplate"),  # a page saved unrendered
     ("مباشر", "boilerplate"),  # a live page's badge
     ("نشر في: الإثنين 14 أبريل 2025 - 10:30 صباحا بتوقيت مكة المكرمة آخر تحديث: الإثنين 14 أبريل 2025 - 11:45",
@@ -361,3 +362,8 @@ def test_a_live_pages_title_repeated_under_its_lead_is_the_title():
     [article] = clean_document(RawDocument(file="live.html", text=text, encoding="utf-8", is_html=True,
                                            html_meta={"title": title}, original_lines=4))
     assert [line.kind for line in article.lines] == ["body", "boilerplate", "title", "body"]
+
+
+def test_a_city_named_like_a_newspaper_is_the_place_in_a_dateline():
+    assert line_facts("الرياض - كووورة").value == "كووورة"
+    assert line_facts("الرياض - الاقتصادية").value == "الاقتصادية"
