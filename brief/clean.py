@@ -695,9 +695,33 @@ def clean_document(doc: RawDocument) -> list[Article]:
     for later in articles[1:]:
         # A 'read also' article is a link on the same site: same outlet; its own address and date are unknown.
         later.outlet = later.outlet or first.outlet
+    for article in articles:
+        _mark_outlet_line(article)
     if not any(line.kind == "body" for line in lines):
         raise InputError(doc.file, "no Arabic article text found (every line is a title, heading or site furniture)")
     return articles
+
+
+def _mark_outlet_line(article: Article) -> None:
+    """A site's name pasted above the headline ("كووورة", then the headline, then "المصدر: كووورة" at the
+    end) is the outlet, not the title or a sentence; the headline under it is then the title."""
+    if not article.outlet:
+        return
+    outlet = " ".join(normalize(article.outlet).split())
+    head = [line for line in article.lines if line.text.strip()][:3]
+    for position, line in enumerate(head):
+        if line.kind == "meta" or " ".join(normalize(line.text).split()) != outlet:
+            continue
+        was_title = line.kind == "title"
+        line.kind, line.reason = "meta", "outlet name line"
+        following = head[position + 1] if position + 1 < len(head) else None
+        if was_title and following is not None and following.kind in ("body", "heading") and _is_title_like(
+                following.text):
+            following.kind, following.reason = "title", "title: the headline under the site's name"
+            article.title = _MD_HEADING.sub("", following.text).strip()
+        elif was_title:
+            article.title = None
+        return
 
 
 def _iso(value) -> str | None:

@@ -367,3 +367,13 @@ def test_a_live_pages_title_repeated_under_its_lead_is_the_title():
 def test_a_city_named_like_a_newspaper_is_the_place_in_a_dateline():
     assert line_facts("الرياض - كووورة").value == "كووورة"
     assert line_facts("الرياض - الاقتصادية").value == "الاقتصادية"
+
+
+def test_a_sites_name_pasted_above_the_headline_is_the_outlet_not_the_title():
+    text = ("كووورة\nالهلال يتوج بلقب الدوري للمرة التاسعة عشرة\n"
+            "توج الهلال بلقب الدوري للمرة التاسعة عشرة في تاريخه بعد فوزه على الفتح بثلاثة أهداف نظيفة.\n"
+            "وقال مدرب الفريق إن اللقب للجماهير التي ساندت الفريق طوال الموسم.\nالمصدر: كووورة\n")
+    [article] = clean_document(RawDocument(file="k.txt", text=text, encoding="utf-8", original_lines=5))
+    assert [(line.kind, line.reason) for line in article.lines[:2]] == [
+        ("meta", "outlet name line"), ("title", "title: the headline under the site's name")]
+    assert (article.title, article.outlet) == ("الهلال يتوج بلقب الدوري للمرة التاسعة عشرة", "كووورة")
