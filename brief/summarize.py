@@ -355,6 +355,7 @@ def _points(articles: list[Article], max_points: int, max_words: int | None,
     candidates, matrix = score_sentences(articles, settings)
     clusters = cluster_facts(candidates, matrix, settings)
     ranked = mmr_order(clusters, matrix, settings, limit=max(settings.pool_size, max_points))
+    ranked = _without_restated_headlines(ranked, candidates)
     if max_words is None:
         chosen = [cluster for cluster, _ in ranked[:max_points]]
     else:
@@ -368,6 +369,21 @@ def _points(articles: list[Article], max_points: int, max_words: int | None,
                                article=seed.article, sentence=seed.index, score=round(cluster.score, 6),
                                members=members))
     return points
+
+
+def _without_restated_headlines(ranked: list[tuple[_Cluster, float]],
+                                candidates: list[_Candidate]) -> list[tuple[_Cluster, float]]:
+    """The ranked clusters less any headline, alone in its cluster, whose terms are mostly in a
+    better-ranked point: a short story's headline otherwise takes a free point by restating its lead."""
+    kept: list[tuple[_Cluster, float]] = []
+    for cluster, value in ranked:
+        seed = candidates[cluster.seed]
+        alone = all(candidates[m].article == seed.article for m in cluster.members)  # no other article's sentence
+        if seed.headline and seed.terms and alone and any(
+                len(seed.terms & candidates[k.seed].terms) >= len(seed.terms) / 2 for k, _ in kept):
+            continue
+        kept.append((cluster, value))
+    return kept
 
 
 def _also_stating(seed: int, candidates: list[_Candidate], matrix: list[list[float]],
