@@ -26,7 +26,8 @@ FOLLOWUPS = ("mark", "drop")
 
 @dataclass
 class BuildSettings:
-    """Everything `brief build` needs; each field is a brief.toml key and a command-line option."""
+    """Everything `brief build` needs; each field is a brief.toml key, most also a command-line option
+    (not max_words, review, email_from, max_file_mb, max_total_mb: brief.toml only)."""
 
     sources: list[str] = field(default_factory=list)
     output: str = "out"
@@ -57,6 +58,11 @@ class BuildSettings:
     quiet: bool = False
 
     def validate(self) -> None:
+        """Raise UsageError naming the first bad setting; one path given as a string is a list of one."""
+        if isinstance(self.sources, str):
+            self.sources = [self.sources]  # not a path read letter by letter
+        if isinstance(self.formats, str):
+            self.formats = [f.strip() for f in self.formats.split(",") if f.strip()]
         for name, value, allowed in (("variant", self.variant, VARIANTS), ("paper", self.paper, PAPERS),
                                      ("followups", self.followups, FOLLOWUPS)):
             if value not in allowed:
@@ -84,6 +90,26 @@ class BuildSettings:
                 datetime.date.fromisoformat(self.date)
             except ValueError:
                 raise UsageError(f"--date must be YYYY-MM-DD (got {self.date!r})") from None
+        # Mail settings are checked before any work: a bad one used to surface after the whole run.
+        if self.smtp and not self.email_to:
+            raise UsageError("--smtp (or [email] smtp) needs --eml TO_ADDRESS (or [email] to)")
+        if self.smtp:
+            host, colon, port = self.smtp.strip().rpartition(":")
+            if not colon:
+                host, port = self.smtp.strip(), "587"
+            if not host or not port.isdigit() or not 1 <= int(port) <= 65535:
+                raise UsageError(f"--smtp must be HOST or HOST:PORT with a port from 1 to 65535 (got {self.smtp!r})")
+        if self.email_to or self.email_from:
+            from brief.errors import MailError
+            from brief.mail import parse_address
+
+            try:
+                if self.email_to:
+                    parse_address(self.email_to, "--eml")
+                if self.email_from:
+                    parse_address(self.email_from, "[email] from")
+            except MailError as error:
+                raise UsageError(str(error)) from None
 
 
 # brief.toml may group keys in tables; these map to flat field names.

@@ -63,3 +63,23 @@ def test_one_source_may_be_a_string_and_a_size_a_whole_number(tmp_path):
     path.write_text('sources = "inbox"\nmax_file_mb = 5\n', encoding="utf-8")
     settings = merge_settings(load_config(str(path)), {})
     assert settings.sources == [str(tmp_path / "inbox")] and settings.max_file_mb == 5.0
+
+
+@pytest.mark.parametrize("mail, message", [
+    ({"smtp": "localhost:25"}, "needs --eml"),  # [email] smtp without to sent nothing, silently
+    ({"email_to": "desk@example.org", "smtp": "localhost:abc"}, "HOST:PORT"),
+    ({"email_to": "desk@example.org", "smtp": "localhost:70000"}, "HOST:PORT"),
+    ({"email_to": "notanaddress"}, "not a single e-mail address"),
+    ({"email_to": "desk@example.org", "email_from": "a@b@c"}, "not a single e-mail address"),
+])
+def test_mail_settings_are_checked_before_any_work(mail, message):
+    with pytest.raises(UsageError, match=message):
+        merge_settings({}, {"sources": ["x"], **mail})
+
+
+def test_one_source_given_as_a_string_is_one_path():
+    from brief.config import BuildSettings
+
+    settings = BuildSettings(sources="inbox", formats="md,pdf")
+    settings.validate()
+    assert settings.sources == ["inbox"] and settings.formats == ["md", "pdf"]
