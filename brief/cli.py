@@ -49,6 +49,20 @@ app.add_typer(model_app, name="model")
 app.add_typer(cache_app, name="cache")
 
 
+def _print_version(value: bool) -> None:
+    if value:
+        from brief import __version__
+
+        print(f"brief {__version__}")
+        raise typer.Exit(0)
+
+
+@app.callback()
+def _options(version: bool = typer.Option(False, "--version", callback=_print_version, is_eager=True,
+                                          help="Print the version and exit.")) -> None:
+    """Arabic news in, one-page bilingual English brief out."""
+
+
 # Control characters (a newline or a terminal escape in a file name) would split a message or drive the
 # terminal; they are shown escaped, as Python writes them.
 _CONTROLS = {c: repr(chr(c))[1:-1] for c in (*range(0x20), *range(0x7F, 0xA0))}
@@ -88,8 +102,9 @@ def user_errors(command):
             if isinstance(error, BriefError):
                 _say(f"error: {error}")
                 raise typer.Exit(error.exit_code) from None
-            _say(f"internal error ({type(error).__name__}: {error}); please report it with --debug output")
-            if "--debug" in sys.argv:
+            _say(f"internal error ({type(error).__name__}: {error}); please report it with the traceback "
+                 "that BRIEF_DEBUG=1 prints")
+            if os.environ.get("BRIEF_DEBUG", "") not in ("", "0"):
                 raise
             raise typer.Exit(EXIT_INTERNAL) from None
 
@@ -167,12 +182,12 @@ def build(
         "max_points": max_points, "title": title,
         "date": date, "variant": variant, "paper": paper, "brief_only": brief_only or None,
         "new_only": new_only or None, "followups": followups, "email_to": eml, "smtp": smtp,
+        "quiet": quiet or None,
     }
     settings = merge_settings(load_config(config), overrides)
     if not settings.sources:
         raise typer.BadParameter("give at least one source (file, directory or -), or `sources` in brief.toml")
-    if smtp and not settings.email_to:
-        raise typer.BadParameter("--smtp needs --eml TO_ADDRESS")
+    quiet = settings.quiet
     warn = None if quiet else _warn
     with progress_bar(not quiet, "translating") as progress:
         try:
@@ -189,6 +204,11 @@ def build(
         if result.exit_code == EXIT_PARTIAL:
             skipped = [i for i in result.report["inputs"] if i["status"] == "skipped"]
             _say(f"{len(skipped)} input(s) skipped; each is named above and in --json")
+    elif result.exit_code == EXIT_PARTIAL:
+        # Quiet drops progress and warnings, not what exit 3 reports: which inputs were left out.
+        for record in result.report["inputs"]:
+            if record["status"] == "skipped":
+                _say(f"skipped {record['file']}: {record['reason']}")
     raise typer.Exit(result.exit_code)
 
 
@@ -228,6 +248,10 @@ def summarize(sources: List[str] = typer.Argument(..., help="Files or directorie
     """Print the key Arabic sentences, best first, each with a tab and its citations (no model needed)."""
     from brief.pipeline import plain_summary, summarize_sources
 
+    if points < 1:
+        raise typer.BadParameter(f"--points must be 1 or more (got {points})")
+    if max_words is not None and max_words < 1:
+        raise typer.BadParameter(f"--max-words must be 1 or more (got {max_words})")
     # Skipped inputs are named on stderr even with --plain: its promise is about standard output.
     chosen, articles, stories, inputs = summarize_sources(list(sources), points, max_words, warn=_warn,
                                                           by_story=by_story)

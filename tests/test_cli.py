@@ -289,7 +289,25 @@ def test_option_mistakes_inside_a_command_are_usage_errors_not_internal_ones(arg
     result = run_brief(*args, cwd=tmp_path)  # no brief.toml there to supply sources
     assert result.returncode == 2, result.stderr
     assert "internal error" not in result.stderr and "Traceback" not in result.stderr
-    assert "give at least one source" in result.stderr or "--smtp needs --eml" in result.stderr
+    assert "give at least one source" in result.stderr or "--smtp" in result.stderr and "needs --eml" in result.stderr
+
+
+def test_version_and_nonsense_summary_budgets():
+    result = run_brief("--version")
+    assert result.returncode == 0 and re.fullmatch(r"brief \d+\.\d+\.\d+\n", result.stdout)
+    for option in (["--points", "0"], ["--max-words", "-5"]):
+        result = run_brief("summarize", SEEDS, *option)
+        assert result.returncode == 2 and "must be 1 or more" in result.stderr and not result.stdout
+
+
+def test_quiet_still_names_the_inputs_it_skipped(tiny_model_dir, tmp_path):
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    (inbox / "a.txt").write_bytes((SEEDS / "004_3c6385f6fb4de3b3.txt").read_bytes())
+    (inbox / "empty.txt").write_text("")
+    result = run_brief("build", inbox, "-o", tmp_path / "out", "--model", tiny_model_dir, "--format", "md", "-q")
+    assert result.returncode == 3 and not result.stdout
+    assert result.stderr.splitlines() == [f"brief: skipped {inbox / 'empty.txt'}: empty file"]
 
 
 def test_importing_the_cli_leaves_no_sigint_handler_behind():
