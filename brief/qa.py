@@ -433,6 +433,25 @@ def _worded_counts(source: str) -> list[Number]:
     return counts
 
 
+def _worded_scaled(source: str) -> list[Number]:
+    """Amounts the Arabic writes as a count word before a scale ('عشرة آلاف', 'خمسة ملايين'): the English
+    must state them as much as a figure in digits ('عشرة آلاف' rendered '1,000' is a tenfold error)."""
+    written = to_ascii_digits(source).split()
+    words = [re.sub(r"\W", "", normalize(token)) for token in written]
+    amounts = []
+    for index in range(len(words) - 1):
+        count = _strip_arabic_clitic(words[index], _ARABIC_WORDS)
+        scale = _strip_arabic_clitic(words[index + 1], _ARABIC_SCALES)
+        if not count or not scale or _ARABIC_WORDS[count] >= 1000:
+            continue
+        before = words[index - 1] if index else ""
+        if before.isdigit() or _strip_arabic_clitic(before, _ARABIC_WORDS):
+            continue  # part of a larger number written otherwise ('مئة وعشرة آلاف'): not read here
+        amounts.append(Number(_key(_ARABIC_WORDS[count] * _ARABIC_SCALES[scale]),
+                              " ".join(written[index:index + 2]).strip("،,.:;؛!?؟\"'«»()")))
+    return amounts
+
+
 def number_flags(source: str, english: str) -> list[Flag]:
     """Numbers of the source missing or changed in the English, and digits the English invents."""
     wanted = arabic_numbers(source)
@@ -446,6 +465,8 @@ def number_flags(source: str, english: str) -> list[Flag]:
                and not alternatives.get(_key(n.value), set()) & stated
                and not (n.month and int(n.value) in months)]
     missing += [n for n in _worded_counts(source) if _key(n.value) not in stated]
+    missing += [n for n in _worded_scaled(source) if _key(n.value) not in stated
+                and not alternatives.get(_key(n.value), set()) & stated]
     # A month the source names must be the month the English names (or writes with digits).
     missing += [Number(float(m), _MONTH_NAMES[m - 1]) for m in sorted(arabic_months(source))
                 if m not in months and float(m) not in stated]
@@ -756,6 +777,8 @@ def read_pairs(path: str) -> Pairs:
             malformed.append((number, f"expected arabic<TAB>english, found {found}"))
         elif not fields[0].strip():
             malformed.append((number, "the Arabic field is empty"))
+        elif not arabic_letter_count(fields[0]):
+            malformed.append((number, "the first field has no Arabic letters (expected arabic<TAB>english)"))
         else:
             pairs.append((number, fields[0].strip(), fields[1].strip()))
     if not pairs:

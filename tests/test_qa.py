@@ -152,6 +152,9 @@ def test_numbers_kept_in_another_form_are_not_flagged(source, english):
     # A count written as a word must be kept too.
     ("قتل ثلاثة أشخاص في الانفجار.", "Four people were killed in the explosion.", "ثلاثة"),
     ("قتل خمسة جنود وأصيب 7 آخرون في كمين.", "Soldiers were killed and 7 others wounded in an ambush.", "خمسة"),
+    # So must an amount written in words: a tenfold error, or a dropped amount.
+    ("قتل عشرة آلاف شخص.", "1,000 people were killed.", "عشرة آلاف"),
+    ("نزح خمسة ملايين شخص.", "Millions of people were displaced.", "خمسة ملايين"),
 ])
 def test_changed_dropped_or_invented_numbers_are_flagged(source, english, shown):
     flags = [f for f in qa.check_pair(source, english) if f.code == "number_mismatch"]
@@ -348,15 +351,17 @@ def test_a_malformed_line_is_set_aside_with_its_reason_and_the_others_checked(tm
     path.write_text("وصل بوتين.\n"
                     "وصل\tPutin\n\na\tb\tc\n"
                     "\tPutin arrived.\n"
-                    "وصل في عام 2024.\tHe arrived in 2023.\n", encoding="utf-8")
+                    "وصل في عام 2024.\tHe arrived in 2023.\n"
+                    "hello\tworld\n", encoding="utf-8")
     read = qa.read_pairs(str(path))
     assert read.malformed == [(1, "expected arabic<TAB>english, found no tab"),
-                              (4, "expected arabic<TAB>english, found 3 fields"), (5, "the Arabic field is empty")]
+                              (4, "expected arabic<TAB>english, found 3 fields"), (5, "the Arabic field is empty"),
+                              (7, "the first field has no Arabic letters (expected arabic<TAB>english)")]
     assert [number for number, _, _ in read.pairs] == [2, 6]
     records = qa.qa_records(read.pairs, malformed=read.malformed)
     assert [(r["line"], [f["code"] for f in r["flags"]]) for r in records] == [
         (1, ["malformed"]), (2, []), (4, ["malformed"]),
-        (5, ["malformed"]), (6, ["number_mismatch"])]
+        (5, ["malformed"]), (6, ["number_mismatch"]), (7, ["malformed"])]
 
 
 @pytest.mark.parametrize("content, message", [
