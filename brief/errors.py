@@ -40,6 +40,10 @@ class InputError(BriefError):
         self.reason = reason
 
 
+class NotAnInput(InputError):
+    """A file that is no article by design, brief's own output: passed over, not counted as skipped."""
+
+
 class NoUsableInput(BriefError):
     """Every input was skipped (or none was given); `inputs` holds each one's fate for the run report."""
 

@@ -9,7 +9,7 @@ import sys
 from dataclasses import dataclass
 
 from brief.arabic import arabic_letter_count, arabic_share
-from brief.errors import InputError
+from brief.errors import InputError, NotAnInput
 from brief.interrupts import import_held, raise_if_interrupted
 from brief.models import InputFile, RawDocument
 
@@ -65,6 +65,9 @@ _HIDDEN_STYLE = re.compile(r"(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hi
                            re.I)
 # What brief writes into its output directory, which may be the inbox itself (-o equal to the inbox).
 _OWN_OUTPUT = re.compile(r"^(brief|review)-\d{4}-\d{2}-\d{2}(\.en)?\.(md|html|pdf|eml)$", re.I)
+# The signature brief prints in every brief's footer and review page: an old output folder inside the
+# inbox holds them, and a brief is no article.
+_OWN_SIGNATURE = re.compile(r"(?m)^brief \d+\.\d+\.\d+\S* · model |<meta name=\"generator\" content=\"brief \d+\.\d+")
 _PROSE_RUN = 60  # characters: a text run at least this long is prose, not a menu item or a button
 _MAX_HTML_DEPTH = 2048  # libxml2's nesting limit, even for a huge tree
 
@@ -151,11 +154,14 @@ def _walk(directory: str, add, skipped: list[InputFile], ancestors: set[str], ou
                 continue
             page = _saved_page_of(name, lowered)
             if page:
-                skipped.append(InputFile(path, "page_files", f"the images, scripts and frames saved with {page}"))
+                skipped.append(InputFile(path, "ignored", f"the images, scripts and frames saved with {page}"))
             elif real != outputs:
                 _walk(path, add, skipped, ancestors | {real}, outputs)
             continue
         if name.lower().endswith(_UNREAD_DOCUMENTS) and not name.startswith("."):
+            if _OWN_OUTPUT.match(name):
+                skipped.append(InputFile(path, "ignored", "a brief's PDF that brief wrote (by its name), not an article"))
+                continue
             suffix = os.path.splitext(name)[1].lower()
             skipped.append(InputFile(path, "skipped", f"{suffix} files are not read: save the article as text "
                                                       "or as a web page (.txt, .html, .mhtml)"))
@@ -457,6 +463,8 @@ def read_document(path: str, limits: IngestLimits | None = None) -> RawDocument:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if not text.strip():
         raise InputError(path, "file holds only whitespace")
+    if _OWN_SIGNATURE.search(text):
+        raise NotAnInput(path, "a brief or review page that brief wrote (its signature is in it), not an article")
     html_meta: dict = {}
     if is_html:
         text, html_meta = extract_html(text, path)
@@ -498,7 +506,7 @@ def load(sources: list[str], limits: IngestLimits | None = None,
         try:
             document = read_document(path, limits)
         except InputError as error:
-            records.append(InputFile(path, "skipped", error.reason))
+            records.append(InputFile(path, "ignored" if isinstance(error, NotAnInput) else "skipped", error.reason))
             continue
         total += size or len(document.text.encode("utf-8", "surrogatepass"))
         documents.append(document)

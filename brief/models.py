@@ -88,11 +88,11 @@ def count_outlets(articles: list[Article], numbers: list[int]) -> int:
 
 @dataclass
 class InputFile:
-    """The fate of one input path: used or skipped, and why ("page_files": the folder of images and
-    scripts a browser saves beside a page, not read and no input of its own)."""
+    """The fate of one input path: used or skipped, and why; "ignored" is what is no input by design (the
+    folder of images and scripts a browser saves beside a page, a brief that brief wrote), not read."""
 
     file: str
-    status: Literal["used", "skipped", "page_files"]
+    status: Literal["used", "skipped", "ignored"]
     reason: str = ""
     articles: int = 0
     encoding: str | None = None

@@ -172,7 +172,7 @@ def test_the_folder_a_browser_saves_beside_a_page_is_not_read_as_articles(tmp_pa
     (tmp_path / "other_files" / "a.txt").write_text(SEED, encoding="utf-8")
     documents, records = load([str(tmp_path)])
     fates = {Path(r.file).name: r for r in records}
-    assert fates["visit_files"].status == "page_files" and "visit.html" in fates["visit_files"].reason
+    assert fates["visit_files"].status == "ignored" and "visit.html" in fates["visit_files"].reason
     assert fates["visit.html"].status == fates["a.txt"].status == "used" and len(documents) == 2
 
 
@@ -309,3 +309,20 @@ def test_any_bytes_give_a_document_or_an_input_error(tmp_path_factory, data):
         return
     assert isinstance(document.text, str)
     document.text.encode("utf-8")  # no lone surrogates reach later stages
+
+
+def test_an_old_output_folder_inside_the_inbox_is_passed_over_not_skipped(tmp_path):
+    old = tmp_path / "briefs-november"
+    old.mkdir()
+    signature = "brief 0.1.0 · model Helsinki-NLP/opus-mt-ar-en@abc · ctranslate2 int8 cpu"
+    (old / "brief-2026-11-30.md").write_text(f"# Arabic press brief\n\nوصل الرئيس إلى العاصمة في زيارة رسمية تستمر يومين.\n\n{signature}\n",
+                                             encoding="utf-8")
+    (old / "review-2026-11-30.html").write_text(
+        f'<html><head><meta name="generator" content="{signature}"></head><body><p>{"وصل الرئيس. " * 20}</p></body></html>',
+        encoding="utf-8")
+    (old / "brief-2026-11-30.pdf").write_bytes(b"%PDF-1.7")
+    (tmp_path / "a.txt").write_text(SEED, encoding="utf-8")
+    documents, records = load([str(tmp_path)])
+    fates = {Path(r.file).name: r.status for r in records}
+    assert len(documents) == 1 and fates == {"a.txt": "used", "brief-2026-11-30.md": "ignored",
+                                             "review-2026-11-30.html": "ignored", "brief-2026-11-30.pdf": "ignored"}
