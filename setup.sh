@@ -21,7 +21,13 @@ fi
 
 [ -x "$VENV/bin/python" ] || "$PYTHON" -m venv "$VENV"
 "$VENV/bin/python" -m pip install -q --upgrade pip
-# Pin torch first: an unpinned torch pulls a multi-GB CUDA build.
-"$VENV/bin/python" -m pip install -q "torch==2.13.0"
+# Pin torch first: an unpinned torch pulls the newest multi-GB CUDA build. From plain PyPI on Linux x86
+# even torch 2.13.0 is the CUDA build (it runs on a CPU, but is several GB); TORCH_INDEX_URL=
+# https://download.pytorch.org/whl/cpu takes the CPU build from PyTorch's own index instead.
+if [ -n "${TORCH_INDEX_URL:-}" ]; then
+  "$VENV/bin/python" -m pip install -q "torch==2.13.0" --index-url "$TORCH_INDEX_URL"
+else
+  "$VENV/bin/python" -m pip install -q "torch==2.13.0"
+fi
 "$VENV/bin/python" -m pip install -q -e ".[test]"
 echo "setup: ready ($VENV)" >&2
