@@ -27,7 +27,7 @@ FOLLOWUPS = ("mark", "drop")
 @dataclass
 class BuildSettings:
     """Everything `brief build` needs; each field is a brief.toml key, most also a command-line option
-    (not max_words, review, email_from, max_file_mb, max_total_mb: brief.toml only)."""
+    (not max_words, email_from, max_file_mb, max_total_mb: brief.toml only)."""
 
     sources: list[str] = field(default_factory=list)
     output: str = "out"
@@ -38,7 +38,6 @@ class BuildSettings:
     max_words: int | None = None
     variant: str = "bilingual"
     paper: str = "a4"
-    review: bool = True
     brief_only: bool = False  # translate only what the brief shows; the review page says so
     model: str | None = None
     engine: str = "auto"

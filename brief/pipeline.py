@@ -353,7 +353,7 @@ def build(settings: BuildSettings, *, progress: Callable[[int, int], None] | Non
         from brief import render
 
         written = render.write_outputs(brief, out_dir, formats=tuple(settings.formats), variant=settings.variant,
-                                       paper=settings.paper, review=settings.review)
+                                       paper=settings.paper)
         outputs = written.paths
         timings["render"] = time.perf_counter() - started
         # Recorded before any mail goes: a run that fails here and is retried must not send it twice.

@@ -600,7 +600,10 @@ class Written(NamedTuple):
 
 def write_outputs(brief: Brief, out_dir: str | os.PathLike, formats=("md", "pdf"), variant: str = "bilingual",
                   paper: str = "a4", review: bool = True) -> Written:
-    """Write brief-<date>.{md,pdf,html} (English-only: brief-<date>.en.*) and review-<date>.html, atomically."""
+    """Write brief-<date>.{md,pdf,html} (English-only: brief-<date>.en.*) and review-<date>.html, atomically.
+
+    `review=False` leaves the review page out for a caller that writes it elsewhere: the brief still
+    refers to it."""
     out_dir = Path(out_dir)
     formats = tuple(formats)
     unknown = [f for f in formats if f not in ("md", "pdf", "html")]
