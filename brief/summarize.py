@@ -44,7 +44,7 @@ import re
 from collections import Counter
 from dataclasses import asdict, dataclass
 
-from brief.arabic import content_terms, has_arabic, tokens
+from brief.arabic import content_terms, has_arabic, to_ascii_digits, tokens
 from brief.models import Article, KeyPoint, Sentence
 
 _KNAPSACK_CELLS = 3_000_000  # above this many table cells (items x points x words) the fill is greedy
@@ -345,9 +345,20 @@ def _cite_earlier(points: list[KeyPoint], articles: list[Article], earlier: list
     old = {a.number for a in earlier}
     for point in points:
         seed = position.get((point.article, point.sentence))
-        if seed is not None:
-            added = {a for a in _also_stating(seed, candidates, matrix, settings) if a in old}
-            point.citations = sorted(set(point.citations) | added)
+        if seed is None:
+            continue
+        figures = _figures(candidates[seed].sentence.text)
+        # An earlier report of other figures is the fact before it changed ("27 dead" is not yesterday's
+        # "12 dead"): not cited for it.
+        added = {other.article for k, other in enumerate(candidates)
+                 if other.article in old and _states_same_fact(seed, k, candidates, matrix, settings)
+                 and not (figures and _figures(other.sentence.text) and not figures & _figures(other.sentence.text))}
+        point.citations = sorted(set(point.citations) | added)
+
+
+def _figures(text: str) -> set[str]:
+    """The figures a sentence states, years left out (a date is no count)."""
+    return {n for n in re.findall(r"\d+(?:[.,]\d+)*", to_ascii_digits(text)) if not _YEAR.fullmatch(n)}
 
 
 def _points(articles: list[Article], max_points: int, max_words: int | None,

@@ -417,3 +417,16 @@ def test_a_huge_story_only_lets_each_articles_first_sentences_compete():
     assert {c.index for c in candidates} == set(range(5))
     points = summarize(articles, max_points=4, settings=SummarizerSettings(max_sentences=200))
     assert points and all(p.sentence < 5 for p in points)
+
+
+def test_an_earlier_report_of_other_figures_is_not_cited_for_the_new_ones():
+    today = article(1, "ارتفعت حصيلة ضحايا السيول في سلطنة عمان إلى 27 قتيلا بينهم طلاب، بحسب الدفاع المدني.",
+                    "وتواصل فرق الإنقاذ البحث عن مفقودين في ولايات الشرقية.")
+    yesterday = article(2, "قتل 12 شخصا في سيول سلطنة عمان بينهم طلاب، بحسب الدفاع المدني العماني.",
+                        "وتواصل فرق الإنقاذ البحث عن مفقودين في الأودية.")
+    same = article(3, "ارتفعت حصيلة ضحايا السيول في سلطنة عمان إلى 27 قتيلا بحسب الدفاع المدني.")
+    points = summarize([today], max_points=2, earlier=[yesterday, same])
+    toll = next(p for p in points if "27" in p.arabic)
+    assert 2 not in toll.citations and 3 in toll.citations
+    rescue = next(p for p in points if "الإنقاذ" in p.arabic)
+    assert 2 in rescue.citations  # no figures to differ: the earlier report of it is still cited
