@@ -81,6 +81,11 @@ def articles_of(document: RawDocument) -> list[Article]:
     return usable
 
 
+def sentence_fingerprint(text: str) -> str:
+    """Identity of one sentence's text, for the state: what an earlier brief's articles already said."""
+    return hashlib.sha256(" ".join(normalize(text).split()).encode("utf-8", "surrogatepass")).hexdigest()[:12]
+
+
 def article_fingerprint(article: Article) -> str:
     """Identity of an article's text, for 'already briefed' state: normalised body, hashed."""
     body = " ".join(normalize(s.text) for s in article.sentences if s.kind == "body")
@@ -145,19 +150,36 @@ def run_lock(out_dir: Path):
         handle.close()
 
 
-def choose_points(articles: list[Article], settings: BuildSettings,
-                  seen: set[int] | None = None) -> tuple[list[Story], list[KeyPoint], dict]:
+def choose_points(articles: list[Article], settings: BuildSettings, seen: set[int] | None = None,
+                  told: set[str] | None = None) -> tuple[list[Story], list[KeyPoint], dict]:
     """Group articles into stories, share the point budget between them and summarize each.
 
-    `seen` holds the source numbers of articles an earlier brief already used: their stories are marked
-    as follow-ups (or dropped, with followups="drop") before the page budget is shared out."""
+    `seen` holds the source numbers of articles an earlier brief already used, `told` the fingerprints
+    (`sentence_fingerprint`) of sentences earlier briefs' articles stated. Stories with either are
+    marked as follow-ups (or dropped, with followups="drop", when nothing in them is new) before the page
+    budget is shared out, and no told sentence becomes a point: an article corrected or updated in place
+    brings its new sentences, not yesterday's."""
     from brief import stories as story_stage
     from brief.summarize import SummarizerSettings, summarize
 
     summarizer = SummarizerSettings()
+    seen, told = set(seen or ()), told or set()
+    told_at = {(a.number, s.index) for a in articles for s in a.sentences
+               if s.kind == "body" and sentence_fingerprint(s.text) in told}
+    updated = set()
+    for article in articles:
+        body = [s for s in article.sentences if s.kind == "body"]
+        retold = sum(1 for s in body if (article.number, s.index) in told_at)
+        if article.number in seen or not body or retold * 3 < len(body):
+            continue
+        if retold == len(body):
+            seen.add(article.number)  # saved again under another name: nothing new in it
+        else:
+            updated.add(article.number)  # an earlier article updated in place: its new sentences are news
     stories = story_stage.cluster_stories(articles)
-    if seen:
-        stories = story_stage.mark_followups(stories, seen, mode=settings.followups, articles=articles)
+    if seen or updated:
+        stories = story_stage.mark_followups(stories, seen, mode=settings.followups, articles=articles,
+                                             updated=updated)
     by_number = {a.number: a for a in articles}
     budget = story_stage.allocate_points(stories, settings.max_points) if len(stories) > 1 else {
         stories[0].number: settings.max_points} if stories else {}
@@ -174,7 +196,8 @@ def choose_points(articles: list[Article], settings: BuildSettings,
         fresh = story.new_articles if story.followup and story.new_articles else story.articles
         members = [by_number[n] for n in fresh]
         earlier = [by_number[n] for n in story.articles if n not in fresh]
-        chosen = summarize(members, max_points=count, max_words=words, settings=summarizer, earlier=earlier)
+        chosen = summarize(members, max_points=count, max_words=words, settings=summarizer, earlier=earlier,
+                           told=told_at)
         for point in chosen:
             point.story = story.number
         story.points = chosen
@@ -319,7 +342,8 @@ def build(settings: BuildSettings, *, progress: Callable[[int, int], None] | Non
         started = time.perf_counter()
         fingerprints = {a.number: article_fingerprint(a) for a in articles}  # for the state, read and written
         earlier = {n for n, fingerprint in fingerprints.items() if fingerprint in seen}
-        stories, points, summarizer_settings = choose_points(articles, settings, earlier)
+        told = {h for entry in seen.values() for h in entry.get("sentences", ()) if isinstance(h, str)}
+        stories, points, summarizer_settings = choose_points(articles, settings, earlier, told)
         timings["summarize"] = time.perf_counter() - started
         if not stories:
             raise NoUsableInput("nothing new since the last brief: every story was told before "
@@ -358,7 +382,9 @@ def build(settings: BuildSettings, *, progress: Callable[[int, int], None] | Non
         timings["render"] = time.perf_counter() - started
         # Recorded before any mail goes: a run that fails here and is retried must not send it twice.
         for article in articles:
-            state["articles"].setdefault(fingerprints[article.number], {"file": article.file, "date": date})
+            state["articles"].setdefault(fingerprints[article.number], {
+                "file": article.file, "date": date,
+                "sentences": [sentence_fingerprint(s.text) for s in article.sentences if s.kind == "body"]})
         try:
             write_atomic(out_dir / STATE_FILE, json.dumps(state, ensure_ascii=False, indent=1))
         except OSError as error:

@@ -305,20 +305,22 @@ def _distinct_files(files: list[str]) -> list[str]:
 
 
 def mark_followups(stories: list[Story], seen, mode: str = "mark",
-                   articles: list[Article] | None = None) -> list[Story]:
+                   articles: list[Article] | None = None, updated: set[int] = frozenset()) -> list[Story]:
     """Flag stories told in an earlier brief; with mode "drop", leave out those with nothing new.
 
     `seen` names this run's articles that an earlier brief already used: a dict {identity: source
     number} (the pipeline keys it by content fingerprint), a set of source numbers, or a set of file
     names (then `articles` is needed to map them). A story with any seen article gets followup=True
     and new_articles = its unseen articles, its headline drawn from them; stories with nothing new go
-    last; stories are renumbered 1..n after dropping, and the story numbers of their points follow."""
+    last; stories are renumbered 1..n after dropping, and the story numbers of their points follow. `updated`
+    names articles that update an earlier-briefed one in place: they make their story a follow-up, and
+    are new."""
     if mode not in ("mark", "drop"):
         raise ValueError(f"mode must be 'mark' or 'drop' (got {mode!r})")
     seen_numbers = _seen_numbers(seen, articles)
     kept = []
     for story in sorted(stories, key=lambda s: s.number):
-        old = [n for n in story.articles if n in seen_numbers]
+        old = [n for n in story.articles if n in seen_numbers or n in updated]
         if not old:
             story.followup, story.new_articles = False, []
             kept.append(story)

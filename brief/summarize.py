@@ -322,15 +322,17 @@ def _states_same_fact(seed: int, other: int, candidates: list[_Candidate], matri
 
 
 def summarize(articles: list[Article], max_points: int, max_words: int | None = None,
-              settings: SummarizerSettings | None = None, earlier: list[Article] | None = None) -> list[KeyPoint]:
+              settings: SummarizerSettings | None = None, earlier: list[Article] | None = None,
+              told: set[tuple[int, int]] | None = None) -> list[KeyPoint]:
     """The key points of `articles`, most important first, each citing every article that states it.
 
     `earlier` articles (a follow-up story's, already in an earlier brief) give no point but are cited too
-    where they state a point's fact."""
+    where they state a point's fact; `told` sentences, as (article, index), were in an earlier brief:
+    they support points but are none themselves."""
     settings = settings or SummarizerSettings()
     if max_points <= 0 or not articles:
         return []
-    points = _points(articles, max_points, max_words, settings)
+    points = _points(articles, max_points, max_words, settings, told or set())
     if earlier:
         _cite_earlier(points, articles, earlier, settings)
     return points
@@ -362,11 +364,12 @@ def _figures(text: str) -> set[str]:
 
 
 def _points(articles: list[Article], max_points: int, max_words: int | None,
-            settings: SummarizerSettings) -> list[KeyPoint]:
+            settings: SummarizerSettings, told: set[tuple[int, int]]) -> list[KeyPoint]:
     candidates, matrix = score_sentences(articles, settings)
     clusters = cluster_facts(candidates, matrix, settings)
     ranked = mmr_order(clusters, matrix, settings, limit=max(settings.pool_size, max_points))
     ranked = _without_restated_headlines(ranked, candidates)
+    ranked = [(c, v) for c, v in ranked if (candidates[c.seed].article, candidates[c.seed].index) not in told]
     if max_words is None:
         chosen = [cluster for cluster, _ in ranked[:max_points]]
     else:

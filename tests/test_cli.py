@@ -327,6 +327,8 @@ def test_next_day_follow_up_cites_what_was_briefed_and_new_only_leaves_it_out(ti
     out = tmp_path / "out"
     common = ("-o", out, "--model", tiny_model_dir, "--format", "md")
     assert run_brief("build", day1, *common, "--date", "2026-11-23").returncode == 0
+    state = json.loads((out / ".brief-state.json").read_text(encoding="utf-8"))["articles"]
+    assert all(entry["date"] == "2026-11-23" and entry["sentences"] for entry in state.values())
 
     result = run_brief("build", SEEDS, *common, "--date", "2026-11-24", "--json")
     assert result.returncode == 0, result.stderr

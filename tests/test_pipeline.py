@@ -110,3 +110,24 @@ def test_hand_edited_state_entries_are_ignored_and_only_earlier_days_count(tmp_p
     state = read_state(tmp_path, warnings.append)
     assert sorted(state["articles"]) == ["a", "d"] and "2 entries" in warnings[0]
     assert sorted(briefed_before(state, "2026-11-24")) == ["a"]
+
+
+def test_an_article_updated_in_place_brings_its_new_sentences_not_yesterdays(tmp_path):
+    from brief.pipeline import sentence_fingerprint
+
+    yesterday = ("لقي 12 شخصا حتفهم في سيول سلطنة عمان بينهم طلاب مدارس، بحسب الدفاع المدني العماني.\n"
+                 "وتواصل فرق الإنقاذ البحث عن مفقودين جرفتهم المياه في ولاية المضيبي.\n"
+                 "وقررت وزارة التربية تعليق الدراسة في المدارس الحكومية والخاصة حتى إشعار آخر.\n")
+    update = "وأعلنت شرطة عمان السلطانية لاحقا ارتفاع الحصيلة إلى 17 قتيلا بعد العثور على جثث خمسة مفقودين.\n"
+    (tmp_path / "oman.txt").write_text(yesterday + update, encoding="utf-8")
+    articles = prepare([str(tmp_path)]).articles
+    told = {sentence_fingerprint(line) for line in yesterday.splitlines()}
+    for mode in ("mark", "drop"):
+        stories, points, _ = choose_points(articles, BuildSettings(followups=mode), set(), told)
+        assert [s.followup for s in stories] == [True]
+        assert [p.arabic for p in points] == [update.strip()]
+    # Saved again with nothing new: the story has nothing to tell, and with "drop" it is left out.
+    (tmp_path / "oman.txt").write_text(yesterday, encoding="utf-8")
+    articles = prepare([str(tmp_path)]).articles
+    stories, points, _ = choose_points(articles, BuildSettings(followups="drop"), set(), told)
+    assert stories == [] and points == []
