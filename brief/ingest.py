@@ -362,6 +362,28 @@ def _prose(element) -> int:
     return count
 
 
+# Embedded posts (a tweet, an Instagram or TikTok post): another account's words that the page shows in a
+# frame. Taken as text they read as the outlet's own sentences, their attribution lost.
+_EMBED_CLASSES = re.compile(r"\b(twitter-tweet|twitter-video|instagram-media|tiktok-embed|fb-post|"
+                            r"facebook-post|telegram-post|reddit-embed)\b")
+_EMBED_TAGS = ("amp-twitter", "amp-instagram", "amp-facebook", "amp-tiktok", "amp-youtube", "amp-reddit")
+
+
+def leave_out_embeds(tree) -> int:
+    """Remove embedded social-media posts; return how many were removed."""
+    removed = 0
+    for element in list(tree.iter()):
+        if not isinstance(element.tag, str) or element.getparent() is None:
+            continue
+        if element.tag in _EMBED_TAGS or _EMBED_CLASSES.search(element.get("class") or ""):
+            if any(above.tag in _EMBED_TAGS or _EMBED_CLASSES.search(above.get("class") or "")
+                   for above in element.iterancestors()):
+                continue  # inside one removed already
+            element.drop_tree()
+            removed += 1
+    return removed
+
+
 def _depth(tree) -> int:
     deepest, stack = 0, [(tree, 1)]
     while stack:
@@ -412,12 +434,14 @@ def extract_html(html: str, file: str, address: str | None = None) -> tuple[str,
             break
     try:
         tree = _parse_html(html)
+        embeds = leave_out_embeds(tree)
         hidden, hidden_prose = leave_out_hidden(tree)
         data = _extract(trafilatura, tree, url)
         text = data.get("text") or ""
         if hidden_prose > sum(len(line) for line in map(str.strip, text.splitlines()) if len(line) >= _PROSE_RUN):
             # The page shows less article than it hides: it hides the article until scripts run.
             tree = _parse_html(html)
+            leave_out_embeds(tree)
             hidden, _ = leave_out_hidden(tree, keep_largest=True)
             data = _extract(trafilatura, tree, url)
             text = data.get("text") or ""
@@ -439,6 +463,7 @@ def extract_html(html: str, file: str, address: str | None = None) -> tuple[str,
         "author": (data.get("author") or "").strip() or None,
         "hostname": data.get("hostname") or None,
         "hidden_left_out": hidden,
+        "embeds_left_out": embeds,
     }
     return text, meta
 
@@ -511,7 +536,8 @@ def load(sources: list[str], limits: IngestLimits | None = None,
         total += size or len(document.text.encode("utf-8", "surrogatepass"))
         documents.append(document)
         records.append(InputFile(path, "used", "", encoding=document.encoding,
-                                 hidden_left_out=document.html_meta.get("hidden_left_out", 0)))
+                                 hidden_left_out=document.html_meta.get("hidden_left_out", 0),
+                                 embeds_left_out=document.html_meta.get("embeds_left_out", 0)))
     order = {path: i for i, path in enumerate(candidates)}
     records.sort(key=lambda r: order.get(r.file, -1))
     return documents, records

@@ -97,6 +97,7 @@ class InputFile:
     articles: int = 0
     encoding: str | None = None
     hidden_left_out: int = 0  # HTML elements a browser would not show, left out of the text
+    embeds_left_out: int = 0  # embedded social-media posts (a tweet in the page), left out of the text
 
 
 @dataclass

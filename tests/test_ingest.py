@@ -326,3 +326,16 @@ def test_an_old_output_folder_inside_the_inbox_is_passed_over_not_skipped(tmp_pa
     fates = {Path(r.file).name: r.status for r in records}
     assert len(documents) == 1 and fates == {"a.txt": "used", "brief-2026-11-30.md": "ignored",
                                              "review-2026-11-30.html": "ignored", "brief-2026-11-30.pdf": "ignored"}
+
+
+def test_embedded_posts_are_not_the_outlets_sentences(tmp_path):
+    tweet = ('<blockquote class="twitter-tweet" data-lang="ar"><p lang="ar">نحتاج إلى وصول آمن إلى دارفور قبل '
+             'موسم الأمطار</p>&mdash; برنامج الأغذية العالمي (@WFP_Arabic) <a href="https://x.com/1">May 12, 2024</a>'
+             '</blockquote>')
+    amp = ('<amp-twitter width="375" height="472" data-tweetid="1"><blockquote placeholder class="twitter-tweet">'
+           '<p lang="ar">الهيئة العامة للإحصاء: نمو الأنشطة غير النفطية في الربع الأول</p></blockquote></amp-twitter>')
+    path = tmp_path / "page.html"
+    path.write_text(page(BODY + tweet + amp), encoding="utf-8")
+    documents, records = load([str(path)])
+    assert "دارفور" not in documents[0].text and "الأنشطة غير النفطية" not in documents[0].text
+    assert "وصل الرئيس" in documents[0].text and records[0].embeds_left_out == 2
