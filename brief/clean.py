@@ -394,6 +394,14 @@ def _is_heading_like(text: str, max_words: int = HEADING_MAX_WORDS) -> bool:
     return not re.search(r"[.!…،,؛;]\s*[\"”»']?\s*$", stripped)
 
 
+def _is_listed_headline(text: str) -> bool:
+    """A list item or a time-stamped line that reads as a headline: short, with no sentence end."""
+    stripped = to_ascii_digits(text.strip())
+    listed = _BULLET.match(stripped) or re.match(r"^\d{1,2}:\d{2}\s", stripped)
+    return bool(listed) and len(_words(stripped)) <= 20 and not _SENTENCE_END.search(
+        re.sub(r"\d[.:]\d", "", stripped).rstrip())
+
+
 def _is_title_like(text: str) -> bool:
     stripped = _MD_HEADING.sub("", text.strip())
     words = _words(stripped)
@@ -472,6 +480,11 @@ def _classify(text: str) -> _Classified:
                 if body_lines >= SECOND_ARTICLE_MIN_BODY_LINES or body_words >= SECOND_ARTICLE_MIN_WORDS:
                     starts.append((i, f"a second article pasted after the first one's end ({end_what})"))
                     ended = False
+                elif _is_listed_headline(raw[i]):
+                    # "- 10:05 بوتين يلتقي ..." under the article's end: the site's list of its other stories.
+                    kinds[i], reasons[i] = "boilerplate", "another story's headline, listed after the article's end"
+                    i += 1
+                    continue
             seen_body = True
             words_seen += len(_words(raw[i]))
             i += 1

@@ -377,3 +377,14 @@ def test_a_sites_name_pasted_above_the_headline_is_the_outlet_not_the_title():
     assert [(line.kind, line.reason) for line in article.lines[:2]] == [
         ("meta", "outlet name line"), ("title", "title: the headline under the site's name")]
     assert (article.title, article.outlet) == ("الهلال يتوج بلقب الدوري للمرة التاسعة عشرة", "كووورة")
+
+
+def test_other_stories_headlines_listed_under_the_articles_end_are_not_body():
+    text = ("أعلنت وزارة الدفاع الروسية اليوم الثلاثاء أن الدفاعات الجوية أسقطت عشر مسيرات فوق المقاطعة.\n"
+            "وقال حاكم المقاطعة إن شخصين أصيبا بجروح طفيفة جراء سقوط الحطام على منزل.\n"
+            "المصدر: RT\n"
+            "- 10:05 بوتين يلتقي رئيس وزراء فيتنام في موسكو لبحث التعاون في مجال الطاقة\n"
+            "09:50 الصين تدعو إلى مؤتمر سلام دولي بمشاركة روسيا وأوكرانيا\n")
+    kinds = [(line.kind, line.reason) for line in classify_lines(text)]
+    assert kinds[3:] == [("boilerplate", "another story's headline, listed after the article's end")] * 2
+    assert [kind for kind, _ in kinds[:2]] == ["body", "body"]
