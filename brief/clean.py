@@ -710,6 +710,7 @@ def clean_document(doc: RawDocument) -> list[Article]:
         later.outlet = later.outlet or first.outlet
     for article in articles:
         _mark_outlet_line(article)
+        article.opinion = _is_opinion(article)
     if not any(line.kind == "body" for line in lines):
         raise InputError(doc.file, "no Arabic article text found (every line is a title, heading or site furniture)")
     return articles
@@ -735,6 +736,24 @@ def _mark_outlet_line(article: Article) -> None:
         elif was_title:
             article.title = None
         return
+
+
+# Section labels that put a piece under opinion, and disclaimers that only opinion pieces carry.
+_OPINION_SECTIONS = frozenset({"اعمده", "عمود", "مقالات", "مقال", "راي", "الراي", "اراء", "مقال راي", "مقالات راي",
+                               "كتاب الراي", "وجهات نظر", "وجهه نظر", "opinion", "op-ed"})
+# ("إدارة الموقع لا تتبنى وجهة نظر الكاتب أو الخبر" is an aggregator's notice under news too.)
+_OPINION_DISCLAIMER = re.compile(r"((يعبر|تعبر) عن (راي|وجهه نظر|اراء) (كاتبه|كاتبها|صاحبه|صاحبها|الكاتب)|"
+                                 r"the views expressed)")
+
+
+def _is_opinion(article: Article) -> bool:
+    """An opinion piece: its section above the headline says so, or its disclaimer speaks for the writer."""
+    head = [line for line in article.lines if line.text.strip()][:4]
+    if any(line.kind != "body" and " ".join(normalize(line.text).split()).strip(" :|") in _OPINION_SECTIONS
+           for line in head):
+        return True
+    return any(line.reason == "publisher disclaimer" and _OPINION_DISCLAIMER.search(normalize(line.text))
+               for line in article.lines)
 
 
 def _iso(value) -> str | None:

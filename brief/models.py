@@ -68,6 +68,7 @@ class Article:
     part: int = 1  # >1 for a second article found pasted below the first in the same file
     split_reason: str | None = None
     duplicate_of: int | None = None  # source number of the article this one copies
+    opinion: bool = False  # a column or opinion piece (its section or its disclaimer says so), not news
 
     @property
     def body_text(self) -> str:
@@ -130,6 +131,7 @@ class Story:
     points: list[KeyPoint] = field(default_factory=list)
     followup: bool = False
     new_articles: list[int] = field(default_factory=list)
+    opinion: bool = False  # one opinion piece: listed, not summarized, unless the run holds no news
 
 
 @dataclass

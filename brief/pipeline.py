@@ -444,7 +444,8 @@ def run_report(brief: Brief, inputs: list[InputFile], outputs: list[Path], timin
                    for p in brief.points],
         "stories": [{"story": s.number, "articles": s.articles, "outlets": s.outlets, "title_arabic": s.title_arabic,
                      "title_english": s.title_english, "similarity": s.similarity, "followup": s.followup,
-                     "new_articles": s.new_articles, "points": len(s.points)} for s in brief.stories],
+                     "new_articles": s.new_articles, "opinion": s.opinion, "points": len(s.points)}
+                    for s in brief.stories],
         "qa": {"flagged_sentences": sum(1 for a in brief.articles for s in a.sentences if s.flags),
                "flagged_points": brief.flagged_points},
         "translation": asdict(stats),

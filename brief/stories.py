@@ -130,6 +130,18 @@ def cluster_stories(articles: list[Article], threshold: float | None = None) -> 
         return []
     threshold = DEFAULT_THRESHOLD if threshold is None else threshold
     articles = sorted(articles, key=lambda a: a.number)  # input order must not change the result
+    opinion = [a for a in articles if a.opinion]
+    if opinion and len(opinion) < len(articles):
+        # A column is no report of an event: it stands alone, after the news, and gives no points (it
+        # used to join the news story it discussed, and add its paper to the story's outlets).
+        news = cluster_stories([a for a in articles if not a.opinion], threshold)
+        pieces = [Story(number=0, articles=[a.number], outlets=[a.outlet] if a.outlet else [],
+                        title_arabic=" ".join(_title_of(a).split()) or best_title([a], [0], [[1.0]]), opinion=True)
+                  for a in opinion]
+        pieces.sort(key=lambda s: rank_key(s, {a.number: a for a in opinion}))
+        for rank, story in enumerate(news + pieces, start=1):
+            story.number = rank
+        return news + pieces
     numbers = {a.number for a in articles}
     # A copy of another article of the run goes with its original and takes no part in the vote.
     originals = [a for a in articles if a.duplicate_of is None or a.duplicate_of not in numbers]
@@ -240,9 +252,11 @@ def allocate_points(stories: list[Story], total_points: int) -> dict[int, int]:
     When there are more stories than points, up to a quarter of the points still go to the biggest
     multi-article stories (an event several outlets cover deserves more than one line), and the
     sections are the top stories that the rest of the budget reaches."""
-    ranked = sorted(stories, key=lambda s: s.number)
+    everything = sorted(stories, key=lambda s: s.number)
+    # Opinion pieces get no points while there is news: they go to the "More stories" line.
+    ranked = [s for s in everything if not s.opinion] or everything
     if not ranked or total_points <= 0:
-        return {s.number: 0 for s in ranked}
+        return {s.number: 0 for s in everything}
     weights = {s.number: len(s.outlets) + len(s.articles) for s in ranked}
     multi = [s for s in ranked if len(s.articles) > 1]
     if len(ranked) <= total_points:
@@ -250,7 +264,7 @@ def allocate_points(stories: list[Story], total_points: int) -> dict[int, int]:
     else:
         extra = min(int(total_points * _EXTRA_SHARE), len(multi))
         sections = ranked[: max(1, total_points - extra)]
-    budget = {s.number: 0 for s in ranked}
+    budget = {s.number: 0 for s in everything}
     for story in sections:
         budget[story.number] = 1
     spare = total_points - len(sections)
@@ -293,6 +307,7 @@ def stories_records(stories: list[Story], articles: list[Article]) -> list[dict]
             "similarity": story.similarity,
             "followup": story.followup,
             "new_articles": story.new_articles,
+            "opinion": story.opinion,
             "articles": [{"number": a.number, "file": a.file, "part": a.part, "outlet": a.outlet,
                           "title": _title_of(a) or None, "published": a.published,
                           "duplicate_of": a.duplicate_of} for a in members],
@@ -337,7 +352,7 @@ def mark_followups(stories: list[Story], seen, mode: str = "mark",
                 story.title_arabic = best_title(new, list(range(len(new))), similarity_matrix(new))
         kept.append(story)
     # Stories with nothing new go after the day's news; otherwise the rank stays (a stable sort).
-    kept.sort(key=lambda s: bool(s.followup and not s.new_articles))
+    kept.sort(key=lambda s: (s.opinion, bool(s.followup and not s.new_articles)))
     for rank, story in enumerate(kept, start=1):
         story.number = rank
         for point in story.points:

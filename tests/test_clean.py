@@ -388,3 +388,17 @@ def test_other_stories_headlines_listed_under_the_articles_end_are_not_body():
     kinds = [(line.kind, line.reason) for line in classify_lines(text)]
     assert kinds[3:] == [("boilerplate", "another story's headline, listed after the article's end")] * 2
     assert [kind for kind, _ in kinds[:2]] == ["body", "body"]
+
+
+@pytest.mark.parametrize("head, tail, opinion", [
+    ("الوطن\nأعمدة\nسيول صحم.. من يتحمل المسؤولية؟\nبقلم: سعيد الحارثي\n", "", True),
+    ("الشروق\nمقالات\nخفض الفائدة وحده لا يكفي\n", "", True),
+    ("تحليل: هل تصمد الهدنة هذه المرة؟\n", "الآراء الواردة في المقال تعبر عن رأي كاتبها\n", True),
+    # An aggregator's notice under news is no opinion, nor is a byline alone.
+    ("سيول عمان\nبقلم: مراسل الصحيفة\n", "ادارة الموقع لا تتبنى وجهة نظر الكاتب او الخبر المنشور\n", False),
+])
+def test_opinion_pieces_are_known_by_their_section_or_disclaimer(head, tail, opinion):
+    body = ("قرار البنك المركزي خفض الفائدة خطوة طال انتظارها لكنني أخشى أن نحمله أكثر مما يحتمل في هذه المرحلة.\n"
+            "في تقديري أن الحكومة مطالبة الآن بحزمة إجراءات موازية أولها تبسيط إجراءات الاستثمار في البلاد.\n")
+    [article] = clean_document(RawDocument(file="c.txt", text=head + body + tail, encoding="utf-8", original_lines=9))
+    assert article.opinion is opinion

@@ -356,3 +356,15 @@ def test_next_day_follow_up_cites_what_was_briefed_and_new_only_leaves_it_out(ti
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 6 and all("already in the brief of 2026-11-2" in line for line in lines)
     assert lines[-1].startswith("brief: error: no usable article")
+
+
+def test_an_opinion_column_is_listed_not_summarized(tiny_model_dir, tmp_path):
+    morning = Path(__file__).parent / "data" / "mornings" / "gulf"
+    result = run_brief("build", morning, "-o", tmp_path, "--model", tiny_model_dir, "--format", "md", "--json")
+    assert result.returncode == 0, result.stderr
+    report = json.loads(result.stdout)
+    column = next(s for s in report["sources"] if "opinion" in s["file"])["number"]
+    [story] = [s for s in report["stories"] if s["opinion"]]
+    assert story["articles"] == [column] and story["points"] == 0
+    assert not any(column in p["citations"] for p in report["points"])
+    assert "Opinion: " in next(tmp_path.glob("brief-*.md")).read_text(encoding="utf-8")

@@ -368,3 +368,20 @@ def test_the_page_does_not_depend_on_the_files_names(tmp_path):
         pages.append(([(s.title_arabic, sorted(text[n] for n in s.articles)) for s in stories],
                       [(p.arabic, sorted(text[n] for n in p.citations)) for p in points]))
     assert pages[0] == pages[1]
+
+
+def test_an_opinion_piece_stands_alone_after_the_news_and_gives_no_points():
+    news = [_article(1, "البنك المركزي يخفض الفائدة", "خفض البنك المركزي المصري أسعار الفائدة 225 نقطة أساس يوم الخميس.",
+                     outlet="الأهرام"),
+            _article(2, "المركزي يخفض الفائدة 225 نقطة", "قرر البنك المركزي المصري خفض أسعار الفائدة 225 نقطة أساس.",
+                     outlet="مصراوي")]
+    column = _article(3, "خفض الفائدة وحده لا يكفي", "قرار البنك المركزي خفض الفائدة 225 نقطة أساس خطوة طال انتظارها.",
+                      outlet="الشروق")
+    column.opinion = True
+    stories = cluster_stories(news + [column])
+    assert [(s.articles, s.opinion) for s in stories] == [([1, 2], False), ([3], True)]
+    assert "الشروق" not in stories[0].outlets  # a column is no second report of the event
+    assert allocate_points(stories, 8) == {1: 8, 2: 0}
+    # A run of opinion pieces only is summarized all the same.
+    alone = cluster_stories([column])
+    assert allocate_points(alone, 8) == {1: 8}
