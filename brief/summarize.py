@@ -370,6 +370,7 @@ def _points(articles: list[Article], max_points: int, max_words: int | None,
     ranked = mmr_order(clusters, matrix, settings, limit=max(settings.pool_size, max_points))
     ranked = _without_restated_headlines(ranked, candidates)
     ranked = [(c, v) for c, v in ranked if (candidates[c.seed].article, candidates[c.seed].index) not in told]
+    ranked = _without_restated_figures(ranked, candidates, matrix, settings)
     if max_words is None:
         chosen = [cluster for cluster, _ in ranked[:max_points]]
     else:
@@ -398,6 +399,32 @@ def _without_restated_headlines(ranked: list[tuple[_Cluster, float]],
             continue
         kept.append((cluster, value))
     return kept
+
+
+def _without_restated_figures(ranked: list[tuple[_Cluster, float]], candidates: list[_Candidate],
+                              matrix: list[list[float]], settings: SummarizerSettings) -> list[tuple[_Cluster, float]]:
+    """The ranked clusters less any whose seed states a better-ranked seed's fact with the same figure
+    ("cut rates by 225 basis points" in a wire copy's lead and in the first report), merged into that
+    one: the clustering takes one sentence per article, so another article's restatement could seed a
+    second point."""
+    kept: list[tuple[_Cluster, float]] = []
+    for cluster, value in ranked:
+        figures = {f for f in _figures(candidates[cluster.seed].sentence.text) if _telling(f)}
+        same = next((k for k, _ in kept if figures & _figures(candidates[k.seed].sentence.text)
+                     and (_states_same_fact(k.seed, cluster.seed, candidates, matrix, settings)
+                          or _states_same_fact(cluster.seed, k.seed, candidates, matrix, settings))), None)
+        if same is None:
+            kept.append((cluster, value))
+            continue
+        # Its sentences state the kept point's fact: they support that point (and its citations).
+        same.members.extend(m for m in cluster.members if m not in same.members)
+        same.articles |= cluster.articles
+    return kept
+
+
+def _telling(figure: str) -> bool:
+    """A figure specific enough to identify a fact: 10 or more, or with a fraction (not "2 people")."""
+    return "." in figure or "," in figure or figure.isdigit() and int(figure) >= 10
 
 
 def _also_stating(seed: int, candidates: list[_Candidate], matrix: list[list[float]],

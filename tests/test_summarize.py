@@ -430,3 +430,15 @@ def test_an_earlier_report_of_other_figures_is_not_cited_for_the_new_ones():
     assert 2 not in toll.citations and 3 in toll.citations
     rescue = next(p for p in points if "الإنقاذ" in p.arabic)
     assert 2 in rescue.citations  # no figures to differ: the earlier report of it is still cited
+
+
+def test_a_fact_restated_with_its_figure_by_another_article_is_one_point():
+    first = article(1, "قررت لجنة السياسة النقدية بالبنك المركزي المصري في اجتماعها مساء الخميس خفض سعري عائد "
+                       "الإيداع والإقراض 225 نقطة أساس إلى 25 و26 في المئة.",
+                    "وقال البنك إن القرار جاء في ضوء تراجع المعدل السنوي للتضخم إلى 13.6 في المئة في مايو.")
+    wire = article(2, "خفض البنك المركزي المصري أسعار الفائدة الرئيسية 225 نقطة أساس يوم الخميس في أول خفض منذ "
+                      "أكثر من أربع سنوات.",
+                   "وخفض البنك سعر عائد الإيداع لليلة واحدة إلى 25 في المئة وسعر الإقراض إلى 26 في المئة.",
+                   "ويتوقع محللون مزيدا من الخفض في الاجتماعات المقبلة مع استمرار تباطؤ التضخم.")
+    points = summarize([first, wire], max_points=3)
+    assert sum("225" in p.arabic for p in points) == 1
