@@ -405,7 +405,8 @@ def build(settings: BuildSettings, *, progress: Callable[[int, int], None] | Non
         translator.close()
 
     skipped = [r for r in prepared.inputs if r.status == "skipped"]
-    report = run_report(brief, prepared.inputs, outputs, timings, translator.stats, fitted=written.fitted)
+    report = run_report(brief, prepared.inputs, outputs, timings, translator.stats, fitted=written.fitted,
+                        stories=stories)
     return BuildResult(report, EXIT_PARTIAL if skipped else EXIT_OK)
 
 
@@ -416,18 +417,20 @@ def source_records(articles: list[Article]) -> list[dict]:
 
 
 def run_report(brief: Brief, inputs: list[InputFile], outputs: list[Path], timings: dict, stats,
-               fitted: Brief | None = None) -> dict:
+               fitted: Brief | None = None, stories: list[Story] | None = None) -> dict:
     """The JSON run report: every input's fate, the sources, the points, outputs, timings and signature.
 
     `fitted` is the brief as its one page shows it: the figures are the page's, and every point says
-    whether it is on the page and its number there (or, further, after the page's)."""
+    whether it is on the page and its number there (or, further, after the page's). `stories` are all
+    the run's stories (the brief holds none when one story needs no heading)."""
     from brief.clean import line_accounting
     from brief.render import point_numbers
 
     page = fitted if fitted is not None else brief
     on_page = {(p.article, p.sentence) for p in page.points}
     numbers = point_numbers(brief, fitted)
-    stories = {s.number for s in brief.stories}
+    stories = brief.stories if stories is None else stories
+    known = {s.number for s in stories}
     return {
         "brief": {"title": brief.title, "date": brief.date, "points_shown": len(page.points),
                   "more_points": page.more_points, "flagged_points": page.flagged_points,
@@ -439,13 +442,13 @@ def run_report(brief: Brief, inputs: list[InputFile], outputs: list[Path], timin
         "points": [{"number": numbers[(p.article, p.sentence)], "on_page": (p.article, p.sentence) in on_page,
                     "arabic": p.arabic, "english": p.english, "citations": p.citations,
                     "outlets": count_outlets(brief.articles, p.citations), "article": p.article,
-                    "sentence": p.sentence, "story": p.story if p.story in stories else None,
+                    "sentence": p.sentence, "story": p.story if p.story in known else None,
                     "flags": [asdict(f) for f in p.flags]}
                    for p in brief.points],
         "stories": [{"story": s.number, "articles": s.articles, "outlets": s.outlets, "title_arabic": s.title_arabic,
                      "title_english": s.title_english, "similarity": s.similarity, "followup": s.followup,
                      "new_articles": s.new_articles, "opinion": s.opinion, "points": len(s.points)}
-                    for s in brief.stories],
+                    for s in stories],
         "qa": {"flagged_sentences": sum(1 for a in brief.articles for s in a.sentences if s.flags),
                "flagged_points": brief.flagged_points},
         "translation": asdict(stats),

@@ -91,7 +91,9 @@ def test_report_describes_the_brief_as_its_page_shows_it(built):
         at = next(i for i, line in enumerate(lines) if line.startswith(f"{point['number']}. "))
         assert re.sub(r"\\(.)", r"\1", lines[at]).startswith(f"{point['number']}. {point['english'][:40]}")
     assert report["brief"]["flagged_points"] == sum(1 for p in on_page if p["flags"])
-    assert all(p["story"] is None for p in report["points"]) and report["stories"] == []  # one story: no headings
+    # One story: the page has no headings, the report still has the story.
+    assert len(report["stories"]) == 1 and all(p["story"] == 1 for p in report["points"])
+    assert "## " not in markdown.split("## Sources")[0].split("\n", 1)[1]
 
 
 def test_the_email_says_what_its_attached_brief_says_and_carries_the_review_page_it_names(built, tiny_model_dir,
