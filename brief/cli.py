@@ -156,7 +156,7 @@ def build(
     device: Optional[str] = DeviceOpt, beams: Optional[int] = BeamsOpt, no_cache: bool = NoCacheOpt,
     glossary: Optional[str] = GlossaryOpt, full_vocabulary: bool = FullVocabularyOpt,
     max_points: Optional[int] = typer.Option(None, "--max-points", help="Most key points on the page."),
-    title: Optional[str] = typer.Option(None, "--title"),
+    title: Optional[str] = typer.Option(None, "--title", help="The brief's heading (default: Arabic press brief, DATE)."),
     date: Optional[str] = typer.Option(None, "--date", help="YYYY-MM-DD (default today)."),
     variant: Optional[str] = typer.Option(None, "--variant", help="bilingual | english | both"),
     paper: Optional[str] = typer.Option(None, "--paper", help="a4 | letter"),
@@ -301,7 +301,7 @@ def translate(source: str = typer.Argument("-", help="A text file, or - for stdi
 @app.command()
 @user_errors
 def stories(sources: List[str] = typer.Argument(..., help="Files or directories."),
-            as_json: bool = typer.Option(False, "--json")):
+            as_json: bool = typer.Option(False, "--json", help="Print the stories as JSON.")):
     """Group the articles into stories: their files, outlets, size and the similarity that joined them."""
     from brief.pipeline import stories_of
 
@@ -322,7 +322,8 @@ def stories(sources: List[str] = typer.Argument(..., help="Files or directories.
 @app.command()
 @user_errors
 def qa(pairs: str = typer.Argument(..., help="TSV of arabic<TAB>english lines (- for stdin)."),
-       glossary: Optional[str] = GlossaryOpt, as_json: bool = typer.Option(False, "--json")):
+       glossary: Optional[str] = GlossaryOpt,
+       as_json: bool = typer.Option(False, "--json", help="Print every line's flags as JSON.")):
     """Check given translations (machine or human) and list the flags of each line."""
     from brief import qa as qa_stage
 
@@ -373,7 +374,8 @@ def model_convert(directory: str = typer.Argument(..., help="A downloaded Marian
 
 @model_app.command("info")
 @user_errors
-def model_info(model: Optional[str] = ModelOpt, as_json: bool = typer.Option(False, "--json")):
+def model_info(model: Optional[str] = ModelOpt,
+               as_json: bool = typer.Option(False, "--json", help="Print the description as JSON.")):
     """Show what is installed, where, sizes, and which engine and precision auto would use."""
     from brief.translate import model_info as describe
 
