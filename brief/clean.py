@@ -652,11 +652,18 @@ def _metadata(lines: list[Line], facts: dict[int, _Facts]) -> dict:
         if reason in outlets:
             meta["outlet"] = outlets[reason]
             break
+    if meta["outlet"] is None:
+        # A wire story's dateline opens its first sentence: "تونس (وات) - دعا رئيس الجمهورية ...".
+        lead = next((line.text for line in lines if line.kind == "body"), "")
+        wire = _INLINE_DATELINE.match(lead.strip())
+        if wire and len(wire.group(1).split()) <= 3:
+            meta["outlet"] = wire.group(1).strip()
     if meta["outlet"] is None and meta["url"]:
         meta["outlet"] = _outlet_from_url(meta["url"])
     return meta
 
 
+_INLINE_DATELINE = re.compile(r"^[^\W\d][^()\-–—:]{1,25}?\s*[(（]([^()（）\d]{2,25})[)）]\s*[-–—ـ]")
 _GENERIC_SOURCES = {"وكالات", "وكالات الانباء", "الوكالات", "مواقع", "مواقع الكترونيه", "متابعات", "الصحافه",
                     "صحف", "وسايل اعلام", "وسايل الاعلام", "مواقع التواصل", "مواقع التواصل الاجتماعي", "agencies"}
 

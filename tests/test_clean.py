@@ -402,3 +402,15 @@ def test_opinion_pieces_are_known_by_their_section_or_disclaimer(head, tail, opi
             "في تقديري أن الحكومة مطالبة الآن بحزمة إجراءات موازية أولها تبسيط إجراءات الاستثمار في البلاد.\n")
     [article] = clean_document(RawDocument(file="c.txt", text=head + body + tail, encoding="utf-8", original_lines=9))
     assert article.opinion is opinion
+
+
+@pytest.mark.parametrize("lead, outlet", [
+    ("القاهرة (رويترز) - قال البنك المركزي المصري إن التضخم السنوي تراجع في مايو للشهر الثالث على التوالي.", "رويترز"),
+    ("تونس (وات) - دعا رئيس الجمهورية الناخبين إلى الانتخابات الرئاسية يوم السادس من أكتوبر المقبل.", "وات"),
+    # A bracket that is no dateline names no outlet.
+    ("قال الوزير (في مؤتمر صحفي) إن الحكومة ستعلن خطة جديدة لدعم المزارعين الأسبوع المقبل.", None),
+])
+def test_a_wire_dateline_opening_the_first_sentence_names_the_outlet(lead, outlet):
+    text = lead + "\nوأضاف أن القرار سيدخل حيز التنفيذ بداية الشهر المقبل في جميع المحافظات.\n"
+    [article] = clean_document(RawDocument(file="w.txt", text=text, encoding="utf-8", original_lines=2))
+    assert article.outlet == outlet
