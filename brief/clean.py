@@ -233,7 +233,8 @@ def _dateline_outlet(text: str) -> str | None:
     if len(parts) < 2 or len(parts) > 3:
         return None
     if len(parts) == 2 and normalize(parts[0]) in _PLACES_NAMED_LIKE_OUTLETS:
-        return parts[1]  # "الرياض - كووورة": the city, then the outlet, known or not
+        # "الرياض - كووورة": the city, then the outlet, known or not ("الرياض - 12 يونيو 2024" names none).
+        return None if re.search(r"[\d٠-٩]", parts[1]) or parse_date(parts[1]) else parts[1]
     known = [p for p in parts if _is_known_name(p)]
     return known[0] if known else None
 

@@ -367,6 +367,8 @@ def test_a_live_pages_title_repeated_under_its_lead_is_the_title():
 def test_a_city_named_like_a_newspaper_is_the_place_in_a_dateline():
     assert line_facts("الرياض - كووورة").value == "كووورة"
     assert line_facts("الرياض - الاقتصادية").value == "الاقتصادية"
+    facts = line_facts("الرياض - 12 يونيو 2024")  # a place and a date: no outlet, the date
+    assert (facts.field, facts.value) == ("published", "2024-06-12")
 
 
 def test_a_sites_name_pasted_above_the_headline_is_the_outlet_not_the_title():
