@@ -17,7 +17,9 @@ _DIGIT_TABLE[ord("٫")] = "."  # Arabic decimal separator
 _DIGIT_TABLE[ord("٬")] = ","  # Arabic thousands separator
 _LETTER_TABLE = {ord(c): "ا" for c in "أإآٱ"}
 _LETTER_TABLE.update({ord("ة"): "ه", ord("ى"): "ي", ord("ؤ"): "و", ord("ئ"): "ي"})
-_TOKEN = re.compile(r"[\w\u0600-\u06FF]+", re.UNICODE)
+# Letters, digits and Arabic combining marks; not Arabic punctuation, which sits in the same Unicode block
+# ("الأخيرة،" is the word "الأخيرة" and a comma).
+_TOKEN = re.compile(r"[\w\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06ED]+", re.UNICODE)
 
 # Function words that carry no topic; normalised spelling.
 STOPWORDS = frozenset(

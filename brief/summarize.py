@@ -61,9 +61,6 @@ _AGO_WORDS = frozenset(tokens("منذ قبل مضت"))
 _LAST_YEAR = frozenset(tokens("العام والعام السنة والسنة"))
 _LAST = frozenset(tokens("الماضي الماضية المنصرم المنصرمة"))
 _YEAR = re.compile(r"^(19|20)[0-9]{2}")
-# Arabic punctuation inside the Arabic block, which brief.arabic.tokens keeps glued to the word before it
-# ("الأخيرة،" would not meet "الأخيرة"): comma, semicolon, question mark, percent and decimal signs, full stop.
-_ARABIC_PUNCTUATION = re.compile("[\u060C\u060D\u061B\u061E\u061F\u066A-\u066D\u06D4]")
 
 
 @dataclass
@@ -115,13 +112,12 @@ def word_count(text: str) -> int:
 
 
 def sentence_terms(text: str, year: int | None = None) -> list[str]:
-    """Content terms of a sentence (brief.arabic.content_terms) with Arabic punctuation split off; with the
-    year the article was published, "N years ago / since N years" also yields the year it points to, so that
-    "the first visit in 24 years" meets "the first visit since 2000"."""
-    clean = _ARABIC_PUNCTUATION.sub(" ", text)
-    terms = content_terms(clean)
+    """Content terms of a sentence (brief.arabic.content_terms); with the year the article was published,
+    "N years ago / since N years" also yields the year it points to, so that "the first visit in 24 years"
+    meets "the first visit since 2000"."""
+    terms = content_terms(text)
     if year:
-        words = tokens(clean)
+        words = tokens(text)
         for i, word in enumerate(words):
             if word.isdigit() and 0 < int(word) < 100 and i + 1 < len(words) and words[i + 1] in _YEAR_WORDS and (
                     (i > 0 and words[i - 1] in _AGO_WORDS) or (i + 2 < len(words) and words[i + 2] in _AGO_WORDS)):

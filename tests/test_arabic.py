@@ -29,3 +29,9 @@ def test_stems_keep_at_least_three_letters_of_longer_words(word):
     stem = light_stem(word)
     assert word.endswith(stem[1:]) or stem in word
     assert len(stem) >= min(3, len(word))
+
+
+def test_arabic_punctuation_is_no_part_of_a_word():
+    from brief.arabic import tokens
+
+    assert tokens("الأخيرة، عاما؛ هل؟ مُحَمَّد") == ["الاخيره", "عاما", "هل", "محمد"]
