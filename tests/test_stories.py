@@ -385,3 +385,18 @@ def test_an_opinion_piece_stands_alone_after_the_news_and_gives_no_points():
     # A run of opinion pieces only is summarized all the same.
     alone = cluster_stories([column])
     assert allocate_points(alone, 8) == {1: 8}
+
+
+def test_two_league_titles_are_two_stories_though_they_share_a_beats_words():
+    """Shared sports words ("crowned", "title", "season", "points", "defeat") name the kind of event,
+    not which one: the Saudi and the Moroccan league titles of one evening are two stories."""
+    hilal = [_article(1, "الهلال يتوج بلقب الدوري السعودي للمرة التاسعة عشرة",
+                      "توج الهلال بلقب الدوري السعودي للمرة التاسعة عشرة في تاريخه بعد فوزه على الفتح 3-0، "
+                      "ورفع رصيده إلى 86 نقطة دون أن يتعرض لأي هزيمة هذا الموسم.", outlet="كووورة"),
+             _article(2, "ثلاثية ميتروفيتش تهدي الهلال اللقب التاسع عشر",
+                      "سجل ميتروفيتش ثلاثية في فوز الهلال على الفتح ليتوج الفريق بلقب الدوري السعودي قبل ثلاث "
+                      "جولات من نهاية الموسم.", outlet="الرياضية")]
+    raja = _article(3, "الرجاء يتوج بلقب البطولة الاحترافية دون هزيمة",
+                    "توج الرجاء الرياضي بلقب البطولة الوطنية الاحترافية للمرة الثالثة عشرة في تاريخه بعد فوزه على "
+                    "الجيش الملكي، وأنهى الموسم برصيد 72 نقطة دون أن يتعرض لأي هزيمة.", outlet="هسبريس")
+    assert [s.articles for s in cluster_stories(hilal + [raja])] == [[1, 2], [3]]
