@@ -488,8 +488,12 @@ def summarize_sources(sources: list[str], points: int, max_words: int | None, wa
     if by_story:
         stories, chosen, _ = choose_points(prepared.articles, BuildSettings(max_points=points, max_words=max_words))
         return Summary(chosen, prepared.articles, stories, prepared.inputs)
-    return Summary(summarize(prepared.articles, max_points=points, max_words=max_words), prepared.articles, [],
-                   prepared.inputs)
+    # Points best first over the whole run; a point cites only articles of its own story (as in the brief).
+    from brief.stories import cluster_stories
+
+    story_of = {n: story.number for story in cluster_stories(prepared.articles) for n in story.articles}
+    return Summary(summarize(prepared.articles, max_points=points, max_words=max_words, story_of=story_of),
+                   prepared.articles, [], prepared.inputs)
 
 
 def plain_summary(points: list[KeyPoint], articles: list[Article]) -> list[str]:

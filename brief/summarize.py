@@ -104,6 +104,7 @@ class _Candidate:
     terms: frozenset = frozenset()
     score: float = 0.0
     headline: bool = False  # a title or heading line
+    story: int | None = None  # the story of its article, when the caller grouped the articles
 
 
 def word_count(text: str) -> int:
@@ -314,21 +315,23 @@ def _states_same_fact(seed: int, other: int, candidates: list[_Candidate], matri
     and dense in names, it meets many sentences of its story without stating their fact). One common word
     is no common fact: a short headline meets many sentences on a single term."""
     return (matrix[seed][other] >= settings.fact_threshold and not candidates[other].headline
+            and candidates[seed].story == candidates[other].story
             and len(candidates[seed].terms & candidates[other].terms) >= settings.min_shared_terms)
 
 
 def summarize(articles: list[Article], max_points: int, max_words: int | None = None,
               settings: SummarizerSettings | None = None, earlier: list[Article] | None = None,
-              told: set[tuple[int, int]] | None = None) -> list[KeyPoint]:
+              told: set[tuple[int, int]] | None = None, story_of: dict[int, int] | None = None) -> list[KeyPoint]:
     """The key points of `articles`, most important first, each citing every article that states it.
 
     `earlier` articles (a follow-up story's, already in an earlier brief) give no point but are cited too
     where they state a point's fact; `told` sentences, as (article, index), were in an earlier brief:
-    they support points but are none themselves."""
+    they support points but are none themselves. With `story_of` (article → story), only articles of one
+    story can state the same fact: "7.2 billion dollars" and "2.7 billion dollars" of two events are not."""
     settings = settings or SummarizerSettings()
     if max_points <= 0 or not articles:
         return []
-    points = _points(articles, max_points, max_words, settings, told or set())
+    points = _points(articles, max_points, max_words, settings, told or set(), story_of or {})
     if earlier:
         _cite_earlier(points, articles, earlier, settings)
     return points
@@ -360,8 +363,10 @@ def _figures(text: str) -> set[str]:
 
 
 def _points(articles: list[Article], max_points: int, max_words: int | None,
-            settings: SummarizerSettings, told: set[tuple[int, int]]) -> list[KeyPoint]:
+            settings: SummarizerSettings, told: set[tuple[int, int]], story_of: dict[int, int]) -> list[KeyPoint]:
     candidates, matrix = score_sentences(articles, settings)
+    for candidate in candidates:
+        candidate.story = story_of.get(candidate.article)
     clusters = cluster_facts(candidates, matrix, settings)
     ranked = mmr_order(clusters, matrix, settings, limit=max(settings.pool_size, max_points))
     ranked = _without_restated_headlines(ranked, candidates)

@@ -442,3 +442,12 @@ def test_a_fact_restated_with_its_figure_by_another_article_is_one_point():
                    "ويتوقع محللون مزيدا من الخفض في الاجتماعات المقبلة مع استمرار تباطؤ التضخم.")
     points = summarize([first, wire], max_points=3)
     assert sum("225" in p.arabic for p in points) == 1
+
+
+def test_articles_of_other_stories_never_corroborate_a_point():
+    suez = article(1, "قال رئيس هيئة قناة السويس إن إيرادات القناة تراجعت إلى 7.2 مليار دولار في العام المالي الماضي.")
+    sudan = article(2, "قالت الأمم المتحدة إن خطة الاستجابة في السودان لم تتلق سوى 2.7 مليار دولار في العام المالي الماضي.")
+    together = summarize([suez, sudan], max_points=2)
+    assert any(p.citations == [1, 2] for p in together)  # alike in words ...
+    apart = summarize([suez, sudan], max_points=2, story_of={1: 1, 2: 2})
+    assert sorted(p.citations for p in apart) == [[1], [2]]  # ... but two stories, so no common fact
