@@ -316,7 +316,15 @@ def _states_same_fact(seed: int, other: int, candidates: list[_Candidate], matri
     is no common fact: a short headline meets many sentences on a single term."""
     return (matrix[seed][other] >= settings.fact_threshold and not candidates[other].headline
             and candidates[seed].story == candidates[other].story
-            and len(candidates[seed].terms & candidates[other].terms) >= settings.min_shared_terms)
+            and len(candidates[seed].terms & candidates[other].terms) >= settings.min_shared_terms
+            and not _other_figures(candidates[seed].sentence.text, candidates[other].sentence.text))
+
+
+def _other_figures(first: str, second: str) -> bool:
+    """Whether two sentences state telling figures and share none ("12 dead" and "13 dead")."""
+    a = {f for f in _figures(first) if _telling(f)}
+    b = {f for f in _figures(second) if _telling(f)}
+    return bool(a and b and not a & b)
 
 
 def summarize(articles: list[Article], max_points: int, max_words: int | None = None,
@@ -346,15 +354,11 @@ def _cite_earlier(points: list[KeyPoint], articles: list[Article], earlier: list
     old = {a.number for a in earlier}
     for point in points:
         seed = position.get((point.article, point.sentence))
-        if seed is None:
-            continue
-        figures = _figures(candidates[seed].sentence.text)
-        # An earlier report of other figures is the fact before it changed ("27 dead" is not yesterday's
-        # "12 dead"): not cited for it.
-        added = {other.article for k, other in enumerate(candidates)
-                 if other.article in old and _states_same_fact(seed, k, candidates, matrix, settings)
-                 and not (figures and _figures(other.sentence.text) and not figures & _figures(other.sentence.text))}
-        point.citations = sorted(set(point.citations) | added)
+        if seed is not None:
+            # (An earlier report of other figures, yesterday's "12 dead" for today's "27 dead", is the
+            # fact before it changed: _states_same_fact leaves it out.)
+            added = {a for a in _also_stating(seed, candidates, matrix, settings) if a in old}
+            point.citations = sorted(set(point.citations) | added)
 
 
 def _figures(text: str) -> set[str]:

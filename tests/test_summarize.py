@@ -445,9 +445,18 @@ def test_a_fact_restated_with_its_figure_by_another_article_is_one_point():
 
 
 def test_articles_of_other_stories_never_corroborate_a_point():
-    suez = article(1, "قال رئيس هيئة قناة السويس إن إيرادات القناة تراجعت إلى 7.2 مليار دولار في العام المالي الماضي.")
-    sudan = article(2, "قالت الأمم المتحدة إن خطة الاستجابة في السودان لم تتلق سوى 2.7 مليار دولار في العام المالي الماضي.")
+    suez = article(1, "قال رئيس هيئة قناة السويس إن إيرادات القناة تراجعت بمليارات الدولارات في العام المالي الماضي.")
+    sudan = article(2, "قالت الأمم المتحدة إن خطة الاستجابة في السودان لم تتلق سوى مليارات الدولارات في العام المالي الماضي.")
     together = summarize([suez, sudan], max_points=2)
     assert any(p.citations == [1, 2] for p in together)  # alike in words ...
     apart = summarize([suez, sudan], max_points=2, story_of={1: 1, 2: 2})
     assert sorted(p.citations for p in apart) == [[1], [2]]  # ... but two stories, so no common fact
+
+
+def test_a_report_of_other_figures_does_not_corroborate_a_point():
+    toll = article(1, "لقي 12 شخصا على الأقل حتفهم في سيول سلطنة عمان بينهم طلاب مدارس، بحسب الدفاع المدني.")
+    update = article(2, "ارتفعت حصيلة ضحايا سيول سلطنة عمان إلى 13 شخصا بينهم طلاب مدارس، بحسب الدفاع المدني.")
+    same = article(3, "قال الدفاع المدني إن 12 شخصا لقوا حتفهم في سيول سلطنة عمان بينهم طلاب مدارس.")
+    points = summarize([toll, update, same], max_points=3)
+    twelve = next(p for p in points if p.article in (1, 3))
+    assert 2 not in twelve.citations and {1, 3} <= set(twelve.citations)
