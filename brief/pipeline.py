@@ -7,6 +7,7 @@ import hashlib
 import json
 import re
 import time
+from collections import Counter
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -20,6 +21,7 @@ from brief.errors import EXIT_OK, EXIT_PARTIAL, InputError, NoUsableInput, Outpu
 from brief.models import Article, Brief, InputFile, KeyPoint, RawDocument, Signature, Story, count_outlets
 
 STATE_FILE = ".brief-state.json"
+STATE_TERMS = 40  # an article's most frequent content terms kept in the state, to recognise its story later
 LOCK_FILE = ".brief.lock"
 
 
@@ -151,14 +153,16 @@ def run_lock(out_dir: Path):
 
 
 def choose_points(articles: list[Article], settings: BuildSettings, seen: set[int] | None = None,
-                  told: set[str] | None = None) -> tuple[list[Story], list[KeyPoint], dict]:
+                  told: set[str] | None = None, earlier_terms: list | None = None
+                  ) -> tuple[list[Story], list[KeyPoint], dict]:
     """Group articles into stories, share the point budget between them and summarize each.
 
     `seen` holds the source numbers of articles an earlier brief already used, `told` the fingerprints
     (`sentence_fingerprint`) of sentences earlier briefs' articles stated. Stories with either are
     marked as follow-ups (or dropped, with followups="drop", when nothing in them is new) before the page
     budget is shared out, and no told sentence becomes a point: an article corrected or updated in place
-    brings its new sentences, not yesterday's."""
+    brings its new sentences, not yesterday's. `earlier_terms` (term counts of earlier briefs' articles)
+    find the stories that go on from an earlier brief when its articles are not among today's inputs."""
     from brief import stories as story_stage
     from brief.summarize import SummarizerSettings, summarize
 
@@ -177,9 +181,10 @@ def choose_points(articles: list[Article], settings: BuildSettings, seen: set[in
         else:
             updated.add(article.number)  # an earlier article updated in place: its new sentences are news
     stories = story_stage.cluster_stories(articles)
-    if seen or updated:
+    recalled = story_stage.recall_followups(stories, articles, earlier_terms or [])
+    if seen or updated or recalled:
         stories = story_stage.mark_followups(stories, seen, mode=settings.followups, articles=articles,
-                                             updated=updated)
+                                             updated=updated, recalled=recalled)
     by_number = {a.number: a for a in articles}
     budget = story_stage.allocate_points(stories, settings.max_points) if len(stories) > 1 else {
         stories[0].number: settings.max_points} if stories else {}
@@ -310,6 +315,7 @@ def build(settings: BuildSettings, *, progress: Callable[[int, int], None] | Non
     """Run the whole job; returns the JSON-ready run report and the exit code. Raises BriefError when nothing can be done."""
     from brief import qa
     from brief.glossary import glossary_for
+    from brief.stories import article_terms
     from brief.translate import TranslateOptions, Translator
 
     settings.validate()
@@ -343,7 +349,11 @@ def build(settings: BuildSettings, *, progress: Callable[[int, int], None] | Non
         fingerprints = {a.number: article_fingerprint(a) for a in articles}  # for the state, read and written
         earlier = {n for n, fingerprint in fingerprints.items() if fingerprint in seen}
         told = {h for entry in seen.values() for h in entry.get("sentences", ()) if isinstance(h, str)}
-        stories, points, summarizer_settings = choose_points(articles, settings, earlier, told)
+        # Terms of earlier briefs' articles not among today's inputs: their stories may go on today.
+        present = set(fingerprints.values())
+        earlier_terms = [Counter({t: w for t, w in entry["terms"].items() if isinstance(w, (int, float))})
+                         for key, entry in seen.items() if key not in present and isinstance(entry.get("terms"), dict)]
+        stories, points, summarizer_settings = choose_points(articles, settings, earlier, told, earlier_terms)
         timings["summarize"] = time.perf_counter() - started
         if not stories:
             raise NoUsableInput("nothing new since the last brief: every story was told before "
@@ -384,7 +394,9 @@ def build(settings: BuildSettings, *, progress: Callable[[int, int], None] | Non
         for article in articles:
             state["articles"].setdefault(fingerprints[article.number], {
                 "file": article.file, "date": date,
-                "sentences": [sentence_fingerprint(s.text) for s in article.sentences if s.kind == "body"]})
+                "sentences": [sentence_fingerprint(s.text) for s in article.sentences if s.kind == "body"],
+                "terms": {term: round(weight, 2) for term, weight
+                          in article_terms(article).most_common(STATE_TERMS)}})
         try:
             write_atomic(out_dir / STATE_FILE, json.dumps(state, ensure_ascii=False, indent=1))
         except OSError as error:

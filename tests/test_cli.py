@@ -370,3 +370,22 @@ def test_an_opinion_column_is_listed_not_summarized(tiny_model_dir, tmp_path):
     assert story["articles"] == [column] and story["points"] == 0
     assert not any(column in p["citations"] for p in report["points"])
     assert "Opinion: " in next(tmp_path.glob("brief-*.md")).read_text(encoding="utf-8")
+
+
+def test_a_story_goes_on_from_an_earlier_brief_whose_articles_are_not_in_todays_folder(tiny_model_dir, tmp_path):
+    """A desk with a fresh folder each day (or --new-only) still sees follow-ups: the state keeps each
+    briefed article's terms."""
+    out = tmp_path / "out"
+    common = ("-o", out, "--model", tiny_model_dir, "--format", "md", "--json")
+    for day, names in (("2026-11-23", ("000", "001")), ("2026-11-24", ("002", "003", "004"))):
+        inbox = tmp_path / day
+        inbox.mkdir()
+        for seed in SEEDS.iterdir():
+            if seed.name[:3] in names:
+                (inbox / seed.name).write_bytes(seed.read_bytes())
+        result = run_brief("build", inbox, *common, "--date", day)
+        assert result.returncode == 0, result.stderr
+    report = json.loads(result.stdout)
+    assert [s["followup"] for s in report["stories"]] == [True]
+    state = json.loads((out / ".brief-state.json").read_text(encoding="utf-8"))["articles"]
+    assert all(len(entry["terms"]) == 40 for entry in state.values())

@@ -400,3 +400,17 @@ def test_two_league_titles_are_two_stories_though_they_share_a_beats_words():
                     "توج الرجاء الرياضي بلقب البطولة الوطنية الاحترافية للمرة الثالثة عشرة في تاريخه بعد فوزه على "
                     "الجيش الملكي، وأنهى الموسم برصيد 72 نقطة دون أن يتعرض لأي هزيمة.", outlet="هسبريس")
     assert [s.articles for s in cluster_stories(hilal + [raja])] == [[1, 2], [3]]
+
+
+def test_a_story_is_recalled_from_an_earlier_briefs_terms_only_when_it_goes_on():
+    from brief.stories import article_terms, recall_followups
+
+    yesterday = _article(9, "فيضانات كسلا: مقتل 12 شخصا وتشريد الآلاف",
+                         "قتل 12 شخصا وشرد الآلاف في فيضانات ضربت ولاية كسلا شرقي السودان بعد انهيار سد صغير.")
+    today = [_article(1, "ارتفاع حصيلة ضحايا فيضانات كسلا إلى 27",
+                      "ارتفعت حصيلة ضحايا فيضانات ولاية كسلا شرقي السودان إلى 27 قتيلا مع انحسار المياه."),
+             _article(2, "حرائق غابات تلتهم مئات الهكتارات في الجزائر",
+                      "التهمت حرائق الغابات مئات الهكتارات في ولايتي بجاية وتيزي وزو شرقي الجزائر.")]
+    stories = cluster_stories(today)
+    recalled = recall_followups(stories, today, [article_terms(yesterday)])
+    assert [s.articles for s in stories if s.number in recalled] == [[1]]
