@@ -415,7 +415,8 @@ def _without_restated_figures(ranked: list[tuple[_Cluster, float]], candidates: 
     kept: list[tuple[_Cluster, float]] = []
     for cluster, value in ranked:
         figures = {f for f in _figures(candidates[cluster.seed].sentence.text) if _telling(f)}
-        same = next((k for k, _ in kept if figures & _figures(candidates[k.seed].sentence.text)
+        # Only a sentence that adds no figure of its own restates: "correction: 27 dead, not 25" is news.
+        same = next((k for k, _ in kept if figures and figures <= _figures(candidates[k.seed].sentence.text)
                      and (_states_same_fact(k.seed, cluster.seed, candidates, matrix, settings)
                           or _states_same_fact(cluster.seed, k.seed, candidates, matrix, settings))), None)
         if same is None:

@@ -460,3 +460,10 @@ def test_a_report_of_other_figures_does_not_corroborate_a_point():
     points = summarize([toll, update, same], max_points=3)
     twelve = next(p for p in points if p.article in (1, 3))
     assert 2 not in twelve.citations and {1, 3} <= set(twelve.citations)
+
+
+def test_a_correction_that_repeats_a_figure_with_a_new_one_is_its_own_point():
+    lead = article(1, "ارتفعت حصيلة ضحايا فيضانات كسلا شرقي السودان إلى 25 قتيلا بحسب السلطات المحلية في الولاية.",
+                   "تصحيح: ورد في نسخة سابقة من هذا الخبر أن الحصيلة بلغت 27 قتيلا والصحيح 25 قتيلا بحسب السلطات.")
+    points = summarize([lead], max_points=2)
+    assert len(points) == 2 and any("تصحيح" in p.arabic for p in points)
