@@ -89,6 +89,7 @@ class SummarizerSettings:
     question_penalty: float = 0.3
     fragment_penalty: float = 0.3
     caption_penalty: float = 0.2
+    aside_penalty: float = 0.2  # several articles: a sentence that meets none of the other articles' sentences
     max_sentences: int = 1500  # a bigger story only lets each article's first sentences compete (bounds memory)
 
     def as_dict(self) -> dict:
@@ -258,6 +259,11 @@ def score_sentences(articles: list[Article],
         info = _informativeness(candidate.sentence, candidate.words, len(term_lists[k]), full_length)
         base = (settings.centrality_weight * centrality[k] / top + position_weight * position
                 + settings.info_weight * info)
+        if several and not any(matrix[k][j] >= settings.edge_threshold for j, other in enumerate(candidates)
+                               if other.article != candidate.article):
+            # An aside on another matter (a press conference's answer on another story) is no point of
+            # this story, however early it stands in its article.
+            penalty *= settings.aside_penalty
         candidate.score = base * penalty
     return candidates, matrix
 

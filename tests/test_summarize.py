@@ -467,3 +467,16 @@ def test_a_correction_that_repeats_a_figure_with_a_new_one_is_its_own_point():
                    "تصحيح: ورد في نسخة سابقة من هذا الخبر أن الحصيلة بلغت 27 قتيلا والصحيح 25 قتيلا بحسب السلطات.")
     points = summarize([lead], max_points=2)
     assert len(points) == 2 and any("تصحيح" in p.arabic for p in points)
+
+
+def test_an_aside_on_another_matter_is_no_point_of_the_story():
+    """A prime minister's press conference on the rate cut and the Sudan truce joins the truce story; its
+    lead, on the rate cut, is no point of that story (helper-written Egyptian morning)."""
+    from brief.config import BuildSettings
+    from brief.pipeline import choose_points, prepare
+
+    articles = prepare([str(Path(__file__).parent / "data" / "mornings" / "egypt")]).articles
+    stories, points, _ = choose_points(articles, BuildSettings())
+    presser = next(a.number for a in articles if "madbouly" in a.file)
+    truce = next(s for s in stories if presser in s.articles)
+    assert not any("الفائدة" in p.arabic for p in points if p.story == truce.number)
