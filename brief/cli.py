@@ -167,7 +167,8 @@ def build(
     smtp: Optional[str] = typer.Option(None, "--smtp", help="Send the .eml via HOST:PORT (STARTTLS; login from BRIEF_SMTP_USER/BRIEF_SMTP_PASSWORD)."),
     config: Optional[str] = typer.Option(None, "--config", help="Settings file (default ./brief.toml)."),
     as_json: bool = typer.Option(False, "--json", help="Print the run report as JSON on stdout."),
-    quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress or warnings (for cron)."),
+    quiet: bool = typer.Option(False, "--quiet", "-q",
+                               help="No progress, paths or warnings (for cron); skipped inputs are still named."),
 ):
     """Build the brief (Markdown, PDF, review page) from a folder of Arabic articles."""
     from brief.config import load_config, merge_settings
@@ -275,7 +276,8 @@ def translate(source: str = typer.Argument("-", help="A text file, or - for stdi
               model: Optional[str] = ModelOpt, engine: Optional[str] = EngineOpt,
               precision: Optional[str] = PrecisionOpt, device: Optional[str] = DeviceOpt,
               beams: Optional[int] = BeamsOpt, no_cache: bool = NoCacheOpt, glossary: Optional[str] = GlossaryOpt,
-              full_vocabulary: bool = FullVocabularyOpt, quiet: bool = typer.Option(False, "--quiet", "-q")):
+              full_vocabulary: bool = FullVocabularyOpt,
+              quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar or warnings.")):
     """Translate Arabic text sentence by sentence; prints arabic<TAB>english lines."""
     from brief.ingest import read_document
     from brief.segment import split_sentences
