@@ -22,6 +22,7 @@ from brief.models import Article, Brief, InputFile, KeyPoint, RawDocument, Signa
 
 STATE_FILE = ".brief-state.json"
 STATE_TERMS = 40  # an article's most frequent content terms kept in the state, to recognise its story later
+RECALL_DAYS = 30  # a story briefed this many days before the run's date or fewer can go on today
 LOCK_FILE = ".brief.lock"
 
 
@@ -349,10 +350,12 @@ def build(settings: BuildSettings, *, progress: Callable[[int, int], None] | Non
         fingerprints = {a.number: article_fingerprint(a) for a in articles}  # for the state, read and written
         earlier = {n for n, fingerprint in fingerprints.items() if fingerprint in seen}
         told = {h for entry in seen.values() for h in entry.get("sentences", ()) if isinstance(h, str)}
-        # Terms of earlier briefs' articles not among today's inputs: their stories may go on today.
+        # Terms of recent briefs' articles not among today's inputs: their stories may go on today.
         present = set(fingerprints.values())
+        since = (datetime.date.fromisoformat(date) - datetime.timedelta(days=RECALL_DAYS)).isoformat()
         earlier_terms = [Counter({t: w for t, w in entry["terms"].items() if isinstance(w, (int, float))})
-                         for key, entry in seen.items() if key not in present and isinstance(entry.get("terms"), dict)]
+                         for key, entry in seen.items() if key not in present and entry["date"] >= since
+                         and isinstance(entry.get("terms"), dict)]
         stories, points, summarizer_settings = choose_points(articles, settings, earlier, told, earlier_terms)
         timings["summarize"] = time.perf_counter() - started
         if not stories:
