@@ -58,7 +58,7 @@ def _print_version(value: bool) -> None:
 
 
 @app.callback()
-def _options(version: bool = typer.Option(False, "--version", callback=_print_version, is_eager=True,
+def _options(version: bool = typer.Option(False, "--version", "-V", callback=_print_version, is_eager=True,
                                           help="Print the version and exit.")) -> None:
     """Arabic news in, one-page bilingual English brief out."""
 

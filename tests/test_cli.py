@@ -295,8 +295,9 @@ def test_option_mistakes_inside_a_command_are_usage_errors_not_internal_ones(arg
 
 
 def test_version_and_nonsense_summary_budgets():
-    result = run_brief("--version")
-    assert result.returncode == 0 and re.fullmatch(r"brief \d+\.\d+\.\d+\n", result.stdout)
+    for option in ("--version", "-V"):
+        result = run_brief(option)
+        assert result.returncode == 0 and re.fullmatch(r"brief \d+\.\d+\.\d+\n", result.stdout)
     for option in (["--points", "0"], ["--max-words", "-5"]):
         result = run_brief("summarize", SEEDS, *option)
         assert result.returncode == 2 and "must be 1 or more" in result.stderr and not result.stdout
