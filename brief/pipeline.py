@@ -275,6 +275,8 @@ def prefer_unflagged(points: list[KeyPoint], articles: list[Article]) -> None:
 
 @dataclass
 class BuildResult:
+    """What `build` returns: the JSON run report and the exit code (0, or 3 when inputs were skipped)."""
+
     report: dict
     exit_code: int
 
@@ -426,6 +428,7 @@ def build(settings: BuildSettings, *, progress: Callable[[int, int], None] | Non
 
 
 def source_records(articles: list[Article]) -> list[dict]:
+    """The numbered source list as the run report gives it: one record per article."""
     return [{"number": a.number, "file": a.file, "title": a.title, "outlet": a.outlet, "url": a.url,
              "published": a.published, "part": a.part, "split_reason": a.split_reason,
              "duplicate_of": a.duplicate_of} for a in articles]
