@@ -720,6 +720,9 @@ def clean_document(doc: RawDocument) -> list[Article]:
         _mark_outlet_line(article)
         article.opinion = _is_opinion(article)
     if not any(line.kind == "body" for line in lines):
+        if any(line.reason == "browser notice (scripts or cookies)" for line in lines):
+            raise InputError(doc.file, "no article text: the page was saved before its scripts showed the article "
+                                       "(save it again once the article is on screen)")
         raise InputError(doc.file, "no Arabic article text found (every line is a title, heading or site furniture)")
     return articles
 

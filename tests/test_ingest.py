@@ -339,3 +339,14 @@ def test_embedded_posts_are_not_the_outlets_sentences(tmp_path):
     documents, records = load([str(path)])
     assert "دارفور" not in documents[0].text and "الأنشطة غير النفطية" not in documents[0].text
     assert "وصل الرئيس" in documents[0].text and records[0].embeds_left_out == 2
+
+
+def test_a_page_saved_before_its_scripts_ran_says_so(tmp_path):
+    from brief.pipeline import prepare
+
+    path = tmp_path / "shell.html"
+    path.write_text('<!DOCTYPE html><html><head><title>يورونيوز</title></head><body><div id="app"></div>'
+                    '<noscript><p>يرجى تفعيل جافا سكريبت في متصفحك لعرض هذه الصفحة بشكل صحيح.</p></noscript>'
+                    '<p>يرجى تفعيل جافا سكريبت في متصفحك لعرض هذه الصفحة بشكل صحيح.</p></body></html>', encoding="utf-8")
+    prepared = prepare([str(path)])
+    assert not prepared.articles and "saved before its scripts" in prepared.inputs[0].reason
