@@ -111,6 +111,7 @@ _OUTLETS = (
     "البوابه نيوز", "مصراوي", "الحياه", "السومريه نيوز", "شفق نيوز", "ايلاف", "سبق", "المدن", "عنب بلدي",
     "bbc", "cnn", "al jazeera", "lifegate", "reuters", "afp", "cnn بالعربيه", "bbc عربي", "bbc news عربي",
     "rt عربي", "france 24", "فرانس 24 عربي", "independent عربيه", "الجزيره مباشر", "الشرق", "الشرق نيوز",
+    "hespress", "masrawy", "youm7", "aawsat", "asharq al-awsat", "sky news arabia", "anadolu",
 )
 # Cities that are also a newspaper's name: first in a dateline, they are the place ("الرياض - كووورة").
 _PLACES_NAMED_LIKE_OUTLETS = frozenset({"الرياض"})
@@ -703,7 +704,7 @@ def clean_document(doc: RawDocument) -> list[Article]:
     if doc.is_html:
         html = doc.html_meta
         first.title = html.get("title") or first.title
-        first.outlet = html.get("outlet") or first.outlet or whole["outlet"]
+        first.outlet = _site_name(html.get("outlet")) or first.outlet or whole["outlet"]
         first.url = html.get("url") or first.url
         first.published = _iso(html.get("published")) or first.published
         if first.outlet is None and first.url:
@@ -725,6 +726,14 @@ def clean_document(doc: RawDocument) -> list[Article]:
                                        "(save it again once the article is on screen)")
         raise InputError(doc.file, "no Arabic article text found (every line is a title, heading or site furniture)")
     return articles
+
+
+def _site_name(value: str | None) -> str | None:
+    """A page's site name without its tagline: "Hespress - هسبريس جريدة إلكترونية مغربية" is Hespress."""
+    if not value:
+        return value
+    parts = [p.strip() for p in re.split(r"\s+[-–—|/]\s+", value) if p.strip()]
+    return next((p for p in parts if _is_known_name(p)), value) if len(parts) > 1 else value
 
 
 def _mark_outlet_line(article: Article) -> None:

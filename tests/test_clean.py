@@ -416,3 +416,15 @@ def test_a_wire_dateline_opening_the_first_sentence_names_the_outlet(lead, outle
     text = lead + "\nوأضاف أن القرار سيدخل حيز التنفيذ بداية الشهر المقبل في جميع المحافظات.\n"
     [article] = clean_document(RawDocument(file="w.txt", text=text, encoding="utf-8", original_lines=2))
     assert article.outlet == outlet
+
+
+@pytest.mark.parametrize("site, outlet", [
+    ("Hespress - هسبريس جريدة إلكترونية مغربية", "Hespress"),
+    ("فرانس 24 / France 24", "فرانس 24"),
+    ("Independent عربية", "Independent عربية"),  # no tagline: as the page names itself
+])
+def test_a_pages_site_name_loses_its_tagline(site, outlet):
+    text = "وقال الوزير إن المحادثات مستمرة وإن الاتفاق سيوقع قريبا في العاصمة.\n"
+    [article] = clean_document(RawDocument(file="p.html", text=text, encoding="utf-8", is_html=True,
+                                           html_meta={"outlet": site}, original_lines=1))
+    assert article.outlet == outlet
