@@ -210,6 +210,8 @@ def build(
         for record in result.report["inputs"]:
             if record["status"] == "skipped":
                 _say(f"skipped {record['file']}: {record['reason']}")
+    if result.error:
+        _say(f"error: {result.error}")
     raise typer.Exit(result.exit_code)
 
 

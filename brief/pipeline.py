@@ -275,10 +275,12 @@ def prefer_unflagged(points: list[KeyPoint], articles: list[Article]) -> None:
 
 @dataclass
 class BuildResult:
-    """What `build` returns: the JSON run report and the exit code (0, or 3 when inputs were skipped)."""
+    """What `build` returns: the JSON run report, the exit code (0, 3 when inputs were skipped, 2 when the
+    brief was written but the follow-up state could not be), and that error."""
 
     report: dict
     exit_code: int
+    error: str | None = None
 
 
 def _leave_out_briefed(articles: list[Article], inputs: list[InputFile], seen: dict,
@@ -402,12 +404,14 @@ def build(settings: BuildSettings, *, progress: Callable[[int, int], None] | Non
                 "sentences": [sentence_fingerprint(s.text) for s in article.sentences if s.kind == "body"],
                 "terms": {term: round(weight, 2) for term, weight
                           in article_terms(article).most_common(STATE_TERMS)}})
+        state_error = None
         try:
             write_atomic(out_dir / STATE_FILE, json.dumps(state, ensure_ascii=False, indent=1))
         except OSError as error:
-            raise OutputError(f"{out_dir / STATE_FILE}: cannot be written ({error.strerror}); the brief is "
-                              "written" + (", no mail was sent" if settings.email_to else "")) from None
-        if settings.email_to:
+            state_error = (f"{out_dir / STATE_FILE}: cannot be written ({error.strerror}); the brief is written"
+                           + (", no mail was sent" if settings.email_to else "")
+                           + "; tomorrow's brief will not know today's articles")
+        if settings.email_to and not state_error:
             from brief import mail
 
             # The body says what the attached page says (the points that fitted on it), and the review page
@@ -424,6 +428,9 @@ def build(settings: BuildSettings, *, progress: Callable[[int, int], None] | Non
     skipped = [r for r in prepared.inputs if r.status == "skipped"]
     report = run_report(brief, prepared.inputs, outputs, timings, translator.stats, fitted=written.fitted,
                         stories=stories)
+    if state_error:
+        report["error"] = state_error
+        return BuildResult(report, OutputError.exit_code, state_error)
     return BuildResult(report, EXIT_PARTIAL if skipped else EXIT_OK)
 
 

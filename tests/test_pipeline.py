@@ -131,3 +131,22 @@ def test_an_article_updated_in_place_brings_its_new_sentences_not_yesterdays(tmp
     articles = prepare([str(tmp_path)]).articles
     stories, points, _ = choose_points(articles, BuildSettings(followups="drop"), set(), told)
     assert stories == [] and points == []
+
+
+def test_a_state_that_cannot_be_written_still_gives_the_report_and_exit_2(tiny_model_dir, tmp_path, monkeypatch):
+    import brief.pipeline as pipeline
+
+    real = pipeline.write_atomic
+
+    def failing(path, data, *args, **kwargs):
+        if Path(path).name == pipeline.STATE_FILE:
+            raise OSError(28, "No space left on device")
+        return real(path, data, *args, **kwargs)
+
+    monkeypatch.setattr(pipeline, "write_atomic", failing)
+    settings = BuildSettings(sources=[str(SEEDS / "004_3c6385f6fb4de3b3.txt")], output=str(tmp_path),
+                             formats=["md"], model=str(tiny_model_dir), cache=False, email_to="desk@example.org")
+    result = pipeline.build(settings)
+    assert result.exit_code == 2 and "No space left on device" in result.error
+    assert result.report["error"] == result.error and "no mail was sent" in result.error
+    assert [Path(p).suffix for p in result.report["outputs"]] == [".md", ".html"]  # brief and review, no .eml
