@@ -134,7 +134,10 @@ def briefed_before(state: dict, date: str) -> dict:
 
 @contextmanager
 def run_lock(out_dir: Path):
-    """One run per output directory at a time; a second one is told so instead of interleaving outputs."""
+    """One run per output directory at a time; a second one is told so instead of interleaving outputs.
+
+    A directory this run created and left with nothing but its lock (nothing was written) is removed."""
+    created = not out_dir.exists()
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
         handle = open(out_dir / LOCK_FILE, "a+")
@@ -150,6 +153,12 @@ def run_lock(out_dir: Path):
             stale.unlink(missing_ok=True)
         yield
     finally:
+        try:
+            if created and [p.name for p in out_dir.iterdir()] == [LOCK_FILE]:
+                (out_dir / LOCK_FILE).unlink()
+                out_dir.rmdir()
+        except OSError:
+            pass  # another run got in meanwhile: its files stay
         handle.close()
 
 

@@ -278,7 +278,7 @@ def test_with_nothing_usable_json_still_reports_each_inputs_fate(tiny_model_dir,
     assert {Path(r["file"]).name: r["status"] for r in report["inputs"]} == {"empty.txt": "skipped",
                                                                             "english.txt": "skipped"}
     assert report["outputs"] == [] and "no usable article" in report["error"]
-    assert not (tmp_path / "out" / "brief.md").exists()
+    assert not (tmp_path / "out").exists()  # nothing written: not even the folder and its lock
 
 
 def test_a_bare_command_group_prints_its_help():
