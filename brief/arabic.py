@@ -94,3 +94,37 @@ def arabic_share(text: str) -> float:
 
 def has_arabic(text: str, minimum: int = 1) -> bool:
     return arabic_letter_count(text) >= minimum
+
+
+# Countries by the names news gives them: the country, its capital or main cities, and its nisba stem
+# ("مصري" in "البنك المركزي المصري"). Normalised spelling. Left out as words of other meanings: "عمان"
+# (Oman or Amman) and "سيول" (Seoul, and "torrents").
+_PLACES = {
+    "مصر": ("القاهره,الاسكندريه", "مصري"), "السعوديه": ("الرياض,جده,مكه", "سعودي"),
+    "الامارات": ("ابوظبي,دبي", "اماراتي"), "الكويت": ("", "كويتي"), "قطر": ("الدوحه", "قطري"),
+    "البحرين": ("المنامه", "بحريني"), "سلطنه عمان": ("مسقط", "عماني"), "الاردن": ("", "اردني"),
+    "العراق": ("بغداد,البصره", "عراقي"), "سوريا": ("سوريه,دمشق,حلب", "سوري"),
+    "لبنان": ("بيروت", "لبناني"), "فلسطين": ("غزه,الضفه الغربيه", "فلسطيني"), "اليمن": ("صنعاء,عدن", "يمني"),
+    "السودان": ("الخرطوم", "سوداني"), "ليبيا": ("بنغازي", "ليبي"), "تونس": ("", "تونسي"),
+    "الجزاير": ("", "جزايري"), "المغرب": ("الرباط,الدار البيضاء", "مغربي"), "موريتانيا": ("نواكشوط", "موريتاني"),
+    "الصومال": ("مقديشو", "صومالي"), "ايران": ("طهران", "ايراني"), "تركيا": ("انقره,اسطنبول", "تركي"),
+    "اسراييل": ("تل ابيب", "اسراييلي"), "روسيا": ("موسكو", "روسي"), "اوكرانيا": ("كييف", "اوكراني"),
+    "الولايات المتحده": ("واشنطن,امريكا", "امريكي"), "الصين": ("بكين", "صيني"), "فرنسا": ("باريس", "فرنسي"),
+    "بريطانيا": ("لندن", "بريطاني"), "المانيا": ("برلين", "الماني"), "الهند": ("نيودلهي", "هندي"),
+    "باكستان": ("اسلام اباد", "باكستاني"), "افغانستان": ("كابل", "افغاني"),
+    "اليابان": ("طوكيو", "ياباني"), "كوريا الشماليه": ("بيونغ يانغ,بيونج يانج", ""), "كوريا الجنوبيه": ("", ""),
+    "اثيوبيا": ("اديس ابابا", "اثيوبي"), "فيتنام": ("هانوي", "فيتنامي"),
+}
+_PLACE_PATTERNS = {
+    country: re.compile(
+        r"(?<!\w)(?:و|ب|ل|ف)?(?:ال)?(?:" + "|".join(
+            [re.escape(country.removeprefix("ال"))] + [re.escape(n.removeprefix("ال")) for n in names.split(",") if n]
+            + ([re.escape(nisba) + "(?:ه|ون|ين|يه|يون|يين|ان)?"] if nisba else [])) + r")(?!\w)")
+    for country, (names, nisba) in _PLACES.items()}
+
+
+def country_mentions(text: str) -> dict[str, int]:
+    """How often each country is named in the text, by its name, capital and main cities or nisba."""
+    normal = normalize(text)
+    counts = {country: len(pattern.findall(normal)) for country, pattern in _PLACE_PATTERNS.items()}
+    return {country: count for country, count in counts.items() if count}

@@ -35,3 +35,11 @@ def test_arabic_punctuation_is_no_part_of_a_word():
     from brief.arabic import tokens
 
     assert tokens("الأخيرة، عاما؛ هل؟ مُحَمَّد") == ["الاخيره", "عاما", "هل", "محمد"]
+
+
+def test_countries_are_named_by_name_capital_or_nisba_not_by_look_alike_words():
+    from brief.arabic import country_mentions
+
+    text = ("قرر البنك المركزي المصري في القاهرة تثبيت الفائدة، وقالت الحكومة التونسية إن التضخم في تونس تراجع، "
+            "بينما اجتاحت السيول سلطنة عمان، وتحدث عن الإسلام في إسلام آباد وفي بيونغ يانغ.")
+    assert country_mentions(text) == {"مصر": 2, "تونس": 2, "سلطنه عمان": 1, "باكستان": 1, "كوريا الشماليه": 1}
