@@ -14,7 +14,7 @@ import math
 from collections import Counter
 from pathlib import Path
 
-from brief.arabic import content_terms, normalize
+from brief.arabic import content_terms, country_mentions, normalize
 from brief.models import Article, Story
 
 # Mean cross-pair cosine at which two groups of articles are the same event. Chosen on
@@ -27,6 +27,9 @@ DEFAULT_THRESHOLD = 0.12
 FOLLOWUP_THRESHOLD = 0.15
 
 TITLE_WEIGHT = 2.0
+# Similarity kept between two articles set in two countries that neither names the other's: a beat's
+# words (a verdict, a quake, an inflation figure) otherwise join another country's event of the same kind.
+PLACE_FACTOR = 0.25
 
 # Words of news reporting itself rather than of any event; normalised and light-stemmed like
 # content_terms output, so an outlet's house style does not pull unrelated events together.
@@ -95,14 +98,42 @@ def cosine(a: dict[str, float], b: dict[str, float]) -> float:
 
 
 def similarity_matrix(articles: list[Article]) -> list[list[float]]:
-    """Pairwise cosine similarity of the articles' TF-IDF vectors."""
+    """Pairwise cosine similarity of the articles' TF-IDF vectors, less for two articles set in two
+    different countries that neither names the other's (same beat, another event: PLACE_FACTOR)."""
     vectors = tfidf_vectors([article_terms(a) for a in articles])
+    places = [article_places(a) for a in articles]
     size = len(vectors)
     matrix = [[1.0] * size for _ in range(size)]
     for i in range(size):
         for j in range(i + 1, size):
-            matrix[i][j] = matrix[j][i] = cosine(vectors[i], vectors[j])
+            matrix[i][j] = matrix[j][i] = cosine(vectors[i], vectors[j]) * (
+                PLACE_FACTOR if _elsewhere(places[i], places[j]) else 1.0)
     return matrix
+
+
+def article_places(article: Article) -> Counter:
+    """Countries an article names (its title counting TITLE_WEIGHT), by brief.arabic.country_mentions."""
+    counts: Counter = Counter()
+    for sentence in article.sentences:
+        weight = TITLE_WEIGHT if sentence.kind == "title" else 1.0
+        for country, count in country_mentions(sentence.text).items():
+            counts[country] += weight * count
+    return counts
+
+
+def _home(places: Counter) -> str | None:
+    """The country an article is set in: the only one it names, or the one it names most, at least twice
+    and more than any other."""
+    top = places.most_common(2)
+    if not top or len(top) > 1 and (top[0][1] < 2 or top[1][1] >= top[0][1]):
+        return None
+    return top[0][0]
+
+
+def _elsewhere(first: Counter, second: Counter) -> bool:
+    """Whether two articles are set in two countries and neither names the other's."""
+    home_1, home_2 = _home(first), _home(second)
+    return bool(home_1 and home_2 and home_1 != home_2 and not first[home_2] and not second[home_1])
 
 
 def average_linkage(matrix: list[list[float]], threshold: float) -> list[tuple[list[int], float | None]]:

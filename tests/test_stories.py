@@ -414,3 +414,18 @@ def test_a_story_is_recalled_from_an_earlier_briefs_terms_only_when_it_goes_on()
     stories = cluster_stories(today)
     recalled = recall_followups(stories, today, [article_terms(yesterday)])
     assert [s.articles for s in stories if s.number in recalled] == [[1]]
+
+
+def test_two_verdicts_in_two_countries_are_two_stories():
+    """A beat's words (court, sentence, years, defendant) join two countries' verdicts of one day unless
+    the places count: neither article names the other's country."""
+    egypt = [_article(1, "السجن المشدد 10 سنوات لمسؤول سابق في قضية رشوة",
+                      "قضت محكمة جنايات القاهرة بالسجن المشدد عشر سنوات على مسؤول سابق بوزارة التموين المصرية "
+                      "بعد إدانته بتلقي رشوة، وألزمته المحكمة برد المبالغ وغرامة مالية.", outlet="الأهرام"),
+             _article(2, "10 سنوات سجنا لمسؤول سابق بالتموين في قضية رشوة",
+                      "أصدرت محكمة مصرية حكما بالسجن عشر سنوات على مسؤول سابق في وزارة التموين بعد إدانته "
+                      "بتلقي رشوة مالية، وقال دفاع المتهم إنه سيطعن في الحكم.", outlet="مصراوي")]
+    tunisia = _article(3, "6 سنوات سجنا في حق وزير أسبق للفلاحة",
+                       "قضت الدائرة الجنائية بالمحكمة الابتدائية بتونس بالسجن ست سنوات في حق وزير أسبق للفلاحة "
+                       "بعد إدانته في قضية فساد مالي، وقال دفاع المتهم إنه سيطعن في الحكم.", outlet="موزاييك أف أم")
+    assert [s.articles for s in cluster_stories(egypt + [tunisia])] == [[1, 2], [3]]
