@@ -387,21 +387,6 @@ def test_an_opinion_piece_stands_alone_after_the_news_and_gives_no_points():
     assert allocate_points(alone, 8) == {1: 8}
 
 
-def test_two_league_titles_are_two_stories_though_they_share_a_beats_words():
-    """Shared sports words ("crowned", "title", "season", "points", "defeat") name the kind of event,
-    not which one: the Saudi and the Moroccan league titles of one evening are two stories."""
-    hilal = [_article(1, "الهلال يتوج بلقب الدوري السعودي للمرة التاسعة عشرة",
-                      "توج الهلال بلقب الدوري السعودي للمرة التاسعة عشرة في تاريخه بعد فوزه على الفتح 3-0، "
-                      "ورفع رصيده إلى 86 نقطة دون أن يتعرض لأي هزيمة هذا الموسم.", outlet="كووورة"),
-             _article(2, "ثلاثية ميتروفيتش تهدي الهلال اللقب التاسع عشر",
-                      "سجل ميتروفيتش ثلاثية في فوز الهلال على الفتح ليتوج الفريق بلقب الدوري السعودي قبل ثلاث "
-                      "جولات من نهاية الموسم.", outlet="الرياضية")]
-    raja = _article(3, "الرجاء يتوج بلقب البطولة الاحترافية دون هزيمة",
-                    "توج الرجاء الرياضي بلقب البطولة الوطنية الاحترافية للمرة الثالثة عشرة في تاريخه بعد فوزه على "
-                    "الجيش الملكي، وأنهى الموسم برصيد 72 نقطة دون أن يتعرض لأي هزيمة.", outlet="هسبريس")
-    assert [s.articles for s in cluster_stories(hilal + [raja])] == [[1, 2], [3]]
-
-
 def test_a_story_is_recalled_from_an_earlier_briefs_terms_only_when_it_goes_on():
     from brief.stories import article_terms, recall_followups
 
@@ -416,16 +401,35 @@ def test_a_story_is_recalled_from_an_earlier_briefs_terms_only_when_it_goes_on()
     assert [s.articles for s in stories if s.number in recalled] == [[1]]
 
 
-def test_two_verdicts_in_two_countries_are_two_stories():
-    """A beat's words (court, sentence, years, defendant) join two countries' verdicts of one day unless
-    the places count: neither article names the other's country."""
-    egypt = [_article(1, "السجن المشدد 10 سنوات لمسؤول سابق في قضية رشوة",
-                      "قضت محكمة جنايات القاهرة بالسجن المشدد عشر سنوات على مسؤول سابق بوزارة التموين المصرية "
-                      "بعد إدانته بتلقي رشوة، وألزمته المحكمة برد المبالغ وغرامة مالية.", outlet="الأهرام"),
-             _article(2, "10 سنوات سجنا لمسؤول سابق بالتموين في قضية رشوة",
-                      "أصدرت محكمة مصرية حكما بالسجن عشر سنوات على مسؤول سابق في وزارة التموين بعد إدانته "
-                      "بتلقي رشوة مالية، وقال دفاع المتهم إنه سيطعن في الحكم.", outlet="مصراوي")]
-    tunisia = _article(3, "6 سنوات سجنا في حق وزير أسبق للفلاحة",
-                       "قضت الدائرة الجنائية بالمحكمة الابتدائية بتونس بالسجن ست سنوات في حق وزير أسبق للفلاحة "
-                       "بعد إدانته في قضية فساد مالي، وقال دفاع المتهم إنه سيطعن في الحكم.", outlet="موزاييك أف أم")
-    assert [s.articles for s in cluster_stories(egypt + [tunisia])] == [[1, 2], [3]]
+# Two events of one beat on one day: the first two articles report one event, the third another.
+_SAME_BEAT = {
+    # Sports words ("crowned", "title", "season", "points", "defeat") name the kind of event, not which one.
+    "league-titles": [
+        ("الهلال يتوج بلقب الدوري السعودي للمرة التاسعة عشرة",
+         "توج الهلال بلقب الدوري السعودي للمرة التاسعة عشرة في تاريخه بعد فوزه على الفتح 3-0، "
+         "ورفع رصيده إلى 86 نقطة دون أن يتعرض لأي هزيمة هذا الموسم.", "كووورة"),
+        ("ثلاثية ميتروفيتش تهدي الهلال اللقب التاسع عشر",
+         "سجل ميتروفيتش ثلاثية في فوز الهلال على الفتح ليتوج الفريق بلقب الدوري السعودي قبل ثلاث "
+         "جولات من نهاية الموسم.", "الرياضية"),
+        ("الرجاء يتوج بلقب البطولة الاحترافية دون هزيمة",
+         "توج الرجاء الرياضي بلقب البطولة الوطنية الاحترافية للمرة الثالثة عشرة في تاريخه بعد فوزه على "
+         "الجيش الملكي، وأنهى الموسم برصيد 72 نقطة دون أن يتعرض لأي هزيمة.", "هسبريس")],
+    # Court words ("court", "sentence", "years", "defendant") join two countries' verdicts unless the places
+    # count: neither article names the other's country.
+    "verdicts": [
+        ("السجن المشدد 10 سنوات لمسؤول سابق في قضية رشوة",
+         "قضت محكمة جنايات القاهرة بالسجن المشدد عشر سنوات على مسؤول سابق بوزارة التموين المصرية "
+         "بعد إدانته بتلقي رشوة، وألزمته المحكمة برد المبالغ وغرامة مالية.", "الأهرام"),
+        ("10 سنوات سجنا لمسؤول سابق بالتموين في قضية رشوة",
+         "أصدرت محكمة مصرية حكما بالسجن عشر سنوات على مسؤول سابق في وزارة التموين بعد إدانته "
+         "بتلقي رشوة مالية، وقال دفاع المتهم إنه سيطعن في الحكم.", "مصراوي"),
+        ("6 سنوات سجنا في حق وزير أسبق للفلاحة",
+         "قضت الدائرة الجنائية بالمحكمة الابتدائية بتونس بالسجن ست سنوات في حق وزير أسبق للفلاحة "
+         "بعد إدانته في قضية فساد مالي، وقال دفاع المتهم إنه سيطعن في الحكم.", "موزاييك أف أم")],
+}
+
+
+@pytest.mark.parametrize("beat", sorted(_SAME_BEAT))
+def test_two_events_of_one_beat_are_two_stories(beat):
+    articles = [_article(n, title, body, outlet=outlet) for n, (title, body, outlet) in enumerate(_SAME_BEAT[beat], 1)]
+    assert [s.articles for s in cluster_stories(articles)] == [[1, 2], [3]]
