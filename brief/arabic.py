@@ -1,6 +1,7 @@
 """Arabic text normalisation shared by the stages that match words (clean, summarize, stories, qa)."""
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -115,16 +116,30 @@ _PLACES = {
     "اليابان": ("طوكيو", "ياباني"), "كوريا الشماليه": ("بيونغ يانغ,بيونج يانج", ""), "كوريا الجنوبيه": ("", ""),
     "اثيوبيا": ("اديس ابابا", "اثيوبي"), "فيتنام": ("هانوي", "فيتنامي"),
 }
-_PLACE_PATTERNS = {
-    country: re.compile(
-        r"(?<!\w)(?:و|ب|ل|ف)?(?:ال)?(?:" + "|".join(
-            [re.escape(country.removeprefix("ال"))] + [re.escape(n.removeprefix("ال")) for n in names.split(",") if n]
-            + ([re.escape(nisba) + "(?:ه|ون|ين|يه|يون|يين|ان)?"] if nisba else [])) + r")(?!\w)")
-    for country, (names, nisba) in _PLACES.items()}
+@functools.lru_cache(maxsize=None)
+def _place_pattern() -> tuple[re.Pattern, dict[str, str]]:
+    """One pattern for every country's names (group 1) and nisba stems (group 2, with their endings),
+    longest first, and the country of each; built on first use, not at import."""
+    names, nisbas = {}, {}
+    for country, (others, nisba) in _PLACES.items():
+        for name in [country, *filter(None, others.split(","))]:
+            names[name.removeprefix("ال")] = country
+        if nisba:
+            nisbas[nisba] = country
+
+    def alternatives(words: dict) -> str:
+        return "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True))
+
+    pattern = re.compile(rf"(?<!\w)(?:و|ب|ل|ف)?(?:ال)?(?:({alternatives(names)})|({alternatives(nisbas)})"
+                         r"(?:ه|ون|ين|يه|يون|يين|ان)?)(?!\w)")
+    return pattern, {**names, **nisbas}
 
 
 def country_mentions(text: str) -> dict[str, int]:
     """How often each country is named in the text, by its name, capital and main cities or nisba."""
-    normal = normalize(text)
-    counts = {country: len(pattern.findall(normal)) for country, pattern in _PLACE_PATTERNS.items()}
-    return {country: count for country, count in counts.items() if count}
+    pattern, country_of = _place_pattern()
+    counts: dict[str, int] = {}
+    for name, nisba in pattern.findall(normalize(text)):
+        country = country_of[name or nisba]
+        counts[country] = counts.get(country, 0) + 1
+    return counts
