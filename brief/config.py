@@ -1,7 +1,9 @@
 """Daily-use settings: `brief.toml` in the working directory (or --config), overridden by the command line."""
 from __future__ import annotations
 
+import datetime
 import os
+import re
 import tomllib
 from dataclasses import dataclass, field, fields
 from pathlib import Path
@@ -22,6 +24,18 @@ VARIANTS = ("bilingual", "english", "both")
 PAPERS = ("a4", "letter")
 FORMATS = ("md", "pdf", "html")
 FOLLOWUPS = ("mark", "drop")
+
+
+def is_iso_date(value) -> bool:
+    """Whether `value` is a calendar date written YYYY-MM-DD: Python 3.11 also parses "20240610" and
+    "2024-W24-1", but one day must have one spelling, the one that names its files and state entries."""
+    if not isinstance(value, str) or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        return False
+    try:
+        datetime.date.fromisoformat(value)
+    except ValueError:
+        return False
+    return True
 
 
 @dataclass
@@ -76,19 +90,8 @@ class BuildSettings:
                 raise UsageError("--title is blank: give a title, or leave it out for \"Arabic press brief, DATE\"")
         if not 1 <= self.max_points <= 50:
             raise UsageError(f"--max-points must be between 1 and 50 (got {self.max_points})")
-        if self.date is not None:
-            import datetime
-
-            import re
-
-            try:
-                # Python 3.11 also takes "20240610" and "2024-W24-1": one day must have one spelling,
-                # the one that names its files and its entries in the follow-up state.
-                if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", self.date):
-                    raise ValueError
-                datetime.date.fromisoformat(self.date)
-            except ValueError:
-                raise UsageError(f"--date must be YYYY-MM-DD (got {self.date!r})") from None
+        if self.date is not None and not is_iso_date(self.date):
+            raise UsageError(f"--date must be YYYY-MM-DD (got {self.date!r})")
         # Mail settings are checked before any work: a bad one used to surface after the whole run.
         if self.smtp and not self.email_to:
             raise UsageError("--smtp (or [email] smtp) needs --eml TO_ADDRESS (or [email] to)")

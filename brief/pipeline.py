@@ -5,7 +5,6 @@ import datetime
 import fcntl
 import hashlib
 import json
-import re
 import time
 from collections import Counter
 from contextlib import contextmanager
@@ -16,7 +15,7 @@ from typing import Callable, NamedTuple
 from brief import __version__
 from brief.arabic import normalize
 from brief.atomic import write_atomic
-from brief.config import BuildSettings
+from brief.config import BuildSettings, is_iso_date
 from brief.errors import EXIT_OK, EXIT_PARTIAL, InputError, NoUsableInput, OutputError, RunLocked
 from brief.models import Article, Brief, InputFile, KeyPoint, RawDocument, Signature, Story, count_outlets
 
@@ -119,8 +118,7 @@ def read_state(out_dir: Path, warn: Callable[[str], None] | None = None) -> dict
                  "today's stories are not checked against earlier briefs")
         return {"articles": {}}
     articles = {key: entry for key, entry in data["articles"].items()
-                if isinstance(entry, dict) and isinstance(entry.get("date"), str)
-                and re.fullmatch(r"\d{4}-\d{2}-\d{2}", entry["date"])}
+                if isinstance(entry, dict) and is_iso_date(entry.get("date"))}
     if len(articles) < len(data["articles"]) and warn:
         warn(f"{path}: {len(data['articles']) - len(articles)} entries without a file and a YYYY-MM-DD date ignored")
     return {**data, "articles": articles}
