@@ -64,16 +64,19 @@ _SOCIAL = {"فيسبوك", "فيس", "بوك", "تويتر", "اكس", "x", "و�
            "whatsapp", "telegram", "linkedin", "instagram", "youtube", "email", "messenger", "ماسنجر"}
 _RELATIVE_TIME = re.compile(r"^(منذ|قبل)\s+(\d+\s+)?(دقيقه|دقيقتين|دقائق|ساعه|ساعتين|ساعات|يوم|يومين|ايام|"
                             r"اسبوع|اسبوعين|اسابيع|شهر|شهرين|اشهر)$")
+# Section labels that put a piece under opinion (they are section names too).
+_OPINION_SECTIONS = frozenset({"اعمده", "عمود", "مقالات", "مقال", "راي", "الراي", "اراء", "مقال راي", "مقالات راي",
+                               "كتاب الراي", "وجهات نظر", "وجهه نظر", "opinion", "op-ed"})
 # Section names as a site prints them above the headline, alone or as a breadcrumb trail.
 _SECTION_WORDS = {
     "الرييسيه", "الصفحه", "اخبار", "الاخبار", "خبر", "سياسه", "السياسه", "اقتصاد", "الاقتصاد", "بورصه", "رياضه",
     "الرياضه", "مجتمع", "المجتمع", "ثقافه", "الثقافه", "فن", "فنون", "منوعات", "تكنولوجيا", "التكنولوجيا", "علوم",
     "العلوم", "صحه", "الصحه", "العالم", "عربي", "دولي", "دوليه", "عربيه", "محليات", "محلي", "الدول", "العربيه",
-    "تقارير", "تقرير", "حوارات", "حوار", "اراء", "مقالات", "اعمال", "عاجل", "متابعات", "تحقيقات", "ملفات",
+    "تقارير", "تقرير", "حوارات", "حوار", "اعمال", "عاجل", "متابعات", "تحقيقات", "ملفات",
     "قضايا", "شوون", "سياحه", "تعليم", "بيئه", "طقس", "حوادث", "برلمان", "اسواق", "طاقه", "مال", "وبورصه",
     "واعمال", "ومجتمع", "وثقافه", "وفنون", "وعلوم", "وتكنولوجيا", "news", "politics", "world", "home",
-    "اعمده", "عمود", "مقال", "راي", "الراي", "مباشر", "حصري", "live",  # labels: opinion, live, exclusive
-}
+    "مباشر", "حصري", "live",  # labels: live, exclusive
+} | {label for label in _OPINION_SECTIONS if " " not in label}
 _PROMO = re.compile(r"^(اكتشف|زوروا|زر|تفضل بزياره|قم بزياره|زوروا)\s+(الموقع|موقعنا|موقع)\b")
 _LICENCE = re.compile(r"(مرخصه تحت|مرخص تحت|بموجب رخصه|رخصه المشاع|cc[- ]by|creative commons|"
                       r"جميع الحقوق محفوظه|الحقوق محفوظه|حقوق النشر محفوظه|all rights reserved|"
@@ -758,10 +761,8 @@ def _mark_outlet_line(article: Article) -> None:
         return
 
 
-# Section labels that put a piece under opinion, and disclaimers that only opinion pieces carry.
-_OPINION_SECTIONS = frozenset({"اعمده", "عمود", "مقالات", "مقال", "راي", "الراي", "اراء", "مقال راي", "مقالات راي",
-                               "كتاب الراي", "وجهات نظر", "وجهه نظر", "opinion", "op-ed"})
-# ("إدارة الموقع لا تتبنى وجهة نظر الكاتب أو الخبر" is an aggregator's notice under news too.)
+# Disclaimers that only opinion pieces carry ("إدارة الموقع لا تتبنى وجهة نظر الكاتب أو الخبر" is an
+# aggregator's notice under news too).
 _OPINION_DISCLAIMER = re.compile(r"((يعبر|تعبر) عن (راي|وجهه نظر|اراء) (كاتبه|كاتبها|صاحبه|صاحبها|الكاتب)|"
                                  r"the views expressed)")
 
