@@ -87,6 +87,7 @@ _LICENCE = re.compile(r"(مرخصه تحت|مرخص تحت|بموجب رخصه|�
 _BROWSER_NOTICE = re.compile(r"(يرجي|الرجاء|رجاء|يجب|قم ب|لتفعيل|تفعيل|فعل|please|enable|turn on|update)"
                              r".{0,40}(جافا ?سكري?بت|javascript|ملفات تعريف الارتباط|الكوكيز|cookies|متصفح|browser)|"
                              r"(متصفحك|your browser)\s+(لا يدعم|قديم|غير مدعوم|does not support|is out of date)")
+_BROWSER_NOTICE_REASON = "browser notice (scripts or cookies)"
 _CAPTCHA = re.compile(r"(captcha|كابتشا|انا لست روبوت|i'?m not a robot|التحقق البشري)")
 _END_MARKER = re.compile(r"^[\(\[\-–—«\"]*\s*(انتهي|النهايه|تم|end)\s*[\)\]\-–—»\"]*\s*[.]?$")
 _DISCLAIMER = re.compile(
@@ -334,7 +335,7 @@ def line_facts(text: str) -> _Facts:
     if _PAGE_CONTROL.match(core):
         return _Facts("boilerplate", "page control, advert or comment form")
     if _BROWSER_NOTICE.search(ascii_core.lower()) and len(words) <= 25:
-        return _Facts("boilerplate", "browser notice (scripts or cookies)")
+        return _Facts("boilerplate", _BROWSER_NOTICE_REASON)
     plain = [w for w in re.split(r"[\s/|,،•·\-–—]+", ascii_core.lower()) if w]
     if plain and len(plain) <= 10 and all(w in _SOCIAL for w in plain):
         return _Facts("boilerplate", "share buttons (social networks named)")
@@ -724,7 +725,7 @@ def clean_document(doc: RawDocument) -> list[Article]:
         _mark_outlet_line(article)
         article.opinion = _is_opinion(article)
     if not any(line.kind == "body" for line in lines):
-        if any(line.reason == "browser notice (scripts or cookies)" for line in lines):
+        if any(line.reason == _BROWSER_NOTICE_REASON for line in lines):
             raise InputError(doc.file, "no article text: the page was saved before its scripts showed the article "
                                        "(save it again once the article is on screen)")
         raise InputError(doc.file, "no Arabic article text found (every line is a title, heading or site furniture)")
