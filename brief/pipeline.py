@@ -293,7 +293,9 @@ class BuildResult:
 def _leave_out_briefed(articles: list[Article], inputs: list[InputFile], seen: dict,
                        warn: Callable[[str], None] | None) -> list[Article]:
     """The articles no earlier brief used (renumbered), each input file's record saying what was left out:
-    a file is skipped when all its articles were briefed before, and keeps the new ones otherwise."""
+    a file is ignored when all its articles were briefed before (what --new-only asks for, so no partial
+    run: yesterday's files left in the folder must not make every morning exit 3), and keeps the new ones
+    otherwise."""
     fresh: list[Article] = []
     dates: dict[str, set[str]] = {}  # file -> dates of the briefs that used its articles
     parts: dict[str, set[int]] = {}  # file -> its articles (parts) left out
@@ -313,8 +315,8 @@ def _leave_out_briefed(articles: list[Article], inputs: list[InputFile], seen: d
             record.reason = f"{left_out} of its {record.articles} articles already in {when}, left out"
             message = f"{record.file}: {record.reason}"
         else:
-            record.status, record.reason = "skipped", f"already in {when}"
-            message = f"{record.file}: skipped, already in {when}"
+            record.status, record.reason = "ignored", f"already in {when}"
+            message = f"{record.file}: left out, already in {when}"
         if warn:
             warn(message)
     for number, article in enumerate(fresh, start=1):
@@ -354,7 +356,7 @@ def build(settings: BuildSettings, *, progress: Callable[[int, int], None] | Non
             articles = _leave_out_briefed(articles, prepared.inputs, seen, warn)
         if not articles:
             raise NoUsableInput("no usable article among the inputs: " + "; ".join(
-                f"{r.file}: {r.reason}" for r in prepared.inputs if r.status == "skipped") if prepared.inputs
+                f"{r.file}: {r.reason}" for r in prepared.inputs if r.status != "used") if prepared.inputs
                 else "no input files given", inputs=[asdict(r) for r in prepared.inputs])
 
         started = time.perf_counter()

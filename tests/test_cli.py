@@ -4,6 +4,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -359,6 +360,14 @@ def test_next_day_follow_up_cites_what_was_briefed_and_new_only_leaves_it_out(ti
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 6 and all("already in the brief of 2026-11-2" in line for line in lines)
     assert lines[-1].startswith("brief: error: no usable article")
+    # Yesterday's files left beside a new one are what --new-only is for: not a partial run.
+    inbox = tmp_path / "inbox"
+    shutil.copytree(SEEDS, inbox)
+    (inbox / "new.txt").write_bytes((Path(__file__).parent / "data" / "stories" / "article_01.txt").read_bytes())
+    result = run_brief("build", inbox, *common, "--date", "2026-11-25", "--new-only", "--json")
+    assert result.returncode == 0, result.stderr
+    fates = {Path(r["file"]).name: r["status"] for r in json.loads(result.stdout)["inputs"]}
+    assert fates.pop("new.txt") == "used" and set(fates.values()) == {"ignored"}
 
 
 def test_an_opinion_column_is_listed_not_summarized(tiny_model_dir, tmp_path):

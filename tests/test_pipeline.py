@@ -28,7 +28,7 @@ def test_new_only_skips_a_file_only_when_every_article_in_it_was_briefed():
     assert [a.number for a in fresh] == list(range(1, len(articles) - 1))
     assert by_name["000"][0] not in fresh and by_name["001"][0] not in fresh and by_name["001"][1] in fresh
     records = {Path(r.file).name[:3]: r for r in prepared.inputs}
-    assert (records["000"].status, records["000"].reason) == ("skipped", "already in the brief of 2026-11-20")
+    assert (records["000"].status, records["000"].reason) == ("ignored", "already in the brief of 2026-11-20")
     assert records["001"].status == "used"
     assert records["001"].reason == "1 of its 2 articles already in the brief of 2026-11-21, left out"
     assert all(records[n].status == "used" and not records[n].reason for n in ("002", "003", "004"))
