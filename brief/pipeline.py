@@ -413,6 +413,11 @@ def build(settings: BuildSettings, *, progress: Callable[[int, int], None] | Non
                 "sentences": [sentence_fingerprint(s.text) for s in article.sentences if s.kind == "body"],
                 "terms": {term: round(weight, 2) for term, weight
                           in article_terms(article).most_common(STATE_TERMS)}})
+        # Terms serve only follow-up recall, which looks back RECALL_DAYS: older ones would grow the file
+        # by about 0.9 KB per article for ever (0.6 KB is left: fingerprints, sentences, file, date).
+        for entry in state["articles"].values():
+            if entry["date"] < since:
+                entry.pop("terms", None)
         state_error = None
         try:
             write_atomic(out_dir / STATE_FILE, json.dumps(state, ensure_ascii=False, indent=1))

@@ -150,3 +150,24 @@ def test_a_state_that_cannot_be_written_still_gives_the_report_and_exit_2(tiny_m
     assert result.exit_code == 2 and "No space left on device" in result.error
     assert result.report["error"] == result.error and "no mail was sent" in result.error
     assert [Path(p).suffix for p in result.report["outputs"]] == [".md", ".html"]  # brief and review, no .eml
+
+
+def test_the_state_keeps_an_articles_terms_only_as_long_as_follow_ups_look_back(tiny_model_dir, tmp_path):
+    import json
+
+    from brief.pipeline import RECALL_DAYS, build
+
+    def run(seed: str, date: str) -> dict:
+        settings = BuildSettings(sources=[str(SEEDS / seed)], output=str(tmp_path), formats=["md"],
+                                 model=str(tiny_model_dir), cache=False, date=date)
+        assert build(settings).exit_code == 0
+        return json.loads((tmp_path / STATE_FILE).read_text(encoding="utf-8"))["articles"]
+
+    first = run("004_3c6385f6fb4de3b3.txt", "2026-01-01")
+    assert [bool(e["terms"]) for e in first.values()] == [True]
+    within = run("000_aaa4514bfe807d4e.txt", f"2026-01-{1 + RECALL_DAYS:02d}")
+    assert all(e.get("terms") for e in within.values())  # still within reach of a follow-up
+    later = run("002_400953b9cbf22e48.txt", "2026-03-15")
+    assert {e["date"]: bool(e.get("terms")) for e in later.values()} == {
+        "2026-01-01": False, f"2026-01-{1 + RECALL_DAYS:02d}": False, "2026-03-15": True}
+    assert all(e["sentences"] for e in later.values())  # what was told is kept for good
