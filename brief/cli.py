@@ -281,25 +281,17 @@ def translate(source: str = typer.Argument("-", help="A text file, or - for stdi
               full_vocabulary: bool = FullVocabularyOpt,
               quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar or warnings.")):
     """Translate Arabic text sentence by sentence; prints arabic<TAB>english lines."""
-    from brief.ingest import read_document
-    from brief.segment import split_sentences
-    from brief.translate import TranslateOptions, Translator
+    from brief.glossary import glossary_for
+    from brief.pipeline import translate_document
+    from brief.translate import TranslateOptions
 
     options = TranslateOptions(model=model, engine=engine or "auto", precision=precision or "auto",
                                device=device or "auto", beams=beams, full_vocabulary=full_vocabulary,
-                               cache=not no_cache)
-    from brief.glossary import glossary_for
-
-    options.glossary = glossary_for(glossary)
-    translator = Translator(options, warn=None if quiet else _warn)
-    text = read_document(source).text
-    sentences = [s for line in text.splitlines() for s in split_sentences(line) if s.strip()]
+                               cache=not no_cache, glossary=glossary_for(glossary))
     with progress_bar(not quiet, "translating") as progress:
-        translator.progress = progress
-        results = translator.translate_texts(sentences)
-    for sentence, result in zip(sentences, results):
-        print(f"{' '.join(sentence.split())}\t{result.text}")
-    translator.close()
+        pairs = translate_document(source, options, progress=progress, warn=None if quiet else _warn)
+    for arabic, english in pairs:
+        print(f"{arabic}\t{english}")
 
 
 @app.command()

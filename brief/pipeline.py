@@ -557,6 +557,23 @@ def summarize_text(text: str, max_words: int | None = None, max_points: int = 8,
                          articles)
 
 
+def translate_document(source: str, options, *, progress: Callable[[int, int], None] | None = None,
+                       warn: Callable[[str], None] | None = None) -> list[tuple[str, str]]:
+    """Each sentence of a text file (or "-", standard input) with its English, in order; `options` are
+    brief.translate.TranslateOptions. What `brief translate` prints."""
+    from brief.ingest import read_document
+    from brief.segment import split_sentences
+    from brief.translate import Translator
+
+    translator = Translator(options, progress=progress, warn=warn)
+    try:
+        text = read_document(source).text
+        sentences = [" ".join(s.split()) for line in text.splitlines() for s in split_sentences(line) if s.strip()]
+        return [(sentence, result.text) for sentence, result in zip(sentences, translator.translate_texts(sentences))]
+    finally:
+        translator.close()
+
+
 def stories_of(sources: list[str], warn=None) -> tuple[list[dict], list[InputFile]]:
     """`brief stories`: the run's articles grouped into stories, and each input's fate; no model needed."""
     from brief.stories import cluster_stories, stories_records

@@ -171,3 +171,15 @@ def test_the_state_keeps_an_articles_terms_only_as_long_as_follow_ups_look_back(
     assert {e["date"]: bool(e.get("terms")) for e in later.values()} == {
         "2026-01-01": False, f"2026-01-{1 + RECALL_DAYS:02d}": False, "2026-03-15": True}
     assert all(e["sentences"] for e in later.values())  # what was told is kept for good
+
+
+def test_translate_document_is_the_python_api_of_brief_translate(tiny_model_dir, tmp_path):
+    from brief.pipeline import translate_document
+    from brief.translate import TranslateOptions
+
+    source = tmp_path / "a.txt"
+    source.write_text("قال الوزير إن الاتفاق تم. وأضاف أن   التنفيذ يبدأ غدا.\n\nانتهى الاجتماع.", encoding="utf-8")
+    pairs = translate_document(str(source), TranslateOptions(model=str(tiny_model_dir), cache=False))
+    assert [arabic for arabic, _ in pairs] == ["قال الوزير إن الاتفاق تم.", "وأضاف أن التنفيذ يبدأ غدا.",
+                                                "انتهى الاجتماع."]
+    assert all(english.strip() for _, english in pairs)
