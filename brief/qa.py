@@ -6,6 +6,7 @@ Their precision and recall are measured on the labelled pairs in tests/data/qa/p
 """
 from __future__ import annotations
 
+import math
 import re
 import sys
 import unicodedata
@@ -433,22 +434,81 @@ def _worded_counts(source: str) -> list[Number]:
     return counts
 
 
-def _worded_scaled(source: str) -> list[Number]:
-    """Amounts the Arabic writes as a count word before a scale ('عشرة آلاف', 'خمسة ملايين'): the English
-    must state them as much as a figure in digits ('عشرة آلاف' rendered '1,000' is a tenfold error)."""
+# Cardinal number words that can make up a compound ('مئة وعشرة آلاف'); no ordinals, no counted nouns.
+_COMPOUND_PARTS = {w: v for w, v in _ARABIC_WORDS.items() if w in {normalize(c) for c in (
+    "واحد واحدة اثنان اثنين اثنتان اثنتين ثلاث ثلاثة أربع أربعة خمس خمسة ست ستة سبع سبعة ثماني ثمانية ثمان "
+    "تسع تسعة عشر عشرة عشرون عشرين ثلاثون ثلاثين أربعون أربعين خمسون خمسين ستون ستين سبعون سبعين ثمانون "
+    "ثمانين تسعون تسعين مئة مائة مئتين مئتان مائتين مئتي مائتي ثلاثمئة ثلاثمائة أربعمئة أربعمائة خمسمئة "
+    "خمسمائة ستمئة ستمائة سبعمئة سبعمائة ثمانمئة ثمانمائة تسعمئة تسعمائة أحد إحدى اثنا اثنتا").split()}}
+_COMPOUND_PARTS.update({normalize(w): 200 for w in ("مئتا", "مائتا")})
+
+
+def _compound_part(word: str, first: bool) -> tuple[float, bool] | None:
+    """The value of one word of a written number, and whether it is a scale (thousand, million ...); a
+    word after the first must be joined by و unless it is a scale ('عشرة آلاف') or 'عشر' ('ثلاثة عشر')."""
+    for table, scale in ((_ARABIC_SCALES, True), (_COMPOUND_PARTS, False)):
+        if word in table:
+            return float(table[word]), scale
+        if first:
+            stem = _strip_arabic_clitic(word, table)
+            if stem:
+                return float(table[stem]), scale
+        elif word.startswith("و") and word[1:] in table:
+            return float(table[word[1:]]), scale
+    return None
+
+
+def _worded_amounts(source: str) -> list[Number]:
+    """Numbers the Arabic writes in two words or more: 'عشرة آلاف' (10,000), 'خمسة وعشرون' (25),
+    'مئة وعشرة آلاف' (110,000), 'ألفين وخمسمئة' (2,500), 'ثلاثة ملايين وخمسمئة ألف' (3.5 million).
+
+    Joined parts must go as Arabic orders them (a unit before its tens, then ever smaller after a hundred
+    or a scale), so 'بين ثلاثة وخمسة' (between three and five) is two numbers, not eight."""
     written = to_ascii_digits(source).split()
     words = [re.sub(r"\W", "", normalize(token)) for token in written]
     amounts = []
-    for index in range(len(words) - 1):
-        count = _strip_arabic_clitic(words[index], _ARABIC_WORDS)
-        scale = _strip_arabic_clitic(words[index + 1], _ARABIC_SCALES)
-        if not count or not scale or _ARABIC_WORDS[count] >= 1000:
-            continue
-        before = words[index - 1] if index else ""
-        if before.isdigit() or _strip_arabic_clitic(before, _ARABIC_WORDS):
-            continue  # part of a larger number written otherwise ('مئة وعشرة آلاف'): not read here
-        amounts.append(Number(_key(_ARABIC_WORDS[count] * _ARABIC_SCALES[scale]),
-                              " ".join(written[index:index + 2]).strip("،,.:;؛!?؟\"'«»()")))
+    index = 0
+    while index < len(words):
+        start = _compound_part(words[index], True)
+        if start is None or (index and words[index - 1].isdigit()):
+            index += 1
+            continue  # after a digit, part of a number written otherwise ('3 ملايين و500 ألف')
+        total, group, previous, end = 0.0, 0.0, None, index
+        value, scale = start
+        while True:
+            if scale:
+                base = 10.0 ** (3 * int(math.log10(value) // 3))
+                total += group * base if group else value
+                group = 0.0
+            else:
+                group += value
+            previous, end = (value, scale), end + 1
+            if end == len(words):
+                break
+            bare = words[end]
+            joined = bare.startswith("و")
+            part = _compound_part(bare, False)
+            if part is None:
+                break
+            value, scale = part
+            last, last_scale = previous
+            if scale and not joined:
+                ok = not last_scale  # 'عشرة آلاف'
+            elif not joined:
+                ok = value in (10.0, 100.0) and last < 10 and not last_scale  # 'ثلاثة عشر', 'ثلاث مئة'
+                if ok and value == 100.0:
+                    value = last * 99  # the unit already counted becomes its hundreds
+            elif last_scale:
+                ok = value < last or not scale and value < 1000  # 'ألفين وخمسمئة', 'مليون ومئتا ألف'
+            elif last < 10:
+                ok = value in (20.0, 30.0, 40.0, 50.0, 60.0, 70.0, 80.0, 90.0)  # 'خمسة وعشرون'
+            else:
+                ok = last >= 100 and value < 100 and not scale  # 'مئة وعشرة'
+            if not ok:
+                break
+        if end - index >= 2:
+            amounts.append(Number(_key(total + group), " ".join(written[index:end]).strip("،,.:;؛!?؟\"'«»()")))
+        index = end
     return amounts
 
 
@@ -465,12 +525,13 @@ def number_flags(source: str, english: str) -> list[Flag]:
                and not alternatives.get(_key(n.value), set()) & stated
                and not (n.month and int(n.value) in months)]
     missing += [n for n in _worded_counts(source) if _key(n.value) not in stated]
-    missing += [n for n in _worded_scaled(source) if _key(n.value) not in stated
+    missing += [n for n in _worded_amounts(source) if _key(n.value) not in stated
                 and not alternatives.get(_key(n.value), set()) & stated]
     # A month the source names must be the month the English names (or writes with digits).
     missing += [Number(float(m), _MONTH_NAMES[m - 1]) for m in sorted(arabic_months(source))
                 if m not in months and float(m) not in stated]
-    source_values = {_key(n.value) for n in wanted} | arabic_number_words(source)
+    source_values = ({_key(n.value) for n in wanted} | arabic_number_words(source)
+                     | {n.value for n in _worded_amounts(source)})
     source_values |= {value for values in alternatives.values() for value in values}
     # Scale words shift values (3 ملايين ↔ 3,000,000); a bare mantissa the source states is no invention.
     source_values |= {_key(n.value) for n in _bare_values(source)}
