@@ -379,8 +379,17 @@ def model_info(model: Optional[str] = ModelOpt,
     if as_json:
         _print_json(info)
         return
-    for key, value in info.items():
-        print(f"{key}: {value}")
+    _print_outline(info)
+
+
+def _print_outline(data: dict, indent: str = "") -> None:
+    """Nested settings as indented "key: value" lines, for people (--json is for programs)."""
+    for key, value in data.items():
+        if isinstance(value, dict) and value:
+            print(f"{indent}{key}:")
+            _print_outline(value, indent + "  ")
+        else:
+            print(f"{indent}{key}: {'none' if isinstance(value, dict) else value}")
 
 
 @cache_app.command("stats")

@@ -399,3 +399,11 @@ def test_a_story_goes_on_from_an_earlier_brief_whose_articles_are_not_in_todays_
     assert [s["followup"] for s in report["stories"]] == [True]
     state = json.loads((out / ".brief-state.json").read_text(encoding="utf-8"))["articles"]
     assert all(len(entry["terms"]) == 40 for entry in state.values())
+
+
+def test_model_info_is_an_indented_outline_for_people(tiny_model_dir, tmp_path):
+    result = run_brief("model", "info", "--model", tiny_model_dir, env_extra={"BRIEF_CACHE_DIR": str(tmp_path)})
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert "ctranslate2:" in lines and "  installed: True" in lines and "auto:" in lines
+    assert not any("{" in line for line in lines)  # no Python dict reprs
