@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import NamedTuple
-from urllib.parse import quote, urlsplit
+from urllib.parse import quote, unquote, urlsplit
 
 import jinja2
 from markupsafe import Markup, escape
@@ -50,6 +50,13 @@ FULL_LAYOUT_CHARS = 9000  # ... and up to this much point text
 # A point longer than this (English plus Arabic) cannot share a page with anything; it goes first, before
 # any layout, because WeasyPrint takes minutes over a table cell that runs across many pages.
 MAX_POINT_CHARS = 2400
+# A title, outlet or headline as the one page shows it: a saved page's <title> can run to pages, and
+# every line of the source list is a line less for the points.
+SHOWN_TITLE_CHARS = 160
+SHOWN_OUTLET_CHARS = 60
+# A source's address as the page shows it (the link keeps the whole of it): an Arabic headline in an
+# address is six times longer percent-encoded, and unreadable.
+SHOWN_URL_CHARS = 60
 
 
 # ---------------------------------------------------------------- text safety, shared by every format
@@ -61,6 +68,28 @@ def clean_text(text: object) -> str:
     text = strip_invisible(str(text))
     text = _CONTROLS.sub(" ", text)
     return _SPACES.sub(" ", text).strip()
+
+
+def shorten(text: object, limit: int = SHOWN_TITLE_CHARS) -> str:
+    """One display line of at most `limit` characters, cut at a word boundary and marked with an ellipsis."""
+    text = clean_text(text)
+    if len(text) <= limit:
+        return text
+    cut = text[:limit - 1]
+    if " " in cut[limit // 2:]:
+        cut = cut.rsplit(" ", 1)[0]
+    return cut.rstrip(" ،,;:-") + "…"
+
+
+def url_label(url: str) -> str:
+    """How a source's address reads on the page: no scheme or www, shortened, and cut where a headline in
+    other letters begins (percent-encoded it is unreadable; decoded, its right-to-left words reorder the
+    address around them)."""
+    shown = re.sub(r"^https?://(?:www\.)?", "", clean_text(unquote(url)), flags=re.I)
+    other = re.search(r"[^\x21-\x7e]", shown)
+    if other:
+        shown = shown[:other.start()].rstrip("-_") + "…"
+    return shorten(shown, SHOWN_URL_CHARS)
 
 
 def safe_url(url: str | None) -> str | None:
@@ -224,6 +253,9 @@ def _environment(kind: str) -> jinja2.Environment:
             env.filters["bidi"] = _plain_isolate
         env.filters["url"] = (lambda u: None if safe_url(u) is None else MarkdownSafe(safe_url(u))) \
             if kind == "md" else safe_url
+        env.filters["short"] = shorten
+        env.globals["SHOWN_OUTLET_CHARS"] = SHOWN_OUTLET_CHARS
+        env.filters["url_label"] = url_label
         env.globals["md_indent"] = lambda width: MarkdownSafe(" " * int(width))
         env.globals["read_prompt"] = _read_prompt
         _ENVIRONMENTS[key] = env

@@ -295,7 +295,9 @@ def test_fitting_keeps_a_point_per_story_before_dropping_stories(fitted_sets):
 def test_more_stories_entries_are_given_up_before_the_top_storys_last_point():
     brief = make_brief(60)  # 12 stories whose long headlines fill the "More stories" line
     for story in brief.stories:
-        story.title_english = " ".join(["headline"] * 80) + f" {story.number}"
+        story.title_english = " ".join(["headline"] * 16) + f" {story.number}"  # as long as the page shows
+    for point in brief.points:
+        point.english = " ".join([point.english] * 3)  # the top story's one point fills what is left
     fitted, _ = render.fit_to_page(brief)
     assert len(fitted.points) >= 1 and fitted.points[0].story == brief.stories[0].number
     assert fitted.more_stories > 0  # entries were left out of the line to make room
@@ -334,6 +336,36 @@ def test_unbroken_words_in_titles_and_headings_stay_inside_the_page(tmp_path):
     # The English story heading keeps to its column: it does not run into the Arabic one.
     heading = re.findall(r'xMin="[\d.-]+" yMin="[\d.-]+" xMax="([\d.-]+)" yMax="[\d.-]+">W+<', boxes)
     assert heading and all(float(right) < width * 0.56 for right in heading)
+
+
+@needs_poppler
+def test_long_addresses_and_titles_of_sources_do_not_take_the_points_place():
+    # Against sources with a long but real headline and address, pathological ones cost nothing more.
+    real = make_brief(6)
+    for article in real.articles:
+        article.url = f"https://www.example-news.com/2024/6/19/putin-visit-{article.number}"
+        article.title = ("عنوان طويل جدا " * 20)[:render.SHOWN_TITLE_CHARS - 10]
+    plain, _ = render.fit_to_page(real)
+    brief = make_brief(6)
+    slug = "/".join(["%D8%A8%D9%88%D8%AA%D9%8A%D9%86-%D9%8A%D8%B5%D9%84-%D8%A5%D9%84%D9%89"] * 30)
+    for article in brief.articles:
+        article.url = f"https://www.example-news.com/2024/6/19/{slug}/{article.number}"
+        article.title = "عنوان طويل جدا " * 500
+        article.outlet = "Outlet " * 100
+    fitted, _ = render.fit_to_page(brief)
+    assert len(fitted.points) == len(plain.points)
+    page = render.render_html(fitted)
+    assert f'href="{brief.articles[0].url}"' in page  # the link keeps the whole address ...
+    assert ">example-news.com/2024/6/19/…<" in page  # ... which reads shortened
+    assert "%D8" not in re.sub(r'href="[^"]*"', "", page)
+    assert max(map(len, re.findall(r"“(?:<bdi>)?([^”]*)”", page))) < 2 * render.SHOWN_TITLE_CHARS
+
+
+def test_shorten_cuts_at_a_word_and_says_so():
+    assert render.shorten("short title") == "short title"
+    cut = render.shorten("word " * 100, 40)
+    assert len(cut) <= 40 and cut.endswith("word…")
+    assert render.url_label("https://www.site.org/a/b?q=1") == "site.org/a/b?q=1"
 
 
 def test_a_sentence_too_long_for_any_page_is_left_out_not_cut():
