@@ -39,7 +39,7 @@ from typing import List, Optional  # noqa: E402
 import typer  # noqa: E402
 
 from brief.errors import EXIT_INTERNAL, EXIT_NOTHING, EXIT_PARTIAL, BriefError  # noqa: E402
-from brief.interrupts import is_interrupt  # noqa: E402
+from brief.interrupts import InterruptedAfterWriting, is_interrupt  # noqa: E402
 
 app = typer.Typer(no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False,
                   help="Arabic news in, one-page bilingual English brief out.")
@@ -97,7 +97,7 @@ def user_errors(command):
             raise typer.Exit(0) from None
         except (KeyboardInterrupt, Exception) as error:  # noqa: BLE001 - last line of defence for a cron job
             if is_interrupt(error):  # also one that Python wrapped in another exception
-                _say(INTERRUPTED)
+                _say(str(error) if isinstance(error, InterruptedAfterWriting) else INTERRUPTED)
                 raise typer.Exit(EXIT_INTERRUPTED) from None
             if isinstance(error, BriefError):
                 _say(f"error: {error}")

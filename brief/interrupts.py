@@ -61,3 +61,8 @@ def raise_if_interrupted(error: BaseException) -> None:
     bad file, a missing model or a bug, and the run does not go on."""
     if is_interrupt(error):
         raise KeyboardInterrupt from error
+
+
+class InterruptedAfterWriting(KeyboardInterrupt):
+    """An interrupt that came once the outputs were written: its message says what was and was not done
+    (an interrupt before that leaves the earlier outputs as they were)."""

@@ -17,6 +17,7 @@ from brief.arabic import normalize
 from brief.atomic import write_atomic
 from brief.config import BuildSettings, is_iso_date
 from brief.errors import EXIT_OK, EXIT_PARTIAL, InputError, NoUsableInput, OutputError, RunLocked
+from brief.interrupts import InterruptedAfterWriting, interrupts_held
 from brief.models import Article, Brief, InputFile, KeyPoint, RawDocument, Signature, Story, count_outlets
 
 STATE_FILE = ".brief-state.json"
@@ -402,11 +403,9 @@ def build(settings: BuildSettings, *, progress: Callable[[int, int], None] | Non
         started = time.perf_counter()
         from brief import render
 
-        written = render.write_outputs(brief, out_dir, formats=tuple(settings.formats), variant=settings.variant,
-                                       paper=settings.paper)
-        outputs = written.paths
+        rendered = render.render_outputs(brief, out_dir, formats=tuple(settings.formats), variant=settings.variant,
+                                         paper=settings.paper)
         timings["render"] = time.perf_counter() - started
-        # Recorded before any mail goes: a run that fails here and is retried must not send it twice.
         for article in articles:
             state["articles"].setdefault(fingerprints[article.number], {
                 "file": article.file, "date": date,
@@ -419,23 +418,43 @@ def build(settings: BuildSettings, *, progress: Callable[[int, int], None] | Non
             if entry["date"] < since:
                 entry.pop("terms", None)
         state_error = None
+        message = written = None
+        sending = False
         try:
-            write_atomic(out_dir / STATE_FILE, json.dumps(state, ensure_ascii=False, indent=1))
-        except OSError as error:
-            state_error = (f"{out_dir / STATE_FILE}: cannot be written ({error.strerror}); the brief is written"
-                           + (", no mail was sent" if settings.email_to else "")
-                           + "; tomorrow's brief will not know today's articles")
-        if settings.email_to and not state_error:
-            from brief import mail
+            # The brief set, the state and the .eml are today's together: an interrupt once the set is
+            # renamed into place waits until the state and the .eml are written too (local files, quick).
+            with interrupts_held():
+                written = render.commit_outputs(rendered, out_dir)
+                outputs = written.paths
+                # Recorded before any mail goes: a run that fails here and is retried must not send it twice.
+                try:
+                    write_atomic(out_dir / STATE_FILE, json.dumps(state, ensure_ascii=False, indent=1))
+                except OSError as error:
+                    state_error = (f"{out_dir / STATE_FILE}: cannot be written ({error.strerror}); the brief is "
+                                   "written" + (", no mail was sent" if settings.email_to else "")
+                                   + "; tomorrow's brief will not know today's articles")
+                if settings.email_to and not state_error:
+                    from brief import mail
 
-            # The body says what the attached page says (the points that fitted on it), and the review page
-            # the brief refers to goes with it.
-            message = mail.build_eml(written.fitted, settings.email_to,
-                                     mail.attachments(outputs, written.fitted, warn=warn), sender=settings.email_from)
-            outputs.append(mail.write_eml(message, out_dir / f"brief-{date}.eml"))
-            if settings.smtp:
+                    # The body says what the attached page says (the points that fitted on it), and the review
+                    # page the brief refers to goes with it.
+                    message = mail.build_eml(written.fitted, settings.email_to,
+                                             mail.attachments(outputs, written.fitted, warn=warn),
+                                             sender=settings.email_from)
+                    outputs.append(mail.write_eml(message, out_dir / f"brief-{date}.eml"))
+            if message is not None and settings.smtp:
                 host, _, port = settings.smtp.rpartition(":")
+                sending = True
                 mail.send_smtp(message, host or settings.smtp, int(port or 587))
+        except KeyboardInterrupt as interrupt:
+            if written is None:
+                raise
+            done = ["the brief and review page"] + ([] if state_error else ["the record of briefed articles"]) + (
+                ["the .eml"] if message is not None else [])
+            mail_fate = ("; the mail may or may not have gone: check before sending the .eml again" if sending
+                         else "; no mail was sent" if settings.smtp else "")
+            raise InterruptedAfterWriting(f"interrupted once today's outputs were written in {out_dir} ("
+                                          + ", ".join(done) + ")" + mail_fate) from interrupt
 
         translator.close()
 

@@ -630,12 +630,34 @@ class Written(NamedTuple):
     fitted: Brief
 
 
+class Rendered(NamedTuple):
+    """The outputs rendered and not yet written (path, content), and the brief as its one page shows it."""
+
+    files: list[tuple[Path, bytes | str]]
+    fitted: Brief
+
+
 def write_outputs(brief: Brief, out_dir: str | os.PathLike, formats=("md", "pdf"), variant: str = "bilingual",
                   paper: str = "a4", review: bool = True) -> Written:
     """Write brief-<date>.{md,pdf,html} (English-only: brief-<date>.en.*) and review-<date>.html, atomically.
 
     `review=False` leaves the review page out for a caller that writes it elsewhere: the brief still
     refers to it."""
+    return commit_outputs(render_outputs(brief, out_dir, formats, variant, paper, review), out_dir)
+
+
+def commit_outputs(rendered: Rendered, out_dir: str | os.PathLike) -> Written:
+    """Write rendered outputs as one set (all old or all new), or OutputError leaving the old set whole."""
+    try:
+        return Written(write_all_atomic(rendered.files), rendered.fitted)
+    except OSError as error:  # a full disk, a directory made read-only: the old set stays, whole
+        raise OutputError(f"cannot write the outputs to {out_dir} ({error.strerror or error}); "
+                          "the earlier ones are left as they were") from None
+
+
+def render_outputs(brief: Brief, out_dir: str | os.PathLike, formats=("md", "pdf"), variant: str = "bilingual",
+                   paper: str = "a4", review: bool = True) -> Rendered:
+    """What write_outputs writes, rendered in memory: a caller can write it together with files of its own."""
     out_dir = Path(out_dir)
     formats = tuple(formats)
     unknown = [f for f in formats if f not in ("md", "pdf", "html")]
@@ -666,13 +688,9 @@ def write_outputs(brief: Brief, out_dir: str | os.PathLike, formats=("md", "pdf"
             outputs.append((out_dir / f"{stem}.pdf", pdf))
     if review:
         outputs.append((out_dir / base.review_file, render_review(base, fitted=first[0], brief_file=first[1])))
-    try:
-        return Written(write_all_atomic(outputs), first[0])
-    except OSError as error:  # a full disk, a directory made read-only: the old set stays, whole
-        raise OutputError(f"cannot write the outputs to {out_dir} ({error.strerror or error}); "
-                          "the earlier ones are left as they were") from None
+    return Rendered(outputs, first[0])
 
 
 __all__ = ["render_markdown", "render_text", "render_html", "render_review", "render_pdf", "fit_to_page",
-           "write_outputs", "Written", "point_numbers", "clean_text", "safe_url", "md_escape", "isolate_html",
+           "write_outputs", "render_outputs", "commit_outputs", "Written", "Rendered", "point_numbers", "clean_text", "safe_url", "md_escape", "isolate_html",
            "isolate_plain", "prompts_dir", "sentence_anchor"]

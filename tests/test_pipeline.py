@@ -183,3 +183,31 @@ def test_translate_document_is_the_python_api_of_brief_translate(tiny_model_dir,
     assert [arabic for arabic, _ in pairs] == ["قال الوزير إن الاتفاق تم.", "وأضاف أن التنفيذ يبدأ غدا.",
                                                 "انتهى الاجتماع."]
     assert all(english.strip() for _, english in pairs)
+
+
+def test_an_interrupt_once_the_brief_is_renamed_waits_for_the_state_and_the_eml(tiny_model_dir, tmp_path,
+                                                                                 monkeypatch):
+    import json
+    import signal
+
+    import pytest
+
+    import brief.pipeline as pipeline
+    from brief.interrupts import InterruptedAfterWriting
+
+    real = pipeline.write_atomic
+
+    def interrupted(path, data, *args, **kwargs):
+        if Path(path).name == STATE_FILE:
+            signal.raise_signal(signal.SIGINT)  # Ctrl-C right after the brief set was renamed into place
+        return real(path, data, *args, **kwargs)
+
+    monkeypatch.setattr(pipeline, "write_atomic", interrupted)
+    settings = BuildSettings(sources=[str(SEEDS / "004_3c6385f6fb4de3b3.txt")], output=str(tmp_path),
+                             formats=["md"], model=str(tiny_model_dir), cache=False, date="2026-11-24",
+                             email_to="desk@example.org")
+    with pytest.raises(InterruptedAfterWriting) as caught:
+        pipeline.build(settings)
+    assert "(the brief and review page, the record of briefed articles, the .eml)" in str(caught.value)
+    assert json.loads((tmp_path / STATE_FILE).read_text(encoding="utf-8"))["articles"]  # today's state ...
+    assert (tmp_path / "brief-2026-11-24.eml").exists()  # ... and today's mail, beside today's brief
