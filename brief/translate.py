@@ -854,12 +854,16 @@ class Translator:
         if todo:
             started = time.perf_counter()
             engine = self.engine()
-            new = self._translate_uncached(engine, todo)
-            results.update(new)
-            self.stats.translated += len(new)
+
+            def finished(new: dict[str, Translation]) -> None:
+                # Stored batch by batch: a run stopped half way (Ctrl-C, a cron timeout) resumes from here.
+                results.update(new)
+                self.stats.translated += len(new)
+                if self.memory:
+                    self.memory.put_many(fingerprint, [(s, t.text, t.score, t.parts) for s, t in new.items()])
+
+            self._translate_uncached(engine, todo, finished)
             self.stats.seconds_translate += time.perf_counter() - started
-            if self.memory:
-                self.memory.put_many(fingerprint, [(s, t.text, t.score, t.parts) for s, t in new.items()])
         out = []
         for (source, mapping), original in zip(prepared, texts):
             if not source:
@@ -870,9 +874,13 @@ class Translator:
             out.append(Translation(text, result.score, result.parts, result.from_cache))
         return out
 
-    def _translate_uncached(self, engine: Engine, sources: list[str]) -> dict[str, Translation]:
+    def _translate_uncached(self, engine: Engine, sources: list[str],
+                            finished: Callable[[dict[str, Translation]], None]) -> None:
+        """Translate the sources in length-sorted batches; `finished` gets each source's translation as soon
+        as all its pieces are done."""
         limit = getattr(engine, "max_positions", 512) - 2
-        pieces: list[tuple[int, str, int]] = []  # (owner index, piece text, tokens)
+        pieces: list[tuple[int, str, int]] = []  # (piece index, piece text, tokens)
+        owner_of: list[int] = []  # piece index -> source index
         owners: list[list[int]] = []
         for owner, source in enumerate(sources):
             parts = [source]
@@ -886,30 +894,38 @@ class Translator:
             indexes = []
             for part in refined:
                 indexes.append(len(pieces))
+                owner_of.append(owner)
                 pieces.append((len(pieces), part, engine.token_count(part)))
             owners.append(indexes)
         translated: dict[int, Translation] = {}
+        waiting = [len(indexes) for indexes in owners]  # pieces of each source not yet translated
         done = 0
         beams = max(1, getattr(getattr(engine, "decoding", None), "beams", 4))
         budget = max(1, self.options.batch_tokens * 4 // beams)
         most = max(1, self.options.batch_sentences * 4 // beams)
         for batch in _length_batches(pieces, budget, most):
             outputs = engine.translate_batch([text for _, text, _ in batch])
+            complete = []
             for (index, _, _), output in zip(batch, outputs):
                 translated[index] = output
+                owner = owner_of[index]
+                waiting[owner] -= 1
+                if not waiting[owner]:
+                    complete.append(owner)
+            results = {}
+            for owner in complete:
+                parts = [translated[i] for i in owners[owner]]
+                scores = [p.score for p in parts if p.score is not None]
+                results[sources[owner]] = Translation(
+                    " ".join(p.text for p in parts).strip(),
+                    min(scores) if scores else None,
+                    len(parts),
+                )
+            if results:
+                finished(results)
             done += len(batch)
             if self.progress:
                 self.progress(done, len(pieces))
-        results = {}
-        for source, indexes in zip(sources, owners):
-            parts = [translated[i] for i in indexes]
-            scores = [p.score for p in parts if p.score is not None]
-            results[source] = Translation(
-                " ".join(p.text for p in parts).strip(),
-                min(scores) if scores else None,
-                len(parts),
-            )
-        return results
 
     def close(self) -> None:
         if self.memory:

@@ -130,6 +130,28 @@ def test_cache_hits_are_identical_and_never_load_the_model(tiny_model_dir, tmp_p
     assert not second_translator.stats.model_loaded and second_translator.stats.from_cache == 3
 
 
+def test_a_translation_stopped_half_way_keeps_the_batches_it_finished(tiny_model_dir, tmp_path):
+    sentences = [f"{sentence} {number}" for number in range(6) for sentence in ARABIC]
+    options = TranslateOptions(model=str(tiny_model_dir), engine="transformers", precision="fp32", device="cpu",
+                               cache_path=str(tmp_path / "tm.sqlite3"), batch_sentences=1, beams=4)
+    stopped = Translator(options)
+    batches = 0
+
+    def stop_after_three(done: int, total: int) -> None:
+        nonlocal batches
+        batches += 1
+        if batches == 3:
+            raise KeyboardInterrupt  # Ctrl-C, or a cron timeout's SIGTERM
+
+    stopped.progress = stop_after_three
+    with pytest.raises(KeyboardInterrupt):
+        stopped.translate_texts(sentences)
+    stopped.close()
+    again = Translator(options)
+    again.translate_texts(sentences)
+    assert again.stats.from_cache == 3 and again.stats.translated == again.stats.unique - 3
+
+
 def test_beams_are_part_of_the_cache_key(tiny_model_dir, tmp_path):
     base = dict(model=str(tiny_model_dir), engine="transformers", precision="fp32", device="cpu",
                 cache_path=str(tmp_path / "tm.sqlite3"))
