@@ -437,10 +437,12 @@ class TransformersEngine:
         try:
             # safetensors when present; a .bin is only ever loaded with torch's weights_only unpickler,
             # which transformers enforces for pickles.
-            self.model = MarianMTModel.from_pretrained(
+            self.model = complete_weights(source, *MarianMTModel.from_pretrained(
                 str(source.path), use_safetensors=use_safetensors or None,
-                dtype=torch.float16 if precision == "fp16" else torch.float32,
-            )
+                dtype=torch.float16 if precision == "fp16" else torch.float32, output_loading_info=True,
+            ))
+        except ModelError:
+            raise
         except Exception as error:  # noqa: BLE001
             raise_if_interrupted(error)
             raise ModelError(f"model {source.spec}: weights cannot be loaded ({error})") from None
@@ -589,8 +591,24 @@ def convert_to_ctranslate2(source: ModelSource, precision: str = "int8", force: 
         return _convert_locked(source, precision, target)
 
 
+def complete_weights(source: ModelSource, model, loading_info: dict):
+    """The model, or ModelError when its weight file lacks some of the layers its config describes:
+    transformers fills those with random numbers and says so only in a log line, and the translation
+    would be babble from a model that looks fine."""
+    missing = sorted(loading_info.get("missing_keys") or ()) + sorted(
+        str(key[0] if isinstance(key, tuple) else key) for key in loading_info.get("mismatched_keys") or ())
+    if missing:
+        raise ModelError(f"model {source.spec}: the weights do not match its config.json ({len(missing)} "
+                         f"tensors missing or of another shape, e.g. {missing[0]}); download it again "
+                         "with `brief model pull`, or use a complete export")
+    return model
+
+
 def _convert_locked(source: ModelSource, precision: str, target: Path) -> Path:
     converters = import_held("ctranslate2.converters")  # torch and transformers: native libraries
+    hf_logging = import_held("transformers.utils.logging")
+    hf_logging.disable_progress_bar()  # as for the engine: no "Loading weights" bars in cron logs
+    hf_logging.set_verbosity_error()  # what would matter (missing weights) is refused below, not logged
 
     staging = target.with_name(target.name + f".tmp-{os.getpid()}")
     shutil.rmtree(staging, ignore_errors=True)
@@ -601,7 +619,12 @@ def _convert_locked(source: ModelSource, precision: str, target: Path) -> Path:
                           "set BRIEF_CACHE_DIR to a writable directory") from None
     copy = [name for name in (*TOKENIZER_FILES, "generation_config.json") if (source.path / name).is_file()]
     try:
-        converter = converters.TransformersConverter(str(source.path), copy_files=copy)
+        class CompleteWeightsConverter(converters.TransformersConverter):
+            def load_model(self, model_class, model_name_or_path, **kwargs):
+                return complete_weights(source, *super().load_model(
+                    model_class, model_name_or_path, output_loading_info=True, **kwargs))
+
+        converter = CompleteWeightsConverter(str(source.path), copy_files=copy)
         converter.convert(str(staging), quantization=ct2_quantization(precision), force=True)
         write_vocabulary_map(staging, source.path)
         sizes = {f.name: f.stat().st_size for f in sorted(staging.iterdir()) if f.is_file()}
@@ -612,8 +635,10 @@ def _convert_locked(source: ModelSource, precision: str, target: Path) -> Path:
         if target.exists():
             shutil.rmtree(target)
         os.replace(staging, target)
-    except Exception as error:  # noqa: BLE001
+    except BaseException as error:  # also Ctrl-C: a half-written staging folder would stay for good
         shutil.rmtree(staging, ignore_errors=True)
+        if isinstance(error, (ModelError, KeyboardInterrupt)) or not isinstance(error, Exception):
+            raise
         raise_if_interrupted(error)
         raise ModelError(f"model {source.spec}: conversion to CTranslate2 failed ({error})") from None
     return target

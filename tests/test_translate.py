@@ -349,6 +349,40 @@ def test_unwritable_conversion_directory_is_an_output_error(tiny_model_dir, tmp_
     assert str(target.parent) in message and "BRIEF_CACHE_DIR" in message and "\n" not in message
 
 
+@pytest.mark.parametrize("engine", ["transformers", "ctranslate2"])
+def test_weights_missing_layers_of_the_config_are_refused_not_filled_at_random(tiny_model_dir, tmp_path,
+                                                                                monkeypatch, engine):
+    from safetensors.torch import load_file, save_file
+
+    monkeypatch.setenv("BRIEF_CACHE_DIR", str(tmp_path / "cache"))
+    broken = tmp_path / "broken"
+    shutil.copytree(tiny_model_dir, broken)
+    tensors = load_file(broken / "model.safetensors")
+    save_file({k: v for k, v in tensors.items() if ".layers.0.self_attn." not in k}, broken / "model.safetensors",
+              metadata={"format": "pt"})
+    options = TranslateOptions(model=str(broken), engine=engine, precision="fp32" if engine == "transformers"
+                               else "int8", device="cpu", cache=False)
+    with pytest.raises(ModelError) as error:
+        Translator(options).translate_texts(ARABIC[:1])
+    assert "do not match its config.json" in str(error.value) and "self_attn" in str(error.value)
+    assert not [p for p in (tmp_path / "cache").rglob("*") if p.is_dir() and ".tmp-" in p.name]
+
+
+def test_an_interrupted_conversion_leaves_no_staging_folder(tiny_model_dir, tmp_path, monkeypatch):
+    converters = pytest.importorskip("ctranslate2.converters")
+    monkeypatch.setenv("BRIEF_CACHE_DIR", str(tmp_path / "cache"))
+
+    def interrupted(self, *args, **kwargs):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(converters.TransformersConverter, "convert", interrupted)
+    source = resolve_model(str(tiny_model_dir))
+    with pytest.raises(KeyboardInterrupt):
+        translate.convert_to_ctranslate2(source, "int8")
+    assert [p.name for p in translate.converted_model_dir(source, "int8").parent.iterdir()
+            if not p.name.endswith(".lock")] == []
+
+
 def _damage(converted, how):
     if how == "truncated model.bin":
         with open(converted / "model.bin", "r+b") as handle:
