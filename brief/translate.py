@@ -149,8 +149,8 @@ def _read_model_json(file: Path) -> dict:
     return data
 
 
-def validate_model_dir(path: Path) -> None:
-    """Refuse a directory that is not a complete MarianMT export, naming what is missing."""
+def validate_model_dir(path: Path, remedy: str = "copy the whole model directory again, or " + HOW_TO_GET_MODEL) -> None:
+    """Refuse a directory that is not a complete MarianMT export, naming what is missing and `remedy`."""
     if path.exists() and not path.is_dir():
         raise ModelError(f"model {path} is a file; --model (or BRIEF_MODEL) takes the model's directory "
                          "(with config.json, source.spm, target.spm, vocab.json and the weights)")
@@ -160,7 +160,7 @@ def validate_model_dir(path: Path) -> None:
     if not any((path / name).is_file() for name in WEIGHT_FILES):
         missing.append("model.safetensors (or pytorch_model.bin)")
     if missing:
-        raise ModelError(f"model directory {path} is incomplete: missing {', '.join(missing)}")
+        raise ModelError(f"model directory {path} is incomplete: missing {', '.join(missing)}; {remedy}")
     config = _read_model_json(path / "config.json")
     if config.get("model_type") != "marian":
         raise ModelError(f"model directory {path}: not a MarianMT model (model_type={config.get('model_type')!r})")
@@ -281,7 +281,7 @@ def resolve_model(spec: str | None = None, *, download: bool = False, progress: 
         else:
             where = "not in the Hugging Face cache" + (" (offline: HF_HUB_OFFLINE is set)" if hub_offline() else "")
         raise ModelError(f"translation model {spec} is {where}; {HOW_TO_GET_MODEL}") from None
-    validate_model_dir(path)
+    validate_model_dir(path, "its download was cut short: run `brief model pull` again on a connected machine")
     return ModelSource(spec, path, revision, "downloaded" if downloaded else "hf-cache")
 
 
