@@ -198,9 +198,11 @@ def test_converted_model_translates_without_importing_torch(tiny_model_dir):
     from brief.translate import _torch_cuda_possible, convert_to_ctranslate2
 
     if _torch_cuda_possible():
-        pytest.skip("a GPU may be present: device auto has to ask torch")
+        pytest.skip("a GPU may be present: the probe would convert for it, which needs torch")
     convert_to_ctranslate2(resolve_model(str(tiny_model_dir)), "int8")  # conversion itself needs torch
-    probe = ("import sys\nfrom brief.translate import TranslateOptions, Translator\n"
+    # Even where a GPU's device files exist, CTranslate2 is asked about it, not torch.
+    probe = ("import sys\nimport brief.translate\nfrom brief.translate import TranslateOptions, Translator\n"
+             "brief.translate._torch_cuda_possible = lambda: True\n"
              f"translator = Translator(TranslateOptions(model={str(tiny_model_dir)!r}, cache=False))\n"
              f"assert translator.translate_texts({ARABIC[:1]!r})[0].text\n"
              "assert 'torch' not in sys.modules, 'torch imported'\n")
