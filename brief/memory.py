@@ -72,6 +72,9 @@ class TranslationMemory:
                 raise OutputError(f"translation cache {self.path} stayed locked by another run for "
                                   f"{LOCK_TIMEOUT_S:g} s; "
                                   "try again when it ends, or use --no-cache") from None
+            if any(sign in str(error) for sign in ("disk is full", "disk I/O error")):
+                self.db = self._open_for_reading(error)
+                return
             raise OutputError(f"translation cache {self.path} cannot be opened ({error}); "
                               "set BRIEF_CACHE_DIR to a writable directory, or use --no-cache") from None
         except sqlite3.DatabaseError as error:
@@ -80,6 +83,23 @@ class TranslationMemory:
             self.warn(f"translation cache {self.path} was unusable ({error}); "
                       f"set aside as {self.set_aside.name} and rebuilt")
             self.db = self._open()
+
+    def _open_for_reading(self, error: sqlite3.OperationalError) -> sqlite3.Connection:
+        """On a full disk, opening for writing fails (the write-ahead log cannot be made): read what is
+        stored, store nothing, and let the run go on, as a write that fails later does."""
+        self.storing = False
+        self.warn(f"translation cache {self.path}: the disk is full ({error}); cached translations are used, "
+                  "new ones are not stored this run")
+        if self.path.exists():
+            db = sqlite3.connect(f"{self.path.resolve().as_uri()}?immutable=1", uri=True, isolation_level=None)
+            try:
+                db.execute("SELECT key, target, score, parts FROM translations LIMIT 1").fetchall()
+                return db
+            except sqlite3.DatabaseError:
+                db.close()
+        db = sqlite3.connect(":memory:", isolation_level=None)  # nothing readable: a memory of this run only
+        self._ensure_schema(db)
+        return db
 
     def _set_aside(self) -> None:
         self.set_aside = self.path.with_name(f"{self.path.name}.corrupt-{int(time.time())}")

@@ -97,6 +97,27 @@ def test_a_full_disk_stops_storing_not_the_run_and_warns_once(tmp_path):
     assert memory.get_many("fp", ["kept", "later"]) == {"kept": ("stored before the disk filled", None, 1)}
 
 
+@pytest.mark.parametrize("stored_before", [True, False])
+def test_a_disk_too_full_to_open_the_memory_for_writing_still_serves_it(tmp_path, monkeypatch, stored_before):
+    path = tmp_path / "tm.sqlite3"
+    if stored_before:
+        memory = TranslationMemory(path)
+        memory.put_many("fp", [("kept", "stored before the disk filled", None, 1)])
+        memory.close()
+
+    def full(self):  # the write-ahead log cannot be created: SQLite's own words for it
+        raise sqlite3.OperationalError("database or disk is full")
+
+    monkeypatch.setattr(TranslationMemory, "_open", full)
+    warnings = []
+    memory = TranslationMemory(path, warn=warnings.append)
+    assert len(warnings) == 1 and "disk is full" in warnings[0] and "not stored" in warnings[0]
+    memory.put_many("fp", [("new", "not stored", None, 1)])
+    expected = {"kept": ("stored before the disk filled", None, 1)} if stored_before else {}
+    assert memory.get_many("fp", ["kept", "new"]) == expected
+    memory.close()
+
+
 def test_cache_with_another_schema_is_set_aside_and_rebuilt(tmp_path):
     path = tmp_path / "tm.sqlite3"
     db = sqlite3.connect(path)
