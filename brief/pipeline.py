@@ -325,6 +325,28 @@ def _leave_out_briefed(articles: list[Article], inputs: list[InputFile], seen: d
     return fresh
 
 
+def _remove_other_outputs_of_the_day(out_dir: Path, date: str, written: list[Path],
+                                     warn: Callable[[str], None] | None) -> list[str]:
+    """Remove what an earlier run of the same day wrote and this one did not (another format, the English
+    variant, an .eml): left beside today's set, it would show other articles and link to rows of a review
+    page that no longer has them."""
+    kept = {Path(p).name for p in written}
+    names = [f"brief-{date}{variant}.{kind}" for variant in ("", ".en") for kind in ("md", "pdf", "html")]
+    removed = []
+    for name in [*names, f"brief-{date}.eml", f"review-{date}.html"]:
+        if name not in kept and (out_dir / name).is_file():
+            try:
+                (out_dir / name).unlink()
+                removed.append(name)
+            except OSError as error:
+                if warn:
+                    warn(f"{out_dir / name}: an earlier run's output of this day, not replaced and cannot be "
+                         f"removed ({error.strerror}); it does not match today's brief")
+    if removed and warn:
+        warn(f"removed {', '.join(removed)}: written by an earlier run of {date}, not asked for this time")
+    return removed
+
+
 def build(settings: BuildSettings, *, progress: Callable[[int, int], None] | None = None,
           warn: Callable[[str], None] | None = None, translator=None) -> BuildResult:
     """Run the whole job; returns the JSON-ready run report and the exit code. Raises BriefError when nothing can be done."""
@@ -420,6 +442,7 @@ def build(settings: BuildSettings, *, progress: Callable[[int, int], None] | Non
         state_error = None
         message = written = None
         sending = False
+        replaced: list[str] = []
         try:
             # The brief set, the state and the .eml are today's together: an interrupt once the set is
             # renamed into place waits until the state and the .eml are written too (local files, quick).
@@ -442,6 +465,7 @@ def build(settings: BuildSettings, *, progress: Callable[[int, int], None] | Non
                                              mail.attachments(outputs, written.fitted, warn=warn),
                                              sender=settings.email_from)
                     outputs.append(mail.write_eml(message, out_dir / f"brief-{date}.eml"))
+                replaced = _remove_other_outputs_of_the_day(out_dir, date, outputs, warn)
             if message is not None and settings.smtp:
                 host, _, port = settings.smtp.rpartition(":")
                 sending = True
@@ -461,6 +485,7 @@ def build(settings: BuildSettings, *, progress: Callable[[int, int], None] | Non
     skipped = [r for r in prepared.inputs if r.status == "skipped"]
     report = run_report(brief, prepared.inputs, outputs, timings, translator.stats, fitted=written.fitted,
                         stories=stories)
+    report["removed"] = replaced
     if state_error:
         report["error"] = state_error
         return BuildResult(report, OutputError.exit_code, state_error)

@@ -211,3 +211,20 @@ def test_an_interrupt_once_the_brief_is_renamed_waits_for_the_state_and_the_eml(
     assert "(the brief and review page, the record of briefed articles, the .eml)" in str(caught.value)
     assert json.loads((tmp_path / STATE_FILE).read_text(encoding="utf-8"))["articles"]  # today's state ...
     assert (tmp_path / "brief-2026-11-24.eml").exists()  # ... and today's mail, beside today's brief
+
+
+def test_re_running_a_day_with_fewer_outputs_removes_the_earlier_runs_others(tiny_model_dir, tmp_path):
+    from brief.pipeline import build
+
+    first = BuildSettings(sources=[str(SEEDS)], output=str(tmp_path), formats=["md", "html"], variant="both",
+                          model=str(tiny_model_dir), cache=False, date="2026-11-24", email_to="desk@example.org")
+    assert build(first).exit_code == 0
+    assert len(list(tmp_path.glob("*-2026-11-24*"))) == 6  # md and html of both variants, the review, the .eml
+    again = BuildSettings(sources=[str(SEEDS / "004_3c6385f6fb4de3b3.txt")], output=str(tmp_path), formats=["md"],
+                          model=str(tiny_model_dir), cache=False, date="2026-11-24")
+    warnings: list[str] = []
+    result = build(again, warn=warnings.append)
+    assert sorted(p.name for p in tmp_path.glob("*-2026-11-24*")) == ["brief-2026-11-24.md", "review-2026-11-24.html"]
+    assert sorted(result.report["removed"]) == ["brief-2026-11-24.eml", "brief-2026-11-24.en.html",
+                                                "brief-2026-11-24.en.md", "brief-2026-11-24.html"]
+    assert any("written by an earlier run of 2026-11-24" in w for w in warnings)
