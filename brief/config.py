@@ -93,23 +93,12 @@ class BuildSettings:
         if self.date is not None and not is_iso_date(self.date):
             raise UsageError(f"--date must be YYYY-MM-DD (got {self.date!r})")
         # Mail settings are checked before any work: a bad one used to surface after the whole run.
-        if self.smtp and not self.email_to:
-            raise UsageError("--smtp (or [email] smtp) needs --eml TO_ADDRESS (or [email] to)")
-        if self.smtp:
-            host, colon, port = self.smtp.strip().rpartition(":")
-            if not colon:
-                host, port = self.smtp.strip(), "587"
-            if not host or not port.isdigit() or not 1 <= int(port) <= 65535:
-                raise UsageError(f"--smtp must be HOST or HOST:PORT with a port from 1 to 65535 (got {self.smtp!r})")
-        if self.email_to or self.email_from:
+        if self.email_to or self.email_from or self.smtp:
             from brief.errors import MailError
-            from brief.mail import parse_address
+            from brief.mail import check_mail_settings
 
             try:
-                if self.email_to:
-                    parse_address(self.email_to, "--eml")
-                if self.email_from:
-                    parse_address(self.email_from, "[email] from")
+                check_mail_settings(self.email_to, self.email_from, self.smtp)
             except MailError as error:
                 raise UsageError(str(error)) from None
 

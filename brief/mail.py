@@ -40,31 +40,77 @@ def attachments(outputs: list[Path], brief: Brief, warn=None) -> list[Path]:
 
 
 def parse_address(value: str, what: str = "address") -> Address:
-    """One e-mail address, or MailError naming what is wrong with it."""
+    """One e-mail address, or MailError naming what is wrong with it. A domain in other letters
+    (مثال.مصر) is written in its ASCII form (IDNA), which every server takes."""
     text = (value or "").strip()
     if not text or any(ch in text for ch in "\r\n\t<>,; \"") or text.count("@") != 1:
         raise MailError(f"{what} {value!r}: not a single e-mail address like name@example.org")
     user, domain = text.split("@")
     if not user or "." not in domain or domain.startswith(".") or domain.endswith("."):
         raise MailError(f"{what} {value!r}: not a single e-mail address like name@example.org")
+    if not user.isascii():
+        raise MailError(f"{what} {value!r}: most mail servers cannot take a name before the @ in other than "
+                        "ASCII letters; give an ASCII address")
     try:
+        domain = domain.encode("idna").decode("ascii")
         return Address(username=user, domain=domain)
-    except (ValueError, IndexError) as exc:
+    except (ValueError, IndexError, UnicodeError) as exc:
         raise MailError(f"{what} {value!r}: {exc}") from exc
 
 
-def default_sender(to: str) -> str:
-    """$BRIEF_MAIL_FROM, else the SMTP login when it is an address, else the recipient (a brief to oneself)."""
-    for candidate in (os.environ.get("BRIEF_MAIL_FROM"), os.environ.get("BRIEF_SMTP_USER")):
-        if candidate and "@" in candidate:
-            return candidate
-    return to
+def sender_address(to: str, sender: str | None = None) -> Address:
+    """Who the mail is from: [email] from, else $BRIEF_MAIL_FROM, else the SMTP login when it is an
+    address, else the recipient (a brief to oneself); MailError naming the setting that is wrong."""
+    if sender:
+        return parse_address(sender, "[email] from")
+    if os.environ.get("BRIEF_MAIL_FROM"):
+        return parse_address(os.environ["BRIEF_MAIL_FROM"], "BRIEF_MAIL_FROM")
+    login = os.environ.get("BRIEF_SMTP_USER")
+    if login and "@" in login:
+        return parse_address(login, "BRIEF_SMTP_USER (the sender, as no BRIEF_MAIL_FROM is set)")
+    return parse_address(to, "--eml")
+
+
+def smtp_server(smtp: str) -> tuple[str, int]:
+    """HOST and PORT (default 587) of --smtp HOST[:PORT]; MailError when it is not that."""
+    host, colon, port = smtp.strip().rpartition(":")
+    if not colon:
+        host, port = smtp.strip(), "587"
+    if not host or not port.isdigit() or not 1 <= int(port) <= 65535:
+        raise MailError(f"--smtp must be HOST or HOST:PORT with a port from 1 to 65535 (got {smtp!r})")
+    return host, int(port)
+
+
+def _tls_context() -> ssl.SSLContext:
+    cafile = os.environ.get("BRIEF_SMTP_CAFILE") or None
+    try:
+        return ssl.create_default_context(cafile=cafile)
+    except (OSError, ssl.SSLError) as exc:
+        raise MailError(f"BRIEF_SMTP_CAFILE {cafile!r}: not a readable file of CA certificates ({exc})") from None
+
+
+def check_mail_settings(to: str | None, sender: str | None = None, smtp: str | None = None) -> None:
+    """Every mail setting, from options, brief.toml and the environment, checked before any work: a
+    mistake found after the run would leave a brief written and no mail."""
+    if smtp and not to:
+        raise MailError("--smtp (or [email] smtp) needs --eml TO_ADDRESS (or [email] to)")
+    if not to:
+        if sender:
+            parse_address(sender, "[email] from")
+        return
+    parse_address(to, "--eml")
+    sender_address(to, sender)
+    if smtp:
+        smtp_server(smtp)
+        if os.environ.get("BRIEF_SMTP_USER") and os.environ.get("BRIEF_SMTP_PASSWORD") is None:
+            raise MailError("BRIEF_SMTP_USER is set but BRIEF_SMTP_PASSWORD is not")
+        _tls_context()
 
 
 def build_eml(brief: Brief, to: str, attachments: list[Path], sender: str | None = None) -> EmailMessage:
     """The brief as a MIME message: HTML body, plain-text alternative, the given files attached."""
     recipient = parse_address(to, "--eml")
-    author = parse_address(sender or default_sender(to), "sender")
+    author = sender_address(to, sender)
     message = EmailMessage(policy=policy.SMTP)
     message["Subject"] = clean_text(brief.title) or f"Brief {brief.date}"
     message["From"] = Address(display_name="brief", username=author.username, domain=author.domain)
@@ -100,39 +146,58 @@ def write_eml(message: EmailMessage, path: str | os.PathLike) -> Path:
     return write_atomic(path, eml_bytes(message))
 
 
-def send_smtp(message: EmailMessage, host: str, port: int, starttls: bool = True) -> None:
-    """Send through HOST:PORT: STARTTLS (port 465: implicit TLS), login when BRIEF_SMTP_USER is set.
-
-    $BRIEF_SMTP_CAFILE names extra CA certificates to trust (a company relay, a test server).
-    """
+def send_smtp(message: EmailMessage, smtp: str, starttls: bool = True) -> None:
+    """Send through --smtp HOST[:PORT]: STARTTLS (port 465: implicit TLS), login when BRIEF_SMTP_USER is
+    set. $BRIEF_SMTP_CAFILE names extra CA certificates to trust (a company relay, a test server)."""
+    host, port = smtp_server(smtp)
     user = os.environ.get("BRIEF_SMTP_USER")
     password = os.environ.get("BRIEF_SMTP_PASSWORD")
     if user and password is None:
         raise MailError("BRIEF_SMTP_USER is set but BRIEF_SMTP_PASSWORD is not")
-    context = ssl.create_default_context(cafile=os.environ.get("BRIEF_SMTP_CAFILE") or None)
+    context = _tls_context()
     where = f"{host}:{port}"
     sender = message["From"].addresses[0].addr_spec
     recipients = [a.addr_spec for a in message["To"].addresses]
+    client = None
     try:
         if port == 465:
             client = smtplib.SMTP_SSL(host, port, timeout=30, context=context)
         else:
             client = smtplib.SMTP(host, port, timeout=30)
-        with client:
+        client.ehlo()
+        if port != 465 and starttls:
+            if not client.has_extn("starttls"):
+                raise MailError(f"{where}: the server does not offer STARTTLS; not sending in the clear")
+            client.starttls(context=context)
             client.ehlo()
-            if port != 465 and starttls:
-                if not client.has_extn("starttls"):
-                    raise MailError(f"{where}: the server does not offer STARTTLS; not sending in the clear")
-                client.starttls(context=context)
-                client.ehlo()
-            if user:
-                client.login(user, password)
-            refused = client.sendmail(sender, recipients, eml_bytes(message))
-            if refused:
-                raise MailError(f"{where}: recipients refused: {', '.join(refused)}")
+        if user:
+            client.login(user, password)
+        refused = client.sendmail(sender, recipients, eml_bytes(message))
+        if refused:
+            raise MailError(f"{where}: recipients refused: {', '.join(refused)}")
     except MailError:
         raise
     except smtplib.SMTPAuthenticationError as exc:
         raise MailError(f"{where}: login refused for {user}: {exc.smtp_code}") from exc
+    except smtplib.SMTPRecipientsRefused as exc:
+        said = "; ".join(f"{who} ({code} {_said(text)})" for who, (code, text) in exc.recipients.items())
+        raise MailError(f"{where}: recipient refused: {said}") from exc
+    except smtplib.SMTPResponseException as exc:
+        raise MailError(f"{where}: the server refused the mail ({exc.smtp_code} {_said(exc.smtp_error)})") from exc
     except (smtplib.SMTPException, ssl.SSLError, OSError) as exc:
-        raise MailError(f"{where}: sending failed: {type(exc).__name__}: {exc}") from exc
+        raise MailError(f"{where}: sending failed ({type(exc).__name__}: {exc})") from exc
+    finally:
+        if client is not None:
+            # Once DATA is accepted the mail is sent: a server that then ends the session badly has not
+            # un-sent it, and calling that a failure would have a retry send it twice.
+            try:
+                client.quit()
+            except (smtplib.SMTPException, OSError):
+                client.close()
+
+
+def _said(text: bytes | str) -> str:
+    """A server's reply as one line of text."""
+    if isinstance(text, bytes):
+        text = text.decode("utf-8", "replace")
+    return " ".join(text.split())

@@ -16,7 +16,7 @@ from brief import __version__
 from brief.arabic import normalize
 from brief.atomic import write_atomic
 from brief.config import BuildSettings, is_iso_date
-from brief.errors import EXIT_OK, EXIT_PARTIAL, InputError, NoUsableInput, OutputError, RunLocked
+from brief.errors import EXIT_OK, EXIT_PARTIAL, InputError, MailError, NoUsableInput, OutputError, RunLocked
 from brief.interrupts import InterruptedAfterWriting, interrupts_held
 from brief.models import Article, Brief, InputFile, KeyPoint, RawDocument, Signature, Story, count_outlets
 
@@ -284,7 +284,7 @@ def prefer_unflagged(points: list[KeyPoint], articles: list[Article]) -> None:
 @dataclass
 class BuildResult:
     """What `build` returns: the JSON run report, the exit code (0, 3 when inputs were skipped, 2 when the
-    brief was written but the follow-up state could not be), and that error."""
+    brief was written but the follow-up state could not be, or the mail not sent), and that error."""
 
     report: dict
     exit_code: int
@@ -440,8 +440,8 @@ def build(settings: BuildSettings, *, progress: Callable[[int, int], None] | Non
             if entry["date"] < since:
                 entry.pop("terms", None)
         state_error = None
-        message = written = None
-        sending = False
+        message = written = mail_error = None
+        sending = mail_sent = False
         replaced: list[str] = []
         try:
             # The brief set, the state and the .eml are today's together: an interrupt once the set is
@@ -467,9 +467,14 @@ def build(settings: BuildSettings, *, progress: Callable[[int, int], None] | Non
                     outputs.append(mail.write_eml(message, out_dir / f"brief-{date}.eml"))
                 replaced = _remove_other_outputs_of_the_day(out_dir, date, outputs, warn)
             if message is not None and settings.smtp:
-                host, _, port = settings.smtp.rpartition(":")
                 sending = True
-                mail.send_smtp(message, host or settings.smtp, int(port or 587))
+                try:
+                    mail.send_smtp(message, settings.smtp)
+                    mail_sent = True
+                except MailError as error:
+                    # The brief is written and stays: the report must say so, not look like a bad option.
+                    mail_error = (f"{error}; the brief is written, and the mail is in {outputs[-1]} to send "
+                                  "by hand or by running again")
         except KeyboardInterrupt as interrupt:
             if written is None:
                 raise
@@ -486,9 +491,13 @@ def build(settings: BuildSettings, *, progress: Callable[[int, int], None] | Non
     report = run_report(brief, prepared.inputs, outputs, timings, translator.stats, fitted=written.fitted,
                         stories=stories)
     report["removed"] = replaced
-    if state_error:
-        report["error"] = state_error
-        return BuildResult(report, OutputError.exit_code, state_error)
+    if settings.email_to:
+        report["mail"] = {"to": settings.email_to, "eml": str(outputs[-1]) if message is not None else None,
+                          "smtp": settings.smtp, "sent": mail_sent}
+    error = state_error or mail_error
+    if error:
+        report["error"] = error
+        return BuildResult(report, OutputError.exit_code, error)
     return BuildResult(report, EXIT_PARTIAL if skipped else EXIT_OK)
 
 

@@ -80,6 +80,33 @@ def test_missing_attachment_is_a_mail_error(tmp_path):
         mail.build_eml(make_brief(1), "desk@example.org", [tmp_path / "gone.pdf"])
 
 
+@pytest.mark.parametrize("env, smtp, said", [
+    ({"BRIEF_MAIL_FROM": "news@localhost"}, None, "BRIEF_MAIL_FROM 'news@localhost'"),
+    ({"BRIEF_MAIL_FROM": "newsdesk"}, None, "BRIEF_MAIL_FROM 'newsdesk'"),  # was silently ignored
+    ({"BRIEF_SMTP_USER": "a@b@c.org", "BRIEF_SMTP_PASSWORD": "x"}, "localhost", "BRIEF_SMTP_USER"),
+    ({"BRIEF_SMTP_USER": "desk"}, "localhost", "BRIEF_SMTP_PASSWORD is not"),
+    ({"BRIEF_SMTP_CAFILE": "/nonexistent.pem"}, "localhost", "BRIEF_SMTP_CAFILE '/nonexistent.pem'"),
+    ({"BRIEF_SMTP_CAFILE": __file__}, "localhost", "BRIEF_SMTP_CAFILE"),  # a file, but no certificate
+])
+def test_mail_settings_from_the_environment_are_checked_before_any_work(monkeypatch, env, smtp, said):
+    from brief.config import BuildSettings
+    from brief.errors import UsageError
+
+    for name in ("BRIEF_MAIL_FROM", "BRIEF_SMTP_USER", "BRIEF_SMTP_PASSWORD", "BRIEF_SMTP_CAFILE"):
+        monkeypatch.delenv(name, raising=False)
+    for name, value in env.items():
+        monkeypatch.setenv(name, value)
+    with pytest.raises(UsageError, match=said.replace("(", r"\(")) as error:
+        BuildSettings(sources=["x"], email_to="desk@example.org", smtp=smtp).validate()
+    assert "\n" not in str(error.value)
+
+
+def test_addresses_in_other_letters_are_sent_in_ascii_form_or_refused_up_front():
+    assert str(mail.parse_address("desk@مثال.مصر")) == "desk@xn--mgbh0fb.xn--wgbh1c"
+    with pytest.raises(MailError, match="ASCII"):
+        mail.check_mail_settings("مكتب@example.org")
+
+
 # ---------------------------------------------------------------- a real SMTP server on 127.0.0.1
 
 def free_port() -> int:
@@ -137,7 +164,7 @@ def test_sending_through_a_real_smtp_server_arrives_byte_identical(outputs, cert
     eml = mail.write_eml(message, tmp_path / "brief.eml").read_bytes()
     controller, inbox = start_server(certificate)
     try:
-        mail.send_smtp(message, "127.0.0.1", controller.port)
+        mail.send_smtp(message, f"127.0.0.1:{controller.port}")
     finally:
         controller.stop()
     [(sender, recipients, content, authenticated)] = inbox.messages
@@ -152,7 +179,7 @@ def test_wrong_password_is_a_one_line_mail_error(certificate, monkeypatch):
     controller, inbox = start_server(certificate)
     try:
         with pytest.raises(MailError, match="login refused") as info:
-            mail.send_smtp(mail.build_eml(make_brief(1), "desk@example.org", []), "127.0.0.1", controller.port)
+            mail.send_smtp(mail.build_eml(make_brief(1), "desk@example.org", []), f"127.0.0.1:{controller.port}")
     finally:
         controller.stop()
     assert "\n" not in str(info.value) and not inbox.messages
@@ -164,7 +191,7 @@ def test_untrusted_certificate_is_refused(certificate, monkeypatch):
     controller, inbox = start_server(certificate)
     try:
         with pytest.raises(MailError, match="sending failed"):
-            mail.send_smtp(mail.build_eml(make_brief(1), "desk@example.org", []), "127.0.0.1", controller.port)
+            mail.send_smtp(mail.build_eml(make_brief(1), "desk@example.org", []), f"127.0.0.1:{controller.port}")
     finally:
         controller.stop()
     assert not inbox.messages
@@ -175,9 +202,9 @@ def test_no_starttls_means_no_sending_in_the_clear(certificate, monkeypatch):
     controller, inbox = start_server(certificate, tls=False)
     try:
         with pytest.raises(MailError, match="does not offer STARTTLS"):
-            mail.send_smtp(mail.build_eml(make_brief(1), "desk@example.org", []), "127.0.0.1", controller.port)
+            mail.send_smtp(mail.build_eml(make_brief(1), "desk@example.org", []), f"127.0.0.1:{controller.port}")
         # Asked explicitly (a trusted relay on localhost), it sends without TLS.
-        mail.send_smtp(mail.build_eml(make_brief(1), "desk@example.org", []), "127.0.0.1", controller.port,
+        mail.send_smtp(mail.build_eml(make_brief(1), "desk@example.org", []), f"127.0.0.1:{controller.port}",
                        starttls=False)
     finally:
         controller.stop()
@@ -186,4 +213,55 @@ def test_no_starttls_means_no_sending_in_the_clear(certificate, monkeypatch):
 
 def test_unreachable_server_is_a_mail_error():
     with pytest.raises(MailError, match="sending failed"):
-        mail.send_smtp(mail.build_eml(make_brief(1), "desk@example.org", []), "127.0.0.1", free_port())
+        mail.send_smtp(mail.build_eml(make_brief(1), "desk@example.org", []), f"127.0.0.1:{free_port()}")
+
+
+def test_a_mail_the_server_accepted_is_sent_even_if_the_server_then_ends_the_session_badly():
+    import socketserver
+    import threading
+
+    received = []
+
+    class AcceptsThenQuits421(socketserver.StreamRequestHandler):
+        def handle(self):
+            self.wfile.write(b"220 test\r\n")
+            for line in self.rfile:
+                verb = line[:4].upper()
+                if verb == b"DATA":
+                    self.wfile.write(b"354 go\r\n")
+                    received.append(b"".join(iter(lambda: self.rfile.readline(), b".\r\n")))
+                    self.wfile.write(b"250 queued\r\n")
+                elif verb == b"QUIT":
+                    self.wfile.write(b"421 closing badly\r\n")
+                    return
+                else:
+                    self.wfile.write(b"250 ok\r\n")
+
+    server = socketserver.TCPServer(("127.0.0.1", 0), AcceptsThenQuits421)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        mail.send_smtp(mail.build_eml(make_brief(1), "desk@example.org", []),
+                       f"127.0.0.1:{server.server_address[1]}", starttls=False)
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert len(received) == 1  # delivered once, and said to be sent: a retry would send it twice
+
+
+def test_a_mail_that_cannot_be_sent_leaves_the_brief_and_a_report_saying_so(tiny_model_dir, tmp_path, monkeypatch):
+    from pathlib import Path
+
+    from brief.config import BuildSettings
+    from brief.pipeline import build
+
+    monkeypatch.delenv("BRIEF_SMTP_USER", raising=False)
+    seed = Path(__file__).resolve().parent.parent / "seeds" / "004_3c6385f6fb4de3b3.txt"
+    settings = BuildSettings(sources=[str(seed)], output=str(tmp_path), formats=["md"], model=str(tiny_model_dir),
+                             cache=False, date="2026-11-24", email_to="desk@example.org",
+                             smtp=f"127.0.0.1:{free_port()}")
+    result = build(settings)
+    assert result.exit_code == 2 and "sending failed" in result.error and "the brief is written" in result.error
+    report = result.report
+    assert report["error"] == result.error and report["mail"]["sent"] is False
+    assert report["mail"]["eml"].endswith("brief-2026-11-24.eml") and Path(report["mail"]["eml"]).exists()
+    assert (tmp_path / "brief-2026-11-24.md").exists()
