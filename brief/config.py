@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import datetime
+import difflib
+import math
 import os
 import re
 import tomllib
@@ -90,6 +92,12 @@ class BuildSettings:
                 raise UsageError("--title is blank: give a title, or leave it out for \"Arabic press brief, DATE\"")
         if not 1 <= self.max_points <= 50:
             raise UsageError(f"--max-points must be between 1 and 50 (got {self.max_points})")
+        if self.max_words is not None and self.max_words < 1:
+            raise UsageError(f"max_words must be 1 or more (got {self.max_words})")
+        for name in ("max_file_mb", "max_total_mb"):
+            value = getattr(self, name)
+            if not (isinstance(value, (int, float)) and math.isfinite(value) and value > 0):
+                raise UsageError(f"{name} must be a number of megabytes above 0 (got {value!r})")
         if self.date is not None and not is_iso_date(self.date):
             raise UsageError(f"--date must be YYYY-MM-DD (got {self.date!r})")
         # Mail settings are checked before any work: a bad one used to surface after the whole run.
@@ -118,7 +126,7 @@ def load_config(path: str | None) -> dict:
             raise UsageError(f"{path}: config file not found")
         return {}
     try:
-        data = tomllib.loads(file.read_text(encoding="utf-8"))
+        data = tomllib.loads(file.read_text(encoding="utf-8-sig"))  # Windows editors may write a BOM
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
         raise UsageError(f"{file}: not a valid TOML config ({error})") from None
     known = {f.name for f in fields(BuildSettings)}
@@ -129,10 +137,14 @@ def load_config(path: str | None) -> dict:
                 if sub not in _TABLES[key]:
                     raise UsageError(f"{file}: unknown setting [{key}] {sub}")
                 values[_TABLES[key][sub]] = sub_value
+        elif key in _TABLES:
+            raise UsageError(f"{file}: [{key}] is a table of settings ({', '.join(_TABLES[key])}), not a value: "
+                             f"write them under a line [{key}]")
         elif key.replace("-", "_") in known:
             values[key.replace("-", "_")] = value
         else:
-            raise UsageError(f"{file}: unknown setting {key!r}")
+            close = difflib.get_close_matches(key.replace("-", "_"), sorted(known | set(_TABLES)), n=1)
+            raise UsageError(f"{file}: unknown setting {key!r}" + (f" (did you mean {close[0]!r}?)" if close else ""))
     annotations = {f.name: f.type for f in fields(BuildSettings)}
     for key, value in values.items():
         values[key] = _checked(file, key, value, annotations[key])
@@ -140,6 +152,8 @@ def load_config(path: str | None) -> dict:
     if "sources" in values:
         values["sources"] = [str(base / s) if not Path(s).is_absolute() and s != "-" else s for s in values["sources"]]
     for key in ("output", "glossary"):
+        if key == "glossary" and isinstance(values.get(key), str) and values[key].strip().lower() in ("", "none", "off"):
+            continue  # the word that turns the glossary off, not a file beside the config
         if isinstance(values.get(key), str) and not Path(values[key]).is_absolute():
             values[key] = str(base / values[key])
     return values
@@ -148,6 +162,8 @@ def load_config(path: str | None) -> dict:
 def _checked(file: Path, key: str, value, annotation: str):
     """A config value of the type its setting takes (TOML has its own types: 5 is not "5")."""
     kind = annotation.split(" | ")[0]
+    if key == "date" and isinstance(value, datetime.date) and not isinstance(value, datetime.datetime):
+        value = value.isoformat()  # date = 2024-06-10 unquoted is a TOML date
     if kind == "list[str]":
         if isinstance(value, str):
             value = [value]  # sources = "inbox": one is a list of one

@@ -30,6 +30,12 @@ def test_command_line_overrides_config_file(tmp_path):
     ("cache = 1\n", "setting cache must be true or false"),
     ("beams = true\n", "setting beams must be a whole number"),
     ('max_file_mb = "big"\n', "setting max_file_mb must be a number"),
+    ("max_file_mb = inf\n", "max_file_mb must be a number of megabytes above 0"),
+    ("max_total_mb = nan\n", "max_total_mb must be a number of megabytes above 0"),
+    ("max_file_mb = -1\n", "max_file_mb must be a number of megabytes above 0"),
+    ("max_words = 0\n", "max_words must be 1 or more"),
+    ('email = "desk@example.org"\n', r"\[email\] is a table of settings \(to, from, smtp\)"),
+    ('format = "pdf"\n', "unknown setting 'format' \\(did you mean 'formats'\\?\\)"),
 ])
 def test_bad_config_is_a_one_line_usage_error(tmp_path, content, message):
     path = tmp_path / "brief.toml"
@@ -83,3 +89,13 @@ def test_one_source_given_as_a_string_is_one_path():
     settings = BuildSettings(sources="inbox", formats="md,pdf")
     settings.validate()
     assert settings.sources == ["inbox"] and settings.formats == ["md", "pdf"]
+
+
+def test_a_config_with_a_bom_a_toml_date_and_glossary_none_beside_it(tmp_path):
+    folder = tmp_path / "desk"
+    folder.mkdir()
+    path = folder / "brief.toml"
+    path.write_bytes(b'\xef\xbb\xbfdate = 2024-06-10\n[translation]\nglossary = "none"\n')
+    values = load_config(str(path))
+    assert values["date"] == "2024-06-10" and values["glossary"] == "none"  # not desk/none, a missing file
+    assert merge_settings(values, {}).date == "2024-06-10"
