@@ -149,26 +149,33 @@ GlossaryOpt = typer.Option(None, "--glossary", help="TSV of arabic<TAB>english n
 @app.command()
 @user_errors
 def build(
-    sources: List[str] = typer.Argument(None, help="Files or directories (.txt .md .html .htm), or - for stdin."),
+    sources: List[str] = typer.Argument(None, help="Files or directories (.txt .md .html .htm .mhtml), or - for stdin."),
     output: Optional[str] = typer.Option(None, "-o", "--output", help="Output directory (default out/)."),
     format: Optional[str] = typer.Option(None, "--format", help="Comma list of md,pdf,html."),
     model: Optional[str] = ModelOpt, engine: Optional[str] = EngineOpt, precision: Optional[str] = PrecisionOpt,
-    device: Optional[str] = DeviceOpt, beams: Optional[int] = BeamsOpt, no_cache: bool = NoCacheOpt,
-    glossary: Optional[str] = GlossaryOpt, full_vocabulary: bool = FullVocabularyOpt,
+    device: Optional[str] = DeviceOpt, beams: Optional[int] = BeamsOpt,
+    # On/off settings take both forms, so that one run can undo what brief.toml turns on.
+    cache: Optional[bool] = typer.Option(None, "--cache/--no-cache", help="Use the translation memory "
+                                         "(default), or bypass it."),
+    glossary: Optional[str] = GlossaryOpt,
+    full_vocabulary: Optional[bool] = typer.Option(None, "--full-vocabulary/--no-full-vocabulary", help=(
+        "Let the output use every vocabulary entry, not only the model's target-side pieces (slower; to compare).")),
     max_points: Optional[int] = typer.Option(None, "--max-points", help="Most key points on the page."),
     title: Optional[str] = typer.Option(None, "--title", help="The brief's heading (default: Arabic press brief, DATE)."),
     date: Optional[str] = typer.Option(None, "--date", help="YYYY-MM-DD (default today)."),
     variant: Optional[str] = typer.Option(None, "--variant", help="bilingual | english | both"),
     paper: Optional[str] = typer.Option(None, "--paper", help="a4 | letter"),
-    brief_only: bool = typer.Option(False, "--brief-only", help="Translate only what the brief shows."),
-    new_only: bool = typer.Option(False, "--new-only", help="Skip articles already in an earlier brief."),
+    brief_only: Optional[bool] = typer.Option(None, "--brief-only/--no-brief-only",
+                                              help="Translate only what the brief shows."),
+    new_only: Optional[bool] = typer.Option(None, "--new-only/--no-new-only",
+                                            help="Skip articles already in an earlier brief."),
     followups: Optional[str] = typer.Option(None, "--followups", help="Stories seen before: mark | drop."),
     eml: Optional[str] = typer.Option(None, "--eml", help="Also write an .eml addressed to this address."),
     smtp: Optional[str] = typer.Option(None, "--smtp", help="Send the .eml via HOST:PORT (STARTTLS; login from BRIEF_SMTP_USER/BRIEF_SMTP_PASSWORD)."),
     config: Optional[str] = typer.Option(None, "--config", help="Settings file (default ./brief.toml)."),
     as_json: bool = typer.Option(False, "--json", help="Print the run report as JSON on stdout."),
-    quiet: bool = typer.Option(False, "--quiet", "-q",
-                               help="No progress, paths or warnings (for cron); skipped inputs are still named."),
+    quiet: Optional[bool] = typer.Option(None, "--quiet/--no-quiet", "-q",
+                                         help="No progress, paths or warnings (for cron); skipped inputs are still named."),
 ):
     """Build the brief (Markdown, PDF, review page) from a folder of Arabic articles."""
     from brief.config import load_config, merge_settings
@@ -179,11 +186,11 @@ def build(
         "sources": list(sources) if sources else None, "output": output,
         "formats": [f.strip() for f in format.split(",") if f.strip()] if format else None,
         "model": model, "engine": engine, "precision": precision, "device": device, "beams": beams,
-        "full_vocabulary": full_vocabulary or None, "cache": False if no_cache else None, "glossary": glossary,
+        "full_vocabulary": full_vocabulary, "cache": cache, "glossary": glossary,
         "max_points": max_points, "title": title,
-        "date": date, "variant": variant, "paper": paper, "brief_only": brief_only or None,
-        "new_only": new_only or None, "followups": followups, "email_to": eml, "smtp": smtp,
-        "quiet": quiet or None,
+        "date": date, "variant": variant, "paper": paper, "brief_only": brief_only,
+        "new_only": new_only, "followups": followups, "email_to": eml, "smtp": smtp,
+        "quiet": quiet,
     }
     settings = merge_settings(load_config(config), overrides)
     if not settings.sources:

@@ -407,3 +407,17 @@ def test_model_info_is_an_indented_outline_for_people(tiny_model_dir, tmp_path):
     lines = result.stdout.splitlines()
     assert "ctranslate2:" in lines and "  installed: True" in lines and "auto:" in lines
     assert not any("{" in line for line in lines)  # no Python dict reprs
+
+
+def test_an_option_turned_on_in_brief_toml_can_be_turned_off_for_one_run(tiny_model_dir, tmp_path):
+    config = tmp_path / "brief.toml"
+    config.write_text("brief_only = true\ncache = false\n", encoding="utf-8")
+    seed = SEEDS / "004_3c6385f6fb4de3b3.txt"
+    common = ("build", seed, "--config", config, "--model", tiny_model_dir, "--format", "md", "--json")
+    cache = {"BRIEF_CACHE_DIR": str(tmp_path / "cache")}
+    as_set = json.loads(run_brief(*common, "-o", tmp_path / "a", env_extra=cache).stdout)
+    undone = run_brief(*common, "-o", tmp_path / "b", "--no-brief-only", "--cache", env_extra=cache)
+    assert undone.returncode == 0, undone.stderr
+    undone = json.loads(undone.stdout)
+    assert as_set["translation"]["cache_path"] is None and undone["translation"]["cache_path"]
+    assert as_set["translation"]["sentences"] < undone["translation"]["sentences"]  # the whole article now
