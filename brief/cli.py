@@ -234,7 +234,7 @@ def inspect(sources: List[str] = typer.Argument(..., help="Files or directories,
         _print_json(records)
     else:
         for record in records:
-            print(f"== [{record['number']}] {record['file']}" + (f" (part {record['part']}: {record['split_reason']})"
+            print(f"== [{record['number']}] {record['file'].translate(_CONTROLS)}" + (f" (part {record['part']}: {record['split_reason']})"
                                                                  if record["part"] > 1 else ""))
             for key in ("title", "outlet", "url", "published"):
                 print(f"   {key}: {record[key] if record[key] is not None else '-'}")
@@ -318,7 +318,7 @@ def stories(sources: List[str] = typer.Argument(..., help="Files or directories.
                   f"{', '.join(o for o in record['outlets'] if o) or '-'}, joined at {similarity}")
             print(f"   {record['title_arabic']}")
             for file in record["files"]:
-                print(f"   - {file}")
+                print(f"   - {file.translate(_CONTROLS)}")
     raise _partial_if_skipped(inputs)
 
 

@@ -58,6 +58,9 @@ _SAVED_FROM = re.compile(r"<!--\s*saved from url=\(\d+\)\s*(https?://[^\s>]+?)\s
 _OG_URL = re.compile(
     r"""<meta\b(?=[^>]*\bproperty\s*=\s*["']og:url["'])[^>]*\bcontent\s*=\s*["']([^"'>\s]+)""", re.I)
 _CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f]")
+# Control characters in a text are never article text; a terminal escape among them would drive the
+# terminal that `brief inspect` prints to. Each becomes a space (tab and newline stay).
+_TEXT_CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 _NOT_IN_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")  # libxml2 refuses a string holding these
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*>")  # lxml refuses a str that declares its own encoding
 _SELF_CLOSED_HTML = re.compile(r"(<html\b[^>]*?)\s*/>", re.I)  # libxml2 would close the page at its start
@@ -477,6 +480,7 @@ def read_document(path: str, limits: IngestLimits | None = None) -> RawDocument:
     if path.lower().endswith(MHTML_SUFFIXES):
         html, address = html_of_mhtml(data, path)
         text, meta = extract_html(html.replace("\r\n", "\n"), path, address)
+        text = _TEXT_CONTROLS.sub(" ", text)
         return _checked(RawDocument(file=path, text=text, encoding="mhtml", is_html=True, html_meta=meta,
                                     original_lines=text.count("\n") + 1))
     is_html = _is_html(path, data)
@@ -486,6 +490,8 @@ def read_document(path: str, limits: IngestLimits | None = None) -> RawDocument:
         declared = found.group(1).decode("ascii", "replace") if found else None
     text, encoding = decode_bytes(data, path, declared)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if not is_html:
+        text = _TEXT_CONTROLS.sub(" ", text)
     if not text.strip():
         raise InputError(path, "file holds only whitespace")
     if _OWN_SIGNATURE.search(text):
@@ -493,6 +499,7 @@ def read_document(path: str, limits: IngestLimits | None = None) -> RawDocument:
     html_meta: dict = {}
     if is_html:
         text, html_meta = extract_html(text, path)
+        text = _TEXT_CONTROLS.sub(" ", text)
         if not text.strip():
             raise InputError(path, "HTML page has no article text")
     lines = text.count("\n") + (0 if text.endswith("\n") else 1)

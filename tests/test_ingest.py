@@ -350,3 +350,13 @@ def test_a_page_saved_before_its_scripts_ran_says_so(tmp_path):
                     '<p>يرجى تفعيل جافا سكريبت في متصفحك لعرض هذه الصفحة بشكل صحيح.</p></body></html>', encoding="utf-8")
     prepared = prepare([str(path)])
     assert not prepared.articles and "saved before its scripts" in prepared.inputs[0].reason
+
+
+def test_control_characters_in_a_text_are_spaces_not_terminal_commands(tmp_path):
+    seed = Path(__file__).resolve().parent.parent / "seeds" / "004_3c6385f6fb4de3b3.txt"
+    text = seed.read_text(encoding="utf-8")
+    path = tmp_path / "a.txt"
+    path.write_text("\x1b[2J\x1b[31m" + text.replace("\n", "\x0c\n", 3) + "\x85", encoding="utf-8")
+    document = read_document(str(path))
+    assert not any(ord(c) < 0x20 and c not in "\t\n" or 0x7F <= ord(c) < 0xA0 for c in document.text)
+    assert "[2J" in document.text  # the printable rest is kept: nothing else silently lost
