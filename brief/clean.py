@@ -213,9 +213,20 @@ def _is_agency_credit(core: str) -> bool:
     return bool(parts) and len(_words(core)) <= 8 and all(p in _AGENCIES for p in parts)
 
 
+# Notices, credits and disclaimers are a line or two; the rules that find them anywhere in a line apply
+# to lines no longer than this (the longest seen in test and review data is 16 words). A longer line is
+# prose: a ® in a company's name, a quoted "does not necessarily reflect", or a whole article pasted as
+# one line ending in the site's "© ... all rights reserved" would otherwise be dropped entire.
+NOTICE_MAX_WORDS = 40
+_INNER_SENTENCE_END = re.compile(r"[.!?؟]\s+\S")
+
+
 def _is_photo_credit(text: str, core: str) -> bool:
-    """©, a 'photo:' label, several agencies joined by '/', or one agency in brackets."""
-    if "©" in text or "®" in text or _CREDIT_WORDS.match(core):
+    """A caption's ©, a 'photo:' label, several agencies joined by '/', or one agency in brackets."""
+    if _CREDIT_WORDS.match(core):
+        return True
+    # (® marks a trade name in prose, never a credit; a paragraph of several sentences is no caption.)
+    if "©" in text and len(text.split()) <= NOTICE_MAX_WORDS and not _INNER_SENTENCE_END.search(text):
         return True
     bracketed = re.fullmatch(r"\s*[(\[](.+)[)\]]\s*", text)
     return _is_agency_credit(core) and (bracketed is not None or len(re.split(r"\s*[/|,،]\s*", core)) > 1)
@@ -274,11 +285,12 @@ def line_facts(text: str) -> _Facts:
         if date:
             return _Facts("meta", "date line", "published", date)
         return _Facts("boilerplate", "lone symbols or numbers, no words")
-    if _CAPTCHA.search(core):
+    notice_sized = len(stripped.split()) <= NOTICE_MAX_WORDS
+    if notice_sized and _CAPTCHA.search(core):
         return _Facts("boilerplate", "CAPTCHA prompt", end_signal=True)
-    if _LICENCE.search(core):
+    if notice_sized and _LICENCE.search(core):
         return _Facts("boilerplate", "licence or copyright notice", end_signal=True)
-    disclaimer = _DISCLAIMER.search(core)
+    disclaimer = _DISCLAIMER.search(core) if notice_sized else None
     if disclaimer and not _REPORTED.search(core[:disclaimer.start()]):
         return _Facts("boilerplate", "publisher disclaimer", end_signal=True)
     if _END_MARKER.match(stripped.replace("إ", "ا").replace("ى", "ي").replace("ة", "ه")) and len(words) <= 2:

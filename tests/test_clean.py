@@ -195,6 +195,11 @@ def test_furniture_is_recognised_by_kind_not_by_the_seeds_strings(line, kind):
     "مصدر مصري: وفد حماس يصل القاهرة غدا",
     "مصدرو الغاز يرفعون الأسعار للمرة الثالثة",
     "أطلقت شركة غوغل تحديثا جديدا لمتصفح كروم يحسن أداء جافا سكريبت.",
+    # A mark or a notice's words inside prose do not make the line a credit or a notice.
+    "وقال الطبيب إن 37 شخصا توفوا. وقالت شركة فايزر® إنها سترسل 5 ملايين جرعة إلى المنطقة.",
+    "وقال الناشر إن حماية المؤلفين تبدأ بعلامة © على كل كتاب. وأضاف أن القانون الجديد يشدد العقوبات.",
+    " ".join(["وقال المتحدث إن المفاوضات مستمرة بين الطرفين منذ أسابيع في العاصمة."] * 5)
+    + " © 2025 أخبار الأمم المتحدة. جميع الحقوق محفوظة",  # a whole article pasted as one line
 ])
 def test_a_news_sentence_is_not_taken_for_site_furniture_by_its_first_word(line):
     text = f"وقال الوزير إن المحادثات مستمرة وإن الاتفاق سيوقع قريبا في العاصمة.\n{line}\nوأضاف أن الوفد سيعود غدا."
