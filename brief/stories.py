@@ -373,10 +373,25 @@ def recall_followups(stories: list[Story], articles: list[Article], earlier: lis
         return set()
     ordered = sorted(articles, key=lambda a: a.number)
     vectors = tfidf_vectors([article_terms(a) for a in ordered] + list(earlier))
-    told = vectors[len(ordered):]
-    close = {a.number for a, vector in zip(ordered, vectors)
-             if max(cosine(vector, other) for other in told) >= FOLLOWUP_THRESHOLD}
-    return {s.number for s in stories if close & set(s.articles)}
+    # A month of briefs is thousands of earlier articles: compare through the terms they share (an
+    # inverted index), not article by article, and stop at a story's first close article.
+    postings: dict[str, list[tuple[int, float]]] = {}
+    for index, vector in enumerate(vectors[len(ordered):]):
+        for term, weight in vector.items():
+            postings.setdefault(term, []).append((index, weight))
+    story_of = {n: s.number for s in stories for n in s.articles}
+    recalled: set[int] = set()
+    for article, vector in zip(ordered, vectors):
+        story = story_of.get(article.number)
+        if story is None or story in recalled:
+            continue
+        dots: dict[int, float] = {}
+        for term, weight in vector.items():
+            for index, other in postings.get(term, ()):
+                dots[index] = dots.get(index, 0.0) + weight * other
+        if dots and max(dots.values()) >= FOLLOWUP_THRESHOLD:
+            recalled.add(story)
+    return recalled
 
 
 def mark_followups(stories: list[Story], seen, mode: str = "mark",
