@@ -84,7 +84,7 @@ class IngestLimits:
 
 
 def _megabytes(size: int) -> str:
-    return f"{size / 1e6:.1f} MB"
+    return f"{size / 1e6:.3g} MB"  # 20 MB, 1.75 MB, 0.05 MB: a limit as it was set
 
 
 def discover(sources: list[str], outputs: str | None = None) -> tuple[list[str], list[InputFile]]:
@@ -531,9 +531,11 @@ def load(sources: list[str], limits: IngestLimits | None = None,
             size = os.stat(path).st_size if path != "-" else 0
         except OSError:
             size = 0
-        if total + size > limits.max_total_bytes:
-            records.append(InputFile(path, "skipped", f"total input is over the limit of "
-                                                      f"{_megabytes(limits.max_total_bytes)}"))
+        # A file over the per-file limit is refused for that (by read_document), not for the total.
+        if total + size > limits.max_total_bytes and size <= limits.max_file_bytes:
+            records.append(InputFile(path, "skipped", f"the files before it already make {_megabytes(total)}; "
+                                     f"with its {_megabytes(size)} the input is over the total limit of "
+                                     f"{_megabytes(limits.max_total_bytes)}"))
             continue
         try:
             document = read_document(path, limits)

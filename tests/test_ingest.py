@@ -223,7 +223,10 @@ def test_size_limits_are_configurable_and_named_in_the_message(tmp_path):
     second.write_text(SEED, encoding="utf-8")
     documents, records = load([str(tmp_path)], IngestLimits(max_file_bytes=10**6, max_total_bytes=len(SEED.encode()) * 3 + 10))
     assert len(documents) == 1
-    assert any(r.status == "skipped" and "total input" in r.reason for r in records)
+    assert any(r.status == "skipped" and "over the total limit" in r.reason for r in records)
+    # A file over both limits is named for its own size, the setting to change.
+    documents, records = load([str(path)], IngestLimits(max_file_bytes=1000, max_total_bytes=1000))
+    assert "over the per-file limit of 0.001 MB" in records[0].reason
 
 
 def test_a_sparse_50_megabyte_file_is_refused_without_reading_it(tmp_path):
