@@ -179,7 +179,6 @@ def build(
 ):
     """Build the brief (Markdown, PDF, review page) from a folder of Arabic articles."""
     from brief.config import load_config, merge_settings
-    from brief.errors import NoUsableInput
     from brief.pipeline import build as run_build
 
     overrides = {
@@ -200,9 +199,10 @@ def build(
     with progress_bar(not quiet, "translating") as progress:
         try:
             result = run_build(settings, progress=progress, warn=warn)
-        except NoUsableInput as error:
-            if as_json:  # a script reading the report still learns each input's fate
-                _print_json({"inputs": error.inputs, "outputs": [], "error": str(error)})
+        except BriefError as error:
+            if as_json:  # a script reading the report learns what happened (and each input's fate, if known)
+                _print_json({"inputs": getattr(error, "inputs", None) or [], "outputs": [], "error": str(error),
+                             "exit_code": error.exit_code})
             raise
     if as_json:
         _print_json(result.report)

@@ -421,3 +421,18 @@ def test_an_option_turned_on_in_brief_toml_can_be_turned_off_for_one_run(tiny_mo
     undone = json.loads(undone.stdout)
     assert as_set["translation"]["cache_path"] is None and undone["translation"]["cache_path"]
     assert as_set["translation"]["sentences"] < undone["translation"]["sentences"]  # the whole article now
+
+
+def test_build_json_says_why_nothing_was_done_when_another_run_holds_the_directory(tiny_model_dir, tmp_path):
+    import fcntl
+
+    out = tmp_path / "out"
+    out.mkdir()
+    with open(out / ".brief.lock", "a+") as held:
+        fcntl.flock(held, fcntl.LOCK_EX | fcntl.LOCK_NB)  # another run, as far as brief can tell
+        result = run_brief("build", SEEDS / "004_3c6385f6fb4de3b3.txt", "-o", out, "--model", tiny_model_dir,
+                           "--format", "md", "--json")
+    assert result.returncode == 5
+    report = json.loads(result.stdout)
+    assert report["exit_code"] == 5 and "another brief run is in progress" in report["error"]
+    assert report["outputs"] == []
