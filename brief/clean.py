@@ -850,15 +850,17 @@ DUPLICATE_JACCARD = 0.6
 DUPLICATE_CONTAINMENT = 0.85
 
 
-def _shingles(article: Article) -> set[tuple[str, ...]]:
+def _shingles(article: Article) -> set[str]:
     if article.sentences:
         text = " ".join(s.text for s in article.sentences if s.kind == "body")
     else:
         text = " ".join(ln.text for ln in article.lines if ln.kind == "body")
     words = tokens(text)
+    # Strings, not tuples: a string keeps its hash, so comparing two big articles' sets is several
+    # times faster (a tuple's hash is computed again at every lookup).
     if len(words) < SHINGLE:
-        return {tuple(words)} if words else set()
-    return {tuple(words[i:i + SHINGLE]) for i in range(len(words) - SHINGLE + 1)}
+        return {" ".join(words)} if words else set()
+    return {" ".join(words[i:i + SHINGLE]) for i in range(len(words) - SHINGLE + 1)}
 
 
 def find_duplicates(articles: list[Article]) -> dict[int, int]:
@@ -875,10 +877,10 @@ def find_duplicates(articles: list[Article]) -> dict[int, int]:
             theirs = shingles[earlier]
             if len(theirs) < 3:
                 continue
-            shared = len(mine & theirs)
+            shared = len(mine & theirs) if len(mine) <= len(theirs) else len(theirs & mine)
             if not shared:
                 continue
-            jaccard = shared / len(mine | theirs)
+            jaccard = shared / (len(mine) + len(theirs) - shared)
             containment = shared / min(len(mine), len(theirs))
             ratio = min(len(mine), len(theirs)) / max(len(mine), len(theirs))
             if jaccard >= DUPLICATE_JACCARD or (containment >= DUPLICATE_CONTAINMENT and ratio >= 0.5):

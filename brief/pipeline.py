@@ -59,7 +59,6 @@ def prepare(sources: list[str], *, max_file_mb: float = 20.0, max_total_mb: floa
         if record:
             record.articles = len(usable)
         articles.extend(usable)
-    timings["clean_segment"] = time.perf_counter() - started
     if warn:  # every skipped input, whichever stage refused it, in input order
         for record in inputs:
             if record.status == "skipped":
@@ -68,6 +67,7 @@ def prepare(sources: list[str], *, max_file_mb: float = 20.0, max_total_mb: floa
         article.number = number
     for copy, original in clean.find_duplicates(articles).items():
         articles[copy].duplicate_of = articles[original].number
+    timings["clean_segment"] = time.perf_counter() - started
     return Prepared(articles, inputs, timings)
 
 
