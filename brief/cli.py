@@ -234,14 +234,17 @@ def inspect(sources: List[str] = typer.Argument(..., help="Files or directories,
         _print_json(records)
     else:
         for record in records:
-            print(f"== [{record['number']}] {record['file'].translate(_CONTROLS)}" + (f" (part {record['part']}: {record['split_reason']})"
-                                                                 if record["part"] > 1 else ""))
-            for key in ("title", "outlet", "url", "published"):
-                print(f"   {key}: {record[key] if record[key] is not None else '-'}")
+            if record["number"] is None:
+                print(f"== [skipped] {record['file'].translate(_CONTROLS)}: {record['skipped']}")
+            else:
+                print(f"== [{record['number']}] {record['file'].translate(_CONTROLS)}"
+                      + (f" (part {record['part']}: {record['split_reason']})" if record["part"] > 1 else ""))
+                for key in ("title", "outlet", "url", "published"):
+                    print(f"   {key}: {record[key] if record[key] is not None else '-'}")
             for line in record["lines"]:
                 print(f"   {line['line']:>4} {line['kind']:<11} {line['reason']:<28} {line['text'][:70]}")
             print(f"   {len(record['sentences'])} sentences")
-    if not records:
+    if not any(record["number"] is not None for record in records):
         raise typer.Exit(EXIT_NOTHING)
     raise _partial_if_skipped(inputs)
 

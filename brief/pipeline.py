@@ -556,6 +556,21 @@ def inspect(sources: list[str], warn=None) -> tuple[list[dict], list[InputFile]]
     prepared = prepare(sources, warn=warn)
     records = [{"number": article.number, **record}
                for article, record in zip(prepared.articles, inspect_records(prepared.articles))]
+    # A file read but left with no article (every line site furniture, or too little Arabic) is where
+    # a user most needs each line's kind and reason: it is listed too, with "number": null.
+    from brief.clean import classify_lines
+    from brief.ingest import read_document
+
+    for record in prepared.inputs:
+        if record.status != "skipped" or record.file == "-":
+            continue
+        try:
+            text = read_document(record.file).text
+        except InputError:
+            continue  # refused before its lines: the reason says all there is
+        records.append({"number": None, "file": record.file, "skipped": record.reason, "lines": [
+            {"line": ln.number, "kind": ln.kind, "reason": ln.reason, "text": ln.text} for ln in classify_lines(text)],
+            "sentences": []})
     return records, prepared.inputs
 
 

@@ -436,3 +436,16 @@ def test_build_json_says_why_nothing_was_done_when_another_run_holds_the_directo
     report = json.loads(result.stdout)
     assert report["exit_code"] == 5 and "another brief run is in progress" in report["error"]
     assert report["outputs"] == []
+
+
+def test_inspect_shows_each_line_of_a_file_left_with_no_article(tmp_path):
+    furniture = tmp_path / "only_furniture.txt"
+    furniture.write_text("شارك على فيسبوك\nاقرأ أيضا: خبر آخر\n© جميع الحقوق محفوظة 2024\n", encoding="utf-8")
+    result = run_brief("inspect", furniture, SEEDS / "004_3c6385f6fb4de3b3.txt", "--json")
+    assert result.returncode == 3, result.stderr
+    records = json.loads(result.stdout)
+    [skipped] = [r for r in records if r["number"] is None]
+    assert skipped["file"] == str(furniture) and "site furniture" in skipped["skipped"]
+    assert [line["reason"] for line in skipped["lines"]] == [
+        "share/subscribe/comment prompt", "'read also' link", "licence or copyright notice"]
+    assert [r["number"] for r in records if r["number"] is not None] == [1]
