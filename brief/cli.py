@@ -309,9 +309,15 @@ def translate(source: str = typer.Argument("-", help="A text file, or - for stdi
 def stories(sources: List[str] = typer.Argument(..., help="Files or directories."),
             as_json: bool = typer.Option(False, "--json", help="Print the stories as JSON.")):
     """Group the articles into stories: their files, outlets, size and the similarity that joined them."""
+    from brief.errors import NoUsableInput
     from brief.pipeline import stories_of
 
-    records, inputs = stories_of(list(sources), warn=_warn)  # warnings go to stderr, JSON to stdout
+    try:
+        records, inputs = stories_of(list(sources), warn=_warn)  # warnings go to stderr, JSON to stdout
+    except NoUsableInput:
+        if as_json:
+            _print_json([])  # as inspect: a script always gets JSON to read
+        raise
     if as_json:
         _print_json(records)
     else:

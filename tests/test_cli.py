@@ -449,3 +449,10 @@ def test_inspect_shows_each_line_of_a_file_left_with_no_article(tmp_path):
     assert [line["reason"] for line in skipped["lines"]] == [
         "share/subscribe/comment prompt", "'read also' link", "licence or copyright notice"]
     assert [r["number"] for r in records if r["number"] is not None] == [1]
+
+
+def test_stories_json_with_nothing_usable_is_an_empty_list_as_inspect_gives(tmp_path):
+    (tmp_path / "empty.txt").write_bytes(b"")
+    for command in ("stories", "inspect"):
+        result = run_brief(command, tmp_path, "--json")
+        assert result.returncode == 4 and json.loads(result.stdout) == [], (command, result.stdout)
