@@ -462,6 +462,11 @@ _COMPOUND_PARTS = {w: v for w, v in _ARABIC_WORDS.items() if w in {normalize(c) 
 _COMPOUND_PARTS.update({normalize(w): 200 for w in ("مئتا", "مائتا")})
 
 
+# Clitics a compound's first word may carry: a conjunction or preposition, not the article (الأحد is
+# Sunday, الاثنين Monday, بالمئة and المئة "percent").
+_COMPOUND_CLITICS = ("وب", "ول", "و", "ب", "ل", "ف", "ك")
+
+
 def _compound_part(word: str, first: bool) -> tuple[float, bool] | None:
     """The value of one word of a written number, and whether it is a scale (thousand, million ...); a
     word after the first must be joined by و unless it is a scale ('عشرة آلاف') or 'عشر' ('ثلاثة عشر')."""
@@ -469,7 +474,8 @@ def _compound_part(word: str, first: bool) -> tuple[float, bool] | None:
         if word in table:
             return float(table[word]), scale
         if first:
-            stem = _strip_arabic_clitic(word, table)
+            stem = next((word[len(c):] for c in _COMPOUND_CLITICS if word.startswith(c) and word[len(c):] in table),
+                        None)
             if stem:
                 return float(table[stem]), scale
         elif word.startswith("و") and word[1:] in table:
@@ -502,8 +508,8 @@ def _worded_amounts(source: str) -> list[Number]:
             else:
                 group += value
             previous, end = (value, scale), end + 1
-            if end == len(words):
-                break
+            if end == len(words) or re.search(r"[،,;؛.:!?؟)\]»\"]$", written[end - 1]):
+                break  # 'خمسة، وعشرون آخرون': a comma ends a number
             bare = words[end]
             joined = bare.startswith("و")
             part = _compound_part(bare, False)
