@@ -213,20 +213,29 @@ def _is_agency_credit(core: str) -> bool:
     return bool(parts) and len(_words(core)) <= 8 and all(p in _AGENCIES for p in parts)
 
 
-# Notices, credits and disclaimers are a line or two; the rules that find them anywhere in a line apply
-# to lines no longer than this (the longest seen in test and review data is 16 words). A longer line is
-# prose: a ® in a company's name, a quoted "does not necessarily reflect", or a whole article pasted as
-# one line ending in the site's "© ... all rights reserved" would otherwise be dropped entire.
+# Notices, credits and disclaimers are a line or two (the longest seen in test and review data is 16
+# words). In a longer line, a notice's words count only when no prose comes before them: a whole article
+# pasted as one line that ends in the site's "© ... all rights reserved" is the article, while a footer
+# of menu words ending in the same notice, or a long disclaimer, is not.
 NOTICE_MAX_WORDS = 40
-_INNER_SENTENCE_END = re.compile(r"[.!?؟]\s+\S")
+_PROSE_SENTENCE_END = re.compile(r"[.!?؟]\s")
+
+
+def _notice_at(core: str, start: int) -> bool:
+    """Whether a notice's words found at `start` make the line a notice: a short line, or a long one
+    with fewer than two sentences before them."""
+    return len(core.split()) <= NOTICE_MAX_WORDS or len(_PROSE_SENTENCE_END.findall(core[:start])) < 2
 
 
 def _is_photo_credit(text: str, core: str) -> bool:
     """A caption's ©, a 'photo:' label, several agencies joined by '/', or one agency in brackets."""
     if _CREDIT_WORDS.match(core):
         return True
-    # (® marks a trade name in prose, never a credit; a paragraph of several sentences is no caption.)
-    if "©" in text and len(text.split()) <= NOTICE_MAX_WORDS and not _INNER_SENTENCE_END.search(text):
+    # A caption's © ends it with a short credit ("... on Friday. © Reuters"); one followed by a sentence
+    # is prose about copyright. (® marks a trade name, never a credit.)
+    after = text.rsplit("©", 1)[-1].strip(" .")
+    if "©" in text and len(text.split()) <= NOTICE_MAX_WORDS and len(after.split()) <= 8 \
+            and not _SENTENCE_END.search(after):
         return True
     bracketed = re.fullmatch(r"\s*[(\[](.+)[)\]]\s*", text)
     return _is_agency_credit(core) and (bracketed is not None or len(re.split(r"\s*[/|,،]\s*", core)) > 1)
@@ -285,13 +294,13 @@ def line_facts(text: str) -> _Facts:
         if date:
             return _Facts("meta", "date line", "published", date)
         return _Facts("boilerplate", "lone symbols or numbers, no words")
-    notice_sized = len(stripped.split()) <= NOTICE_MAX_WORDS
-    if notice_sized and _CAPTCHA.search(core):
+    captcha, licence = _CAPTCHA.search(core), _LICENCE.search(core)
+    if captcha and _notice_at(core, captcha.start()):
         return _Facts("boilerplate", "CAPTCHA prompt", end_signal=True)
-    if notice_sized and _LICENCE.search(core):
+    if licence and _notice_at(core, licence.start()):
         return _Facts("boilerplate", "licence or copyright notice", end_signal=True)
-    disclaimer = _DISCLAIMER.search(core) if notice_sized else None
-    if disclaimer and not _REPORTED.search(core[:disclaimer.start()]):
+    disclaimer = _DISCLAIMER.search(core)
+    if disclaimer and _notice_at(core, disclaimer.start()) and not _REPORTED.search(core[:disclaimer.start()]):
         return _Facts("boilerplate", "publisher disclaimer", end_signal=True)
     if _END_MARKER.match(stripped.replace("إ", "ا").replace("ى", "ي").replace("ة", "ه")) and len(words) <= 2:
         return _Facts("boilerplate", "end-of-article marker", end_signal=True)
