@@ -204,6 +204,10 @@ def build(
                 _print_json({"inputs": getattr(error, "inputs", None) or [], "outputs": [], "error": str(error),
                              "exit_code": error.exit_code})
             raise
+        except InterruptedAfterWriting as interrupt:
+            if as_json:  # the outputs are there: a script must learn which
+                _print_json({"outputs": interrupt.outputs, "error": str(interrupt), "interrupted": True})
+            raise
     if as_json:
         _print_json(result.report)
     elif not quiet:

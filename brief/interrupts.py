@@ -65,4 +65,8 @@ def raise_if_interrupted(error: BaseException) -> None:
 
 class InterruptedAfterWriting(KeyboardInterrupt):
     """An interrupt that came once the outputs were written: its message says what was and was not done
-    (an interrupt before that leaves the earlier outputs as they were)."""
+    (an interrupt before that leaves the earlier outputs as they were); `outputs` lists the files."""
+
+    def __init__(self, message: str, outputs: list[str] | None = None):
+        super().__init__(message)
+        self.outputs = outputs or []

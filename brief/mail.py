@@ -67,7 +67,10 @@ def sender_address(to: str, sender: str | None = None) -> Address:
         return parse_address(os.environ["BRIEF_MAIL_FROM"], "BRIEF_MAIL_FROM")
     login = os.environ.get("BRIEF_SMTP_USER")
     if login and "@" in login:
-        return parse_address(login, "BRIEF_SMTP_USER (the sender, as no BRIEF_MAIL_FROM is set)")
+        try:
+            return parse_address(login, "BRIEF_SMTP_USER")
+        except MailError:
+            pass  # a login like "desk@corp" is no address: the recipient, as for any other login
     return parse_address(to, "--eml")
 
 

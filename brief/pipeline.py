@@ -483,7 +483,8 @@ def build(settings: BuildSettings, *, progress: Callable[[int, int], None] | Non
             mail_fate = ("; the mail may or may not have gone: check before sending the .eml again" if sending
                          else "; no mail was sent" if settings.smtp else "")
             raise InterruptedAfterWriting(f"interrupted once today's outputs were written in {out_dir} ("
-                                          + ", ".join(done) + ")" + mail_fate) from interrupt
+                                          + ", ".join(done) + ")" + mail_fate,
+                                          [str(path) for path in outputs]) from interrupt
 
         translator.close()
 

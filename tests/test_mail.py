@@ -83,7 +83,6 @@ def test_missing_attachment_is_a_mail_error(tmp_path):
 @pytest.mark.parametrize("env, smtp, said", [
     ({"BRIEF_MAIL_FROM": "news@localhost"}, None, "BRIEF_MAIL_FROM 'news@localhost'"),
     ({"BRIEF_MAIL_FROM": "newsdesk"}, None, "BRIEF_MAIL_FROM 'newsdesk'"),  # was silently ignored
-    ({"BRIEF_SMTP_USER": "a@b@c.org", "BRIEF_SMTP_PASSWORD": "x"}, "localhost", "BRIEF_SMTP_USER"),
     ({"BRIEF_SMTP_USER": "desk"}, "localhost", "BRIEF_SMTP_PASSWORD is not"),
     ({"BRIEF_SMTP_CAFILE": "/nonexistent.pem"}, "localhost", "BRIEF_SMTP_CAFILE '/nonexistent.pem'"),
     ({"BRIEF_SMTP_CAFILE": __file__}, "localhost", "BRIEF_SMTP_CAFILE"),  # a file, but no certificate
@@ -99,6 +98,15 @@ def test_mail_settings_from_the_environment_are_checked_before_any_work(monkeypa
     with pytest.raises(UsageError, match=said.replace("(", r"\(")) as error:
         BuildSettings(sources=["x"], email_to="desk@example.org", smtp=smtp).validate()
     assert "\n" not in str(error.value)
+
+
+def test_a_login_that_is_no_address_leaves_the_recipient_as_sender(monkeypatch):
+    monkeypatch.delenv("BRIEF_MAIL_FROM", raising=False)
+    for login in ("desk@corp", "deskuser", "DOMAIN\\desk"):
+        monkeypatch.setenv("BRIEF_SMTP_USER", login)
+        assert str(mail.sender_address("desk@example.org")) == "desk@example.org"
+    monkeypatch.setenv("BRIEF_SMTP_USER", "bot@example.org")
+    assert str(mail.sender_address("desk@example.org")) == "bot@example.org"
 
 
 def test_addresses_in_other_letters_are_sent_in_ascii_form_or_refused_up_front():
