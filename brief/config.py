@@ -118,6 +118,12 @@ _TABLES = {"email": {"to": "email_to", "from": "email_from", "smtp": "smtp"},
                            "glossary": "glossary"}}
 
 
+class ConfigValues(dict):
+    """Settings read from brief.toml, and the file they came from (`file`), to name it in a message."""
+
+    file: Path | None = None
+
+
 def load_config(path: str | None) -> dict:
     """Read brief.toml (explicit path, else ./brief.toml if present) into BuildSettings field values."""
     file = Path(path) if path else Path("brief.toml")
@@ -130,7 +136,8 @@ def load_config(path: str | None) -> dict:
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
         raise UsageError(f"{file}: not a valid TOML config ({error})") from None
     known = {f.name for f in fields(BuildSettings)}
-    values: dict = {}
+    values = ConfigValues()
+    values.file = file
     for key, value in data.items():
         if key in _TABLES and isinstance(value, dict):
             for sub, sub_value in value.items():
@@ -189,5 +196,14 @@ def merge_settings(config: dict, overrides: dict) -> BuildSettings:
         settings = BuildSettings(**values)
     except TypeError as error:
         raise UsageError(f"bad setting: {error}") from None
-    settings.validate()
+    try:
+        settings.validate()
+    except UsageError as error:
+        # A value from brief.toml is checked under its option's name; say where it was set.
+        message = str(error)
+        from_file = [key for key in config if overrides.get(key) is None and (
+            f"--{key.replace('_', '-')} " in message or message.startswith(f"{key} "))]
+        if from_file and getattr(config, "file", None):
+            raise UsageError(f"{message} (set as {from_file[0]} in {config.file})") from None
+        raise
     return settings

@@ -1,3 +1,5 @@
+import re
+
 import pytest
 
 from brief.config import load_config, merge_settings
@@ -99,3 +101,14 @@ def test_a_config_with_a_bom_a_toml_date_and_glossary_none_beside_it(tmp_path):
     values = load_config(str(path))
     assert values["date"] == "2024-06-10" and values["glossary"] == "none"  # not desk/none, a missing file
     assert merge_settings(values, {}).date == "2024-06-10"
+
+
+def test_a_bad_value_from_the_file_names_the_file(tmp_path):
+    path = tmp_path / "brief.toml"
+    path.write_text("max_points = 0\n", encoding="utf-8")
+    with pytest.raises(UsageError, match=rf"--max-points must be between 1 and 50 \(got 0\) \(set as max_points in "
+                                         rf"{re.escape(str(path))}\)"):
+        merge_settings(load_config(str(path)), {})
+    with pytest.raises(UsageError) as error:  # given on the command line, it is the option's own mistake
+        merge_settings(load_config(str(path)), {"max_points": 0})
+    assert "set as" not in str(error.value)
