@@ -325,6 +325,11 @@ def english_numbers(text: str) -> tuple[list[Number], set[float]]:
                   if t[2].lower() in _ENGLISH_UNITS and t[2].lower() not in ("a", "an"))
     for scale in re.findall(r"\bhalf an? (thousand|million|billion)\b", text.lower()):
         values.add(_key(_ENGLISH_SCALES[scale] / 2))
+    # 'three and a half million', '2 and a half billion'
+    for count, scale in re.findall(r"\b(\w+) and a half (thousand|million|billion)\b", text.lower()):
+        whole = float(count) if count.isdigit() else _ENGLISH_UNITS.get(count)
+        if whole is not None and count not in ("a", "an"):
+            values.add(_key((whole + 0.5) * _ENGLISH_SCALES[scale]))
     # 'twenty-one': the hyphen splits the tokens above; add the sums.
     for tens, unit in re.findall(r"\b(twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-(one|two|three|four|"
                                  r"five|six|seven|eight|nine)\b", text.lower()):
@@ -505,6 +510,9 @@ def _worded_amounts(source: str) -> list[Number]:
                 base = 10.0 ** (3 * int(math.log10(value) // 3))
                 total += group * base if group else value
                 group = 0.0
+                if end + 1 < len(words) and words[end + 1] == "ونصف":  # 'ثلاثة ملايين ونصف': 3.5 million
+                    total += base / 2
+                    end += 1
             else:
                 group += value
             previous, end = (value, scale), end + 1

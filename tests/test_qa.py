@@ -148,6 +148,9 @@ def codes(source, english, **kwargs) -> list[str]:
     ("قتل خمسة، وعشرون آخرون أصيبوا.", "Five were killed, and twenty others were injured."),
     ("ارتفعت البطالة ثلاثة بالمئة، وعشرين بالمئة.", "Unemployment rose three percent, and twenty percent."),
     ("حصل الحزب على خمسين في المئة وعشرين مقعدا.", "The party won fifty percent and twenty seats."),
+    ("نزح ثلاثة ملايين ونصف شخص.", "Three and a half million people were displaced."),
+    ("نزح ثلاثة ملايين ونصف شخص.", "3.5 million people were displaced."),
+    ("نزح 3.5 مليون شخص.", "Three and a half million people were displaced."),
 ])
 def test_numbers_kept_in_another_form_are_not_flagged(source, english):
     assert "number_mismatch" not in codes(source, english)
@@ -172,6 +175,7 @@ def test_numbers_kept_in_another_form_are_not_flagged(source, english):
     ("نزح خمسة ملايين شخص.", "Millions of people were displaced.", "خمسة ملايين"),
     ("شارك مئة وعشرة آلاف شخص.", "10,000 people took part.", "مئة وعشرة آلاف"),
     ("قتل خمسة وعشرون شخصا.", "Twenty people were killed.", "خمسة وعشرون"),
+    ("نزح ثلاثة ملايين ونصف شخص.", "Three million people were displaced.", "ثلاثة ملايين ونصف"),
 ])
 def test_changed_dropped_or_invented_numbers_are_flagged(source, english, shown):
     flags = [f for f in qa.check_pair(source, english) if f.code == "number_mismatch"]
