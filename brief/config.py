@@ -98,6 +98,10 @@ class BuildSettings:
             value = getattr(self, name)
             if not (isinstance(value, (int, float)) and math.isfinite(value) and value > 0):
                 raise UsageError(f"{name} must be a number of megabytes above 0 (got {value!r})")
+        from brief.translate import TranslateOptions  # (no heavy import: the engines load later)
+
+        TranslateOptions(engine=self.engine, precision=self.precision, device=self.device,
+                         beams=self.beams).validate()
         if self.date is not None and not is_iso_date(self.date):
             raise UsageError(f"--date must be YYYY-MM-DD (got {self.date!r})")
         # Mail settings are checked before any work: a bad one used to surface after the whole run.

@@ -109,6 +109,10 @@ def test_a_bad_value_from_the_file_names_the_file(tmp_path):
     with pytest.raises(UsageError, match=rf"--max-points must be between 1 and 50 \(got 0\) \(set as max_points in "
                                          rf"{re.escape(str(path))}\)"):
         merge_settings(load_config(str(path)), {})
+    path.write_text('[translation]\nengine = "fast"\n', encoding="utf-8")
+    with pytest.raises(UsageError, match=r"--engine must be one of .* \(set as engine in "):
+        merge_settings(load_config(str(path)), {})
+    path.write_text("max_points = 0\n", encoding="utf-8")
     with pytest.raises(UsageError) as error:  # given on the command line, it is the option's own mistake
         merge_settings(load_config(str(path)), {"max_points": 0})
     assert "set as" not in str(error.value)
