@@ -26,6 +26,8 @@ _PROTECTED = re.compile(
     r"|[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+"  # e-mail addresses
     # Letters with full stops: agencies, states, firms (أ.ف.ب, أ.ش.أ, ج.م.ع, ذ.م.م, أ.د.), and U.S., D.C.
     r"|(?<![^\W\d_])(?:[^\W\d_]\.){2,}(?:[^\W\d_](?![^\W\d_]))?"
+    # Latin acronyms spelt in Arabic syllables: سي.إن.إن, بي.بي.سي, إف.بي.آي
+    r"|(?<![^\W\d_])(?:[\u0621-\u064A]{1,3}\.){2,}[\u0621-\u064A]{1,3}(?![^\W\d_])"
     r"|\b(?:Dr|Mr|Mrs|Ms|Prof|Gen|Col|Lt|Sgt|Capt|Gov|Sen|Rep|Jr|Sr|St|Mt|Ph\.D|No|vs|Inc|Ltd|Corp)\.(?=\s)"  # Latin titles
     r"|[\u0621-\u064A]+\.(?:نت|كوم)\b"  # site names: الجزيرة.نت
     r"|\b(?:[A-Za-z0-9\-]+\.)+[A-Za-z]{2,}\b"  # domains and Latin dotted abbreviations (ar.yna.co.kr, U.S)
@@ -74,6 +76,12 @@ def _boundaries(line: str) -> list[int]:
         mark = found.group(0)
         if mark == ".." or _inside(start, protected):
             continue
+        if mark[0] in ".…" and len(mark) > 1 or mark[0] == "…":
+            # Arabic news writes "..." as a pause inside a sentence ("إن الوضع ... خطير جدا"); it ends one
+            # only before a word joined by و or ف, which opens a new clause ("... وأضاف أن").
+            following = line[end:].lstrip(_CLOSERS + " ").split()
+            if not (following and following[0][0] in "وف" and len(following[0]) > 2):
+                continue
         stop = end
         while stop < len(line) and line[stop] in _CLOSERS:
             stop += 1
