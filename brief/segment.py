@@ -172,7 +172,10 @@ def _heading_text(text: str) -> str:
 MAX_SENTENCE_WORDS = 150
 WRAP_MAX_WIDTH = 120  # lines wrapped wider than this are natural paragraphs, not e-mail/PDF/wire copy
 _WRAP_FULL = 0.85  # a line at least this share of the width was cut by the wrap
-_SENTENCE_FINAL = re.compile(r"[.!?؟…:»\"”)]\s*$")
+# A wrapped line that ends a sentence ends in its mark, perhaps inside a closing quote; one that ends in a
+# colon, a closing quote or bracket alone, or an abbreviation ("د.") was cut mid-sentence by the wrap.
+_SENTENCE_FINAL = re.compile(r"[.!?؟…][\"”»)’']*\s*$")
+_ABBREVIATION_END = re.compile(r"(?:^|\s)[^\W\d_]\.$")
 _LIST_ITEM = re.compile(rf"^\s*(?:[{_BULLET_MARKS}]|\(?[0-9٠-٩]{{1,3}}\s*[.)\-–])\s")
 
 
@@ -198,7 +201,9 @@ def _continues(previous: str, text: str, width: int) -> bool:
     """Whether line `text` goes on with the sentence a wrap cut at the end of line `previous`: that line
     is nearly full and unfinished. A list's items are lines of their own, however long."""
     previous, text = previous.strip(), text.strip()
-    if not previous or not text or _SENTENCE_FINAL.search(previous) or _LIST_ITEM.match(text):
+    if not previous or not text or _LIST_ITEM.match(text):
+        return False
+    if _SENTENCE_FINAL.search(previous) and not _ABBREVIATION_END.search(previous):
         return False
     return len(previous) >= _WRAP_FULL * width
 

@@ -151,6 +151,28 @@ def test_hard_wrapped_text_is_joined_into_whole_sentences(tmp_path):
     assert all(line.kind == "body" for line in article.lines)  # no cut line left as a "heading"
 
 
+# A wire copy wrapped after an abbreviation ("د."), a colon and a closing bracket (from a review)
+WRAPPED_AT_MARKS = """قال وزير الخارجية في مؤتمر صحفي عقده صباح اليوم في العاصمة مع نظيره الروسي د.
+سيرغي لافروف إن المفاوضات تناولت ملفات التجارة والطاقة والأمن الإقليمي وإن
+الجانبين اتفقا على مواصلة المحادثات الشهر المقبل في موسكو بحضور الوفود كلها.
+وأضاف الوزير في تصريحات نقلتها وكالة الأنباء الرسمية ووكالة الصحافة الفرنسية
+(أ.ف.ب) أن حجم التبادل التجاري بين البلدين بلغ العام الماضي نحو ثلاثة مليارات
+دولار، وأن الحكومة تسعى إلى مضاعفته خلال السنوات الخمس المقبلة، وقال الوزير:
+إن الوفد سيزور عددا من المصانع والموانئ قبل مغادرته يوم الخميس المقبل للعاصمة.
+وأشار إلى أن الاتفاقية التي وقعها الجانبان تغطي قطاعات النفط والغاز والزراعة.
+"""
+
+
+def test_a_wrap_after_an_abbreviation_or_a_colon_does_not_cut_the_sentence(tmp_path):
+    path = tmp_path / "wire.txt"
+    path.write_text(WRAPPED_AT_MARKS, encoding="utf-8")
+    [article] = clean_document(read_document(str(path)))
+    segment_article(article)
+    body = [s.text for s in article.sentences if s.kind == "body"]
+    assert len(body) == 3 and [s.line for s in article.sentences if s.kind == "body"] == [1, 4, 8]
+    assert "د. سيرغي لافروف" in body[0] and "وقال الوزير: إن الوفد" in body[1]
+
+
 def test_natural_paragraphs_are_not_joined():
     [article] = clean_document(read_document(str(SEEDS / "000_aaa4514bfe807d4e.txt")))
     segment_article(article)
