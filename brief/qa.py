@@ -143,24 +143,24 @@ def _parse_digits(integer: str, fraction: str | None) -> float:
     return float(integer.replace(",", "") + (fraction or ""))
 
 
-def _strip_arabic_clitic(word: str, table: dict) -> str | None:
-    """The table's word that `word` is, bare or after a clitic (و، ب، ال ...), the first clitic first."""
-    return _clitic_forms(table).get(word)
+def _strip_arabic_clitic(word: str, table: dict, clitics: tuple[str, ...] = _ARABIC_CLITICS) -> str | None:
+    """The table's word that `word` is, bare or after one of `clitics` (و، ب، ال ...), the first clitic first."""
+    return _clitic_forms(table, clitics).get(word)
 
 
-_FORMS: dict[int, tuple[dict, dict[str, str]]] = {}
+_FORMS: dict[tuple[int, tuple[str, ...]], tuple[dict, dict[str, str]]] = {}
 
 
-def _clitic_forms(table: dict) -> dict[str, str]:
+def _clitic_forms(table: dict, clitics: tuple[str, ...]) -> dict[str, str]:
     """Every form of the table's words with a clitic, to its word: one lookup per word instead of a
     dozen (the checks read every word of every sentence)."""
-    cached = _FORMS.get(id(table))
+    cached = _FORMS.get((id(table), clitics))
     if cached is None or cached[0] is not table:
         forms: dict[str, str] = {}
-        for prefix in reversed(_ARABIC_CLITICS):  # an earlier clitic wins, as when tried in order
+        for prefix in reversed(clitics):  # an earlier clitic wins, as when tried in order
             forms.update({prefix + word: word for word in table})
         forms.update({word: word for word in table})  # a word of the table is itself
-        cached = _FORMS[id(table)] = (table, forms)
+        cached = _FORMS[(id(table), clitics)] = (table, forms)
     return cached[1]
 
 
@@ -476,15 +476,9 @@ def _compound_part(word: str, first: bool) -> tuple[float, bool] | None:
     """The value of one word of a written number, and whether it is a scale (thousand, million ...); a
     word after the first must be joined by و unless it is a scale ('عشرة آلاف') or 'عشر' ('ثلاثة عشر')."""
     for table, scale in ((_ARABIC_SCALES, True), (_COMPOUND_PARTS, False)):
-        if word in table:
-            return float(table[word]), scale
-        if first:
-            stem = next((word[len(c):] for c in _COMPOUND_CLITICS if word.startswith(c) and word[len(c):] in table),
-                        None)
-            if stem:
-                return float(table[stem]), scale
-        elif word.startswith("و") and word[1:] in table:
-            return float(table[word[1:]]), scale
+        stem = _strip_arabic_clitic(word, table, _COMPOUND_CLITICS if first else ("و",))
+        if stem:
+            return float(table[stem]), scale
     return None
 
 
