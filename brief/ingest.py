@@ -480,7 +480,6 @@ def read_document(path: str, limits: IngestLimits | None = None) -> RawDocument:
     if path.lower().endswith(MHTML_SUFFIXES):
         html, address = html_of_mhtml(data, path)
         text, meta = extract_html(html.replace("\r\n", "\n"), path, address)
-        text = _TEXT_CONTROLS.sub(" ", text)
         return _checked(RawDocument(file=path, text=text, encoding="mhtml", is_html=True, html_meta=meta,
                                     original_lines=text.count("\n") + 1))
     is_html = _is_html(path, data)
@@ -490,8 +489,6 @@ def read_document(path: str, limits: IngestLimits | None = None) -> RawDocument:
         declared = found.group(1).decode("ascii", "replace") if found else None
     text, encoding = decode_bytes(data, path, declared)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    if not is_html:
-        text = _TEXT_CONTROLS.sub(" ", text)
     if not text.strip():
         raise InputError(path, "file holds only whitespace")
     if _OWN_SIGNATURE.search(text):
@@ -499,7 +496,6 @@ def read_document(path: str, limits: IngestLimits | None = None) -> RawDocument:
     html_meta: dict = {}
     if is_html:
         text, html_meta = extract_html(text, path)
-        text = _TEXT_CONTROLS.sub(" ", text)
         if not text.strip():
             raise InputError(path, "HTML page has no article text")
     lines = text.count("\n") + (0 if text.endswith("\n") else 1)
@@ -508,7 +504,8 @@ def read_document(path: str, limits: IngestLimits | None = None) -> RawDocument:
 
 
 def _checked(document: RawDocument) -> RawDocument:
-    """The document, if its text is an Arabic article."""
+    """The document, if its text is an Arabic article, with control characters as spaces."""
+    document.text = _TEXT_CONTROLS.sub(" ", document.text)
     letters = arabic_letter_count(document.text)
     if letters < MIN_ARABIC_LETTERS:
         what = "no Arabic text" if letters == 0 else f"only {letters} Arabic letters"
