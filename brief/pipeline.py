@@ -325,15 +325,22 @@ def _leave_out_briefed(articles: list[Article], inputs: list[InputFile], seen: d
     return fresh
 
 
+def _eml_name(date: str) -> str:
+    from brief.render import brief_stem
+
+    return f"{brief_stem(date)}.eml"
+
+
 def _remove_other_outputs_of_the_day(out_dir: Path, date: str, written: list[Path],
                                      warn: Callable[[str], None] | None) -> list[str]:
     """Remove what an earlier run of the same day wrote and this one did not (another format, the English
     variant, an .eml): left beside today's set, it would show other articles and link to rows of a review
     page that no longer has them."""
+    from brief.render import day_output_names
+
     kept = {Path(p).name for p in written}
-    names = [f"brief-{date}{variant}.{kind}" for variant in ("", ".en") for kind in ("md", "pdf", "html")]
     removed = []
-    for name in [*names, f"brief-{date}.eml", f"review-{date}.html"]:
+    for name in [*day_output_names(date), _eml_name(date)]:
         if name not in kept and (out_dir / name).is_file():
             try:
                 (out_dir / name).unlink()
@@ -464,7 +471,7 @@ def build(settings: BuildSettings, *, progress: Callable[[int, int], None] | Non
                     message = mail.build_eml(written.fitted, settings.email_to,
                                              mail.attachments(outputs, written.fitted, warn=warn),
                                              sender=settings.email_from)
-                    outputs.append(mail.write_eml(message, out_dir / f"brief-{date}.eml"))
+                    outputs.append(mail.write_eml(message, out_dir / _eml_name(date)))
                 replaced = _remove_other_outputs_of_the_day(out_dir, date, outputs, warn)
             if message is not None and settings.smtp:
                 sending = True

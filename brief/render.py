@@ -287,6 +287,17 @@ def review_file_name(brief: Brief) -> str:
     return brief.review_file or f"review-{brief.date}.html"
 
 
+def brief_stem(date: str, variant: str = "bilingual") -> str:
+    """The file name, without suffix, of a day's brief: brief-DATE, the English-only one brief-DATE.en."""
+    return f"brief-{date}" + (".en" if variant == "english" else "")
+
+
+def day_output_names(date: str) -> list[str]:
+    """Every file write_outputs can write for a day: each variant in each format, and the review page."""
+    return [f"{brief_stem(date, v)}.{kind}" for v in VARIANTS for kind in ("md", "pdf", "html")] + [
+        f"review-{date}.html"]
+
+
 @dataclass
 class _PointView:
     number: int
@@ -668,7 +679,7 @@ def render_outputs(brief: Brief, out_dir: str | os.PathLike, formats=("md", "pdf
     _check_paper(paper)
     variants = list(VARIANTS) if variant == "both" else [variant]
     base = copy.copy(brief)
-    base.review_file = brief.review_file or f"review-{brief.date}.html"
+    base.review_file = review_file_name(brief)
     # Everything is rendered before anything is written, and written as one set: an interrupt or a
     # failure never leaves today's brief beside yesterday's review page.
     outputs: list[tuple[Path, bytes | str]] = []
@@ -677,7 +688,7 @@ def render_outputs(brief: Brief, out_dir: str | os.PathLike, formats=("md", "pdf
         wanted = copy.copy(base)
         wanted.variant = name
         fitted, pdf = fit_to_page(wanted, paper)
-        stem = f"brief-{brief.date}" + (".en" if name == "english" else "")
+        stem = brief_stem(brief.date, name)
         if first is None:
             first = fitted, stem
         if "md" in formats:
@@ -692,5 +703,5 @@ def render_outputs(brief: Brief, out_dir: str | os.PathLike, formats=("md", "pdf
 
 
 __all__ = ["render_markdown", "render_text", "render_html", "render_review", "render_pdf", "fit_to_page",
-           "write_outputs", "render_outputs", "commit_outputs", "Written", "Rendered", "point_numbers", "clean_text", "safe_url", "md_escape", "isolate_html",
+           "write_outputs", "render_outputs", "day_output_names", "brief_stem", "commit_outputs", "Written", "Rendered", "point_numbers", "clean_text", "safe_url", "md_escape", "isolate_html",
            "isolate_plain", "prompts_dir", "sentence_anchor"]
