@@ -233,10 +233,10 @@ def _is_photo_credit(text: str, core: str) -> bool:
         return True
     # A caption's © ends it with a short credit ("... on Friday. © Reuters"); one followed by a sentence
     # is prose about copyright. (® marks a trade name, never a credit.)
-    after = text.rsplit("©", 1)[-1].strip(" .")
-    if "©" in text and len(text.split()) <= NOTICE_MAX_WORDS and len(after.split()) <= 8 \
-            and not _SENTENCE_END.search(after):
-        return True
+    if "©" in text and len(text.split()) <= NOTICE_MAX_WORDS:
+        after = text.rsplit("©", 1)[1].strip(" .")
+        if len(after.split()) <= 8 and not _SENTENCE_END.search(after):
+            return True
     bracketed = re.fullmatch(r"\s*[(\[](.+)[)\]]\s*", text)
     return _is_agency_credit(core) and (bracketed is not None or len(re.split(r"\s*[/|,،]\s*", core)) > 1)
 

@@ -76,7 +76,7 @@ def _boundaries(line: str) -> list[int]:
         mark = found.group(0)
         if mark == ".." or _inside(start, protected):
             continue
-        if mark[0] in ".…" and len(mark) > 1 or mark[0] == "…":
+        if mark.startswith(("...", "…")):
             # Arabic news writes "..." as a pause inside a sentence ("إن الوضع ... خطير جدا"); it ends one
             # only before a word joined by و or ف, which opens a new clause ("... وأضاف أن").
             following = line[end:].lstrip(_CLOSERS + " ").split()

@@ -642,7 +642,7 @@ def _convert_locked(source: ModelSource, precision: str, target: Path) -> Path:
         os.replace(staging, target)
     except BaseException as error:  # also Ctrl-C: a half-written staging folder would stay for good
         shutil.rmtree(staging, ignore_errors=True)
-        if isinstance(error, (ModelError, KeyboardInterrupt)) or not isinstance(error, Exception):
+        if isinstance(error, ModelError) or not isinstance(error, Exception):  # ours, or Ctrl-C
             raise
         raise_if_interrupted(error)
         raise ModelError(f"model {source.spec}: conversion to CTranslate2 failed ({error})") from None
