@@ -171,7 +171,7 @@ def build(
                                             help="Skip articles already in an earlier brief."),
     followups: Optional[str] = typer.Option(None, "--followups", help="Stories seen before: mark | drop."),
     eml: Optional[str] = typer.Option(None, "--eml", help="Also write an .eml addressed to this address."),
-    smtp: Optional[str] = typer.Option(None, "--smtp", help="Send the .eml via HOST:PORT (STARTTLS; login from BRIEF_SMTP_USER/BRIEF_SMTP_PASSWORD)."),
+    smtp: Optional[str] = typer.Option(None, "--smtp", help="Send the .eml via HOST:PORT (STARTTLS, or plain to a relay on localhost; login from BRIEF_SMTP_USER/BRIEF_SMTP_PASSWORD)."),
     config: Optional[str] = typer.Option(None, "--config", help="Settings file (default ./brief.toml)."),
     as_json: bool = typer.Option(False, "--json", help="Print the run report as JSON on stdout."),
     quiet: Optional[bool] = typer.Option(None, "--quiet/--no-quiet", "-q",

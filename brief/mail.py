@@ -2,6 +2,7 @@
 and sending it through an SMTP server (STARTTLS, login from BRIEF_SMTP_USER / BRIEF_SMTP_PASSWORD)."""
 from __future__ import annotations
 
+import ipaddress
 import mimetypes
 import os
 import smtplib
@@ -84,6 +85,18 @@ def smtp_server(smtp: str) -> tuple[str, int]:
     return host, int(port)
 
 
+def is_loopback(host: str) -> bool:
+    """Whether HOST is this machine itself (localhost, 127.0.0.0/8, ::1): a mail handed to a relay there never
+    crosses a network. Names other than localhost are not resolved: a name can point anywhere."""
+    host = host.strip("[]").rstrip(".").lower()
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
 def _tls_context() -> ssl.SSLContext:
     cafile = os.environ.get("BRIEF_SMTP_CAFILE") or None
     try:
@@ -149,9 +162,9 @@ def write_eml(message: EmailMessage, path: str | os.PathLike) -> Path:
     return write_atomic(path, eml_bytes(message))
 
 
-def send_smtp(message: EmailMessage, smtp: str, starttls: bool = True) -> None:
-    """Send through --smtp HOST[:PORT]: STARTTLS (port 465: implicit TLS), login when BRIEF_SMTP_USER is
-    set. $BRIEF_SMTP_CAFILE names extra CA certificates to trust (a company relay, a test server)."""
+def send_smtp(message: EmailMessage, smtp: str) -> None:
+    """Send through --smtp HOST[:PORT]: STARTTLS (port 465: implicit TLS; a relay on this machine without
+    STARTTLS: plain), login when BRIEF_SMTP_USER is set. $BRIEF_SMTP_CAFILE names extra CA certificates to trust (a company relay, a test server)."""
     host, port = smtp_server(smtp)
     user = os.environ.get("BRIEF_SMTP_USER")
     password = os.environ.get("BRIEF_SMTP_PASSWORD")
@@ -168,7 +181,9 @@ def send_smtp(message: EmailMessage, smtp: str, starttls: bool = True) -> None:
         else:
             client = smtplib.SMTP(host, port, timeout=30)
         client.ehlo()
-        if port != 465 and starttls:
+        # A relay on this machine (postfix, msmtpd) that offers no STARTTLS gets the mail in the clear: it
+        # crosses no network on the way, and how it goes on is the relay's own configuration.
+        if port != 465 and (client.has_extn("starttls") or not is_loopback(host)):
             if not client.has_extn("starttls"):
                 raise MailError(f"{where}: the server does not offer STARTTLS; not sending in the clear")
             client.starttls(context=context)

@@ -205,18 +205,27 @@ def test_untrusted_certificate_is_refused(certificate, monkeypatch):
     assert not inbox.messages
 
 
-def test_no_starttls_means_no_sending_in_the_clear(certificate, monkeypatch):
+def test_no_starttls_means_no_sending_in_the_clear_except_to_a_relay_on_this_machine(certificate, monkeypatch):
     monkeypatch.delenv("BRIEF_SMTP_USER", raising=False)
     controller, inbox = start_server(certificate, tls=False)
     try:
-        with pytest.raises(MailError, match="does not offer STARTTLS"):
+        # 127.0.0.1 is this machine: a local relay (postfix, msmtpd) without STARTTLS gets it in the clear.
+        mail.send_smtp(mail.build_eml(make_brief(1), "desk@example.org", []), f"127.0.0.1:{controller.port}")
+        assert len(inbox.messages) == 1
+        monkeypatch.setattr(mail, "is_loopback", lambda host: False)  # the same server as if across a network
+        with pytest.raises(MailError, match="does not offer STARTTLS; not sending in the clear"):
             mail.send_smtp(mail.build_eml(make_brief(1), "desk@example.org", []), f"127.0.0.1:{controller.port}")
-        # Asked explicitly (a trusted relay on localhost), it sends without TLS.
-        mail.send_smtp(mail.build_eml(make_brief(1), "desk@example.org", []), f"127.0.0.1:{controller.port}",
-                       starttls=False)
     finally:
         controller.stop()
     assert len(inbox.messages) == 1
+
+
+@pytest.mark.parametrize("host, loopback", [
+    ("localhost", True), ("LOCALHOST.", True), ("127.0.0.1", True), ("127.3.2.1", True), ("::1", True),
+    ("[::1]", True), ("10.0.0.1", False), ("smtp.example.org", False), ("localhost.example.org", False),
+    ("0.0.0.0", False)])
+def test_only_this_machine_counts_as_loopback(host, loopback):
+    assert mail.is_loopback(host) is loopback
 
 
 def test_unreachable_server_is_a_mail_error():
@@ -249,7 +258,7 @@ def test_a_mail_the_server_accepted_is_sent_even_if_the_server_then_ends_the_ses
     threading.Thread(target=server.serve_forever, daemon=True).start()
     try:
         mail.send_smtp(mail.build_eml(make_brief(1), "desk@example.org", []),
-                       f"127.0.0.1:{server.server_address[1]}", starttls=False)
+                       f"127.0.0.1:{server.server_address[1]}")
     finally:
         server.shutdown()
         server.server_close()
