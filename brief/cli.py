@@ -486,7 +486,9 @@ def main(args: list[str] | None = None, prog_name: str | None = None) -> None:
         code = result if isinstance(result, int) else 0
     except _ClickException as error:
         if type(error).__name__ == "NoArgsIsHelpError":  # a bare `brief` or `brief model`: the help
-            print(error.ctx.get_help())
+            # Its text, unless typer's rich formatting printed it already while the error was made.
+            if error.format_message().strip():
+                print(error.format_message())
         else:
             _say(f"error: {_usage_line(error)}")
         code = error.exit_code  # 2 for usage mistakes, which is our EXIT_USAGE too

@@ -282,9 +282,11 @@ def test_with_nothing_usable_json_still_reports_each_inputs_fate(tiny_model_dir,
     assert not (tmp_path / "out").exists()  # nothing written: not even the folder and its lock
 
 
-def test_a_bare_command_group_prints_its_help():
-    result = run_brief("model")
-    assert result.returncode == 2 and "pull" in result.stdout and "convert" in result.stdout
+@pytest.mark.parametrize("args", [[], ["model"], ["cache"]])
+def test_a_bare_command_group_prints_its_help_once(args):
+    result = run_brief(*args)
+    assert result.returncode == 2 and "Commands" in result.stdout
+    assert (result.stdout + result.stderr).count("Usage:") == 1
 
 
 @pytest.mark.parametrize("args", [["build"], ["build", str(SEEDS), "--smtp", "localhost:25"]])
