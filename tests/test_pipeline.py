@@ -152,10 +152,11 @@ def test_a_state_that_cannot_be_written_still_gives_the_report_and_exit_2(tiny_m
     assert [Path(p).suffix for p in result.report["outputs"]] == [".md", ".html"]  # brief and review, no .eml
 
 
-def test_the_state_keeps_an_articles_terms_only_as_long_as_follow_ups_look_back(tiny_model_dir, tmp_path):
+def test_the_state_keeps_an_articles_terms_and_sentences_only_as_long_as_they_serve(tiny_model_dir, tmp_path):
+    import datetime
     import json
 
-    from brief.pipeline import RECALL_DAYS, build
+    from brief.pipeline import RECALL_DAYS, TOLD_DAYS, build
 
     def run(seed: str, date: str) -> dict:
         settings = BuildSettings(sources=[str(SEEDS / seed)], output=str(tmp_path), formats=["md"],
@@ -170,7 +171,14 @@ def test_the_state_keeps_an_articles_terms_only_as_long_as_follow_ups_look_back(
     later = run("002_400953b9cbf22e48.txt", "2026-03-15")
     assert {e["date"]: bool(e.get("terms")) for e in later.values()} == {
         "2026-01-01": False, f"2026-01-{1 + RECALL_DAYS:02d}": False, "2026-03-15": True}
-    assert all(e["sentences"] for e in later.values())  # what was told is kept for good
+    assert all(e["sentences"] for e in later.values())  # what was told is kept for a season
+    season = (datetime.date(2026, 1, 1) + datetime.timedelta(days=TOLD_DAYS)).isoformat()
+    assert all(e["sentences"] for e in run("003_30bd282be3f8cedf.txt", season).values())
+    after = (datetime.date(2026, 1, 2) + datetime.timedelta(days=TOLD_DAYS)).isoformat()
+    last = run("001_dc81cc70374510db.txt", after)
+    assert {e["date"]: bool(e.get("sentences")) for e in last.values()} == {
+        "2026-01-01": False, f"2026-01-{1 + RECALL_DAYS:02d}": True, "2026-03-15": True, season: True, after: True}
+    assert all(e["file"] for e in last.values())  # still known as briefed
 
 
 def test_translate_document_is_the_python_api_of_brief_translate(tiny_model_dir, tmp_path):
