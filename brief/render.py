@@ -10,6 +10,7 @@ from __future__ import annotations
 import copy
 import os
 import re
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 from typing import NamedTuple
@@ -40,7 +41,12 @@ _LTR_RUN = re.compile(
     r"[A-Za-z0-9\u00C0-\u024F/%]?"
 )
 _NEEDS_ISOLATION = re.compile(r"[A-Za-z\u00C0-\u024F]|\d[\-/:.,]\d")
-LRI, PDI = "\u2066", "\u2069"
+# A run of Arabic inside English text (an untranslated word, a glossary term): from an Arabic letter to
+# the last Arabic letter before any Latin one. Between two such runs the English would otherwise count
+# as neutral and be laid out right to left, swapping the Arabic words around it.
+_RTL_RUN = re.compile(r"[\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF\uFB50-\uFDFF\uFE70-\uFEFF]"
+                      r"(?:[^A-Za-z\u00C0-\u024F]*[\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF\uFB50-\uFDFF\uFE70-\uFEFF])?")
+LRI, RLI, PDI = "\u2066", "\u2067", "\u2069"
 MORE_STORY_CITATIONS = 2  # sources cited per "More stories" entry
 POINT_CITATIONS = 4  # sources cited per key point on the page; the rest are a "+N" (all in the review page)
 ALL_SOURCES_UP_TO = 10  # a small run lists every source, cited or not; a big one lists the cited ones
@@ -122,21 +128,53 @@ def _ltr_pieces(text: str):
         yield text[position:], False
 
 
-def isolate_html(text: object) -> Markup:
-    """Escaped HTML; inside Arabic text, Latin names, URLs, dates and times are wrapped in <bdi dir=ltr>."""
+def _rtl_pieces(text: str):
+    """Split text into (piece, is_arabic_run) pairs."""
+    position = 0
+    for match in _RTL_RUN.finditer(text):
+        if match.start() > position:
+            yield text[position:match.start()], False
+        yield match.group(0), True
+        position = match.end()
+    if position < len(text):
+        yield text[position:], False
+
+
+def _base_direction(text: str, direction: str) -> str:
+    """The direction of the text's container: given, or for "auto" (a <bdi> without dir) its first strong letter's."""
+    if direction != "auto":
+        return direction
+    for ch in text:
+        kind = unicodedata.bidirectional(ch)
+        if kind in ("R", "AL"):
+            return "rtl"
+        if kind == "L":
+            return "ltr"
+    return "ltr"
+
+
+def isolate_html(text: object, direction: str = "rtl") -> Markup:
+    """Escaped HTML in a container of `direction` (rtl, ltr or auto): runs of the other direction are
+    wrapped in <bdi dir=...> (Latin names, URLs and dates in Arabic text; Arabic words in English)."""
     text = clean_text(text)
     if not has_arabic(text):
         return escape(text)
+    if _base_direction(text, direction) == "ltr":
+        return Markup("").join(
+            Markup('<bdi dir="rtl">') + escape(piece) + Markup("</bdi>") if rtl else escape(piece)
+            for piece, rtl in _rtl_pieces(text))
     return Markup("").join(
         Markup('<bdi dir="ltr">') + escape(piece) + Markup("</bdi>") if ltr else escape(piece)
         for piece, ltr in _ltr_pieces(text))
 
 
-def isolate_plain(text: object) -> str:
-    """Plain text; inside Arabic text, left-to-right runs are wrapped in Unicode isolates (LRI … PDI)."""
+def isolate_plain(text: object, direction: str = "rtl") -> str:
+    """Plain text in a paragraph of `direction`: runs of the other direction wrapped in Unicode isolates."""
     text = clean_text(text)
     if not has_arabic(text):
         return text
+    if _base_direction(text, direction) == "ltr":
+        return "".join(f"{RLI}{piece}{PDI}" if rtl else piece for piece, rtl in _rtl_pieces(text))
     return "".join(f"{LRI}{piece}{PDI}" if ltr else piece for piece, ltr in _ltr_pieces(text))
 
 
@@ -174,11 +212,14 @@ def md_escape(text: object) -> MarkdownSafe:
     return MarkdownSafe(_md_line_start(_md_inline(clean_text(text))))
 
 
-def _md_isolate(text: object) -> MarkdownSafe:
-    """md_escape, with left-to-right runs inside Arabic wrapped in Unicode isolates."""
+def _md_isolate(text: object, direction: str = "rtl") -> MarkdownSafe:
+    """md_escape, with runs of the other direction than the paragraph's wrapped in Unicode isolates."""
     text = clean_text(text)
     if not has_arabic(text):
         return md_escape(text)
+    if _base_direction(text, direction) == "ltr":
+        return MarkdownSafe(_md_line_start("".join(
+            f"{RLI}{_md_inline(piece)}{PDI}" if rtl else _md_inline(piece) for piece, rtl in _rtl_pieces(text))))
     return MarkdownSafe(_md_line_start("".join(
         f"{LRI}{_md_inline(piece)}{PDI}" if ltr else _md_inline(piece) for piece, ltr in _ltr_pieces(text))))
 
@@ -196,8 +237,8 @@ class PlainSafe(str):
     """Plain text already cleaned (it may hold our own isolates); the text environment passes it through."""
 
 
-def _plain_isolate(text: object) -> PlainSafe:
-    return PlainSafe(isolate_plain(text))
+def _plain_isolate(text: object, direction: str = "rtl") -> PlainSafe:
+    return PlainSafe(isolate_plain(text, direction))
 
 
 def _plain_finalize(value):

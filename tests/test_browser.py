@@ -209,3 +209,43 @@ def test_long_unbroken_names_do_not_make_a_page_scroll_sideways(browser, tmp_pat
             assert wide <= metrics["width"], f"{path.name} is {wide}px wide in a {metrics['width']}px window"
         finally:
             close(browser, page)
+
+
+def test_arabic_left_in_english_reads_in_its_order(browser, tmp_path):
+    """English holding two Arabic pieces (an untranslated word, a glossary reason) must show its words in
+    the order written: isolating the English runs instead would make them neutral between the Arabic
+    words and lay that stretch out right to left, swapping الحادث and بغداد."""
+    from brief.models import Flag
+
+    brief = make_brief(2)
+    sentence = brief.articles[0].sentences[1]
+    sentence.english = "The ministry said الحادث is under investigation in بغداد today."
+    sentence.flags = [Flag("glossary", "'بوتين' should be rendered 'Putin'; 'بيونغ يانغ' should be rendered 'Pyongyang'")]
+    brief.points[0].english = sentence.english
+    words = {"english": ["said", "الحادث", "investigation", "بغداد", "today"],
+             "reason": ["بوتين", "Putin", "بيونغ", "Pyongyang"]}
+    find = """(() => {{
+      const out = [];
+      const cell = [...document.querySelectorAll({cell})].find(c => c.textContent.includes({words}[0]));
+      const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+      for (const word of {words}) {{
+        walker.currentNode = walker.root;
+        let node, at = -1;
+        while ((node = walker.nextNode()) && (at = node.data.indexOf(word)) < 0) {{}}
+        const range = document.createRange();
+        range.setStart(node, at); range.setEnd(node, at + word.length);
+        out.push(range.getBoundingClientRect().left);
+      }}
+      return out;
+    }})()"""
+    paths = {p.name.split("-")[0]: p for p in render.write_outputs(brief, tmp_path, formats=("html",)).paths}
+    cells = [("review", ".pair .en", "english"), ("review", ".pair .flags li", "reason"), ("brief", "td.en", "english")]
+    for which, cell, kind in cells:
+        page = open_page(browser, paths[which], DESKTOP)
+        try:
+            lefts = browser.call("Runtime.evaluate", page["session"], returnByValue=True, expression=find.format(
+                cell=json.dumps(cell), words=json.dumps(words[kind], ensure_ascii=False)))
+            lefts = lefts["result"]["value"]
+        finally:
+            close(browser, page)
+        assert lefts == sorted(lefts), (which, cell, dict(zip(words[kind], lefts)))

@@ -98,11 +98,12 @@ def test_clean_text_removes_every_bidi_control_and_zero_width_character(text):
 
 @given(st.text(alphabet="بوتين كيم 10-06-2024 Kim Jong-un https://x.org/a 10:30 ،.", max_size=60))
 def test_isolation_keeps_the_text_and_balances_isolates(text):
-    plain = render.isolate_plain(text)
-    assert plain.replace(render.LRI, "").replace(render.PDI, "") == render.clean_text(text)
-    assert plain.count(render.LRI) == plain.count(render.PDI)
-    marked = str(render.isolate_html(text))
-    assert html.unescape(re.sub(r"</?bdi[^>]*>", "", marked)) == render.clean_text(text)
+    for direction in ("rtl", "ltr", "auto"):
+        plain = render.isolate_plain(text, direction)
+        assert plain.replace(render.LRI, "").replace(render.RLI, "").replace(render.PDI, "") == render.clean_text(text)
+        assert plain.count(render.LRI) + plain.count(render.RLI) == plain.count(render.PDI)
+        marked = str(render.isolate_html(text, direction))
+        assert html.unescape(re.sub(r"</?bdi[^>]*>", "", marked)) == render.clean_text(text)
 
 
 def test_dates_urls_and_latin_names_inside_arabic_are_isolated():
@@ -112,6 +113,17 @@ def test_dates_urls_and_latin_names_inside_arabic_are_isolated():
         assert f'<bdi dir="ltr">{run}</bdi>' in marked
     assert '<bdi dir="ltr">2000</bdi>' not in marked  # a bare number needs no isolation
     assert render.isolate_html("Putin visited Hanoi on 20-06-2024") == "Putin visited Hanoi on 20-06-2024"
+
+
+def test_arabic_inside_english_is_isolated_and_the_english_is_not():
+    marked = str(render.isolate_html("The ministry said الحادث is under investigation in بغداد today.", "ltr"))
+    assert marked == ('The ministry said <bdi dir="rtl">الحادث</bdi> is under investigation in '
+                      '<bdi dir="rtl">بغداد</bdi> today.')
+    both = str(render.isolate_html("'بيونغ يانغ' should be rendered 'Pyongyang'", "ltr"))
+    assert both == "&#39;<bdi dir=\"rtl\">بيونغ يانغ</bdi>&#39; should be rendered &#39;Pyongyang&#39;"
+    # A <bdi> without dir takes its first strong letter's direction, and so does "auto".
+    assert '<bdi dir="rtl">' in str(render.isolate_html("CNN بالعربية", "auto"))
+    assert '<bdi dir="ltr">CNN</bdi>' in str(render.isolate_html("بالعربية CNN", "auto"))
 
 
 @pytest.mark.parametrize("url", INJECTION["urls"])
