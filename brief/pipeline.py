@@ -5,6 +5,7 @@ import datetime
 import fcntl
 import hashlib
 import json
+import os
 import time
 from collections import Counter
 from contextlib import contextmanager
@@ -575,7 +576,8 @@ def inspect(sources: list[str], warn=None) -> tuple[list[dict], list[InputFile]]
     from brief.ingest import read_document
 
     for record in prepared.inputs:
-        if record.status != "skipped" or record.file == "-":
+        # Only regular files are read again: opening a named pipe would wait for a writer for ever.
+        if record.status != "skipped" or record.file == "-" or not os.path.isfile(record.file):
             continue
         try:
             text = read_document(record.file).text

@@ -15,10 +15,10 @@ ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
 
 
-def run_brief(*args, env_extra=None, cwd=None, input_text=None):
+def run_brief(*args, env_extra=None, cwd=None, input_text=None, timeout=600):
     env = {**os.environ, **(env_extra or {})}
     return subprocess.run([sys.executable, "-m", "brief", *map(str, args)], capture_output=True, text=True,
-                          env=env, cwd=cwd or ROOT, input=input_text, timeout=600)
+                          env=env, cwd=cwd or ROOT, input=input_text, timeout=timeout)
 
 
 @pytest.fixture(scope="module")
@@ -458,3 +458,12 @@ def test_stories_json_with_nothing_usable_is_an_empty_list_as_inspect_gives(tmp_
     for command in ("stories", "inspect"):
         result = run_brief(command, tmp_path, "--json")
         assert result.returncode == 4 and json.loads(result.stdout) == [], (command, result.stdout)
+
+
+def test_inspect_does_not_wait_on_a_named_pipe_in_the_folder(tmp_path):
+    shutil.copy(SEEDS / "004_3c6385f6fb4de3b3.txt", tmp_path)
+    os.mkfifo(tmp_path / "pipe.txt")
+    result = run_brief("inspect", tmp_path, "--json", timeout=60)
+    assert result.returncode == 3, result.stderr
+    assert "not a regular file" in result.stderr
+    assert [r["number"] for r in json.loads(result.stdout)] == [1]
