@@ -44,3 +44,17 @@ def write_all_atomic(files: list[tuple[str | os.PathLike, bytes | str]], encodin
             except FileNotFoundError:
                 pass
     return [Path(path) for path, _ in files]
+
+
+def set_aside_name(path: str | os.PathLike, why: str) -> Path:
+    """A free name beside `path` to set it aside under (`NAME.why-YYYYmmdd-HHMMSS`, then `-2`, `-3` ...):
+    a file set aside is history, and a second one in the same second must not take its place."""
+    import datetime
+
+    path = Path(path)
+    stem = f"{path.name}.{why}-{datetime.datetime.now():%Y%m%d-%H%M%S}"
+    candidate, number = path.with_name(stem), 1
+    while candidate.exists():
+        number += 1
+        candidate = path.with_name(f"{stem}-{number}")
+    return candidate

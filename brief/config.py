@@ -26,6 +26,7 @@ VARIANTS = ("bilingual", "english", "both")
 PAPERS = ("a4", "letter")
 FORMATS = ("md", "pdf", "html")
 FOLLOWUPS = ("mark", "drop")
+EARLIEST_DATE = "1990-01-01"  # before the Arabic press was online
 
 
 def is_iso_date(value) -> bool:
@@ -104,6 +105,13 @@ class BuildSettings:
                          beams=self.beams).validate()
         if self.date is not None and not is_iso_date(self.date):
             raise UsageError(f"--date must be YYYY-MM-DD (got {self.date!r})")
+        if self.date is not None:
+            # A brief's date is recorded as the day its articles were briefed: a slip of a digit would
+            # mark them as told (or not yet told) for years.
+            tomorrow = datetime.date.today() + datetime.timedelta(days=1)
+            if not EARLIEST_DATE <= self.date <= tomorrow.isoformat():
+                raise UsageError(f"--date {self.date} is not a plausible day for a brief (from {EARLIEST_DATE} "
+                                 f"to tomorrow, {tomorrow.isoformat()})")
         # Mail settings are checked before any work: a bad one used to surface after the whole run.
         if self.email_to or self.email_from or self.smtp:
             from brief.errors import MailError

@@ -15,13 +15,14 @@ from typing import Callable, NamedTuple
 
 from brief import __version__
 from brief.arabic import normalize
-from brief.atomic import write_atomic
+from brief.atomic import set_aside_name, write_atomic
 from brief.config import BuildSettings, is_iso_date
 from brief.errors import EXIT_OK, EXIT_PARTIAL, InputError, MailError, NoUsableInput, OutputError, RunLocked
 from brief.interrupts import InterruptedAfterWriting, interrupts_held
 from brief.models import Article, Brief, InputFile, KeyPoint, RawDocument, Signature, Story, count_outlets
 
 STATE_FILE = ".brief-state.json"
+STATE_VERSION = 1  # raised when the state's form changes; a state of a newer brief is refused, not cut down
 STATE_TERMS = 40  # an article's most frequent content terms kept in the state, to recognise its story later
 RECALL_DAYS = 30  # a story briefed this many days before the run's date or fewer can go on today
 TOLD_DAYS = 90  # an article's sentence fingerprints are kept this long, to recognise retold and updated text
@@ -98,19 +99,22 @@ def article_fingerprint(article: Article) -> str:
 
 
 def read_state(out_dir: Path, warn: Callable[[str], None] | None = None) -> dict:
-    """The output directory's record of briefed articles ({"articles": {fingerprint: {"file", "date"}}}).
+    """The output directory's record of briefed articles ({"version", "articles": {fingerprint: {"file",
+    "date", "sentences", "terms"}}}).
 
     A state that cannot be read is set aside (renamed, never overwritten: it is the desk's history) and
-    a new one begun, with a warning; entries that are not {"file", "date": YYYY-MM-DD} are ignored."""
+    a new one begun, with a warning. Entries without a YYYY-MM-DD date are not used but are written back
+    as they are (`state_to_write`); a damaged field of an entry is dropped, with a warning. A state of a
+    newer brief is refused (OutputError): this one would write back less than it read."""
     path = out_dir / STATE_FILE
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
         if not isinstance(data, dict) or not isinstance(data.get("articles"), dict):
             raise ValueError("no 'articles' record")
     except FileNotFoundError:
-        return {"articles": {}}
+        return {"version": STATE_VERSION, "articles": {}}
     except (OSError, ValueError) as error:
-        aside = path.with_name(f"{STATE_FILE}.unreadable-{datetime.datetime.now():%Y%m%d-%H%M%S}")
+        aside = set_aside_name(path, "unreadable")
         try:
             path.rename(aside)
             where = f"set aside as {aside.name}"
@@ -119,12 +123,63 @@ def read_state(out_dir: Path, warn: Callable[[str], None] | None = None) -> dict
         if warn:
             warn(f"{path}: cannot be read ({error}); {where}, and a new record of briefed articles begun: "
                  "today's stories are not checked against earlier briefs")
-        return {"articles": {}}
-    articles = {key: entry for key, entry in data["articles"].items()
-                if isinstance(entry, dict) and is_iso_date(entry.get("date"))}
-    if len(articles) < len(data["articles"]) and warn:
-        warn(f"{path}: {len(data['articles']) - len(articles)} entries without a file and a YYYY-MM-DD date ignored")
-    return {**data, "articles": articles}
+        return {"version": STATE_VERSION, "articles": {}}
+    version = data.get("version", 1)
+    if not isinstance(version, int) or version > STATE_VERSION:
+        raise OutputError(f"{path}: written by a newer version of brief (state version {version!r}); "
+                          "update brief, or build into another directory with -o")
+    articles, unused, damaged = {}, {}, 0
+    for key, entry in data["articles"].items():
+        if not isinstance(entry, dict) or not is_iso_date(entry.get("date")):
+            unused[key] = entry
+            continue
+        entry = dict(entry)
+        sentences, terms = entry.get("sentences", []), entry.get("terms", {})
+        if not isinstance(sentences, list) or not all(isinstance(h, str) for h in sentences):
+            entry.pop("sentences")
+            damaged += 1
+        if not isinstance(terms, dict) or not all(isinstance(w, (int, float)) for w in terms.values()):
+            entry.pop("terms")
+            damaged += 1
+        articles[key] = entry
+    if unused and warn:
+        warn(f"{path}: {len(unused)} entries without a YYYY-MM-DD date not used (kept in the file as they are)")
+    if damaged and warn:
+        warn(f"{path}: {damaged} damaged 'sentences' or 'terms' records of entries dropped")
+    return {**data, "version": STATE_VERSION, "articles": articles, "unused": unused}
+
+
+def state_to_write(state: dict) -> str:
+    """The state as JSON, with the entries read but not used put back as they were."""
+    articles = {**state.get("unused", {}), **state["articles"]}
+    return json.dumps({**{k: v for k, v in state.items() if k != "unused"}, "articles": articles},
+                      ensure_ascii=False, indent=1)
+
+
+def record_briefed(state: dict, entries: dict[str, dict], date: str, today: str) -> None:
+    """Record the run's articles (`entries` by fingerprint) as briefed on `date`, and drop what no longer serves.
+
+    The brief of a day is its latest run: articles an earlier run of the day held and this one does not
+    are not briefed. An article keeps the earliest day that briefed it (building an older day after a
+    newer one). Terms and sentences age from the earlier of `date` and `today`: one run dated far ahead
+    by mistake must not strip every other entry."""
+    articles = state["articles"]
+    for key in [key for key, entry in articles.items() if entry["date"] == date and key not in entries]:
+        del articles[key]
+    for key, entry in entries.items():
+        if key not in articles or date <= articles[key]["date"]:
+            articles[key] = entry
+    now = datetime.date.fromisoformat(min(date, today))
+    recall_since = (now - datetime.timedelta(days=RECALL_DAYS)).isoformat()
+    told_since = (now - datetime.timedelta(days=TOLD_DAYS)).isoformat()
+    # Terms serve only follow-up recall, which looks back RECALL_DAYS, and sentences matter for a
+    # season: kept for ever they would grow the file by about 1.3 KB per article (0.4 KB for the
+    # sentences; what stays is about 0.1 KB: fingerprint, file and date, so it is still known as briefed).
+    for entry in articles.values():
+        if entry["date"] < recall_since:
+            entry.pop("terms", None)
+        if entry["date"] < told_since:
+            entry.pop("sentences", None)
 
 
 def briefed_before(state: dict, date: str) -> dict:
@@ -384,6 +439,12 @@ def build(settings: BuildSettings, *, progress: Callable[[int, int], None] | Non
         articles = prepared.articles
         state = read_state(out_dir, warn)
         seen = briefed_before(state, date)
+        newest = max((entry["date"] for entry in state["articles"].values()), default=date)
+        behind = (datetime.date.fromisoformat(newest) - datetime.date.fromisoformat(date)).days
+        if behind > RECALL_DAYS and warn:
+            warn(f"--date {date} is {behind} days before the latest brief in {out_dir} ({newest}); its articles "
+                 f"are recorded as briefed on {date}. If that date is a mistake, delete brief-{date}.* and the "
+                 f"entries dated {date} in {STATE_FILE}")
         if settings.new_only and articles:
             articles = _leave_out_briefed(articles, prepared.inputs, seen, warn)
         if not articles:
@@ -437,21 +498,11 @@ def build(settings: BuildSettings, *, progress: Callable[[int, int], None] | Non
         rendered = render.render_outputs(brief, out_dir, formats=tuple(settings.formats), variant=settings.variant,
                                          paper=settings.paper)
         timings["render"] = time.perf_counter() - started
-        for article in articles:
-            state["articles"].setdefault(fingerprints[article.number], {
-                "file": article.file, "date": date,
-                "sentences": [sentence_fingerprint(s.text) for s in article.sentences if s.kind == "body"],
-                "terms": {term: round(weight, 2) for term, weight
-                          in article_terms(article).most_common(STATE_TERMS)}})
-        # Terms serve only follow-up recall, which looks back RECALL_DAYS, and sentences matter for a
-        # season: kept for ever they would grow the file by about 1.3 KB per article (0.4 KB for the
-        # sentences; what stays is about 0.1 KB: fingerprint, file and date, so it is still known as briefed).
-        told_since = (datetime.date.fromisoformat(date) - datetime.timedelta(days=TOLD_DAYS)).isoformat()
-        for entry in state["articles"].values():
-            if entry["date"] < since:
-                entry.pop("terms", None)
-            if entry["date"] < told_since:
-                entry.pop("sentences", None)
+        record_briefed(state, {fingerprints[article.number]: {
+            "file": article.file, "date": date,
+            "sentences": [sentence_fingerprint(s.text) for s in article.sentences if s.kind == "body"],
+            "terms": {term: round(weight, 2) for term, weight in article_terms(article).most_common(STATE_TERMS)}}
+            for article in articles}, date, datetime.date.today().isoformat())
         state_error = None
         message = written = mail_error = None
         sending = mail_sent = False
@@ -464,7 +515,7 @@ def build(settings: BuildSettings, *, progress: Callable[[int, int], None] | Non
                 outputs = written.paths
                 # Recorded before any mail goes: a run that fails here and is retried must not send it twice.
                 try:
-                    write_atomic(out_dir / STATE_FILE, json.dumps(state, ensure_ascii=False, indent=1))
+                    write_atomic(out_dir / STATE_FILE, state_to_write(state))
                 except OSError as error:
                     state_error = (f"{out_dir / STATE_FILE}: cannot be written ({error.strerror}); the brief is "
                                    "written" + (", no mail was sent" if settings.email_to else "")

@@ -58,6 +58,13 @@ def test_bad_date_and_format_are_refused():
             merge_settings({}, {"date": date})
     with pytest.raises(UsageError, match="--format"):
         merge_settings({}, {"formats": ["docx"]})
+    # A slip of a digit would record the articles as briefed years away (and 0001-01-01 broke the run).
+    import datetime
+
+    for date in ("0001-01-01", "1989-12-31", (datetime.date.today() + datetime.timedelta(days=2)).isoformat()):
+        with pytest.raises(UsageError, match="not a plausible day"):
+            merge_settings({}, {"date": date})
+    merge_settings({}, {"date": (datetime.date.today() + datetime.timedelta(days=1)).isoformat()})
 
 
 @pytest.mark.parametrize("title", ["", "   ", "\u200b\u202e "])

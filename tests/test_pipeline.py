@@ -2,11 +2,15 @@
 point and word budgets are shared between stories."""
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
+import pytest
+
 from brief.config import BuildSettings
+from brief.errors import OutputError
 from brief.pipeline import (STATE_FILE, _leave_out_briefed, article_fingerprint, briefed_before, choose_points,
-                            prepare, read_state, summarize_sources)
+                            prepare, read_state, record_briefed, state_to_write, summarize_sources)
 from brief.stories import allocate_points, cluster_stories
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
@@ -96,10 +100,15 @@ def test_no_text_is_asked_for_twice_though_a_headline_is_also_a_sentence():
 def test_an_unreadable_state_is_set_aside_with_a_warning_never_overwritten(tmp_path):
     (tmp_path / STATE_FILE).write_text('{"articles": {"a": {"file": "x", "date": "2026-11-20"},}}', encoding="utf-8")
     warnings: list[str] = []
-    assert read_state(tmp_path, warnings.append) == {"articles": {}}
+    assert read_state(tmp_path, warnings.append)["articles"] == {}
     assert len(warnings) == 1 and "set aside" in warnings[0] and "\n" not in warnings[0]
     [aside] = tmp_path.glob(STATE_FILE + ".unreadable-*")
     assert '"2026-11-20"' in aside.read_text(encoding="utf-8") and not (tmp_path / STATE_FILE).exists()
+    # A second unreadable state in the same second is set aside beside the first, not over it.
+    (tmp_path / STATE_FILE).write_text("[]", encoding="utf-8")
+    read_state(tmp_path, warnings.append)
+    assert sorted(p.read_text(encoding="utf-8")[:2] for p in tmp_path.glob(STATE_FILE + ".unreadable-*")) == [
+        "[]", '{"']
 
 
 def test_hand_edited_state_entries_are_ignored_and_only_earlier_days_count(tmp_path):
@@ -110,6 +119,41 @@ def test_hand_edited_state_entries_are_ignored_and_only_earlier_days_count(tmp_p
     state = read_state(tmp_path, warnings.append)
     assert sorted(state["articles"]) == ["a", "d"] and "2 entries" in warnings[0]
     assert sorted(briefed_before(state, "2026-11-24")) == ["a"]
+    # The entries not used are the desk's history all the same: written back as they were.
+    assert json.loads(state_to_write(state))["articles"]["b"] == "x.txt"
+    assert json.loads(state_to_write(state))["articles"]["c"] == {"file": "y"}
+
+
+@pytest.mark.parametrize("field, value", [("sentences", None), ("sentences", 5), ("sentences", [1, 2]),
+                                          ("terms", []), ("terms", {"a": "x"})])
+def test_a_damaged_field_of_a_state_entry_is_dropped_with_a_warning(tmp_path, field, value):
+    entry = {"file": "x", "date": "2026-11-20", "sentences": ["abc"], "terms": {"t": 1.0}, field: value}
+    (tmp_path / STATE_FILE).write_text(json.dumps({"articles": {"a": entry}}), encoding="utf-8")
+    warnings: list[str] = []
+    state = read_state(tmp_path, warnings.append)
+    assert field not in state["articles"]["a"] and "damaged" in warnings[0]
+    assert {"sentences", "terms"} - {field} <= set(state["articles"]["a"])
+
+
+def test_a_state_of_a_newer_brief_is_refused_not_cut_down(tmp_path):
+    (tmp_path / STATE_FILE).write_text(json.dumps({"version": 99, "articles": {}}), encoding="utf-8")
+    with pytest.raises(OutputError, match="newer version of brief"):
+        read_state(tmp_path)
+
+
+def test_the_record_keeps_each_articles_earliest_day_and_a_days_latest_run():
+    def entry(date):
+        return {"file": "f", "date": date, "sentences": ["s"], "terms": {"t": 1}}
+
+    state = {"articles": {"old": entry("2026-11-01"), "gone": entry("2026-11-20"), "late": entry("2026-11-22")}}
+    record_briefed(state, {"late": entry("2026-11-20"), "new": entry("2026-11-20"), "old": entry("2026-11-20")},
+                   "2026-11-20", "2026-11-24")
+    # "gone" was in an earlier run of the day only; "late", briefed on the 22nd, was backfilled to the 20th.
+    assert {key: e["date"] for key, e in state["articles"].items()} == {
+        "old": "2026-11-01", "late": "2026-11-20", "new": "2026-11-20"}
+    # A run dated far ahead by mistake ages nothing beyond today's clock.
+    record_briefed(state, {"x": entry("2030-01-01")}, "2030-01-01", "2026-11-24")
+    assert all("terms" in e and "sentences" in e for e in state["articles"].values())
 
 
 def test_an_article_updated_in_place_brings_its_new_sentences_not_yesterdays(tmp_path):
