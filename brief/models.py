@@ -164,8 +164,7 @@ class Signature:
             parts.append(f"glossary {self.glossary}")
         if self.summarizer:
             parts.append("summarizer " + ",".join(f"{k}={v}" for k, v in sorted(self.summarizer.items())))
-        if self.created:
-            parts.append(f"made {self.created}")
+        # The time it was made is said once, in words, beside this line (and is in the JSON report).
         return " · ".join(parts)
 
 

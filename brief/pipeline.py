@@ -252,8 +252,11 @@ def choose_points(articles: list[Article], settings: BuildSettings, seen: set[in
         stories = story_stage.mark_followups(stories, seen, mode=settings.followups, articles=articles,
                                              updated=updated, recalled=recalled)
     by_number = {a.number: a for a in articles}
-    budget = story_stage.allocate_points(stories, settings.max_points) if len(stories) > 1 else {
-        stories[0].number: settings.max_points} if stories else {}
+    # A follow-up with no new article has nothing to say today: what its articles told is excluded, and
+    # what is left of them (headlines, headings) is no key point. It is listed under "More stories".
+    newsworthy = [s for s in stories if not (s.followup and not s.new_articles)]
+    budget = story_stage.allocate_points(newsworthy, settings.max_points) if len(newsworthy) > 1 else {
+        newsworthy[0].number: settings.max_points} if newsworthy else {}
     allotted = sum(budget.values())
     points: list[KeyPoint] = []
     for story in stories:
@@ -262,9 +265,9 @@ def choose_points(articles: list[Article], settings: BuildSettings, seen: set[in
             continue
         # A word budget is the whole brief's: each story gets its share in proportion to its points.
         words = None if settings.max_words is None else max(1, settings.max_words * count // allotted)
-        # A follow-up's points come from what is new, when there is something new; the earlier articles
-        # are still cited where they state a point's fact.
-        fresh = story.new_articles if story.followup and story.new_articles else story.articles
+        # A follow-up's points come from what is new; the earlier articles are still cited where they
+        # state a point's fact.
+        fresh = story.new_articles if story.followup else story.articles
         members = [by_number[n] for n in fresh]
         earlier = [by_number[n] for n in story.articles if n not in fresh]
         chosen = summarize(members, max_points=count, max_words=words, settings=summarizer, earlier=earlier,
@@ -467,6 +470,10 @@ def build(settings: BuildSettings, *, progress: Callable[[int, int], None] | Non
         if not stories:
             raise NoUsableInput("nothing new since the last brief: every story was told before "
                                 "(--followups drop left them all out)", inputs=[asdict(r) for r in prepared.inputs])
+        if not points and all(story.followup for story in stories):
+            # A page of no points under yesterday's headlines is not a brief to mail to anyone.
+            raise NoUsableInput("nothing new since the last brief: every story was told before, and no "
+                                "article brings a new sentence; nothing written", inputs=[asdict(r) for r in prepared.inputs])
 
         started = time.perf_counter()
         translate_articles(articles, points, stories, translator, settings.brief_only)

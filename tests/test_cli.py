@@ -353,9 +353,11 @@ def test_next_day_follow_up_cites_what_was_briefed_and_new_only_leaves_it_out(ti
     older = json.loads(run_brief("build", day1, *common, "--date", "2026-11-22", "--json").stdout)
     assert not any(s["followup"] for s in older["stories"])
     # A day with nothing new, with --followups drop: nothing to write, and it says so.
-    result = run_brief("build", day1, *common, "--date", "2026-11-25", "--followups", "drop")
-    assert result.returncode == 4 and "nothing new since the last brief" in result.stderr
-    assert not (out / "brief-2026-11-25.md").exists()
+    # Nor with the default --followups mark: a page of no points under yesterday's headline is no brief.
+    for mode in ("drop", "mark"):
+        result = run_brief("build", day1, *common, "--date", "2026-11-25", "--followups", mode)
+        assert result.returncode == 4 and "nothing new since the last brief" in result.stderr, (mode, result.stderr)
+        assert not (out / "brief-2026-11-25.md").exists()
 
     result = run_brief("build", SEEDS, *common, "--date", "2026-11-25", "--new-only", "--json")
     assert result.returncode == 4

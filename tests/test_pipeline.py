@@ -282,3 +282,25 @@ def test_re_running_a_day_with_fewer_outputs_removes_the_earlier_runs_others(tin
     assert sorted(result.report["removed"]) == ["brief-2026-11-24.eml", "brief-2026-11-24.en.html",
                                                 "brief-2026-11-24.en.md", "brief-2026-11-24.html"]
     assert any("written by an earlier run of 2026-11-24" in w for w in warnings)
+
+
+def test_a_story_told_before_with_nothing_new_gets_no_point_and_the_new_story_all_of_them(tmp_path):
+    from brief.pipeline import sentence_fingerprint
+
+    for seed in SEEDS.glob("*.txt"):
+        (tmp_path / seed.name).write_bytes(seed.read_bytes())
+    (tmp_path / "new.txt").write_bytes((STORIES / "article_01.txt").read_bytes())
+    articles = prepare([str(tmp_path)]).articles
+    old = {a.number for a in articles if a.file != str(tmp_path / "new.txt")}
+    told = {sentence_fingerprint(s.text) for a in articles if a.number in old for s in a.sentences
+            if s.kind == "body"}  # as the state records them
+    for mode in ("mark", "drop"):
+        stories, points, _ = choose_points(articles, BuildSettings(followups=mode), set(old), told)
+        assert points and all(p.article not in old for p in points), mode  # no headline of yesterday's story
+        quiet = [s for s in stories if s.followup]
+        assert [len(s.points) for s in quiet] == ([0] if mode == "mark" else [])
+    # Alone, it gets none either: what is left of its articles once their told sentences are out is
+    # headlines and headings, and those are no key points.
+    alone = [a for a in articles if Path(a.file).name[:3] in ("000", "001")]  # 001 has headings
+    stories, points, _ = choose_points(alone, BuildSettings(), {a.number for a in alone}, told)
+    assert [s.followup for s in stories] == [True] and points == []
