@@ -15,7 +15,10 @@ from brief.errors import OutputError
 
 SCHEMA_VERSION = 2  # 2: `parts`, so that a sentence split for the model's length limit is cached too
 COLUMNS = ("key", "fingerprint", "source", "target", "score", "created", "parts")
-LOCK_TIMEOUT_S = 30.0  # how long a run waits for another one's write before giving up
+LOCK_TIMEOUT_S = 30.0  # how long a run waits for another one's write before going on without the memory
+# SQLite waits for a lock inside C code, where Python cannot act on a Ctrl-C: it waits in slices this
+# long, and Python waits on for the rest of LOCK_TIMEOUT_S between them.
+LOCK_SLICE_S = 0.05
 
 
 def cache_root() -> Path:
@@ -56,6 +59,36 @@ class SchemaMismatch(sqlite3.DatabaseError):
     """The file is a SQLite database, but not a translation memory this version of brief can use."""
 
 
+class StayedLocked(sqlite3.OperationalError):
+    """Another connection held the lock for longer than LOCK_TIMEOUT_S."""
+
+
+def _is_locked(error: sqlite3.OperationalError) -> bool:
+    return getattr(error, "sqlite_errorcode", None) in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED) or \
+        "locked" in str(error)
+
+
+def waiting_for_locks(action: Callable[[], object]):
+    """`action()`, tried again while the database is locked by another connection, for up to LOCK_TIMEOUT_S
+    (StayedLocked then). Each try waits at most LOCK_SLICE_S in SQLite, so a Ctrl-C acts between them."""
+    deadline = time.monotonic() + LOCK_TIMEOUT_S
+    while True:
+        try:
+            return action()
+        except sqlite3.OperationalError as error:
+            if not _is_locked(error):
+                raise
+            if time.monotonic() >= deadline:
+                raise StayedLocked(f"locked by another process for {LOCK_TIMEOUT_S:g} s") from None
+        time.sleep(0.01)  # SQLite answers some locks at once, without its own wait
+
+
+def _connect(target: str | os.PathLike, **kwargs) -> sqlite3.Connection:
+    db = sqlite3.connect(target, timeout=LOCK_SLICE_S, isolation_level=None, **kwargs)
+    db.execute(f"PRAGMA busy_timeout = {int(LOCK_SLICE_S * 1000)}")
+    return db
+
+
 class TranslationMemory:
     """Sentence → translation store keyed by `memory_key`; WAL mode so two runs can share it."""
 
@@ -65,13 +98,12 @@ class TranslationMemory:
         usable_cache_dir(self.path.parent)
         self.set_aside: Path | None = None
         self.storing = True  # False once a write failed (disk full): the run goes on without storing
+        self.reading = True  # False once the memory stayed locked past the wait: the run goes on without it
         try:
             self.db = self._open()
-        except sqlite3.OperationalError as error:  # cannot open, read-only, locked past the timeout: not corrupt
-            if "locked" in str(error):
-                raise OutputError(f"translation cache {self.path} stayed locked by another run for "
-                                  f"{LOCK_TIMEOUT_S:g} s; "
-                                  "try again when it ends, or use --no-cache") from None
+        except StayedLocked as error:
+            self.db = self._without_memory(error)
+        except sqlite3.OperationalError as error:  # cannot open, read-only: not corrupt
             if any(sign in str(error) for sign in ("disk is full", "disk I/O error")):
                 self.db = self._open_for_reading(error)
                 return
@@ -83,6 +115,20 @@ class TranslationMemory:
             self.warn(f"translation cache {self.path} was unusable ({error}); "
                       f"set aside as {self.set_aside.name} and rebuilt")
             self.db = self._open()
+
+    def _without_memory(self, error: StayedLocked) -> sqlite3.Connection:
+        """Locked past the wait when opened: the run goes on as with --no-cache (a memory of nothing)."""
+        self._stop_using(error)
+        db = sqlite3.connect(":memory:", isolation_level=None)
+        self._ensure_schema(db)
+        return db
+
+    def _stop_using(self, error: StayedLocked) -> None:
+        """Another process held the memory locked past the wait: read and store nothing more this run."""
+        if self.reading:
+            self.warn(f"translation cache {self.path} was {error}; this run goes on without it "
+                      "(cached translations are not used, new ones not stored)")
+        self.reading = self.storing = False
 
     def _open_for_reading(self, error: sqlite3.OperationalError) -> sqlite3.Connection:
         """On a full disk, opening for writing fails (the write-ahead log cannot be made): read what is
@@ -113,32 +159,51 @@ class TranslationMemory:
                               "writable directory, or use --no-cache") from None
 
     def _open(self) -> sqlite3.Connection:
-        db = sqlite3.connect(self.path, timeout=LOCK_TIMEOUT_S, isolation_level=None)
+        db = _connect(self.path)
         try:
-            db.execute(f"PRAGMA busy_timeout = {int(LOCK_TIMEOUT_S * 1000)}")
-            db.execute("PRAGMA journal_mode = WAL")
+            waiting_for_locks(lambda: db.execute("PRAGMA journal_mode = WAL").fetchall())
             db.execute("PRAGMA synchronous = NORMAL")
-            check = db.execute("PRAGMA quick_check").fetchone()[0]
+            check = waiting_for_locks(lambda: db.execute("PRAGMA quick_check").fetchone()[0])
             if check != "ok":
                 raise sqlite3.DatabaseError(f"integrity check failed: {check}")
-            db.execute("BEGIN IMMEDIATE")  # two runs creating or migrating the same new file at once
-            try:
-                self._ensure_schema(db)
-                db.execute("COMMIT")
-            except BaseException:
-                if db.in_transaction:
-                    db.execute("ROLLBACK")
-                raise
+            # Only a new or version-1 file needs the write lock: another run's write (WAL) does not block a reader.
+            if waiting_for_locks(lambda: self._schema(db)) != "current":
+                waiting_for_locks(lambda: db.execute("BEGIN IMMEDIATE"))  # two runs making the same new file
+                try:
+                    self._ensure_schema(db)
+                    db.execute("COMMIT")
+                except BaseException:
+                    if db.in_transaction:
+                        db.execute("ROLLBACK")
+                    raise
         except BaseException:
             db.close()
             raise
         return db
 
     @staticmethod
-    def _ensure_schema(db: sqlite3.Connection) -> None:
-        """Create the tables, migrate a version-1 cache, refuse (SchemaMismatch) anything else."""
+    def _schema(db: sqlite3.Connection) -> str:
+        """"current", "new" (no tables yet) or "version 1" (to migrate); SchemaMismatch for anything else."""
         tables = {name for (name,) in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
         if "translations" not in tables:
+            return "new"
+        version = None
+        if "meta" in tables:
+            row = db.execute("SELECT value FROM meta WHERE name = 'schema'").fetchone()
+            version = row[0] if row else None
+        columns = tuple(row[1] for row in db.execute("PRAGMA table_info(translations)"))
+        if version == "1" and columns == COLUMNS[:-1]:
+            return "version 1"
+        if version != str(SCHEMA_VERSION) or columns != COLUMNS:
+            raise SchemaMismatch(f"schema {version or 'unknown'} with columns {', '.join(columns)}; "
+                                 f"this brief uses schema {SCHEMA_VERSION}")
+        return "current"
+
+    @classmethod
+    def _ensure_schema(cls, db: sqlite3.Connection) -> None:
+        """Create the tables, migrate a version-1 cache, refuse (SchemaMismatch) anything else."""
+        schema = cls._schema(db)
+        if schema == "new":
             db.execute(
                 "CREATE TABLE translations ("
                 " key TEXT PRIMARY KEY, fingerprint TEXT NOT NULL, source TEXT NOT NULL,"
@@ -146,30 +211,28 @@ class TranslationMemory:
             )
             db.execute("CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value TEXT)")
             db.execute("INSERT OR REPLACE INTO meta VALUES ('schema', ?)", (str(SCHEMA_VERSION),))
-            return
-        version = None
-        if "meta" in tables:
-            row = db.execute("SELECT value FROM meta WHERE name = 'schema'").fetchone()
-            version = row[0] if row else None
-        columns = tuple(row[1] for row in db.execute("PRAGMA table_info(translations)"))
-        if version == "1" and columns == COLUMNS[:-1]:
+        elif schema == "version 1":
             db.execute("ALTER TABLE translations ADD COLUMN parts INTEGER NOT NULL DEFAULT 1")
             db.execute("UPDATE meta SET value = ? WHERE name = 'schema'", (str(SCHEMA_VERSION),))
-        elif version != str(SCHEMA_VERSION) or columns != COLUMNS:
-            raise SchemaMismatch(f"schema {version or 'unknown'} with columns {', '.join(columns)}; "
-                                 f"this brief uses schema {SCHEMA_VERSION}")
 
     def get_many(self, fingerprint: str, sources: list[str]) -> dict[str, Cached]:
         """The cached translation of each source that has one."""
         found: dict[str, Cached] = {}
+        if not self.reading:
+            return found
         keys = {memory_key(fingerprint, s): s for s in sources}
         items = list(keys)
         for start in range(0, len(items), 500):
             chunk = items[start : start + 500]
             marks = ",".join("?" * len(chunk))
-            for key, target, score, parts in self.db.execute(
-                f"SELECT key, target, score, parts FROM translations WHERE key IN ({marks})", chunk
-            ):
+            try:
+                rows = waiting_for_locks(lambda: self.db.execute(
+                    f"SELECT key, target, score, parts FROM translations WHERE key IN ({marks})", chunk
+                ).fetchall())
+            except StayedLocked as error:
+                self._stop_using(error)
+                return {}
+            for key, target, score, parts in rows:
                 found[keys[key]] = Cached(target, score, parts)
         return found
 
@@ -183,11 +246,15 @@ class TranslationMemory:
         now = time.time()
         try:
             with self.db:
-                self.db.execute("BEGIN IMMEDIATE")
+                waiting_for_locks(lambda: self.db.execute("BEGIN IMMEDIATE"))
                 self.db.executemany(
                     "INSERT OR REPLACE INTO translations VALUES (?, ?, ?, ?, ?, ?, ?)",
                     [(memory_key(fingerprint, s), fingerprint, s, t, score, now, parts) for s, t, score, parts in rows],
                 )
+        except StayedLocked as error:
+            self.storing = False
+            self.warn(f"translation cache {self.path} was {error}: new translations are not stored for the rest "
+                      "of this run")
         except sqlite3.OperationalError as error:
             self.storing = False
             self.warn(f"translation cache {self.path}: new translations are not stored for the rest of this run "

@@ -1,5 +1,8 @@
 import multiprocessing
+import signal
 import sqlite3
+import threading
+import time
 
 import pytest
 
@@ -185,15 +188,74 @@ def test_cache_stats_and_clear_from_the_command_line(tmp_path):
     assert json.loads(brief("stats").stdout)["entries"] == 0
 
 
-def test_a_memory_locked_by_another_run_says_so(tmp_path, monkeypatch):
-    path = tmp_path / "translations.sqlite3"
-    TranslationMemory(path).close()
+def _hold_the_write_lock(path):
+    """Another run mid-write: a connection of its own holding the write lock until it is rolled back."""
     holder = sqlite3.connect(path, isolation_level=None)
-    holder.execute("BEGIN EXCLUSIVE")  # another run, mid-write
-    monkeypatch.setattr(memory_module, "LOCK_TIMEOUT_S", 0.2)
+    holder.execute("PRAGMA journal_mode = WAL")
+    holder.execute("BEGIN EXCLUSIVE")
+    return holder
+
+
+def _release(holder):
+    holder.execute("ROLLBACK")
+    holder.close()
+
+
+@pytest.mark.parametrize("waiting_in", ["open", "store"])
+def test_ctrl_c_acts_promptly_while_another_run_holds_the_lock(tmp_path, monkeypatch, waiting_in):
+    path = tmp_path / "translations.sqlite3"
+    monkeypatch.setattr(memory_module, "LOCK_TIMEOUT_S", 5.0)
+    memory = TranslationMemory(path) if waiting_in == "store" else None
+    holder = _hold_the_write_lock(path)  # "open": a new cache, its tables not yet made; "store": a write
+    main = threading.main_thread().ident
+    ctrl_c = threading.Timer(0.3, signal.pthread_kill, (main, signal.SIGINT))
+    started = time.monotonic()
+    ctrl_c.start()
     try:
-        with pytest.raises(OutputError, match="locked by another run .* try again when it ends, or use --no-cache"):
-            TranslationMemory(path)
+        with pytest.raises(KeyboardInterrupt):
+            if memory is None:
+                TranslationMemory(path)
+            else:
+                memory.put_many("fp", [("a", "b", None, 1)])
+        assert time.monotonic() - started < 0.3 + 0.5
     finally:
-        holder.execute("ROLLBACK")
-        holder.close()
+        ctrl_c.cancel()
+        _release(holder)
+        if memory is not None:
+            memory.close()
+
+
+def test_a_memory_locked_past_the_wait_lets_the_run_go_on_without_it(tmp_path, monkeypatch):
+    path = tmp_path / "translations.sqlite3"
+    holder = _hold_the_write_lock(path)  # a new cache another process holds: its tables cannot be made
+    monkeypatch.setattr(memory_module, "LOCK_TIMEOUT_S", 0.2)
+    warnings = []
+    try:
+        memory = TranslationMemory(path, warn=warnings.append)
+        assert memory.get_many("fp", ["a"]) == {}
+        memory.put_many("fp", [("a", "b", None, 1)])
+        assert memory.get_many("fp", ["a"]) == {}
+        memory.close()
+    finally:
+        _release(holder)
+    assert len(warnings) == 1 and "locked" in warnings[0] and "without" in warnings[0] and "\n" not in warnings[0]
+
+
+def test_a_memory_another_run_is_writing_to_opens_and_reads_without_waiting(tmp_path, monkeypatch):
+    path = tmp_path / "translations.sqlite3"
+    memory = TranslationMemory(path)
+    memory.put_many("fp", [("a", "b", None, 1)])
+    memory.close()
+    monkeypatch.setattr(memory_module, "LOCK_TIMEOUT_S", 5.0)
+    holder = _hold_the_write_lock(path)
+    warnings = []
+    started = time.monotonic()
+    try:
+        memory = TranslationMemory(path, warn=warnings.append)
+        assert memory.get_many("fp", ["a"]) == {"a": ("b", None, 1)}
+        assert time.monotonic() - started < 1.0 and not warnings
+    finally:
+        _release(holder)
+    memory.put_many("fp", [("c", "d", None, 1)])  # once the other write ends, storing goes on
+    assert memory.get_many("fp", ["c"]) == {"c": ("d", None, 1)} and not warnings
+    memory.close()
