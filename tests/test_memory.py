@@ -259,3 +259,30 @@ def test_a_memory_another_run_is_writing_to_opens_and_reads_without_waiting(tmp_
     memory.put_many("fp", [("c", "d", None, 1)])  # once the other write ends, storing goes on
     assert memory.get_many("fp", ["c"]) == {"c": ("d", None, 1)} and not warnings
     memory.close()
+
+
+def test_reads_locked_past_the_wait_miss_and_storing_stops_with_one_warning(tmp_path, monkeypatch):
+    memory = TranslationMemory(tmp_path / "translations.sqlite3")
+    memory.put_many("fp", [("a", "b", None, 1)])
+    real = memory.db
+
+    class Locked:  # what SQLite answers while another process holds the memory locked for reading
+        def execute(self, sql, *args):
+            if sql.startswith(("SELECT", "BEGIN")):
+                raise sqlite3.OperationalError("database is locked")
+            return real.execute(sql, *args)
+
+        def __getattr__(self, name):
+            return getattr(real, name)
+
+    memory.db = Locked()
+    monkeypatch.setattr(memory_module, "LOCK_TIMEOUT_S", 0.2)
+    warnings = []
+    memory.warn = warnings.append
+    assert memory.get_many("fp", ["a"]) == {}
+    started = time.monotonic()
+    assert memory.get_many("fp", ["a"]) == {}  # no second wait
+    memory.put_many("fp", [("c", "d", None, 1)])
+    assert time.monotonic() - started < 0.1
+    assert len(warnings) == 1 and "locked" in warnings[0] and "goes on without it" in warnings[0]
+    real.close()
