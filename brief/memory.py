@@ -99,22 +99,28 @@ class TranslationMemory:
         self.set_aside: Path | None = None
         self.storing = True  # False once a write failed (disk full): the run goes on without storing
         self.reading = True  # False once the memory stayed locked past the wait: the run goes on without it
+        self.db = self._opened(set_aside_if_unusable=True)
+
+    def _opened(self, set_aside_if_unusable: bool) -> sqlite3.Connection:
         try:
-            self.db = self._open()
+            return self._open()
         except StayedLocked as error:
-            self.db = self._without_memory(error)
+            return self._without_memory(error)
         except sqlite3.OperationalError as error:  # cannot open, read-only: not corrupt
             if any(sign in str(error) for sign in ("disk is full", "disk I/O error")):
-                self.db = self._open_for_reading(error)
-                return
+                return self._open_for_reading(error)
             raise OutputError(f"translation cache {self.path} cannot be opened ({error}); "
                               "set BRIEF_CACHE_DIR to a writable directory, or use --no-cache") from None
         except sqlite3.DatabaseError as error:
+            if not set_aside_if_unusable:  # the new file made just now is unusable too: nothing more to try
+                raise OutputError(f"translation cache {self.path} cannot be made ({error}); "
+                                  "set BRIEF_CACHE_DIR to another directory, or use --no-cache") from None
             # A corrupt cache must not stop the morning run: keep it for inspection, start a new one.
             self._set_aside()
-            self.warn(f"translation cache {self.path} was unusable ({error}); "
-                      f"set aside as {self.set_aside.name} and rebuilt")
-            self.db = self._open()
+            self.warn(f"translation cache {self.path} was unusable ({error}); " + (
+                f"set aside as {self.set_aside.name} and rebuilt" if self.set_aside
+                else "another run set it aside first and made a new one"))
+            return self._opened(set_aside_if_unusable=False)
 
     def _without_memory(self, error: StayedLocked) -> sqlite3.Connection:
         """Locked past the wait when opened: the run goes on as with --no-cache (a memory of nothing)."""
@@ -148,11 +154,34 @@ class TranslationMemory:
         return db
 
     def _set_aside(self) -> None:
-        self.set_aside = self.path.with_name(f"{self.path.name}.corrupt-{int(time.time())}")
+        """Move the unusable file to a name of its own, `<name>.corrupt-<seconds>`, then -2, -3, ... so that
+        no earlier copy is ever overwritten. Closing it has checkpointed its write-ahead log into it where
+        SQLite could; a log still there (another connection kept it) goes along with it, not deleted."""
+        stamp = int(time.time())
         try:
-            os.replace(self.path, self.set_aside)
-            for suffix in ("-wal", "-shm"):
-                Path(str(self.path) + suffix).unlink(missing_ok=True)
+            for number in range(1, 10_000):
+                suffix = f"-{number}" if number > 1 else ""
+                candidate = self.path.with_name(f"{self.path.name}.corrupt-{stamp}{suffix}")
+                try:  # made exclusively: the name is ours, even against another run setting aside at once
+                    os.close(os.open(candidate, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+                except FileExistsError:
+                    continue
+                break
+            else:
+                raise FileExistsError(17, f"every {self.path.name}.corrupt-{stamp}-N name is taken")
+            try:
+                os.replace(self.path, candidate)
+            except FileNotFoundError:  # another run set it aside first: the new file is its business
+                candidate.unlink()
+                return
+            except BaseException:
+                candidate.unlink(missing_ok=True)
+                raise
+            self.set_aside = candidate
+            wal = Path(f"{self.path}-wal")
+            if wal.exists():
+                os.replace(wal, f"{candidate}-wal")
+            Path(f"{self.path}-shm").unlink(missing_ok=True)
         except OSError as error:
             raise OutputError(f"translation cache {self.path} is unusable and cache directory {self.path.parent} "
                               f"cannot be written to set it aside ({error.strerror}); set BRIEF_CACHE_DIR to a "

@@ -35,6 +35,20 @@ def test_corrupt_cache_is_set_aside_and_rebuilt(tmp_path):
     assert warnings and "set aside" in warnings[0]
 
 
+def test_two_corrupt_caches_set_aside_in_the_same_second_keep_both_copies(tmp_path, monkeypatch):
+    path = tmp_path / "tm.sqlite3"
+    monkeypatch.setattr(memory_module.time, "time", lambda: 1_700_000_000.0)  # the same second, twice
+    copies = []
+    for garbage in (b"first unreadable cache" * 100, b"second unreadable cache" * 100):
+        path.write_bytes(garbage)
+        memory = TranslationMemory(path)
+        copies.append(memory.set_aside)
+        memory.close()
+        path.unlink()
+    assert copies[0] != copies[1]
+    assert [copy.read_bytes() for copy in copies] == [b"first unreadable cache" * 100, b"second unreadable cache" * 100]
+
+
 def _writer(path, worker):
     memory = TranslationMemory(path)
     for batch in range(20):
