@@ -416,13 +416,13 @@ def _print_outline(data: dict, indent: str = "") -> None:
 @user_errors
 def cache_stats():
     """Entries, size and location of the translation memory."""
-    from brief.memory import TranslationMemory, memory_path
+    from brief.memory import memory_stats
 
-    if not memory_path().exists():  # a question about the memory must not create one
-        _print_json({"path": str(memory_path()), "entries": 0, "bytes": 0, "fingerprints": []})
-        return
-    memory = TranslationMemory(warn=_warn)
-    _print_json(memory.stats())
+    stats = memory_stats()  # a question about the memory neither creates one nor sets an unreadable one aside
+    if stats.get("unreadable"):
+        _warn(f"translation cache {stats['path']} cannot be read ({stats['unreadable']}); left as it is: "
+              "the next build sets it aside and starts a new one, `brief cache clear` does so now")
+    _print_json(stats)
 
 
 @cache_app.command("clear")
@@ -431,7 +431,15 @@ def cache_clear():
     """Delete every cached translation."""
     from brief.memory import TranslationMemory
 
-    print(f"removed {TranslationMemory(warn=_warn).clear()} cached translations")
+    memory = TranslationMemory(warn=_warn, go_on_when_locked=False)
+    try:
+        removed = memory.clear()
+    finally:
+        memory.close()
+    if memory.set_aside:  # unreadable: nothing could be counted or deleted, and the file is kept, not lost
+        print(f"the translation cache could not be read: set aside as {memory.set_aside}; a new, empty one is made")
+    else:
+        print(f"removed {removed} cached translations")
 
 
 def _interrupt_again(unraisable) -> None:

@@ -89,11 +89,59 @@ def _connect(target: str | os.PathLike, **kwargs) -> sqlite3.Connection:
     return db
 
 
+def _size(path: Path) -> int:
+    # The write-ahead log holds what was stored since the last checkpoint: it is the memory too.
+    return sum(p.stat().st_size for p in (path, Path(f"{path}-wal")) if p.exists())
+
+
+def _stats_of(db: sqlite3.Connection, path: Path) -> dict:
+    rows = waiting_for_locks(lambda: db.execute(
+        "SELECT fingerprint, COUNT(*) FROM translations GROUP BY fingerprint ORDER BY 2 DESC"
+    ).fetchall())
+    return {
+        "path": str(path),
+        "entries": sum(count for _, count in rows),
+        "bytes": _size(path),
+        "fingerprints": [{"fingerprint": json.loads(f) if f.startswith("{") else f, "entries": c} for f, c in rows],
+    }
+
+
+def memory_stats(path: str | os.PathLike | None = None) -> dict:
+    """What `brief cache stats` shows, found without changing anything: a missing memory is not made, and
+    one that cannot be read is not set aside; "unreadable" then says why (and "entries" is None)."""
+    path = Path(path) if path else memory_path()
+    if not path.exists():
+        return {"path": str(path), "entries": 0, "bytes": 0, "fingerprints": []}
+    try:
+        db = _connect(f"{path.resolve().as_uri()}?mode=rw", uri=True)  # rw: SQLite removes its -wal on close
+    except sqlite3.OperationalError as error:
+        raise OutputError(f"translation cache {path} cannot be opened ({error})") from None
+    try:
+        check = waiting_for_locks(lambda: db.execute("PRAGMA quick_check").fetchone()[0])
+        if check != "ok":
+            raise sqlite3.DatabaseError(f"integrity check failed: {check}")
+        waiting_for_locks(lambda: TranslationMemory._schema(db))
+        return _stats_of(db, path)
+    except StayedLocked as error:
+        raise OutputError(f"translation cache {path} was {error}; try again when it ends") from None
+    except sqlite3.OperationalError as error:
+        raise OutputError(f"translation cache {path} cannot be read ({error})") from None
+    except sqlite3.DatabaseError as error:
+        return {"path": str(path), "entries": None, "bytes": _size(path), "fingerprints": [],
+                "unreadable": str(error)}
+    finally:
+        db.close()
+
+
 class TranslationMemory:
     """Sentence → translation store keyed by `memory_key`; WAL mode so two runs can share it."""
 
-    def __init__(self, path: str | os.PathLike | None = None, warn: Callable[[str], None] | None = None):
+    def __init__(self, path: str | os.PathLike | None = None, warn: Callable[[str], None] | None = None, *,
+                 go_on_when_locked: bool = True):
+        """`go_on_when_locked=False` (`brief cache clear`): a memory locked past the wait is an OutputError
+        rather than a run without it."""
         self.path = Path(path) if path else memory_path()
+        self.go_on_when_locked = go_on_when_locked
         self.warn = warn or (lambda message: None)  # warn=None is how callers ask for quiet (--quiet)
         usable_cache_dir(self.path.parent)
         self.set_aside: Path | None = None
@@ -105,6 +153,8 @@ class TranslationMemory:
         try:
             return self._open()
         except StayedLocked as error:
+            if not self.go_on_when_locked:
+                raise OutputError(f"translation cache {self.path} was {error}; try again when it ends") from None
             return self._without_memory(error)
         except sqlite3.OperationalError as error:  # cannot open, read-only: not corrupt
             if any(sign in str(error) for sign in ("disk is full", "disk I/O error")):
@@ -291,23 +341,33 @@ class TranslationMemory:
 
     def stats(self) -> dict:
         """Entry counts per engine fingerprint, file size and location."""
-        rows = self.db.execute(
-            "SELECT fingerprint, COUNT(*) FROM translations GROUP BY fingerprint ORDER BY 2 DESC"
-        ).fetchall()
-        return {
-            "path": str(self.path),
-            "entries": sum(count for _, count in rows),
-            # The write-ahead log holds what was stored since the last checkpoint: it is the memory too.
-            "bytes": sum(p.stat().st_size for p in (self.path, Path(f"{self.path}-wal")) if p.exists()),
-            "fingerprints": [{"fingerprint": json.loads(f) if f.startswith("{") else f, "entries": c} for f, c in rows],
-        }
+        return _stats_of(self.db, self.path)
 
     def clear(self) -> int:
-        """Delete every entry; returns how many there were."""
-        with self.db:
-            count = self.db.execute("SELECT COUNT(*) FROM translations").fetchone()[0]
-            self.db.execute("DELETE FROM translations")
-        self.db.execute("VACUUM")
+        """Delete every entry; returns how many there were. OutputError when another process keeps the
+        memory locked past the wait (a count of 0 would say it was cleared)."""
+        locked = (f"translation cache {self.path} was locked by another process for {LOCK_TIMEOUT_S:g} s; "
+                  "try again when it ends")
+        if not self.reading:
+            raise OutputError(locked)
+
+        def delete() -> int:
+            with self.db:
+                self.db.execute("BEGIN IMMEDIATE")
+                count = self.db.execute("SELECT COUNT(*) FROM translations").fetchone()[0]
+                self.db.execute("DELETE FROM translations")
+            return count
+
+        try:
+            count = waiting_for_locks(delete)
+        except StayedLocked:
+            raise OutputError(locked) from None
+        except sqlite3.OperationalError as error:  # e.g. opened read-only on a full disk
+            raise OutputError(f"translation cache {self.path} cannot be cleared ({error})") from None
+        try:
+            waiting_for_locks(lambda: self.db.execute("VACUUM"))
+        except sqlite3.OperationalError as error:
+            self.warn(f"translation cache {self.path}: cleared, but its file is not made smaller ({error})")
         return count
 
     def close(self) -> None:

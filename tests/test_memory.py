@@ -202,6 +202,70 @@ def test_cache_stats_and_clear_from_the_command_line(tmp_path):
     assert json.loads(brief("stats").stdout)["entries"] == 0
 
 
+def _brief_cache(tmp_path, *args):
+    import os
+    import subprocess
+    import sys
+
+    return subprocess.run([sys.executable, "-m", "brief", "cache", *args], capture_output=True, text=True,
+                          env={**os.environ, "BRIEF_CACHE_DIR": str(tmp_path / "cache")}, timeout=120)
+
+
+def test_cache_stats_on_an_unreadable_cache_says_so_and_changes_nothing(tmp_path):
+    import json
+
+    (tmp_path / "cache").mkdir()
+    path = tmp_path / "cache" / "translations.sqlite3"
+    path.write_bytes(b"this is not a database" * 100)
+    asked = _brief_cache(tmp_path, "stats")
+    assert asked.returncode == 0, asked.stderr
+    stats = json.loads(asked.stdout)
+    assert stats["entries"] is None and stats["bytes"] == 2200 and "not a database" in stats["unreadable"]
+    assert "cannot be read" in asked.stderr and len(asked.stderr.strip().splitlines()) == 1
+    assert [p.name for p in (tmp_path / "cache").iterdir()] == ["translations.sqlite3"]  # nothing set aside or made
+    assert path.read_bytes() == b"this is not a database" * 100
+
+
+def test_cache_clear_on_an_unreadable_cache_says_it_set_it_aside(tmp_path):
+    import json
+
+    (tmp_path / "cache").mkdir()
+    path = tmp_path / "cache" / "translations.sqlite3"
+    path.write_bytes(b"this is not a database" * 100)
+    cleared = _brief_cache(tmp_path, "clear")
+    assert cleared.returncode == 0, cleared.stderr
+    copies = list((tmp_path / "cache").glob("translations.sqlite3.corrupt-*"))
+    assert len(copies) == 1 and copies[0].read_bytes() == b"this is not a database" * 100
+    assert "removed" not in cleared.stdout and f"set aside as {copies[0]}" in cleared.stdout
+    assert json.loads(_brief_cache(tmp_path, "stats").stdout)["entries"] == 0
+
+
+def test_cache_clear_while_another_run_holds_the_lock_is_an_error_not_a_count(tmp_path, monkeypatch):
+    from brief.memory import TranslationMemory as Memory
+
+    path = tmp_path / "translations.sqlite3"
+    memory = Memory(path)
+    memory.put_many("fp", [("a", "b", None, 1)])
+    memory.close()
+    monkeypatch.setattr(memory_module, "LOCK_TIMEOUT_S", 0.2)
+    holder = _hold_the_write_lock(path)
+    try:
+        memory = Memory(path)
+        with pytest.raises(OutputError, match="locked by another process .* try again when it ends"):
+            memory.clear()
+        memory.close()
+    finally:
+        _release(holder)
+    assert Memory(path).get_many("fp", ["a"]) == {"a": ("b", None, 1)}
+    new = tmp_path / "new.sqlite3"
+    holder = _hold_the_write_lock(new)  # its tables cannot be made: `brief cache clear` says so, not "removed 0"
+    try:
+        with pytest.raises(OutputError, match="locked by another process .* try again when it ends"):
+            Memory(new, go_on_when_locked=False)
+    finally:
+        _release(holder)
+
+
 def _hold_the_write_lock(path):
     """Another run mid-write: a connection of its own holding the write lock until it is rolled back."""
     holder = sqlite3.connect(path, isolation_level=None)
