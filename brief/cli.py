@@ -38,7 +38,7 @@ from typing import List, Optional  # noqa: E402
 
 import typer  # noqa: E402
 
-from brief.errors import EXIT_INTERNAL, EXIT_NOTHING, EXIT_PARTIAL, BriefError  # noqa: E402
+from brief.errors import EXIT_INTERNAL, EXIT_NOTHING, EXIT_PARTIAL, BriefError, UsageError  # noqa: E402
 from brief.interrupts import InterruptedAfterWriting, is_interrupt  # noqa: E402
 
 app = typer.Typer(no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False,
@@ -183,7 +183,8 @@ def build(
 
     overrides = {
         "sources": list(sources) if sources else None, "output": output,
-        "formats": [f.strip() for f in format.split(",") if f.strip()] if format else None,
+        # An empty --format is a mistake to say, not the default.
+        "formats": [f.strip() for f in format.split(",") if f.strip()] if format is not None else None,
         "model": model, "engine": engine, "precision": precision, "device": device, "beams": beams,
         "full_vocabulary": full_vocabulary, "cache": cache, "glossary": glossary,
         "max_points": max_points, "title": title,
@@ -191,23 +192,28 @@ def build(
         "new_only": new_only, "followups": followups, "email_to": eml, "smtp": smtp,
         "quiet": quiet,
     }
-    settings = merge_settings(load_config(config), overrides)
-    if not settings.sources:
-        raise typer.BadParameter("give at least one source (file, directory or -), or `sources` in brief.toml")
-    quiet = settings.quiet
-    warn = None if quiet else _warn
-    with progress_bar(not quiet, "translating") as progress:
-        try:
+    try:
+        settings = merge_settings(load_config(config), overrides)
+        if not settings.sources:
+            raise UsageError("give at least one source (file, directory or -), or `sources` in brief.toml")
+        quiet = settings.quiet
+        warn = None if quiet else _warn
+        with progress_bar(not quiet, "translating") as progress:
             result = run_build(settings, progress=progress, warn=warn)
-        except BriefError as error:
-            if as_json:  # a script reading the report learns what happened (and each input's fate, if known)
-                _print_json({"inputs": getattr(error, "inputs", None) or [], "outputs": [], "error": str(error),
-                             "exit_code": error.exit_code})
-            raise
-        except InterruptedAfterWriting as interrupt:
-            if as_json:  # the outputs are there: a script must learn which
-                _print_json({"outputs": interrupt.outputs, "error": str(interrupt), "interrupted": True})
-            raise
+    except BriefError as error:
+        if as_json:  # a script reading the report learns what happened (and each input's fate, if known)
+            _print_json({"inputs": getattr(error, "inputs", None) or [], "outputs": [], "error": str(error),
+                         "exit_code": error.exit_code})
+        raise
+    except InterruptedAfterWriting as interrupt:
+        if as_json:  # the outputs are there: a script must learn which
+            _print_json({"outputs": interrupt.outputs, "error": str(interrupt), "interrupted": True})
+        raise
+    except Exception as error:  # noqa: BLE001 - a bug: said by user_errors, and still a report to parse
+        if as_json and not is_interrupt(error):
+            _print_json({"inputs": [], "outputs": [], "error": f"internal error ({type(error).__name__}: {error})",
+                         "exit_code": EXIT_INTERNAL})
+        raise
     if as_json:
         _print_json(result.report)
     elif not quiet:
@@ -378,7 +384,6 @@ def model_convert(directory: str = typer.Argument(..., help="A downloaded Marian
                   precision: str = typer.Option("int8", "--precision", help="int8 | int8_float32 | fp32 | fp16"),
                   force: bool = typer.Option(False, "--force", help="Convert again even if up to date.")):
     """Convert a model to CTranslate2, offline; does nothing when the conversion is up to date."""
-    from brief.errors import UsageError
     from brief.translate import convert_to_ctranslate2, ctranslate2_available, resolve_model
 
     if not ctranslate2_available():

@@ -17,7 +17,7 @@ from brief import __version__
 from brief.arabic import normalize
 from brief.atomic import set_aside_name, write_atomic
 from brief.config import BuildSettings, is_iso_date
-from brief.errors import EXIT_OK, EXIT_PARTIAL, InputError, MailError, NoUsableInput, OutputError, RunLocked
+from brief.errors import EXIT_OK, EXIT_PARTIAL, BriefError, InputError, MailError, NoUsableInput, OutputError, RunLocked
 from brief.interrupts import InterruptedAfterWriting, interrupts_held
 from brief.models import Article, Brief, InputFile, KeyPoint, RawDocument, Signature, Story, count_outlets
 
@@ -414,6 +414,18 @@ def _remove_other_outputs_of_the_day(out_dir: Path, date: str, written: list[Pat
     return removed
 
 
+@contextmanager
+def _inputs_reported_on_error(inputs: list[InputFile]):
+    """A run stopped by an error once its inputs were read (a full disk, a damaged state) still reports
+    each input's fate, as one stopped for lack of usable input does."""
+    try:
+        yield
+    except BriefError as error:
+        if not getattr(error, "inputs", None):
+            error.inputs = [asdict(record) for record in inputs]
+        raise
+
+
 def build(settings: BuildSettings, *, progress: Callable[[int, int], None] | None = None,
           warn: Callable[[str], None] | None = None, translator=None) -> BuildResult:
     """Run the whole job; returns the JSON-ready run report and the exit code. Raises BriefError when nothing can be done."""
@@ -435,9 +447,11 @@ def build(settings: BuildSettings, *, progress: Callable[[int, int], None] | Non
             beams=settings.beams, full_vocabulary=settings.full_vocabulary, cache=settings.cache,
             glossary=glossary), progress=progress, warn=warn)
         timings["model_resolve"] = time.perf_counter() - started
-    with run_lock(out_dir):
+    inputs: list[InputFile] = []
+    with run_lock(out_dir), _inputs_reported_on_error(inputs):
         prepared = prepare(settings.sources, max_file_mb=settings.max_file_mb, max_total_mb=settings.max_total_mb,
                            warn=warn, outputs=str(out_dir))
+        inputs.extend(prepared.inputs)
         timings.update(prepared.timings)
         articles = prepared.articles
         state = read_state(out_dir, warn)

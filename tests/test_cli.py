@@ -469,3 +469,14 @@ def test_inspect_does_not_wait_on_a_named_pipe_in_the_folder(tmp_path):
     assert result.returncode == 3, result.stderr
     assert "not a regular file" in result.stderr
     assert [r["number"] for r in json.loads(result.stdout)] == [1]
+
+
+@pytest.mark.parametrize("args, says", [
+    (["--date", "bad"], "--date must be YYYY-MM-DD"), (["--format", ""], "--format"),
+    (["--format", "docx"], "--format"), (["--eml", "not an address"], "--eml")])
+def test_build_json_reports_option_mistakes_too(args, says, tmp_path):
+    result = run_brief("build", SEEDS, "-o", tmp_path / "out", "--json", *args, cwd=tmp_path)
+    assert result.returncode == 2, result.stderr
+    report = json.loads(result.stdout)
+    assert report["exit_code"] == 2 and says in report["error"] and report["outputs"] == []
+    assert says in result.stderr and not (tmp_path / "out").exists()

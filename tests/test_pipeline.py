@@ -196,6 +196,24 @@ def test_a_state_that_cannot_be_written_still_gives_the_report_and_exit_2(tiny_m
     assert [Path(p).suffix for p in result.report["outputs"]] == [".md", ".html"]  # brief and review, no .eml
 
 
+def test_outputs_that_cannot_be_written_still_report_each_inputs_fate(tiny_model_dir, tmp_path, monkeypatch):
+    from brief import render
+    from brief.pipeline import build
+
+    def full_disk(*args, **kwargs):
+        raise OutputError("the outputs cannot be written (No space left on device); earlier outputs are left")
+
+    monkeypatch.setattr(render, "commit_outputs", full_disk)
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.txt").write_bytes((SEEDS / "004_3c6385f6fb4de3b3.txt").read_bytes())
+    (tmp_path / "in" / "empty.txt").write_bytes(b"")
+    settings = BuildSettings(sources=[str(tmp_path / "in")], output=str(tmp_path / "out"), formats=["md"],
+                             model=str(tiny_model_dir), cache=False)
+    with pytest.raises(OutputError) as info:
+        build(settings)
+    assert {Path(r["file"]).name: r["status"] for r in info.value.inputs} == {"a.txt": "used", "empty.txt": "skipped"}
+
+
 def test_the_state_keeps_an_articles_terms_and_sentences_only_as_long_as_they_serve(tiny_model_dir, tmp_path):
     import datetime
     import json
