@@ -679,21 +679,76 @@ _ARABIC_NEGATORS = {normalize(w) for w in (
     "يرفض", "ترفض", "رفضوا", "عدم")}
 # Idioms built on a negator that negate nothing: 'لا يزال' (still), 'لا سيما' (especially), 'لا بد' (must).
 _ARABIC_NOT_NEGATIONS = re.compile(r"(?<!\w)[وف]?(?:لا|ما) ?(?:يزال|تزال|يزالون|زال|زالت|نزال|سيما|بد|شك)(?!\w)")
+# 'لا يقل عن' (no less than), 'لا يتجاوز' (does not exceed): a bound, which English states as one (the
+# opposite bound, 'at most' for 'لا يقل', stays flagged).
+_ARABIC_LOWER_BOUND = {normalize(w) for w in ("يقل", "تقل", "يقلون")}
+_ARABIC_UPPER_BOUND = {normalize(w) for w in ("يزيد", "تزيد", "يزيدون", "يتجاوز", "تتجاوز", "يتعدى", "تتعدى")}
+# 'لا ... سوى', 'لم ... إلا' (not ... except): English says 'only'.
+_ARABIC_EXCEPT = {normalize(w) for w in ("سوى", "إلا")}
 _ENGLISH_NEGATION = re.compile(
     r"\b(?:not|no|never|neither|nor|none|nobody|nothing|nowhere|without|cannot|yet|den(?:y|ies|ied|ial)|"
-    r"refus\w*|reject\w*|declin\w*|fail\w*|lack\w*|absen\w*|dismiss\w*|oppos(?:e|es|ed|ing)|ruled out|instead)\b|n't\b",
+    r"refus\w*|reject\w*|declin\w*|fail\w*|lack\w*|absen\w*|dismiss\w*|oppos(?:e|es|ed|ing)|ruled out|instead|"
+    r"veto\w*|overrul\w*|rebuff\w*|refut\w*|(?:turn|turns|turned|turning) down|(?:throw|throws|threw|thrown|throwing) out)"
+    r"\b|n't\b",
     re.IGNORECASE)
+# What English says for each kind of Arabic negation besides a plain negation.
+_ENGLISH_BY_KIND = {
+    "at least": re.compile(r"\b(?:at least|minimum|or more)\b", re.IGNORECASE),
+    "at most": re.compile(r"\b(?:at most|up to|maximum|or fewer|or less)\b", re.IGNORECASE),
+    "except": re.compile(r"\b(?:only|just|solely|merely|alone|exclusively|unless|until|except)\b", re.IGNORECASE),
+    # 'عدم' + noun: instability, uncertainty, Non-Aligned, inequality, dissatisfaction. 'un-' and 'non-' words
+    # are nearly all negative; 'in-', 'dis-' ... words only with a stem known to take one (not 'information').
+    "noun": re.compile(
+        r"\b(?:non-?(?!e\b|etheless|sense)[a-z]{3,}|un(?!i|der|til|less|veil|leash|fold|load|lock|cover|earth|anim)"
+        r"[a-z]{3,}|(?:in|im|ir|il|dis|mis)-?(?:stab|equal|equit|secur|certain|abil|capab|capac|activ|action|adequa|"
+        r"competen|complet|consisten|correct|decisi|direct|effect|efficien|eligib|flexib|formal|justice|sufficien|"
+        r"toleran|accura|accessib|appropriat|attenti|credib|balanc|partial|possib|mobil|matur|patien|plausib|practic|"
+        r"precis|proper|punit|regular|relevan|responsib|reversib|rational|legal|legitima|litera|logic|agree|approv|"
+        r"obedien|order|respect|regard|trust|satisf|continu|honest|loyal|interest|advantag|belief|comfort|engage|"
+        r"function|integrat|qualif|similar|unity|clar|transparen|commit|complian|cooperat|coordinat|stabil)[a-z]*)\b",
+        re.IGNORECASE),
+}
+
+
+class _Negation(NamedTuple):
+    word: str  # as normalised
+    kind: str  # plain, or a key of _ENGLISH_BY_KIND
+
+
+def arabic_negations(source: str) -> list[_Negation]:
+    """The negations of the Arabic, one per negator, in order; idioms that negate nothing left out."""
+    text = _ARABIC_NOT_NEGATIONS.sub(" ", normalize(source))
+    negations = []
+    for clause in re.split(r"[،,;؛.:!?؟\"«»()]", text):
+        words = re.findall(r"\w+", clause)
+        for index, word in enumerate(words):
+            bare = word[1:] if word[:1] in "وف" and word[1:] in _ARABIC_NEGATORS else word
+            if bare not in _ARABIC_NEGATORS:
+                continue
+            following = words[index + 1:index + 2]
+            if bare == "عدم":
+                kind = "noun"
+            elif bare == "لا" and following and following[0] in _ARABIC_LOWER_BOUND:
+                kind = "at least"
+            elif bare == "لا" and following and following[0] in _ARABIC_UPPER_BOUND:
+                kind = "at most"
+            elif any(w in _ARABIC_EXCEPT for w in words[index + 1:]):
+                kind = "except"
+            else:
+                kind = "plain"
+            negations.append(_Negation(word, kind))
+    return negations
 
 
 def negation_flags(source: str, english: str) -> list[Flag]:
-    """The source negates (لم, لن, لا, ليس, نفى, رفض) and the English says nothing of the kind: a dropped
+    """The source negates (لم, لن, لا, ليس, نفى, رفض, عدم) and the English says nothing of the kind: a dropped
     'not' turns a statement into its opposite."""
-    text = _ARABIC_NOT_NEGATIONS.sub(" ", normalize(source))
-    words = re.findall(r"\w+", text)
-    found = next((w for w in words if w in _ARABIC_NEGATORS or w[:1] in "وف" and w[1:] in _ARABIC_NEGATORS), None)
-    if found is None or _ENGLISH_NEGATION.search(english):
+    negations = arabic_negations(source)
+    if not negations or _ENGLISH_NEGATION.search(english):
         return []
-    return [Flag("negation", f"the source negates ('{found}') but the English has no negation")]
+    if any(n.kind != "plain" and _ENGLISH_BY_KIND[n.kind].search(english) for n in negations):
+        return []
+    return [Flag("negation", f"the source negates ('{negations[0].word}') but the English has no negation")]
 
 
 # ---------------------------------------------------------------------------------------------------

@@ -232,6 +232,45 @@ def test_a_changed_number_is_always_caught(value, delta):
     assert "number_mismatch" in codes(source, english)
 
 
+# --- negation ------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("source, english", [
+    # 'ما لا يقل عن' (no fewer than) and 'لا يتجاوز' (does not exceed) are bounds, not negations.
+    ("قتل ما لا يقل عن 40 شخصا في القصف.", "At least 40 people were killed in the shelling."),
+    ("وأصيب ما لا يقل عن 12 شخصا بجروح.", "A minimum of 12 people were wounded."),
+    ("ولا تتجاوز مدة المهمة ستة أشهر.", "The mission lasts up to six months."),
+    # 'عدم' + a noun is an English noun with a negative prefix.
+    ("وتعاني المنطقة من عدم الاستقرار الأمني.", "The region suffers from security instability."),
+    ("وسادت حالة من عدم اليقين في الأسواق.", "Uncertainty prevailed in the markets."),
+    ("وشارك في قمة حركة عدم الانحياز.", "He took part in the Non-Aligned Movement summit."),
+    ("وحذرت المنظمة من تفاقم عدم المساواة بين الجنسين.", "The organisation warned of worsening gender inequality."),
+    ("ووقع البلدان اتفاقية عدم اعتداء.", "The two countries signed a nonaggression agreement."),
+    ("وأعرب عن عدم رضاه عن النتائج.", "He expressed his dissatisfaction with the results."),
+    # 'لا ... سوى', 'لم ... إلا' (not ... except) say 'only'.
+    ("لا يوجد في القرية سوى بئر واحدة.", "There is only one well in the village."),
+    ("لم يتبق في المخازن سوى القليل من الطحين.", "Only a little flour remains in the stores."),
+    ("ولم يصل المسعفون إلى المكان إلا بعد ساعتين.", "Paramedics reached the scene only two hours later."),
+    # 'رفض' has English verbs of its own.
+    ("رفضت المحكمة العليا الدعوى.", "The Supreme Court threw out the lawsuit."),
+    ("ورفضت روسيا مشروع القرار في مجلس الأمن.", "Russia vetoed the draft resolution in the Security Council."),
+    ("ورفض الوزير العرض.", "The minister turned down the offer."),
+])
+def test_a_negation_rendered_without_not_is_not_flagged(source, english):
+    assert "negation" not in codes(source, english)
+
+
+@pytest.mark.parametrize("source, english", [
+    # The words that excuse one kind of negation do not excuse another.
+    ("وأكد المتحدث عدم وجود خطط لزيارة جديدة.", "The spokesman confirmed plans for a new visit, including talks in Hanoi."),
+    ("لم تعلق الحكومة على التقارير.", "Only the government commented on the reports."),
+    ("وقال إن القوات لن تنسحب قبل أسبوع على الأقل.", "He said the forces will withdraw in at least a week."),
+    ("قتل ما لا يقل عن 30 شخصا.", "At most 30 people were killed."),
+    ("ولا يوجد أي دليل على ذلك.", "There is evidence of that, including unconfirmed reports."),
+])
+def test_a_dropped_negation_is_flagged_whatever_else_the_english_says(source, english):
+    assert "negation" in codes(source, english)
+
+
 # --- repetition, untranslated, length, truncation, confidence --------------------------------------
 
 @pytest.mark.parametrize("english, looped", [
