@@ -817,9 +817,11 @@ def truncated_flags(source: str, english: str, parts: int = 1) -> list[Flag]:
     return []
 
 
-# (Not 'on', 'in', 'for' ...: 'and so on', 'moved in', 'voted for' end sentences.)
-_DANGLING = re.compile(r"\b(?:the|a|an|of|to|and|or|that|than|which|whose|its|their|his|her|our|between|"
-                       r"including)\s*[.…]?\s*$", re.IGNORECASE)
+# (Not 'on', 'in', 'for' ...: 'and so on', 'moved in', 'voted for' end sentences.) 'that', 'which', 'his',
+# 'her' end one too ('declined to comment on that.', 'arrested her.'): only without a full stop are they
+# cut; 'A' is a label ('Group A.').
+_DANGLING = re.compile(r"(?:\b(?:the|(?-i:a)|an|of|to|and|or|than|whose|its|their|our|between|including)\s*[.…]?"
+                       r"|\b(?:that|which|his|her)\s*…?)\s*$", re.IGNORECASE)
 
 
 def glossary_flags(source: str, english: str, glossary) -> list[Flag]:

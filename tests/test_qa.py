@@ -197,6 +197,25 @@ def test_an_english_cut_on_a_word_that_needs_more_is_truncated_even_under_a_head
     assert "truncated" not in codes("تزود روسيا بالذخيرة وما إلى ذلك.", "It supplies Russia with ammunition and so on.")
 
 
+@pytest.mark.parametrize("english, cut", [
+    # A word that can end a sentence ends one before a full stop ...
+    ("The spokesman declined to comment on that.", False),
+    ("He declined to go into more detail than that.", False),
+    ("The minister gave no further details about that.", False),
+    ("Police said they had arrested her.", False),
+    ("The decision, he said, was his.", False),
+    ("The team was drawn in Group A.", False),
+    # ... but not without one, nor after one that cannot.
+    ("The spokesman said that", True),
+    ("The minister said that…", True),
+    ("The two sides signed a deal with the.", True),
+    ("He met the leaders of.", True),
+    ("It was signed by a.", True),
+])
+def test_a_sentence_ending_on_a_word_that_can_end_one_is_not_truncated(english, cut):
+    assert ("truncated" in codes("وقال المتحدث إنه لن يعلق على ذلك.", english)) is cut
+
+
 def test_a_verb_spelled_like_a_month_requires_no_month():
     assert "number_mismatch" not in codes("مارس الوزير ضغوطا كبيرة على الحكومة.",
                                           "The minister put great pressure on the government.")
