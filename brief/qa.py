@@ -688,8 +688,10 @@ _ARABIC_EXCEPT = {normalize(w) for w in ("سوى", "إلا")}
 _ENGLISH_NEGATION = re.compile(
     r"\b(?:not|no|never|neither|nor|none|nobody|nothing|nowhere|without|cannot|yet|den(?:y|ies|ied|ial)|"
     r"refus\w*|reject\w*|declin\w*|fail\w*|lack\w*|absen\w*|dismiss\w*|oppos(?:e|es|ed|ing)|ruled out|instead|"
-    r"veto\w*|overrul\w*|rebuff\w*|refut\w*|(?:turn|turns|turned|turning) down|(?:throw|throws|threw|thrown|throwing) out)"
-    r"\b|n't\b",
+    r"veto\w*|overrul\w*|rebuff\w*|refut\w*|(?:turn|turns|turned|turning) down|(?:throw|throws|threw|thrown|throwing) out|"
+    # 'لم يتضح' is 'unclear', 'لم يتمكن' 'unable', 'لا يدعو إلى كثير' 'little', 'لا يكاد' 'barely'.
+    r"un(?:clear|known|able|aware|willing|likely|changed|answered|resolved|identified|named|disclosed)|"
+    r"hardly|barely|scarcely|rarely|seldom|(?<!\ba )(?:little|few))\b|n't\b",
     re.IGNORECASE)
 # What English says for each kind of Arabic negation besides a plain negation.
 _ENGLISH_BY_KIND = {

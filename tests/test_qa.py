@@ -273,6 +273,11 @@ def test_a_changed_number_is_always_caught(value, delta):
     ("رفضت المحكمة العليا الدعوى.", "The Supreme Court threw out the lawsuit."),
     ("ورفضت روسيا مشروع القرار في مجلس الأمن.", "Russia vetoed the draft resolution in the Security Council."),
     ("ورفض الوزير العرض.", "The minister turned down the offer."),
+    # 'لم يتضح' (has not become clear), 'لا يدعو إلى كثير' (does not call for much): negative words.
+    ("ولم يتضح سبب الانفجار.", "The cause of the explosion is unclear."),
+    ("ولم يتمكن الصحفيون من دخول المدينة.", "Journalists were unable to enter the city."),
+    ("لكن سجل الهدن لا يدعو إلى كثير من التفاؤل.", "But the record of truces gives little cause for optimism."),
+    ("وكانت الأضرار لا تكاد تذكر.", "The damage was barely noticeable."),
 ])
 def test_a_negation_rendered_without_not_is_not_flagged(source, english):
     assert "negation" not in codes(source, english)
