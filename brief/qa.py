@@ -725,8 +725,8 @@ def arabic_negations(source: str) -> list[_Negation]:
         words = re.findall(r"\w+", clause)
         for index, word in enumerate(words):
             bare = word[1:] if word[:1] in "وف" and word[1:] in _ARABIC_NEGATORS else word
-            if bare not in _ARABIC_NEGATORS:
-                continue
+            if bare not in _ARABIC_NEGATORS or index and _negator(words[index - 1]):
+                continue  # 'لم ولن' (have not and will not) is one negation
             following = words[index + 1:index + 2]
             if bare == "عدم":
                 kind = "noun"
@@ -742,15 +742,36 @@ def arabic_negations(source: str) -> list[_Negation]:
     return negations
 
 
+def _negator(word: str) -> bool:
+    return word in _ARABIC_NEGATORS or word[:1] in "وف" and word[1:] in _ARABIC_NEGATORS
+
+
+def english_negation_count(english: str, kinds: set[str] = frozenset()) -> int:
+    """How many negations the English states, counting the words each of `kinds` of Arabic negation may
+    have become ('only' for 'لا ... سوى') and each 'or' after a negation ('no water or power': two)."""
+    matches = list(_ENGLISH_NEGATION.finditer(english))
+    count = len(matches) + sum(len(_ENGLISH_BY_KIND[kind].findall(english)) for kind in kinds if kind != "plain")
+    if matches:
+        count += len(re.findall(r"\bor\b", english[matches[0].end():], re.IGNORECASE))
+    return count
+
+
 def negation_flags(source: str, english: str) -> list[Flag]:
-    """The source negates (لم, لن, لا, ليس, نفى, رفض, عدم) and the English says nothing of the kind: a dropped
-    'not' turns a statement into its opposite."""
+    """The source negates (لم, لن, لا, ليس, نفى, رفض, عدم) and the English says nothing of the kind, or
+    negates half as often or less: a dropped 'not' turns a statement into its opposite."""
     negations = arabic_negations(source)
-    if not negations or _ENGLISH_NEGATION.search(english):
+    if not negations:
         return []
-    if any(n.kind != "plain" and _ENGLISH_BY_KIND[n.kind].search(english) for n in negations):
-        return []
-    return [Flag("negation", f"the source negates ('{negations[0].word}') but the English has no negation")]
+    rendered = english_negation_count(english, {n.kind for n in negations})
+    if not rendered:
+        return [Flag("negation", f"the source negates ('{negations[0].word}') but the English has no negation")]
+    # Several negated clauses (لن ... ولن ...) with one 'not': a clause lost its negation. Only clearly
+    # fewer, since English may fold two Arabic negations into one word ('neither', 'never').
+    if len(negations) >= 2 and rendered <= len(negations) // 2:
+        shown = "', '".join(n.word for n in negations)
+        times = "once" if rendered == 1 else f"{rendered} times"
+        return [Flag("negation", f"the source negates {len(negations)} times ('{shown}') but the English only {times}")]
+    return []
 
 
 # ---------------------------------------------------------------------------------------------------

@@ -295,6 +295,34 @@ def test_a_dropped_negation_is_flagged_whatever_else_the_english_says(source, en
     assert "negation" in codes(source, english)
 
 
+@pytest.mark.parametrize("source, english", [
+    ("لن تشارك الدولة في القمة ولن ترسل أي وفد.", "The country will not take part in the summit and will send a delegation."),
+    ("لم يصب أحد بأذى، ولم يتم اعتقال أي شخص.", "No one was hurt, and a person was arrested."),
+    ("لم تعلن أي جهة مسؤوليتها عن الهجوم، ولم تعلق السلطات عليه.",
+     "No group claimed responsibility for the attack, and the authorities commented on it."),
+])
+def test_one_of_several_negations_dropped_is_flagged(source, english):
+    flags = [f for f in qa.check_pair(source, english) if f.code == "negation"]
+    assert len(flags) == 1 and "2" in flags[0].reason
+
+
+@pytest.mark.parametrize("source, english", [
+    # Several Arabic negations, fewer in English, all rendered: one 'not' carried over 'or', 'لم ولن' as 'never'.
+    ("لم يعلق المتحدث ولم يرد على أسئلة الصحفيين.", "The spokesman did not comment or answer reporters' questions."),
+    ("لا ماء ولا كهرباء في المدينة منذ أسبوع.", "The city has had no water or electricity for a week."),
+    ("لا ماء ولا كهرباء في المدينة منذ أسبوع.", "The city has had neither water nor electricity for a week."),
+    ("لا أحد يستطيع ولا ينبغي له أن يتحدى.", "No one can or should challenge it."),
+    ("لم ولن نتخلى عن حقوقنا.", "We will never give up our rights."),
+    ("ليست هذه المرة الأولى التي نكتب فيها عن ذلك، ولن تكون الأخيرة.",
+     "This is not the first time we have written about it, and it will not be the last."),
+    ("وقال إن البلدين يريدان بنية أمنية تقوم على عدم استخدام القوة مع عدم وجود مجال للتكتلات.",
+     "He said the two countries want a security architecture based on the non-use of force, with no room for blocs."),
+    ("ولم يتم التعرف على هوية ما لا يقل عن 10 جثث.", "At least 10 bodies have not been identified."),
+])
+def test_several_negations_rendered_in_fewer_words_are_not_flagged(source, english):
+    assert "negation" not in codes(source, english)
+
+
 # --- repetition, untranslated, length, truncation, confidence --------------------------------------
 
 @pytest.mark.parametrize("english, looped", [
