@@ -712,6 +712,37 @@ _ENGLISH_BY_KIND = {
 }
 
 
+# English that negates outright; an added one turns a statement into its opposite. Not 'no', 'nothing',
+# 'without', 'failed': they often render Arabic verbs and nouns (فشل, انعدام, بلا) correctly.
+_ENGLISH_OUTRIGHT_NEGATION = re.compile(r"\b(?:not|never|cannot|refus(?:e|es|ed|ing|al))\b|n't\b", re.IGNORECASE)
+_ENGLISH_NOT_IDIOMS = re.compile(r"\bnot (?:only|just|least|to mention)\b|\b(?:whether|or|if) not\b", re.IGNORECASE)
+# Arabic that English may render with 'not': the negators, their idioms, and words that negate by meaning
+# (غير الواضح: not clear, ألا: that not, امتنع: would not, تعذر: could not ...), bare or after و، ف، ب، ل.
+_ARABIC_NEGATING_WORDS = _ARABIC_NEGATORS | {normalize(w) for w in (
+    "ألا", "إلا", "لئلا", "لولا", "غير", "دون", "بدون", "بلا", "سوى", "بل", "بدلا", "عوضا", "إنما", "غياب",
+    "انعدام", "أبى", "أبت", "يأبى", "نفي", "نفيه", "كف", "كفت", "يكف", "تكف")}
+# ... and the stems of verbs and nouns that do (refuse, abstain, fail, be impossible, prevent, ban, avoid ...).
+_ARABIC_NEGATING_STEMS = tuple(normalize(w) for w in (
+    "رفض", "رافض", "متنع", "فشل", "خفق", "عجز", "تعذر", "ستحيل", "استحال", "منع", "مانع", "حظر", "تجنب", "توقف",
+    "ستبعد", "انكر", "ينكر", "تنكر", "تجاهل", "نادر", "قلما"))
+
+
+# 'ما' negates before a verb ('ما كان': was not), but far more often means 'what', 'which' ('بما في ذلك').
+_ARABIC_NEGATING_MA = re.compile(r"(?<!\w)[وف]?ما (?:كان|كانت|كانوا|عاد|عادت|زال|زالت|زالوا|برح|انفك|من)(?!\w)")
+
+
+def _arabic_negates(source: str) -> bool:
+    """Whether the Arabic has any word an English 'not' may render, idioms included."""
+    text = normalize(source)
+    if _ARABIC_NEGATING_MA.search(text):
+        return True
+    for word in re.findall(r"\w+", text):
+        bare = {word} | {word[len(c):] for c in ("و", "ف", "ب", "ل", "وب", "ول") if word.startswith(c)}
+        if bare & _ARABIC_NEGATING_WORDS or any(stem in word for stem in _ARABIC_NEGATING_STEMS):
+            return True
+    return False
+
+
 class _Negation(NamedTuple):
     word: str  # as normalised
     kind: str  # plain, or a key of _ENGLISH_BY_KIND
@@ -758,9 +789,12 @@ def english_negation_count(english: str, kinds: set[str] = frozenset()) -> int:
 
 def negation_flags(source: str, english: str) -> list[Flag]:
     """The source negates (لم, لن, لا, ليس, نفى, رفض, عدم) and the English says nothing of the kind, or
-    negates half as often or less: a dropped 'not' turns a statement into its opposite."""
+    negates half as often or less; or the English says 'not' where the source has no negation at all."""
     negations = arabic_negations(source)
     if not negations:
+        added = _ENGLISH_OUTRIGHT_NEGATION.search(_ENGLISH_NOT_IDIOMS.sub(" ", english))
+        if added and not _arabic_negates(source):
+            return [Flag("negation", f"the English negates ('{added.group()}') but the source has no negation")]
         return []
     rendered = english_negation_count(english, {n.kind for n in negations})
     if not rendered:

@@ -323,6 +323,38 @@ def test_several_negations_rendered_in_fewer_words_are_not_flagged(source, engli
     assert "negation" not in codes(source, english)
 
 
+@pytest.mark.parametrize("source, english", [
+    ("وافق البرلمان على مشروع قانون الموازنة.", "Parliament did not approve the budget bill."),
+    ("وستستأنف المفاوضات الأسبوع المقبل.", "Negotiations won't resume next week."),
+    ("ووصل الوفد إلى الدوحة مساء الأحد.", "The delegation has never arrived in Doha."),
+    ("وأطلقت الشرطة سراح المعتقلين الأربعة.", "Police refused to release the four detainees."),
+    ("وشملت الاتفاقية عدة مجالات بما في ذلك الطاقة.", "The agreement did not cover several fields, including energy."),
+])
+def test_a_negation_the_source_does_not_have_is_flagged(source, english):
+    flags = [f for f in qa.check_pair(source, english) if f.code == "negation"]
+    assert len(flags) == 1 and "the source has no negation" in flags[0].reason
+
+
+@pytest.mark.parametrize("source, english", [
+    # Arabic negates with words other than لا, لم, لن: غير, ألا, دون, امتنع, فشل, تعذر, يستحيل, رفض ...
+    ("ومن غير الواضح متى ستبدأ المحادثات.", "It is not clear when the talks will start."),
+    ("وقرر ألا يترشح للانتخابات.", "He decided not to run in the election."),
+    ("وغادر دون أن يدلي بأي تصريح.", "He left and did not make any statement."),
+    ("وامتنع المتحدث عن التعليق.", "The spokesman would not comment."),
+    ("وفشلت المحاولة في تحقيق أهدافها.", "The attempt did not achieve its goals."),
+    ("وتعذر الوصول إلى المسؤولين للتعليق.", "Officials could not be reached for comment."),
+    ("ويستحيل الوصول إلى المنطقة.", "The area cannot be reached."),
+    ("ورفضت الحكومة المقترح.", "The government did not accept the proposal."),
+    ("ما كان ينبغي أن يحدث ذلك.", "That should not have happened."),
+    # ... and English says 'not' in idioms that negate nothing.
+    ("وتشمل الاتفاقية مجالات عدة، خاصة الطاقة.", "The agreement covers several fields, not least energy."),
+    ("ويشمل الاتفاق التجارة فضلا عن الطاقة.", "The deal covers not only trade but also energy."),
+    ("وسيشارك الجميع بغض النظر عن موقف الحكومة.", "Everyone will take part whether or not the government agrees."),
+])
+def test_a_negation_from_an_arabic_word_that_negates_or_an_idiom_is_not_added(source, english):
+    assert "negation" not in codes(source, english)
+
+
 # --- repetition, untranslated, length, truncation, confidence --------------------------------------
 
 @pytest.mark.parametrize("english, looped", [
