@@ -216,6 +216,60 @@ def arabic_months(text: str) -> set[int]:
     return months
 
 
+# Hijri months, compared as Hijri months apart from the Gregorian ones (Ramadan 1445 began in March).
+_HIJRI_NAMES = ("Muharram", "Safar", "Rabi al-Awwal", "Rabi al-Thani", "Jumada al-Ula", "Jumada al-Akhira", "Rajab",
+                "Shaban", "Ramadan", "Shawwal", "Dhu al-Qadah", "Dhu al-Hijjah")
+_ARABIC_HIJRI = {normalize(k): v for k, v in {
+    "محرم": 1, "صفر": 2, "ربيع الأول": 3, "ربيع الآخر": 4, "ربيع الثاني": 4, "جمادى الأولى": 5, "جمادى الأول": 5,
+    "جمادى الآخرة": 6, "جمادى الثانية": 6, "جمادى الآخر": 6, "جمادى الثاني": 6, "رجب": 7, "شعبان": 8, "رمضان": 9,
+    "شوال": 10, "ذو القعدة": 11, "ذي القعدة": 11, "ذا القعدة": 11, "ذو الحجة": 12, "ذي الحجة": 12, "ذا الحجة": 12,
+}.items()}
+# A one-word Hijri month is also a word or a name (صفر zero, رجب and رمضان names, محرم forbidden): it
+# counts only after 'شهر', a day ('15 شعبان', 'العاشر من محرم') or 'في', 'خلال' ..., or before a Hijri year,
+# 'هـ', 'المبارك' ... ('صفر' not after a preposition or a bare number: 'إلى صفر', 'بهدفين مقابل صفر').
+_HIJRI_BEFORE = {normalize(w) for w in ("في", "خلال", "طوال", "طيلة", "مطلع", "منتصف", "أواخر", "أوائل", "نهاية",
+                                        "بداية", "غرة", "حتى", "منذ")}
+_HIJRI_MONTH_WORD = {normalize("شهر"): 1, normalize("شهري"): 1}
+_HIJRI_AFTER = {normalize(w) for w in ("هـ", "ه", "هجري", "هجرية", "المبارك", "الفضيل", "المعظم", "الكريم", "الحرام",
+                                       "الخير", "الماضي", "المقبل", "الجاري", "القادم")}
+_ENGLISH_HIJRI = [(re.compile(pattern), month) for pattern, month in (
+    (r"\b(?:muharram|moharram)\b", 1), (r"\bsafar\b", 2),
+    (r"\brabi\w* (?:(?:al|ul|el|il) )?(?:aw+al|i|1)\b", 3),
+    (r"\brabi\w* (?:(?:al|ul|el|il|us|uth|ath) )?(?:thani|akh[aei]r|akhirah?|ii|2)\b", 4),
+    (r"\bjumad\w* (?:(?:al|ul|el) )?(?:ula|oula|aw+al|i|1)\b", 5),
+    (r"\bjumad\w* (?:(?:al|ul|el|ath|uth) )?(?:akh[aei]rah?|thani|thaniyah?|ii|2)\b", 6),
+    (r"\brajab\b", 7), (r"\bsha+ban\b", 8), (r"\bram[ad]+h?an\b|\bramazan\b", 9), (r"\bshaw+a+l\b", 10),
+    (r"\b(?:dhu|zu|thu|dhi|zi)(?:l|l? al| el)? ?q[aei]{1,2}d[aei]{0,2}h?\b", 11),
+    (r"\b(?:dhu|zu|thu|dhi|zi)(?:l|l? al| el)? ?hij+[ae]h?\b", 12))]
+
+
+def arabic_hijri_months(text: str) -> set[int]:
+    """The Hijri months the Arabic clearly names ('ذي الحجة', 'شهر رمضان', '15 شعبان 1444 هـ')."""
+    words = re.findall(r"\w+", normalize(to_ascii_digits(text)))
+    months = set()
+    for index, word in enumerate(words):
+        after = words[index + 1] if index + 1 < len(words) else ""
+        pair = _strip_arabic_clitic(f"{word} {after}", _ARABIC_HIJRI)
+        stem = pair or _strip_arabic_clitic(word, _ARABIC_HIJRI)
+        if stem is None or stem != pair and " " in stem:
+            continue
+        before = words[index - 1] if index else ""
+        day = before == "من" and index >= 2 and (words[index - 2].isdigit() or _strip_arabic_clitic(
+            words[index - 2], _ARABIC_WORDS))  # 'العاشر من محرم'
+        year = after.isdigit() and len(after) in (3, 4)
+        zero = stem == normalize("صفر")
+        if (pair or _strip_arabic_clitic(before, _HIJRI_MONTH_WORD) or day or year or after in _HIJRI_AFTER
+                or not zero and (before.isdigit() or _strip_arabic_clitic(before, _HIJRI_BEFORE, ("و",)))):
+            months.add(_ARABIC_HIJRI[stem])
+    return months
+
+
+def english_hijri_months(text: str) -> set[int]:
+    """The Hijri months the English names, in any common spelling ('Dhul-Hijjah', "Sha'ban", 'Jumada II')."""
+    cleaned = re.sub(r"[-_]", " ", re.sub(r"['’ʿʼ`‘]", "", text.lower()))
+    return {month for pattern, month in _ENGLISH_HIJRI if pattern.search(cleaned)}
+
+
 def english_months(text: str) -> set[int]:
     """The months the English names ('March', 'Oct'; 'may' only as 'May')."""
     return {_ENGLISH_MONTHS[token.lower()] for token in re.findall(r"[A-Za-z]+", text) if _is_month(token)}
@@ -557,6 +611,8 @@ def number_flags(source: str, english: str) -> list[Flag]:
     # A month the source names must be the month the English names (or writes with digits).
     missing += [Number(float(m), _MONTH_NAMES[m - 1]) for m in sorted(arabic_months(source))
                 if m not in months and float(m) not in stated]
+    hijri = english_hijri_months(english)
+    missing += [Number(float(m), _HIJRI_NAMES[m - 1]) for m in sorted(arabic_hijri_months(source)) if m not in hijri]
     source_values = ({_key(n.value) for n in wanted} | arabic_number_words(source)
                      | {n.value for n in _worded_amounts(source)})
     source_values |= {value for values in alternatives.values() for value in values}

@@ -183,6 +183,40 @@ def test_changed_dropped_or_invented_numbers_are_flagged(source, english, shown)
     assert shown in flags[0].reason
 
 
+@pytest.mark.parametrize("source, english, shown", [
+    ("ويبدأ صيام شهر رمضان المبارك غدا.", "The fast of the month of Shawwal begins tomorrow.", "Ramadan"),
+    ("ويصادف يوم عرفة التاسع من ذي الحجة.", "The Day of Arafat falls on the ninth of Muharram.", "Dhu al-Hijjah"),
+    ("توفي الشاعر في 15 شعبان 1444 هـ.", "The poet died on 15 Rajab 1444 AH.", "Shaban"),
+    ("وتحيي الطائفة ذكرى عاشوراء في العاشر من محرم.", "The community marks Ashura on the tenth of Safar.", "Muharram"),
+    ("وولد في 12 ربيع الأول 1446 هـ.", "He was born on 12 Rabi al-Thani 1446 AH.", "Rabi al-Awwal"),
+    ("وتنتهي المهلة في 3 صفر 1446 هـ.", "The deadline ends on 3 Shawwal 1446 AH.", "Safar"),
+])
+def test_a_changed_hijri_month_is_flagged(source, english, shown):
+    flags = [f for f in qa.check_pair(source, english) if f.code == "number_mismatch"]
+    assert len(flags) == 1 and shown in flags[0].reason
+
+
+@pytest.mark.parametrize("source, english", [
+    ("يحتفل المسلمون بعيد الأضحى في العاشر من ذي الحجة.", "Muslims celebrate Eid al-Adha on the 10th of Dhu al-Hijjah."),
+    ("يحتفل المسلمون بعيد الأضحى في العاشر من ذي الحجة.", "Muslims celebrate Eid al-Adha on 10 Dhul-Hijjah."),
+    ("ويبدأ شهر رمضان في 1 رمضان 1445 هـ الموافق 11 مارس 2024.",
+     "The month of Ramadan begins on 1 Ramadan 1445 AH, corresponding to March 11, 2024."),
+    ("توفي الشاعر في 15 شعبان 1444 هـ.", "The poet died on 15 Sha'ban 1444 AH."),
+    ("وولد في 12 ربيع الآخر 1446 هـ.", "He was born on 12 Rabi' al-Akhir 1446 AH."),
+    ("وتبدأ العطلة في 5 جمادى الأولى.", "The holiday starts on 5 Jumada al-Ula."),
+    ("وتبدأ العطلة في 5 جمادى الآخرة.", "The holiday starts on 5 Jumada II."),
+    ("ويبدأ موسم الحج في ذي القعدة.", "The Hajj season starts in Dhu al-Qa'dah."),
+    ("وتنتهي المهلة في 3 صفر 1446 هـ.", "The deadline ends on 3 Safar 1446 AH."),
+    # Words spelled like a month that are none: a name, zero.
+    ("وقال الرئيس رجب طيب أردوغان إن بلاده مستعدة.", "President Recep Tayyip Erdogan said his country was ready."),
+    ("وقال المتحدث أحمد رمضان إن الوفد وصل.", "Spokesman Ahmed Ramazan said the delegation had arrived."),
+    ("وانتهت المباراة بفوز الفريق بهدف مقابل صفر.", "The team won the match one-nil."),
+    ("وصل عدد الإصابات إلى صفر.", "The number of infections fell to zero."),
+])
+def test_hijri_months_kept_or_words_that_are_no_month_are_not_flagged(source, english):
+    assert "number_mismatch" not in codes(source, english)
+
+
 def test_a_chant_in_the_source_excuses_its_own_loop_only():
     source = 'هتف المتظاهرون "ارحل ارحل ارحل" أمام مقر الحكومة.'
     assert "repetition" not in codes(source, 'Protesters chanted "leave, leave, leave" outside the government '
