@@ -359,6 +359,9 @@ def english_numbers(text: str) -> tuple[list[Number], set[float]]:
                 value *= _ENGLISH_SCALES[tokens[index + 1][2].lower()]
                 label = f"{token} {tokens[index + 1][2]}"
                 index += 1
+            elif index + 1 < len(tokens) and tokens[index + 1][0] == end and tokens[index + 1][2] in ("m", "M", "k"):
+                # '1.5m people': million or metres, either states what the source says ('1.5 مليون', '5 أمتار')
+                values.add(_key(value * _ENGLISH_SCALES[tokens[index + 1][2].lower()]))
             digits.append(Number(value, label))
             values.add(_key(value))
             index += 1
@@ -744,7 +747,8 @@ _ARABIC_EXCEPT = {normalize(w) for w in ("سوى", "إلا")}
 _ENGLISH_NEGATION = re.compile(
     r"\b(?:not|no|never|neither|nor|none|nobody|nothing|nowhere|without|cannot|yet|den(?:y|ies|ied|ial)|"
     r"refus\w*|reject\w*|declin\w*|fail\w*|lack\w*|absen\w*|dismiss\w*|oppos(?:e|es|ed|ing)|ruled out|instead|"
-    r"veto\w*|overrul\w*|rebuff\w*|refut\w*|(?:turn|turns|turned|turning) down|(?:throw|throws|threw|thrown|throwing) out|"
+    r"veto\w*|overrul\w*|rebuff\w*|refut\w*|(?:turn|turns|turned|turning) down|"
+    r"(?:throw|throws|threw|thrown|throwing) out|"
     # 'لم يتضح' is 'unclear', 'لم يتمكن' 'unable', 'لا يدعو إلى كثير' 'little', 'لا يكاد' 'barely'.
     r"un(?:clear|known|able|aware|willing|likely|changed|answered|resolved|identified|named|disclosed)|"
     r"hardly|barely|scarcely|rarely|seldom|(?<!\ba )(?:little|few))\b|n't\b",
