@@ -749,9 +749,10 @@ _ENGLISH_NEGATION = re.compile(
     r"refus\w*|reject\w*|declin\w*|fail\w*|lack\w*|absen\w*|dismiss\w*|oppos(?:e|es|ed|ing)|ruled out|instead|"
     r"veto\w*|overrul\w*|rebuff\w*|refut\w*|(?:turn|turns|turned|turning) down|"
     r"(?:throw|throws|threw|thrown|throwing) out|"
-    # 'لم يتضح' is 'unclear', 'لم يتمكن' 'unable', 'لا يدعو إلى كثير' 'little', 'لا يكاد' 'barely'.
+    # 'لم يتضح' is 'unclear', 'لم يتمكن' 'unable', 'لا يدعو إلى كثير' 'little', 'لا يكاد' 'barely'. Not 'few':
+    # 'in the past few days' would excuse any dropped 'not'.
     r"un(?:clear|known|able|aware|willing|likely|changed|answered|resolved|identified|named|disclosed)|"
-    r"hardly|barely|scarcely|rarely|seldom|(?<!\ba )(?:little|few))\b|n't\b",
+    r"hardly|barely|scarcely|rarely|seldom|(?<!\ba )little)\b|n't\b",
     re.IGNORECASE)
 # What English says for each kind of Arabic negation besides a plain negation.
 _ENGLISH_BY_KIND = {

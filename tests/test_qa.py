@@ -329,6 +329,8 @@ def test_a_negation_rendered_without_not_is_not_flagged(source, english):
     ("وأكد المتحدث عدم وجود خطط لزيارة جديدة.",
      "The spokesman confirmed plans for a new visit, including talks in Hanoi."),
     ("لم تعلق الحكومة على التقارير.", "Only the government commented on the reports."),
+    ("ولم تعلق الحكومة على التقارير خلال الأيام القليلة الماضية.",
+     "The government has commented on the reports in the past few days."),
     ("وقال إن القوات لن تنسحب قبل أسبوع على الأقل.", "He said the forces will withdraw in at least a week."),
     ("قتل ما لا يقل عن 30 شخصا.", "At most 30 people were killed."),
     ("ولا يوجد أي دليل على ذلك.", "There is evidence of that, including unconfirmed reports."),
