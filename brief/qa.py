@@ -1,6 +1,6 @@
 """Translation checks a reviewer can trust: each (Arabic, English) pair gets flags with a code and a reason.
 
-Codes: number_mismatch, repetition, untranslated, length_ratio, truncated, glossary, low_confidence.
+Codes: number_mismatch, negation, repetition, untranslated, length_ratio, truncated, glossary, low_confidence.
 The checks are plain text rules so they apply to any translation, machine or human (`brief qa`).
 Their precision and recall are measured on the labelled pairs in tests/data/qa/pairs.tsv.
 """
@@ -771,8 +771,6 @@ _ENGLISH_BY_KIND = {
         r"function|integrat|qualif|similar|unity|clar|transparen|commit|complian|cooperat|coordinat|stabil)[a-z]*)\b",
         re.IGNORECASE),
 }
-
-
 # English that negates outright; an added one turns a statement into its opposite. Not 'no', 'nothing',
 # 'without', 'failed': they often render Arabic verbs and nouns (فشل, انعدام, بلا) correctly.
 _ENGLISH_OUTRIGHT_NEGATION = re.compile(r"\b(?:not|never|cannot|refus(?:e|es|ed|ing|al))\b|n't\b", re.IGNORECASE)
@@ -786,8 +784,6 @@ _ARABIC_NEGATING_WORDS = _ARABIC_NEGATORS | {normalize(w) for w in (
 _ARABIC_NEGATING_STEMS = tuple(normalize(w) for w in (
     "رفض", "رافض", "متنع", "فشل", "خفق", "عجز", "تعذر", "ستحيل", "استحال", "منع", "مانع", "حظر", "تجنب", "توقف",
     "ستبعد", "انكر", "ينكر", "تنكر", "تجاهل", "نادر", "قلما"))
-
-
 # 'ما' negates before a verb ('ما كان': was not), but far more often means 'what', 'which' ('بما في ذلك').
 _ARABIC_NEGATING_MA = re.compile(r"(?<!\w)[وف]?ما (?:كان|كانت|كانوا|عاد|عادت|زال|زالت|زالوا|برح|انفك|من)(?!\w)")
 
@@ -809,6 +805,10 @@ class _Negation(NamedTuple):
     kind: str  # plain, or a key of _ENGLISH_BY_KIND
 
 
+def _negator(word: str) -> bool:
+    return word in _ARABIC_NEGATORS or word[:1] in "وف" and word[1:] in _ARABIC_NEGATORS
+
+
 def arabic_negations(source: str) -> list[_Negation]:
     """The negations of the Arabic, one per negator, in order; idioms that negate nothing left out."""
     text = _ARABIC_NOT_NEGATIONS.sub(" ", normalize(source))
@@ -816,9 +816,9 @@ def arabic_negations(source: str) -> list[_Negation]:
     for clause in re.split(r"[،,;؛.:!?؟\"«»()]", text):
         words = re.findall(r"\w+", clause)
         for index, word in enumerate(words):
-            bare = word[1:] if word[:1] in "وف" and word[1:] in _ARABIC_NEGATORS else word
-            if bare not in _ARABIC_NEGATORS or index and _negator(words[index - 1]):
+            if not _negator(word) or index and _negator(words[index - 1]):
                 continue  # 'لم ولن' (have not and will not) is one negation
+            bare = word if word in _ARABIC_NEGATORS else word[1:]
             following = words[index + 1:index + 2]
             if bare == "عدم":
                 kind = "noun"
@@ -832,10 +832,6 @@ def arabic_negations(source: str) -> list[_Negation]:
                 kind = "plain"
             negations.append(_Negation(word, kind))
     return negations
-
-
-def _negator(word: str) -> bool:
-    return word in _ARABIC_NEGATORS or word[:1] in "وف" and word[1:] in _ARABIC_NEGATORS
 
 
 def english_negation_count(english: str, kinds: set[str] = frozenset()) -> int:
