@@ -130,6 +130,12 @@ _TABLES = {"email": {"to": "email_to", "from": "email_from", "smtp": "smtp"},
                            "glossary": "glossary"}}
 
 
+# How a message names a setting whose option is not --KEY, and how brief.toml spells the key.
+_SAID_AS = {"formats": ("--format",), "email_to": ("--eml",), "email_from": ("[email] from",)}
+_KEY_IN_FILE = {f"{field}": f"[{table}] {key}" for table, keys in _TABLES.items() if table == "email"
+                for key, field in keys.items()}
+
+
 class ConfigValues(dict):
     """Settings read from brief.toml, and the file they came from (`file`), to name it in a message."""
 
@@ -213,9 +219,10 @@ def merge_settings(config: dict, overrides: dict) -> BuildSettings:
     except UsageError as error:
         # A value from brief.toml is checked under its option's name; say where it was set.
         message = str(error)
-        from_file = [key for key in config if overrides.get(key) is None and (
-            f"--{key.replace('_', '-')} " in message or message.startswith(f"{key} "))]
+        from_file = [key for key in config if overrides.get(key) is None and any(
+            f"{name} " in message or message.startswith(f"{name} ") for name in _SAID_AS.get(
+                key, (f"--{key.replace('_', '-')}", key)))]
         if from_file and getattr(config, "file", None):
-            raise UsageError(f"{message} (set as {from_file[0]} in {config.file})") from None
+            raise UsageError(f"{message} (set as {_KEY_IN_FILE.get(from_file[0], from_file[0])} in {config.file})") from None
         raise
     return settings

@@ -119,6 +119,12 @@ def test_a_bad_value_from_the_file_names_the_file(tmp_path):
     path.write_text('[translation]\nengine = "fast"\n', encoding="utf-8")
     with pytest.raises(UsageError, match=r"--engine must be one of .* \(set as engine in "):
         merge_settings(load_config(str(path)), {})
+    # Keys whose option is spelled otherwise are named too, as the file spells them.
+    for text, said in (('formats = "docx"\n', "set as formats in "), ('[email]\nto = "bad"\n', "set as [email] to in "),
+                       ('[email]\nfrom = "x"\nto = "a@b.org"\n', "set as [email] from in ")):
+        path.write_text(text, encoding="utf-8")
+        with pytest.raises(UsageError, match=re.escape(said + str(path))):
+            merge_settings(load_config(str(path)), {})
     path.write_text("max_points = 0\n", encoding="utf-8")
     with pytest.raises(UsageError) as error:  # given on the command line, it is the option's own mistake
         merge_settings(load_config(str(path)), {"max_points": 0})
