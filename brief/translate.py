@@ -278,6 +278,10 @@ def resolve_model(spec: str | None = None, *, download: bool = False, progress: 
         reason = str(error).splitlines()[0][:160] if str(error) else type(error).__name__
         if download and not hub_offline():
             where = f"not in the Hugging Face cache and could not be downloaded: {reason}"
+        elif download:  # asked to download (`brief model pull`, a first build), and forbidden to
+            raise ModelError(f"translation model {spec} is not in the Hugging Face cache, and HF_HUB_OFFLINE is "
+                             "set, so it cannot be downloaded: on a connected machine run `HF_HUB_OFFLINE=0 brief "
+                             "model pull`, or pass --model DIR with a copy of the model") from None
         else:
             where = "not in the Hugging Face cache" + (" (offline: HF_HUB_OFFLINE is set)" if hub_offline() else "")
         raise ModelError(f"translation model {spec} is {where}; {HOW_TO_GET_MODEL}") from None

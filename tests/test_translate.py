@@ -24,6 +24,8 @@ def test_missing_hub_model_fails_with_instructions(monkeypatch):
     message = str(error.value)
     assert "not in the Hugging Face cache" in message and "brief model pull" in message and "--model DIR" in message
     assert "\n" not in message
+    # Asked to download while downloads are forbidden, the remedy is to allow it, not to run the same again.
+    assert "HF_HUB_OFFLINE=0 brief model pull" in message
 
 
 def test_brief_model_env_is_used(monkeypatch, tiny_model_dir):
