@@ -585,3 +585,18 @@ def test_missing_template_is_a_render_error(tmp_path, monkeypatch):
     monkeypatch.setenv("BRIEF_PROMPTS_DIR", str(tmp_path))
     with pytest.raises(RenderError, match="template not found"):
         render.render_markdown(make_brief(1))
+
+
+@needs_poppler
+def test_the_english_variant_of_one_story_starts_its_points_beside_their_numbers(tmp_path):
+    """With one story there is no heading row: the first point row sets the columns, and the English
+    cell's bilingual 50% once left the number column a third of the page wide."""
+    brief = make_brief(3, stories=False, variant="english")
+    path = tmp_path / "brief.en.pdf"
+    path.write_bytes(render.render_pdf(brief))
+    boxes = subprocess.run(["pdftotext", "-bbox", str(path), "-"], capture_output=True, text=True, check=True).stdout
+    words = re.findall(r'<word xMin="([\d.]+)"[^>]*>([^<]*)</word>', boxes)
+    page_width = float(re.search(r'<page width="([\d.]+)"', boxes).group(1))
+    first = brief.points[0].english.split()[0]
+    x = next(float(left) for left, word in words if word == first)
+    assert x < 0.15 * page_width, (x, page_width)
