@@ -135,10 +135,10 @@ def _print_json(data) -> None:
 
 # Options shared by build and translate --------------------------------------------------------
 ModelOpt = typer.Option(None, "--model", help="Hub id or local model directory (default: $BRIEF_MODEL or Helsinki-NLP/opus-mt-ar-en).")
-EngineOpt = typer.Option(None, "--engine", help="auto | transformers | ctranslate2")
-PrecisionOpt = typer.Option(None, "--precision", help="auto | fp32 | int8 | int8_float32 (CTranslate2) | fp16 (GPU)")
-DeviceOpt = typer.Option(None, "--device", help="auto | cpu | cuda")
-BeamsOpt = typer.Option(None, "--beams", help="Beam width (default: the model's own).")
+EngineOpt = typer.Option(None, "--engine", help="auto | transformers | ctranslate2 (default auto).")
+PrecisionOpt = typer.Option(None, "--precision", help="auto | fp32 | int8 | int8_float32 (CTranslate2) | fp16 (GPU); default auto.")
+DeviceOpt = typer.Option(None, "--device", help="auto | cpu | cuda (default auto).")
+BeamsOpt = typer.Option(None, "--beams", help="Beam width, 1 to 16 (default: the model's own).")
 NoCacheOpt = typer.Option(False, "--no-cache", help="Bypass the translation memory.")
 FullVocabularyOpt = typer.Option(False, "--full-vocabulary", help="Let the output use every vocabulary entry, "
                                  "not only the model's target-side pieces (slower; to compare).")
@@ -149,9 +149,9 @@ GlossaryOpt = typer.Option(None, "--glossary", help="TSV of arabic<TAB>english n
 @app.command()
 @user_errors
 def build(
-    sources: List[str] = typer.Argument(None, help="Files or directories (.txt .md .html .htm .mhtml), or - for stdin."),
+    sources: List[str] = typer.Argument(None, help="Files or directories (.txt .md .html .htm .mhtml .mht), or - for stdin."),
     output: Optional[str] = typer.Option(None, "-o", "--output", help="Output directory (default out/)."),
-    format: Optional[str] = typer.Option(None, "--format", help="Comma list of md,pdf,html."),
+    format: Optional[str] = typer.Option(None, "--format", help="Comma list of md,pdf,html (default md,pdf)."),
     model: Optional[str] = ModelOpt, engine: Optional[str] = EngineOpt, precision: Optional[str] = PrecisionOpt,
     device: Optional[str] = DeviceOpt, beams: Optional[int] = BeamsOpt,
     # On/off settings take both forms, so that one run can undo what brief.toml turns on.
@@ -160,18 +160,18 @@ def build(
     glossary: Optional[str] = GlossaryOpt,
     full_vocabulary: Optional[bool] = typer.Option(None, "--full-vocabulary/--no-full-vocabulary", help=(
         "Let the output use every vocabulary entry, not only the model's target-side pieces (slower; to compare).")),
-    max_points: Optional[int] = typer.Option(None, "--max-points", help="Most key points on the page."),
+    max_points: Optional[int] = typer.Option(None, "--max-points", help="Most key points on the page, 1 to 50 (default 8)."),
     title: Optional[str] = typer.Option(None, "--title", help="The brief's heading (default: Arabic press brief, DATE)."),
     date: Optional[str] = typer.Option(None, "--date", help="YYYY-MM-DD (default today)."),
-    variant: Optional[str] = typer.Option(None, "--variant", help="bilingual | english | both"),
-    paper: Optional[str] = typer.Option(None, "--paper", help="a4 | letter"),
+    variant: Optional[str] = typer.Option(None, "--variant", help="bilingual | english | both (default bilingual)."),
+    paper: Optional[str] = typer.Option(None, "--paper", help="a4 | letter (default a4)."),
     brief_only: Optional[bool] = typer.Option(None, "--brief-only/--no-brief-only",
                                               help="Translate only what the brief shows."),
     new_only: Optional[bool] = typer.Option(None, "--new-only/--no-new-only",
                                             help="Skip articles already in an earlier brief."),
-    followups: Optional[str] = typer.Option(None, "--followups", help="Stories seen before: mark | drop."),
+    followups: Optional[str] = typer.Option(None, "--followups", help="Stories told in an earlier brief: mark | drop (default mark)."),
     eml: Optional[str] = typer.Option(None, "--eml", help="Also write an .eml addressed to this address."),
-    smtp: Optional[str] = typer.Option(None, "--smtp", help="Send the .eml via HOST:PORT (STARTTLS, or plain to a relay on localhost; login from BRIEF_SMTP_USER/BRIEF_SMTP_PASSWORD)."),
+    smtp: Optional[str] = typer.Option(None, "--smtp", help="Send the .eml via HOST[:PORT] (port 587 STARTTLS, 465 TLS; plain only to a relay on localhost)."),
     config: Optional[str] = typer.Option(None, "--config", help="Settings file (default ./brief.toml)."),
     as_json: bool = typer.Option(False, "--json", help="Print the run report as JSON on stdout."),
     quiet: Optional[bool] = typer.Option(None, "--quiet/--no-quiet", "-q",

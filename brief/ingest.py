@@ -116,7 +116,7 @@ def discover(sources: list[str], outputs: str | None = None) -> tuple[list[str],
             _walk(source, add, skipped, {os.path.realpath(source)}, os.path.realpath(outputs) if outputs else None)
             if len(candidates) == before:
                 skipped.append(InputFile(source, "skipped",
-                                         "directory has no usable files (.txt, .md, .html, .htm)"))
+                                         "directory has no usable files (.txt, .md, .html, .htm, .mhtml, .mht)"))
             continue
         if not os.access(source, os.R_OK):
             skipped.append(InputFile(source, "skipped", "permission denied"))
