@@ -7,8 +7,8 @@ translation, `restore` post-corrects spellings the model may still produce: list
 that differ from the preferred one only by case, spaces or hyphens ("Kim Jong-un" → "Kim Jong Un").
 The `glossary` QA flag then reports any term whose preferred rendering is still missing.
 
-File format: UTF-8 TSV, `arabic<TAB>english[<TAB>variant|variant...]`; `#` starts a comment line;
-blank lines are ignored.
+File format: TSV (UTF-8, UTF-16 or Windows-1256, as `brief qa` reads its pairs),
+`arabic<TAB>english[<TAB>variant|variant...]`; `#` starts a comment line; blank lines are ignored.
 """
 from __future__ import annotations
 
@@ -214,16 +214,23 @@ def parse_glossary(text: str, source: str = "<glossary>") -> Glossary:
 
 def load_glossary(path: str | Path) -> Glossary:
     """Read a glossary TSV file; a missing or unreadable file or a bad line raises UsageError."""
+    from brief.errors import InputError
+    from brief.ingest import decode_bytes
+
     path = Path(path)
     try:
-        text = path.read_text(encoding="utf-8")
+        data = path.read_bytes()
     except FileNotFoundError:
         raise UsageError(f"{path}: glossary file not found") from None
-    except UnicodeDecodeError:
-        raise UsageError(f"{path}: glossary is not UTF-8 text") from None
     except OSError as error:
         raise UsageError(f"{path}: cannot read glossary ({error.strerror or error})") from None
-    return parse_glossary(text, str(path))
+    # Read as `brief qa` reads its pairs: a spreadsheet's "Unicode text" export is UTF-16, an older one
+    # Windows-1256; no byte is replaced, since a term must match letter for letter.
+    try:
+        text, _ = decode_bytes(data, str(path), replace_bad_utf8=False, min_arabic_share=0.2)
+    except InputError as error:
+        raise UsageError(f"glossary {error}") from None
+    return parse_glossary(text.lstrip("\ufeff"), str(path))
 
 
 def default_glossary_path() -> Path:

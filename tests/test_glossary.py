@@ -226,3 +226,11 @@ def test_the_shipped_glossary_knows_the_egyptian_spellings_of_its_names():
     found = dict(glossary_for(None).terms_in("وصل بوتين إلى بيونج يانج والتقى كيم جونج أون بحضور سيرجي لافروف"))
     assert found == {"بوتين": "Putin", "بيونج يانج": "Pyongyang", "كيم جونج أون": "Kim Jong Un",
                      "سيرجي لافروف": "Sergei Lavrov"}
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le", "utf-8-sig", "cp1256"])
+def test_a_glossary_exported_by_a_spreadsheet_is_read_as_brief_qa_reads_pairs(tmp_path, encoding):
+    path = tmp_path / "desk.tsv"
+    path.write_bytes("# desk names\nبوتين\tPutin\nكيم جونغ أون\tKim Jong Un\n".encode(encoding))
+    assert [(t.arabic, t.english) for t in sorted(load_glossary(path).terms, key=lambda t: t.english)] == [
+        ("كيم جونغ أون", "Kim Jong Un"), ("بوتين", "Putin")]
