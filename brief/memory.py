@@ -32,7 +32,8 @@ def usable_cache_dir(path: Path) -> Path:
     try:
         path.mkdir(parents=True, exist_ok=True)
     except OSError as error:
-        raise OutputError(f"cache directory {path} cannot be used ({error.strerror}); "
+        reason = "it is a file, not a directory" if path.is_file() else error.strerror
+        raise OutputError(f"cache directory {path} cannot be used ({reason}); "
                           "set BRIEF_CACHE_DIR to a writable directory") from None
     return path
 

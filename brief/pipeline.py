@@ -198,7 +198,8 @@ def run_lock(out_dir: Path):
         out_dir.mkdir(parents=True, exist_ok=True)
         handle = open(out_dir / LOCK_FILE, "a+")
     except OSError as error:
-        raise OutputError(f"output directory {out_dir} cannot be used ({error.strerror}); choose another with -o") from None
+        reason = "it is a file, not a directory" if out_dir.is_file() else error.strerror
+        raise OutputError(f"output directory {out_dir} cannot be used ({reason}); choose another with -o") from None
     try:
         try:
             fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)

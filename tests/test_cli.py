@@ -480,3 +480,12 @@ def test_build_json_reports_option_mistakes_too(args, says, tmp_path):
     report = json.loads(result.stdout)
     assert report["exit_code"] == 2 and says in report["error"] and report["outputs"] == []
     assert says in result.stderr and not (tmp_path / "out").exists()
+
+
+def test_an_output_or_cache_path_that_is_a_file_is_said_to_be_one(tiny_model_dir, tmp_path):
+    taken = tmp_path / "taken"
+    taken.write_text("x", encoding="utf-8")
+    result = run_brief("build", SEEDS / "004_3c6385f6fb4de3b3.txt", "-o", taken, "--model", tiny_model_dir)
+    assert result.returncode == 2 and "it is a file, not a directory" in result.stderr, result.stderr
+    result = run_brief("cache", "stats", env_extra={"BRIEF_CACHE_DIR": str(taken)})
+    assert result.returncode == 2 and "it is a file, not a directory" in result.stderr, result.stderr
