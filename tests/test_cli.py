@@ -487,5 +487,6 @@ def test_an_output_or_cache_path_that_is_a_file_is_said_to_be_one(tiny_model_dir
     taken.write_text("x", encoding="utf-8")
     result = run_brief("build", SEEDS / "004_3c6385f6fb4de3b3.txt", "-o", taken, "--model", tiny_model_dir)
     assert result.returncode == 2 and "it is a file, not a directory" in result.stderr, result.stderr
-    result = run_brief("cache", "stats", env_extra={"BRIEF_CACHE_DIR": str(taken)})
+    result = run_brief("build", SEEDS / "004_3c6385f6fb4de3b3.txt", "-o", tmp_path / "out", "--model", tiny_model_dir,
+                       env_extra={"BRIEF_CACHE_DIR": str(taken)})
     assert result.returncode == 2 and "it is a file, not a directory" in result.stderr, result.stderr
