@@ -143,7 +143,12 @@ def _walk(directory: str, add, skipped: list[InputFile], ancestors: set[str], ou
         return
     lowered = {name.lower() for name in names}
     if outputs and os.path.realpath(directory) == outputs:
-        names = [name for name in names if not _OWN_OUTPUT.match(name)]  # yesterday's brief is no input
+        # Yesterday's brief is no input, and the report still accounts for it.
+        for name in names:
+            if _OWN_OUTPUT.match(name):
+                skipped.append(InputFile(os.path.join(directory, name), "ignored",
+                                         "an output of an earlier run in the output directory, not an article"))
+        names = [name for name in names if not _OWN_OUTPUT.match(name)]
     for name in names:
         path = os.path.join(directory, name)
         if os.path.islink(path) and not os.path.exists(path):

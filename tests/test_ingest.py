@@ -268,8 +268,11 @@ def test_a_walk_never_reads_the_output_directory_inside_the_inbox(tmp_path):
     # With the inbox as the output directory, brief's own files there are not read; the others are.
     for name in ("brief-2026-12-01.md", "brief-2026-12-01.en.md", "review-2026-12-01.html", "brief-notes.md"):
         (tmp_path / name).write_text("# Arabic press brief", encoding="utf-8")
-    candidates, _ = discover([str(tmp_path)], outputs=str(tmp_path))
+    candidates, skipped = discover([str(tmp_path)], outputs=str(tmp_path))
     assert sorted(Path(c).name for c in candidates) == ["a.txt", "brief-2026-12-01.md", "brief-notes.md"]
+    # ... and the run report accounts for each of them.
+    assert sorted((Path(r.file).name, r.status) for r in skipped) == [
+        ("brief-2026-12-01.en.md", "ignored"), ("brief-2026-12-01.md", "ignored"), ("review-2026-12-01.html", "ignored")]
 
 
 @pytest.mark.skipif(os.geteuid() == 0, reason="root reads every file")
