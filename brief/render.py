@@ -297,6 +297,8 @@ def _environment(kind: str) -> jinja2.Environment:
         env.filters["short"] = shorten
         env.globals["SHOWN_OUTLET_CHARS"] = SHOWN_OUTLET_CHARS
         env.filters["url_label"] = url_label
+        # A source's file by its name alone: the outputs are mailed, and a path says whose disk it is on.
+        env.filters["file_name"] = lambda path: os.path.basename(str(path).rstrip("/\\")) or str(path)
         env.globals["md_indent"] = lambda width: MarkdownSafe(" " * int(width))
         env.globals["read_prompt"] = _read_prompt
         _ENVIRONMENTS[key] = env
@@ -500,6 +502,7 @@ def render_review(brief: Brief, fitted: Brief | None = None, brief_file: str | N
                    chosen=chosen, cites=cites, members=members, on_page=on_page, brief=brief,
                    brief_file=brief_file, signature=brief.signature.line(), anchor=sentence_anchor,
                    flagged=sum(1 for a in brief.articles for s in a.sentences if s.flags),
+                   flag_codes=sorted({f.code for a in brief.articles for s in a.sentences for f in s.flags}),
                    grouped=bool(brief.stories))
 
 

@@ -600,3 +600,26 @@ def test_the_english_variant_of_one_story_starts_its_points_beside_their_numbers
     first = brief.points[0].english.split()[0]
     x = next(float(left) for left, word in words if word == first)
     assert x < 0.15 * page_width, (x, page_width)
+
+
+def test_outputs_name_a_source_file_without_the_folders_it_sits_in():
+    """The brief is mailed: a path says whose disk, and which folders, the articles came from."""
+    brief = make_brief(2)
+    brief.articles[0].file = "/home/analyst/confidential inbox/article-000.txt"
+    for text in (render.render_markdown(brief), render.render_text(brief), render.render_html(brief),
+                 render.render_review(brief)):
+        assert "article-000.txt" in text and "/home/analyst" not in text
+
+
+def test_review_page_explains_the_flags_it_shows_and_keeps_a_flagged_key_point_green():
+    from brief.models import Flag
+
+    brief = make_brief(2)
+    chosen = brief.articles[brief.points[0].article - 1].sentences[brief.points[0].sentence]
+    chosen.flags = [Flag("negation", "the source negates ('لم') but the English has no negation")]
+    page = render.render_review(brief)
+    legend = page.split('class="legend"')[1].split("</dl>")[0]
+    assert "<code>negation</code>" in legend and "the Arabic negates" in legend
+    assert "<code>repetition</code>" not in legend  # only the codes this page shows
+    assert re.search(r'class="pair kind-body chosen flagged"', page)
+    assert ".pair.chosen.flagged { background: #eef6ee; }" in page
