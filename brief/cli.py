@@ -158,6 +158,8 @@ def build(
     cache: Optional[bool] = typer.Option(None, "--cache/--no-cache", help="Use the translation memory "
                                          "(default), or bypass it."),
     glossary: Optional[str] = GlossaryOpt,
+    corrections: Optional[str] = typer.Option(None, "--corrections", help=(
+        "TSV of arabic<TAB>english sentences a reviewer corrected; their English replaces the machine's.")),
     full_vocabulary: Optional[bool] = typer.Option(None, "--full-vocabulary/--no-full-vocabulary", help=(
         "Let the output use every vocabulary entry, not only the model's target-side pieces (slower; to compare).")),
     max_points: Optional[int] = typer.Option(None, "--max-points", help="Most key points on the page, 1 to 50 (default 8)."),
@@ -186,7 +188,7 @@ def build(
         # An empty --format is a mistake to say, not the default.
         "formats": [f.strip() for f in format.split(",") if f.strip()] if format is not None else None,
         "model": model, "engine": engine, "precision": precision, "device": device, "beams": beams,
-        "full_vocabulary": full_vocabulary, "cache": cache, "glossary": glossary,
+        "full_vocabulary": full_vocabulary, "cache": cache, "glossary": glossary, "corrections": corrections,
         "max_points": max_points, "title": title,
         "date": date, "variant": variant, "paper": paper, "brief_only": brief_only,
         "new_only": new_only, "followups": followups, "email_to": eml, "smtp": smtp,

@@ -64,6 +64,7 @@ class BuildSettings:
     full_vocabulary: bool = False  # output may use source-side pieces too (to compare; slower)
     cache: bool = True
     glossary: str | None = None
+    corrections: str | None = None  # a reviewer's arabic<TAB>english corrections, used instead of the machine's
     new_only: bool = False  # skip articles already in an earlier brief (state file in the output dir)
     followups: str = "mark"  # stories seen before: "mark" them or "drop" them
     email_to: str | None = None
@@ -127,7 +128,7 @@ class BuildSettings:
 _TABLES = {"email": {"to": "email_to", "from": "email_from", "smtp": "smtp"},
            "translation": {"model": "model", "engine": "engine", "precision": "precision", "device": "device",
                            "beams": "beams", "full_vocabulary": "full_vocabulary", "cache": "cache",
-                           "glossary": "glossary"}}
+                           "glossary": "glossary", "corrections": "corrections"}}
 
 
 # How a message names a setting whose option is not --KEY, and how brief.toml spells the key.
@@ -176,7 +177,7 @@ def load_config(path: str | None) -> dict:
     base = file.parent
     if "sources" in values:
         values["sources"] = [str(base / s) if not Path(s).is_absolute() and s != "-" else s for s in values["sources"]]
-    for key in ("output", "glossary"):
+    for key in ("output", "glossary", "corrections"):
         if key == "glossary" and isinstance(values.get(key), str) and values[key].strip().lower() in ("", "none", "off"):
             continue  # the word that turns the glossary off, not a file beside the config
         if isinstance(values.get(key), str) and not Path(values[key]).is_absolute():

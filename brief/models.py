@@ -51,6 +51,7 @@ class Sentence:
     parts: int = 1  # >1 when split at clause boundaries for the model's length limit
     flags: list[Flag] = field(default_factory=list)
     from_cache: bool = False
+    corrected: bool = False  # the English is a reviewer's (a corrections file), not the machine's
 
 
 @dataclass
@@ -116,6 +117,7 @@ class KeyPoint:
     # Every (source number, sentence index) stating the same fact, representative first: the
     # pipeline may swap in an unflagged member after QA.
     members: list[tuple[int, int]] = field(default_factory=list)
+    corrected: bool = False  # its English is a reviewer's
 
 
 @dataclass
@@ -149,6 +151,8 @@ class Signature:
     summarizer: dict = field(default_factory=dict)
     # "file@digest (N terms)" of the desk glossary, which changes translations; None when none was used.
     glossary: str | None = None
+    # "file@digest (N sentences)" of the reviewer's corrections file; None when none was used.
+    corrections: str | None = None
     created: str = ""  # ISO timestamp
 
     def line(self) -> str:
@@ -162,6 +166,8 @@ class Signature:
             parts.append(f"beams {self.beams}" + (", target vocabulary" if self.target_vocabulary else ""))
         if self.glossary:
             parts.append(f"glossary {self.glossary}")
+        if self.corrections:
+            parts.append(f"corrections {self.corrections}")
         if self.summarizer:
             parts.append("summarizer " + ",".join(f"{k}={v}" for k, v in sorted(self.summarizer.items())))
         # The time it was made is said once, in words, beside this line (and is in the JSON report).

@@ -285,8 +285,9 @@ def _sentence(articles_by_number: dict[int, Article], article: int, index: int):
 
 
 def translate_articles(articles: list[Article], points: list[KeyPoint], stories: list[Story], translator,
-                       brief_only: bool) -> None:
-    """Translate the brief's sentences first (points, story headlines), then the rest unless `brief_only`."""
+                       brief_only: bool, corrections=None) -> None:
+    """Translate the brief's sentences first (points, story headlines), then the rest unless `brief_only`;
+    a sentence a reviewer corrected (`corrections`, brief.corrections.Corrections) takes that English."""
     by_number = {a.number: a for a in articles}
     first: list = []
     for point in points:
@@ -302,27 +303,34 @@ def translate_articles(articles: list[Article], points: list[KeyPoint], stories:
     headlines = [s for s in stories if s.title_arabic]
     # One request for the page's text, headlines included: a headline is often also a sentence, and the
     # figures must count each text translated once.
-    done = _translate_sentences(ordered, translator, [s.title_arabic for s in headlines])
+    done = _translate_sentences(ordered, translator, [s.title_arabic for s in headlines], corrections=corrections)
     for story in headlines:
         story.title_english = done[story.title_arabic].text
     if not brief_only:
         _translate_sentences([s for a in articles for s in a.sentences if id(s) not in seen], translator,
-                             known=done)
+                             known=done, corrections=corrections)
 
 
-def _translate_sentences(sentences: list, translator, extra: list[str] = (), known: dict | None = None) -> dict:
-    """Translate the sentences (and `extra` texts) in one request, reusing `known` translations by text;
-    returns every translation by its text."""
+def _translate_sentences(sentences: list, translator, extra: list[str] = (), known: dict | None = None,
+                         corrections=None) -> dict:
+    """Translate the sentences (and `extra` texts) in one request, reusing `known` translations by text
+    and taking a reviewer's correction where there is one; returns every translation by its text."""
+    from brief.translate import Translation
+
     known = dict(known or {})
+    for text in [s.text for s in sentences] + list(extra):
+        english = corrections.get(text) if corrections and text not in known else None
+        if english:
+            known[text] = Translation(english, None, corrected=True)
     texts = [s.text for s in sentences if s.text not in known]
     asked = set(texts)
-    texts += [text for text in dict.fromkeys(extra) if text not in asked]
+    texts += [text for text in dict.fromkeys(extra) if text not in asked and text not in known]
     if texts:
         known.update(zip(texts, translator.translate_texts(texts)))
     for sentence in sentences:
         result = known[sentence.text]
         sentence.english, sentence.score, sentence.parts = result.text, result.score, result.parts
-        sentence.from_cache = result.from_cache
+        sentence.from_cache, sentence.corrected = result.from_cache, getattr(result, "corrected", False)
     return known
 
 
@@ -340,6 +348,7 @@ def prefer_unflagged(points: list[KeyPoint], articles: list[Article]) -> None:
                     break
         point.english = chosen.english
         point.flags = list(chosen.flags)
+        point.corrected = chosen.corrected
 
 
 @dataclass
@@ -431,6 +440,7 @@ def build(settings: BuildSettings, *, progress: Callable[[int, int], None] | Non
           warn: Callable[[str], None] | None = None, translator=None) -> BuildResult:
     """Run the whole job; returns the JSON-ready run report and the exit code. Raises BriefError when nothing can be done."""
     from brief import qa
+    from brief.corrections import load_corrections
     from brief.glossary import glossary_for
     from brief.stories import article_terms
     from brief.translate import TranslateOptions, Translator
@@ -440,6 +450,7 @@ def build(settings: BuildSettings, *, progress: Callable[[int, int], None] | Non
     out_dir = Path(settings.output)
     date = settings.date or datetime.date.today().isoformat()
     glossary = glossary_for(settings.glossary)
+    corrections = load_corrections(settings.corrections) if settings.corrections else None
     if translator is None:
         # Resolve the model before doing any work, so a missing model fails fast and writes nothing.
         started = time.perf_counter()
@@ -491,7 +502,7 @@ def build(settings: BuildSettings, *, progress: Callable[[int, int], None] | Non
                                 "article brings a new sentence; nothing written", inputs=[asdict(r) for r in prepared.inputs])
 
         started = time.perf_counter()
-        translate_articles(articles, points, stories, translator, settings.brief_only)
+        translate_articles(articles, points, stories, translator, settings.brief_only, corrections)
         timings["translate"] = time.perf_counter() - started
 
         started = time.perf_counter()
@@ -507,6 +518,7 @@ def build(settings: BuildSettings, *, progress: Callable[[int, int], None] | Non
             beams=described["beams"], target_vocabulary=described["target_vocabulary"],
             summarizer=summarizer_settings,
             glossary=glossary.fingerprint() if glossary else None,
+            corrections=corrections.fingerprint() if corrections else None,
             created=datetime.datetime.now().astimezone().isoformat(timespec="seconds"))
         # One story needs no heading, unless it is a follow-up: the reader must see it was told before.
         headed = len(stories) > 1 or any(s.followup for s in stories)
@@ -622,7 +634,7 @@ def run_report(brief: Brief, inputs: list[InputFile], outputs: list[Path], timin
                     "arabic": p.arabic, "english": p.english, "citations": p.citations,
                     "outlets": count_outlets(brief.articles, p.citations), "article": p.article,
                     "sentence": p.sentence, "story": p.story if p.story in known else None,
-                    "flags": [asdict(f) for f in p.flags]}
+                    "flags": [asdict(f) for f in p.flags], "corrected": p.corrected}
                    for p in brief.points],
         "stories": [{"story": s.number, "articles": s.articles, "outlets": s.outlets, "title_arabic": s.title_arabic,
                      "title_english": s.title_english, "similarity": s.similarity, "followup": s.followup,
@@ -631,6 +643,8 @@ def run_report(brief: Brief, inputs: list[InputFile], outputs: list[Path], timin
         "qa": {"flagged_sentences": sum(1 for a in brief.articles for s in a.sentences if s.flags),
                "flagged_points": brief.flagged_points},
         "translation": asdict(stats),
+        # Sentences whose English is a reviewer's correction, not the machine's.
+        "corrected_sentences": sum(1 for a in brief.articles for s in a.sentences if s.corrected),
         "outputs": [str(p) for p in outputs],
         "timings": {k: round(v, 3) for k, v in timings.items()},
     }

@@ -351,6 +351,7 @@ class _PointView:
     outlets: int  # distinct outlets among all its sources: the corroboration the reader is told
     flags: list
     anchor: str
+    corrected: bool = False  # its English is a reviewer's correction
 
 
 def _shown_citations(citations: list[int], articles: list[Article]) -> list[int]:
@@ -373,7 +374,7 @@ def _point_views(points: list[KeyPoint], start: int, articles: list[Article]) ->
         shown = _shown_citations(p.citations, articles)
         views.append(_PointView(start + i, p.english if clean_text(p.english) else None, p.arabic, shown,
                                 len(p.citations) - len(shown), count_outlets(articles, p.citations), list(p.flags),
-                                sentence_anchor(p.article, p.sentence)))
+                                sentence_anchor(p.article, p.sentence), p.corrected))
     return views
 
 
@@ -444,6 +445,7 @@ def _context(brief: Brief, *, for_pdf: bool = False, links: bool = True) -> dict
         "points_shown": shown,
         "more_points": brief.more_points,
         "flagged_points": brief.flagged_points,
+        "corrected_points": sum(1 for section in sections for view in section["points"] if view.corrected),
         "signature": brief.signature.line(),
         "model": brief.signature.model,
         "created": brief.signature.created,
@@ -503,6 +505,7 @@ def render_review(brief: Brief, fitted: Brief | None = None, brief_file: str | N
                    brief_file=brief_file, signature=brief.signature.line(), anchor=sentence_anchor,
                    flagged=sum(1 for a in brief.articles for s in a.sentences if s.flags),
                    flag_codes=sorted({f.code for a in brief.articles for s in a.sentences for f in s.flags}),
+                   corrected=sum(1 for a in brief.articles for s in a.sentences if s.corrected),
                    grouped=bool(brief.stories))
 
 

@@ -47,6 +47,7 @@ class Translation(NamedTuple):
     score: float | None  # mean log-probability per token, when the engine gives one
     parts: int = 1  # >1 when the source was split for the model's length limit
     from_cache: bool = False
+    corrected: bool = False  # a reviewer's English (a corrections file), not an engine's
 
 
 class Engine(Protocol):

@@ -1,0 +1,68 @@
+"""A reviewer's corrections: the English a reviewer wrote for a sentence, used instead of the machine's.
+
+A corrections file is TSV, one `arabic<TAB>english` line per sentence, as `brief translate` prints and
+`brief qa` checks (UTF-8, UTF-16 or Windows-1256; `#` comment lines and blank lines skipped). A sentence
+of an article takes the English of the line whose Arabic is the same sentence once both are normalised
+(diacritics, tatweel, alef forms, spacing), so an Arabic cell copied from the review page matches
+whatever the clipboard did to it. The file is the desk's: brief reads it and never writes it.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from brief.arabic import normalize
+from brief.errors import InputError, UsageError
+
+
+def matching_form(arabic: str) -> str:
+    """The form two copies of one sentence share: normalised letters, single spaces."""
+    return " ".join(normalize(arabic).split())
+
+
+@dataclass
+class Corrections:
+    """English by the matching form of its Arabic sentence, and the file it came from."""
+
+    entries: dict[str, str] = field(default_factory=dict)
+    source: str = ""
+
+    def __len__(self) -> int:
+        return len(self.entries)
+
+    def get(self, arabic: str) -> str | None:
+        """The reviewer's English for this sentence, or None."""
+        return self.entries.get(matching_form(arabic))
+
+    def fingerprint(self) -> str:
+        """File name, a digest of the entries and their count, for the reproducibility signature."""
+        digest = hashlib.sha256(json.dumps(sorted(self.entries.items()), ensure_ascii=False).encode("utf-8"))
+        return f"{Path(self.source).name or 'corrections'}@{digest.hexdigest()[:12]} ({len(self)} sentences)"
+
+
+def load_corrections(path: str | Path) -> Corrections:
+    """Read a corrections file; a missing or unreadable file, a malformed line or two different
+    corrections of one sentence raise UsageError naming the file (and the lines)."""
+    from brief.qa import read_pairs
+
+    try:
+        read = read_pairs(str(path))
+    except InputError as error:
+        if error.reason in ("no arabic<TAB>english lines", "empty file") and Path(path).is_file():
+            return Corrections({}, str(path))  # a file begun with comments only: nothing to correct yet
+        raise UsageError(f"corrections file {error}") from None
+    if read.malformed:
+        number, reason = read.malformed[0]
+        raise UsageError(f"{path}:{number}: {reason} (a correction is one arabic<TAB>english line)")
+    entries: dict[str, str] = {}
+    lines: dict[str, int] = {}
+    for number, arabic, english in read.pairs:
+        key, english = matching_form(arabic), " ".join(english.split())
+        if not key or not english:
+            raise UsageError(f"{path}:{number}: a correction needs both the Arabic and the English")
+        if key in entries and entries[key] != english:
+            raise UsageError(f"{path}:{lines[key]} and {number} correct the same sentence two ways; keep one")
+        entries[key], lines[key] = english, lines.get(key, number)
+    return Corrections(entries, str(path))
