@@ -46,15 +46,20 @@ def write_all_atomic(files: list[tuple[str | os.PathLike, bytes | str]], encodin
     return [Path(path) for path, _ in files]
 
 
-def set_aside_name(path: str | os.PathLike, why: str) -> Path:
-    """A free name beside `path` to set it aside under (`NAME.why-YYYYmmdd-HHMMSS`, then `-2`, `-3` ...):
-    a file set aside is history, and a second one in the same second must not take its place."""
+def claim_aside_name(path: str | os.PathLike, why: str) -> Path:
+    """A new name beside `path` to set it aside under (`NAME.why-YYYYmmdd-HHMMSS`, then `-2`, `-3` ...),
+    created empty and exclusively, so that it is this caller's even against another process setting
+    aside at once; the caller renames over it, or removes it. A file set aside is history: a second one
+    in the same second must not take its place."""
     import datetime
 
     path = Path(path)
     stem = f"{path.name}.{why}-{datetime.datetime.now():%Y%m%d-%H%M%S}"
-    candidate, number = path.with_name(stem), 1
-    while candidate.exists():
-        number += 1
-        candidate = path.with_name(f"{stem}-{number}")
-    return candidate
+    for number in range(1, 10_000):
+        candidate = path.with_name(stem if number == 1 else f"{stem}-{number}")
+        try:
+            os.close(os.open(candidate, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+        except FileExistsError:
+            continue
+        return candidate
+    raise FileExistsError(17, f"every {stem}-N name is taken")

@@ -11,6 +11,7 @@ from typing import Callable, NamedTuple
 
 from platformdirs import user_cache_dir
 
+from brief.atomic import claim_aside_name
 from brief.errors import OutputError
 
 SCHEMA_VERSION = 2  # 2: `parts`, so that a sentence split for the model's length limit is cached too
@@ -205,21 +206,11 @@ class TranslationMemory:
         return db
 
     def _set_aside(self) -> None:
-        """Move the unusable file to a name of its own, `<name>.corrupt-<seconds>`, then -2, -3, ... so that
+        """Move the unusable file to a name of its own, `<name>.corrupt-<time>`, then -2, -3, ... so that
         no earlier copy is ever overwritten. Closing it has checkpointed its write-ahead log into it where
         SQLite could; a log still there (another connection kept it) goes along with it, not deleted."""
-        stamp = int(time.time())
         try:
-            for number in range(1, 10_000):
-                suffix = f"-{number}" if number > 1 else ""
-                candidate = self.path.with_name(f"{self.path.name}.corrupt-{stamp}{suffix}")
-                try:  # made exclusively: the name is ours, even against another run setting aside at once
-                    os.close(os.open(candidate, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
-                except FileExistsError:
-                    continue
-                break
-            else:
-                raise FileExistsError(17, f"every {self.path.name}.corrupt-{stamp}-N name is taken")
+            candidate = claim_aside_name(self.path, "corrupt")
             try:
                 os.replace(self.path, candidate)
             except FileNotFoundError:  # another run set it aside first: the new file is its business

@@ -15,7 +15,7 @@ from typing import Callable, NamedTuple
 
 from brief import __version__
 from brief.arabic import normalize
-from brief.atomic import set_aside_name, write_atomic
+from brief.atomic import claim_aside_name, write_atomic
 from brief.config import BuildSettings, is_iso_date
 from brief.errors import EXIT_OK, EXIT_PARTIAL, BriefError, InputError, MailError, NoUsableInput, OutputError, RunLocked
 from brief.interrupts import InterruptedAfterWriting, interrupts_held
@@ -114,9 +114,13 @@ def read_state(out_dir: Path, warn: Callable[[str], None] | None = None) -> dict
     except FileNotFoundError:
         return {"version": STATE_VERSION, "articles": {}}
     except (OSError, ValueError) as error:
-        aside = set_aside_name(path, "unreadable")
         try:
-            path.rename(aside)
+            aside = claim_aside_name(path, "unreadable")
+            try:
+                os.replace(path, aside)
+            except OSError:
+                aside.unlink(missing_ok=True)
+                raise
             where = f"set aside as {aside.name}"
         except OSError:
             where = "left as it is"

@@ -27,3 +27,12 @@ def test_a_set_is_written_whole(tmp_path):
     written = write_all_atomic([(tmp_path / "a" / "x.md", "x"), (tmp_path / "y.pdf", b"y")])
     assert [p.read_bytes() for p in written] == [b"x", b"y"]
     assert sorted(p.name for p in tmp_path.rglob("*")) == ["a", "x.md", "y.pdf"]
+
+
+def test_a_name_to_set_aside_under_is_new_and_claimed(tmp_path):
+    from brief.atomic import claim_aside_name
+
+    path = tmp_path / "state.json"
+    names = [claim_aside_name(path, "unreadable") for _ in range(3)]
+    assert len(set(names)) == 3 and all(n.exists() and n.read_bytes() == b"" for n in names)
+    assert all(n.name.startswith("state.json.unreadable-") for n in names)

@@ -3,6 +3,7 @@ import signal
 import sqlite3
 import threading
 import time
+from pathlib import Path
 
 import pytest
 
@@ -211,12 +212,17 @@ def _brief_cache(tmp_path, *args):
                           env={**os.environ, "BRIEF_CACHE_DIR": str(tmp_path / "cache")}, timeout=120)
 
 
-def test_cache_stats_on_an_unreadable_cache_says_so_and_changes_nothing(tmp_path):
-    import json
-
+def _unreadable_cache(tmp_path) -> Path:
     (tmp_path / "cache").mkdir()
     path = tmp_path / "cache" / "translations.sqlite3"
     path.write_bytes(b"this is not a database" * 100)
+    return path
+
+
+def test_cache_stats_on_an_unreadable_cache_says_so_and_changes_nothing(tmp_path):
+    import json
+
+    path = _unreadable_cache(tmp_path)
     asked = _brief_cache(tmp_path, "stats")
     assert asked.returncode == 0, asked.stderr
     stats = json.loads(asked.stdout)
@@ -229,9 +235,7 @@ def test_cache_stats_on_an_unreadable_cache_says_so_and_changes_nothing(tmp_path
 def test_cache_clear_on_an_unreadable_cache_says_it_set_it_aside(tmp_path):
     import json
 
-    (tmp_path / "cache").mkdir()
-    path = tmp_path / "cache" / "translations.sqlite3"
-    path.write_bytes(b"this is not a database" * 100)
+    _unreadable_cache(tmp_path)
     cleared = _brief_cache(tmp_path, "clear")
     assert cleared.returncode == 0, cleared.stderr
     copies = list((tmp_path / "cache").glob("translations.sqlite3.corrupt-*"))
