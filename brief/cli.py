@@ -506,6 +506,9 @@ def main(args: list[str] | None = None, prog_name: str | None = None) -> None:
                 print(error.format_message())
         else:
             _say(f"error: {_usage_line(error)}")
+            given = sys.argv[1:] if args is None else list(args)
+            if given[:1] == ["build"] and "--json" in given:  # the report a script waits for, as for our own errors
+                _print_json({"inputs": [], "outputs": [], "error": _usage_line(error), "exit_code": error.exit_code})
         code = error.exit_code  # 2 for usage mistakes, which is our EXIT_USAGE too
     except typer.Abort:
         _say(INTERRUPTED)

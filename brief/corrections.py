@@ -39,7 +39,8 @@ class Corrections:
     def fingerprint(self) -> str:
         """File name, a digest of the entries and their count, for the reproducibility signature."""
         digest = hashlib.sha256(json.dumps(sorted(self.entries.items()), ensure_ascii=False).encode("utf-8"))
-        return f"{Path(self.source).name or 'corrections'}@{digest.hexdigest()[:12]} ({len(self)} sentences)"
+        count = f"{len(self)} sentence" + ("" if len(self) == 1 else "s")
+        return f"{Path(self.source).name or 'corrections'}@{digest.hexdigest()[:12]} ({count})"
 
 
 def load_corrections(path: str | Path) -> Corrections:

@@ -67,6 +67,7 @@ _SELF_CLOSED_HTML = re.compile(r"(<html\b[^>]*?)\s*/>", re.I)  # libxml2 would c
 _HIDDEN_STYLE = re.compile(r"(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)\s*(?:!\s*important\s*)?(?:;|$)",
                            re.I)
 # What brief writes into its output directory, which may be the inbox itself (-o equal to the inbox).
+EARLIER_OUTPUT = "an output of an earlier run"  # the reason given for one, as the report and messages say it
 _OWN_OUTPUT = re.compile(r"^(brief|review)-\d{4}-\d{2}-\d{2}(\.en)?\.(md|html|pdf|eml)$", re.I)
 # The signature brief prints in every brief's footer and review page: an old output folder inside the
 # inbox holds them, and a brief is no article.
@@ -147,7 +148,7 @@ def _walk(directory: str, add, skipped: list[InputFile], ancestors: set[str], ou
         for name in names:
             if _OWN_OUTPUT.match(name):
                 skipped.append(InputFile(os.path.join(directory, name), "ignored",
-                                         "an output of an earlier run in the output directory, not an article"))
+                                         f"{EARLIER_OUTPUT} in the output directory, not an article"))
         names = [name for name in names if not _OWN_OUTPUT.match(name)]
     for name in names:
         path = os.path.join(directory, name)

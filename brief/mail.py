@@ -76,10 +76,19 @@ def sender_address(to: str, sender: str | None = None) -> Address:
 
 
 def smtp_server(smtp: str) -> tuple[str, int]:
-    """HOST and PORT (default 587) of --smtp HOST[:PORT]; MailError when it is not that."""
-    host, colon, port = smtp.strip().rpartition(":")
-    if not colon:
-        host, port = smtp.strip(), "587"
+    """HOST and PORT (default 587) of --smtp HOST[:PORT] (an IPv6 address as [ADDRESS]:PORT, or bare
+    without a port); MailError when it is not that."""
+    value, port = smtp.strip(), "587"
+    if value.startswith("["):
+        host, bracket, rest = value[1:].partition("]")
+        if not bracket or rest[:1] not in ("", ":"):
+            host = ""
+        elif rest:
+            port = rest[1:]
+    elif value.count(":") == 1:
+        host, _, port = value.partition(":")
+    else:
+        host = value  # a name, or a bare IPv6 address, whose colons are not a port's
     if not host or not port.isdigit() or not 1 <= int(port) <= 65535:
         raise MailError(f"--smtp must be HOST or HOST:PORT with a port from 1 to 65535 (got {smtp!r})")
     return host, int(port)

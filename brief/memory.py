@@ -115,14 +115,17 @@ def memory_stats(path: str | os.PathLike | None = None) -> dict:
     if not path.exists():
         return {"path": str(path), "entries": 0, "bytes": 0, "fingerprints": []}
     try:
-        db = _connect(f"{path.resolve().as_uri()}?mode=rw", uri=True)  # rw: SQLite removes its -wal on close
+        # Read-only: a read-write connection's close checkpoints a pending write-ahead log into the file
+        # (into a damaged one too) and removes the log.
+        db = _connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
     except sqlite3.OperationalError as error:
         raise OutputError(f"translation cache {path} cannot be opened ({error})") from None
     try:
         check = waiting_for_locks(lambda: db.execute("PRAGMA quick_check").fetchone()[0])
         if check != "ok":
             raise sqlite3.DatabaseError(f"integrity check failed: {check}")
-        waiting_for_locks(lambda: TranslationMemory._schema(db))
+        if waiting_for_locks(lambda: TranslationMemory._schema(db)) == "new":
+            return {"path": str(path), "entries": 0, "bytes": _size(path), "fingerprints": []}
         return _stats_of(db, path)
     except StayedLocked as error:
         raise OutputError(f"translation cache {path} was {error}; try again when it ends") from None

@@ -138,6 +138,11 @@ def read_state(out_dir: Path, warn: Callable[[str], None] | None = None) -> dict
             unused[key] = entry
             continue
         entry = dict(entry)
+        dates = entry.get("dates", [entry["date"]])
+        if not isinstance(dates, list) or not dates or not all(is_iso_date(d) for d in dates):
+            dates, damaged = [entry["date"]], damaged + 1
+        entry["dates"] = sorted(set(dates) | {entry["date"]})
+        entry["date"] = entry["dates"][0]
         sentences, terms = entry.get("sentences", []), entry.get("terms", {})
         if not isinstance(sentences, list) or not all(isinstance(h, str) for h in sentences):
             entry.pop("sentences")
@@ -149,7 +154,7 @@ def read_state(out_dir: Path, warn: Callable[[str], None] | None = None) -> dict
     if unused and warn:
         warn(f"{path}: {len(unused)} entries without a YYYY-MM-DD date not used (kept in the file as they are)")
     if damaged and warn:
-        warn(f"{path}: {damaged} damaged 'sentences' or 'terms' records of entries dropped")
+        warn(f"{path}: {damaged} damaged 'dates', 'sentences' or 'terms' records of entries dropped")
     return {**data, "version": STATE_VERSION, "articles": articles, "unused": unused}
 
 
@@ -163,26 +168,34 @@ def state_to_write(state: dict) -> str:
 def record_briefed(state: dict, entries: dict[str, dict], date: str, today: str) -> None:
     """Record the run's articles (`entries` by fingerprint) as briefed on `date`, and drop what no longer serves.
 
-    The brief of a day is its latest run: articles an earlier run of the day held and this one does not
-    are not briefed. An article keeps the earliest day that briefed it (building an older day after a
-    newer one). Terms and sentences age from the earlier of `date` and `today`: one run dated far ahead
-    by mistake must not strip every other entry."""
+    An entry keeps every day whose brief held it (`dates`) and, as `date`, the earliest. The brief of a
+    day is its latest run: a day an article's entry names and this run of that day no longer holds is
+    taken off it (the entry goes with its last day). Terms and sentences age from the entry's latest day,
+    counted from the earlier of `date` and `today`: one run dated far ahead by mistake must not strip
+    every other entry."""
     articles = state["articles"]
-    for key in [key for key, entry in articles.items() if entry["date"] == date and key not in entries]:
-        del articles[key]
+    for key in [key for key, entry in articles.items() if date in entry["dates"] and key not in entries]:
+        articles[key]["dates"].remove(date)
+        if not articles[key]["dates"]:
+            del articles[key]
+        else:
+            articles[key]["date"] = articles[key]["dates"][0]
     for key, entry in entries.items():
-        if key not in articles or date <= articles[key]["date"]:
-            articles[key] = entry
+        old = articles.get(key)
+        dates = sorted(set(old["dates"] if old else []) | {date})
+        # One fingerprint is one body: today's reading restores what ageing took from an old entry.
+        latest = {**(old or {}), **entry} if not old or date >= old["dates"][-1] else {**entry, **old}
+        articles[key] = {**latest, "date": dates[0], "dates": dates}
     now = datetime.date.fromisoformat(min(date, today))
     recall_since = (now - datetime.timedelta(days=RECALL_DAYS)).isoformat()
     told_since = (now - datetime.timedelta(days=TOLD_DAYS)).isoformat()
     # Terms serve only follow-up recall, which looks back RECALL_DAYS, and sentences matter for a
     # season: kept for ever they would grow the file by about 1.3 KB per article (0.4 KB for the
-    # sentences; what stays is about 0.1 KB: fingerprint, file and date, so it is still known as briefed).
+    # sentences; what stays is about 0.1 KB: fingerprint, file and dates, so it is still known as briefed).
     for entry in articles.values():
-        if entry["date"] < recall_since:
+        if entry["dates"][-1] < recall_since:
             entry.pop("terms", None)
-        if entry["date"] < told_since:
+        if entry["dates"][-1] < told_since:
             entry.pop("sentences", None)
 
 
@@ -260,6 +273,8 @@ def choose_points(articles: list[Article], settings: BuildSettings, seen: set[in
     # A follow-up with no new article has nothing to say today: what its articles told is excluded, and
     # what is left of them (headlines, headings) is no key point. It is listed under "More stories".
     newsworthy = [s for s in stories if not (s.followup and not s.new_articles)]
+    if all(s.opinion for s in newsworthy) and not all(s.opinion for s in stories):
+        newsworthy = []  # old news and a new column: nothing new to report (the column stays listed)
     budget = story_stage.allocate_points(newsworthy, settings.max_points) if len(newsworthy) > 1 else {
         newsworthy[0].number: settings.max_points} if newsworthy else {}
     allotted = sum(budget.values())
@@ -472,17 +487,25 @@ def build(settings: BuildSettings, *, progress: Callable[[int, int], None] | Non
         articles = prepared.articles
         state = read_state(out_dir, warn)
         seen = briefed_before(state, date)
-        newest = max((entry["date"] for entry in state["articles"].values()), default=date)
+        newest = max((entry["dates"][-1] for entry in state["articles"].values()), default=date)
         behind = (datetime.date.fromisoformat(newest) - datetime.date.fromisoformat(date)).days
-        if behind > RECALL_DAYS and warn:
-            warn(f"--date {date} is {behind} days before the latest brief in {out_dir} ({newest}); its articles "
-                 f"are recorded as briefed on {date}. If that date is a mistake, delete brief-{date}.* and the "
-                 f"entries dated {date} in {STATE_FILE}")
+        # A day this far back is an old day made again, or a slip of a digit: either way it must not
+        # re-date what later briefs told. Its brief is made; the record is left as it is.
+        recording = behind <= RECALL_DAYS
+        if not recording and warn:
+            warn(f"--date {date} is {behind} days before the latest brief in {out_dir} ({newest}): the brief is "
+                 f"made, and the record of briefed articles is left as it is. If the date is a mistake, delete "
+                 f"brief-{date}.* and review-{date}.html")
         if settings.new_only and articles:
             articles = _leave_out_briefed(articles, prepared.inputs, seen, warn)
         if not articles:
+            from brief.ingest import EARLIER_OUTPUT
+
+            # Earlier outputs beside the articles (the inbox as the output directory) are in the report,
+            # not in this line: a month of them would bury the reason that matters.
             raise NoUsableInput("no usable article among the inputs: " + "; ".join(
-                f"{r.file}: {r.reason}" for r in prepared.inputs if r.status != "used") if prepared.inputs
+                f"{r.file}: {r.reason}" for r in prepared.inputs if r.status != "used"
+                and not r.reason.startswith(EARLIER_OUTPUT)) if prepared.inputs
                 else "no input files given", inputs=[asdict(r) for r in prepared.inputs])
 
         started = time.perf_counter()
@@ -493,17 +516,18 @@ def build(settings: BuildSettings, *, progress: Callable[[int, int], None] | Non
         present = set(fingerprints.values())
         since = (datetime.date.fromisoformat(date) - datetime.timedelta(days=RECALL_DAYS)).isoformat()
         earlier_terms = [Counter({t: w for t, w in entry["terms"].items() if isinstance(w, (int, float))})
-                         for key, entry in seen.items() if key not in present and entry["date"] >= since
+                         for key, entry in seen.items() if key not in present and entry["dates"][-1] >= since
                          and isinstance(entry.get("terms"), dict)]
         stories, points, summarizer_settings = choose_points(articles, settings, earlier, told, earlier_terms)
         timings["summarize"] = time.perf_counter() - started
         if not stories:
             raise NoUsableInput("nothing new since the last brief: every story was told before "
                                 "(--followups drop left them all out)", inputs=[asdict(r) for r in prepared.inputs])
-        if not points and all(story.followup for story in stories):
+        if not points and all(story.followup or story.opinion for story in stories):
             # A page of no points under yesterday's headlines is not a brief to mail to anyone.
             raise NoUsableInput("nothing new since the last brief: every story was told before, and no "
-                                "article brings a new sentence; nothing written", inputs=[asdict(r) for r in prepared.inputs])
+                                "article brings a new sentence (opinion pieces aside); nothing written",
+                                inputs=[asdict(r) for r in prepared.inputs])
 
         started = time.perf_counter()
         translate_articles(articles, points, stories, translator, settings.brief_only, corrections)
@@ -536,11 +560,12 @@ def build(settings: BuildSettings, *, progress: Callable[[int, int], None] | Non
         rendered = render.render_outputs(brief, out_dir, formats=tuple(settings.formats), variant=settings.variant,
                                          paper=settings.paper)
         timings["render"] = time.perf_counter() - started
-        record_briefed(state, {fingerprints[article.number]: {
-            "file": article.file, "date": date,
-            "sentences": [sentence_fingerprint(s.text) for s in article.sentences if s.kind == "body"],
-            "terms": {term: round(weight, 2) for term, weight in article_terms(article).most_common(STATE_TERMS)}}
-            for article in articles}, date, datetime.date.today().isoformat())
+        if recording:
+            record_briefed(state, {fingerprints[article.number]: {
+                "file": article.file, "date": date,
+                "sentences": [sentence_fingerprint(s.text) for s in article.sentences if s.kind == "body"],
+                "terms": {term: round(weight, 2) for term, weight in article_terms(article).most_common(STATE_TERMS)}}
+                for article in articles}, date, datetime.date.today().isoformat())
         state_error = None
         message = written = mail_error = None
         sending = mail_sent = False
@@ -553,7 +578,8 @@ def build(settings: BuildSettings, *, progress: Callable[[int, int], None] | Non
                 outputs = written.paths
                 # Recorded before any mail goes: a run that fails here and is retried must not send it twice.
                 try:
-                    write_atomic(out_dir / STATE_FILE, state_to_write(state))
+                    if recording:
+                        write_atomic(out_dir / STATE_FILE, state_to_write(state))
                 except OSError as error:
                     state_error = (f"{out_dir / STATE_FILE}: cannot be written ({error.strerror}); the brief is "
                                    "written" + (", no mail was sent" if settings.email_to else "")
@@ -580,7 +606,8 @@ def build(settings: BuildSettings, *, progress: Callable[[int, int], None] | Non
         except KeyboardInterrupt as interrupt:
             if written is None:
                 raise
-            done = ["the brief and review page"] + ([] if state_error else ["the record of briefed articles"]) + (
+            done = ["the brief and review page"] + (["the record of briefed articles"] if recording and not state_error
+                                                     else []) + (
                 ["the .eml"] if message is not None else [])
             mail_fate = ("; the mail may or may not have gone: check before sending the .eml again" if sending
                          else "; no mail was sent" if settings.smtp else "")

@@ -472,6 +472,7 @@ def test_inspect_does_not_wait_on_a_named_pipe_in_the_folder(tmp_path):
 
 
 @pytest.mark.parametrize("args, says", [
+    (["--beams", "x"], "--beams"), (["--no-such-option"], "--no-such-option"),
     (["--date", "bad"], "--date must be YYYY-MM-DD"), (["--format", ""], "--format"),
     (["--format", "docx"], "--format"), (["--eml", "not an address"], "--eml")])
 def test_build_json_reports_option_mistakes_too(args, says, tmp_path):

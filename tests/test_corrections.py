@@ -22,7 +22,7 @@ def test_a_correction_matches_its_sentence_whatever_the_copy_did_to_diacritics_a
     assert len(corrections) == 1
     assert corrections.get("وَصَلَ بوتين إلى بيونغ يانغ.") == "Putin arrived in Pyongyang."
     assert corrections.get("وصل بوتين إلى هانوي.") is None
-    assert corrections.fingerprint().startswith("fixes.tsv@") and "(1 sentences)" in corrections.fingerprint()
+    assert corrections.fingerprint().startswith("fixes.tsv@") and "(1 sentence)" in corrections.fingerprint()
 
 
 @pytest.mark.parametrize("text, says", [

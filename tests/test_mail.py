@@ -282,3 +282,16 @@ def test_a_mail_that_cannot_be_sent_leaves_the_brief_and_a_report_saying_so(tiny
     assert report["error"] == result.error and report["mail"]["sent"] is False
     assert report["mail"]["eml"].endswith("brief-2026-11-24.eml") and Path(report["mail"]["eml"]).exists()
     assert (tmp_path / "brief-2026-11-24.md").exists()
+
+
+@pytest.mark.parametrize("value, expected", [
+    ("smtp.example.org", ("smtp.example.org", 587)), ("localhost:25", ("localhost", 25)),
+    ("[::1]:25", ("::1", 25)), ("[::1]", ("::1", 587)), ("::1", ("::1", 587)), ("127.0.0.1:465", ("127.0.0.1", 465))])
+def test_smtp_server_reads_names_ipv4_and_ipv6(value, expected):
+    assert mail.smtp_server(value) == expected
+
+
+@pytest.mark.parametrize("value", ["", ":25", "host:", "host:0", "host:70000", "[::1]x", "[]:25", "[::1"])
+def test_smtp_server_refuses_what_is_not_host_and_port(value):
+    with pytest.raises(MailError, match="--smtp must be HOST or HOST:PORT"):
+        mail.smtp_server(value)

@@ -368,3 +368,31 @@ def test_reads_locked_past_the_wait_miss_and_storing_stops_with_one_warning(tmp_
     assert time.monotonic() - started < 0.1
     assert len(warnings) == 1 and "locked" in warnings[0] and "goes on without it" in warnings[0]
     real.close()
+
+
+def test_cache_stats_leaves_a_pending_write_ahead_log_where_it_is(tmp_path):
+    import hashlib
+    import subprocess
+    import sys
+
+    (tmp_path / "cache").mkdir()
+    path = tmp_path / "cache" / "translations.sqlite3"
+    memory = TranslationMemory(path)
+    memory.put_many("fp", [("مرحبا", "hello", None, 1)])
+    memory.close()
+    # Another run killed outright with rows only in its log.
+    subprocess.run([sys.executable, "-c", (
+        "import os, sqlite3\n"
+        f"d = sqlite3.connect({str(path)!r}, isolation_level=None)\n"
+        "d.execute('PRAGMA wal_autocheckpoint=0')\n"
+        "d.execute(\"INSERT INTO translations VALUES ('k', 'fp', 'س', 't', NULL, 0, 1)\")\n"
+        "os._exit(0)\n")], check=True)
+    def files() -> dict:  # the -shm index is SQLite's scratch, rebuilt by any reader; the data is the rest
+        return {p.name: hashlib.md5(p.read_bytes()).hexdigest() for p in (tmp_path / "cache").iterdir()
+                if not p.name.endswith("-shm")}
+
+    before = files()
+    assert "translations.sqlite3-wal" in before
+    asked = _brief_cache(tmp_path, "stats")
+    assert asked.returncode == 0 and '"entries": 2' in asked.stdout, asked.stdout + asked.stderr
+    assert files() == before

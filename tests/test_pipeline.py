@@ -141,18 +141,24 @@ def test_a_state_of_a_newer_brief_is_refused_not_cut_down(tmp_path):
         read_state(tmp_path)
 
 
-def test_the_record_keeps_each_articles_earliest_day_and_a_days_latest_run():
-    def entry(date):
-        return {"file": "f", "date": date, "sentences": ["s"], "terms": {"t": 1}}
+def test_the_record_keeps_each_articles_days_and_a_days_latest_run():
+    def entry(*dates):
+        return {"file": "f", "date": dates[0], "dates": list(dates), "sentences": ["s"], "terms": {"t": 1}}
 
-    state = {"articles": {"old": entry("2026-11-01"), "gone": entry("2026-11-20"), "late": entry("2026-11-22")}}
+    state = {"articles": {"old": entry("2026-11-01"), "gone": entry("2026-11-20"), "late": entry("2026-11-22"),
+                          "both": entry("2026-11-20", "2026-11-21")}}
     record_briefed(state, {"late": entry("2026-11-20"), "new": entry("2026-11-20"), "old": entry("2026-11-20")},
                    "2026-11-20", "2026-11-24")
-    # "gone" was in an earlier run of the day only; "late", briefed on the 22nd, was backfilled to the 20th.
-    assert {key: e["date"] for key, e in state["articles"].items()} == {
-        "old": "2026-11-01", "late": "2026-11-20", "new": "2026-11-20"}
+    # "gone" was in an earlier run of the day only; "late", briefed on the 22nd, was backfilled to the 20th;
+    # "both" left the 20th's brief but the 21st's still held it.
+    assert {key: (e["date"], e["dates"]) for key, e in state["articles"].items()} == {
+        "old": ("2026-11-01", ["2026-11-01", "2026-11-20"]), "late": ("2026-11-20", ["2026-11-20", "2026-11-22"]),
+        "new": ("2026-11-20", ["2026-11-20"]), "both": ("2026-11-21", ["2026-11-21"])}
+    # Ageing counts from an entry's latest day: "old" was briefed again on the 20th, and keeps its terms.
+    record_briefed(state, {"x": entry("2026-12-10")}, "2026-12-10", "2026-12-10")
+    assert "terms" in state["articles"]["old"] and "sentences" in state["articles"]["old"]
     # A run dated far ahead by mistake ages nothing beyond today's clock.
-    record_briefed(state, {"x": entry("2030-01-01")}, "2030-01-01", "2026-11-24")
+    record_briefed(state, {"y": entry("2030-01-01")}, "2030-01-01", "2026-11-24")
     assert all("terms" in e and "sentences" in e for e in state["articles"].values())
 
 
@@ -322,3 +328,41 @@ def test_a_story_told_before_with_nothing_new_gets_no_point_and_the_new_story_al
     alone = [a for a in articles if Path(a.file).name[:3] in ("000", "001")]  # 001 has headings
     stories, points, _ = choose_points(alone, BuildSettings(), {a.number for a in alone}, told)
     assert [s.followup for s in stories] == [True] and points == []
+
+
+def test_a_day_far_behind_the_record_is_briefed_and_leaves_the_record_as_it_is(tiny_model_dir, tmp_path):
+    """A slip of a digit (2025 for 2026) must not re-date what later briefs told."""
+    from brief.pipeline import build
+
+    def run(date: str, warnings: list) -> None:
+        settings = BuildSettings(sources=[str(SEEDS / "004_3c6385f6fb4de3b3.txt")], output=str(tmp_path),
+                                 formats=["md"], model=str(tiny_model_dir), cache=False, date=date)
+        assert build(settings, warn=warnings.append).exit_code == 0
+
+    run("2026-11-30", [])
+    before = (tmp_path / STATE_FILE).read_bytes()
+    warnings: list[str] = []
+    run("2025-11-30", warnings)
+    assert (tmp_path / "brief-2025-11-30.md").exists() and (tmp_path / STATE_FILE).read_bytes() == before
+    assert any("365 days before the latest brief" in w and "left as it is" in w for w in warnings), warnings
+
+
+def test_old_news_and_a_new_opinion_column_is_nothing_new(tmp_path):
+    """An opinion piece gives no key point while there is news; yesterday's news is not news."""
+    from brief.pipeline import sentence_fingerprint
+
+    column = ("مقالات\n"
+              "الحرب التي لا يريد أحد أن يراها\n"
+              "بقلم: كاتب الرأي\n"
+              + "\n".join(f"يرى الكاتب أن الأزمة الراهنة تكشف عن عجز النظام الدولي عن حماية المدنيين في الفقرة {n}."
+                          for n in range(1, 7))
+              + "\nالآراء الواردة في هذا المقال تعبر عن رأي كاتبها ولا تعبر بالضرورة عن رأي الموقع.\n")
+    (tmp_path / "column.txt").write_text(column, encoding="utf-8")
+    for seed in SEEDS.glob("00[01]*.txt"):
+        (tmp_path / seed.name).write_bytes(seed.read_bytes())
+    articles = prepare([str(tmp_path)]).articles
+    old = {a.number for a in articles if "column" not in a.file}
+    told = {sentence_fingerprint(s.text) for a in articles if a.number in old for s in a.sentences if s.kind == "body"}
+    stories, points, _ = choose_points(articles, BuildSettings(), set(old), told)
+    assert any(s.opinion for s in stories), [(s.articles, s.opinion) for s in stories]  # the case in question
+    assert points == []
