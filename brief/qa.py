@@ -1,6 +1,7 @@
 """Translation checks a reviewer can trust: each (Arabic, English) pair gets flags with a code and a reason.
 
 Codes: number_mismatch, negation, repetition, untranslated, length_ratio, truncated, glossary, low_confidence.
+number_mismatch also stands for an amount whose currency or unit changed (جنيه rendered 'dinars', كلم 'miles').
 The checks are plain text rules so they apply to any translation, machine or human (`brief qa`).
 Their precision and recall are measured on the labelled pairs in tests/data/qa/pairs.tsv.
 """
@@ -625,20 +626,169 @@ def number_flags(source: str, english: str) -> list[Flag]:
     invented = [n for n in digits if _key(n.value) not in source_values
                 and not any(n.text in english_ascii[a:b] for a, b in clock_spans + named)]
 
-    flags = []
+    reasons = []
     if missing:
         shown = ", ".join(dict.fromkeys(n.text for n in missing))
         extra = f"; the English has {', '.join(dict.fromkeys(n.text for n in invented))}" if invented else ""
-        flags.append(Flag("number_mismatch", f"source number {shown} is missing or different in the English{extra}"))
+        reasons.append(f"source number {shown} is missing or different in the English{extra}")
     elif invented:
         shown = ", ".join(dict.fromkeys(n.text for n in invented))
-        flags.append(Flag("number_mismatch", f"the English has {shown}, which the source does not state"))
-    return flags
+        reasons.append(f"the English has {shown}, which the source does not state")
+    # The amount may be right and its currency or unit changed: '48 جنيهاً' rendered '48 dinars'.
+    reasons += measure_reasons(source, english)
+    return [Flag("number_mismatch", "; ".join(reasons))] if reasons else []
 
 
 def _bare_values(source: str) -> list[Number]:
     text = _source_digits(source)
     return [Number(_parse_digits(m.group(1), m.group(2)), m.group()) for m in _NUMBER.finditer(text)]
+
+
+# ---------------------------------------------------------------------------------------------------
+# Currencies and units
+# ---------------------------------------------------------------------------------------------------
+
+# A word with the clitics Arabic may join to it: و/ف, then ب/ك/ل or the article (بال، لل، وال ...).
+_AR_PREFIX = r"(?<!\w)(?:[وف]?(?:[بك]?ال|لل|[بلك])?)"
+
+
+def _arabic_terms(table: dict[str, str]) -> list[tuple[re.Pattern, str]]:
+    """(pattern, key) for a table of Arabic word patterns (normalised spelling, endings included) to keys."""
+    return [(re.compile(rf"{_AR_PREFIX}(?:{normalize(pattern)})(?!\w)"), key) for pattern, key in table.items()]
+
+
+def _english_terms(table: dict[str, str], flags: int = 0) -> list[tuple[re.Pattern, str]]:
+    return [(re.compile(pattern, flags), key) for pattern, key in table.items()]
+
+
+def _as_written(source: str, found: str) -> str:
+    """The words of the source that `found` (normalised, as matched) was read from, for a reason."""
+    wanted = [_bare_word(word) for word in found.split()]
+    written = source.split()
+    bare = [_bare_word(token) for token in written]
+    for start in range(len(written) - len(wanted) + 1):
+        if bare[start:start + len(wanted)] == wanted:
+            return " ".join(written[start:start + len(wanted)]).strip("،,.:;؛!?؟\"'«»()")
+    return found
+
+
+def _found(terms: list[tuple[re.Pattern, str]], text: str) -> dict[str, str]:
+    """Each key the text names, with the first words that name it (for the reason)."""
+    found: dict[str, tuple[int, str]] = {}
+    for pattern, key in terms:
+        match = pattern.search(text)
+        if match and (key not in found or match.start() < found[key][0]):
+            found[key] = (match.start(), match.group().strip())
+    return {key: words for key, (_, words) in found.items()}
+
+
+# Currencies the Arabic names, with their dual, plural and accusative forms.
+_ARABIC_CURRENCIES = _arabic_terms({
+    "دولار(?:ا|ات|ين|ان|ي|يه)?": "dollar", "يورو": "euro", "جنيه(?:ا|ات|ين|ان)?|استرليني": "pound",
+    "دينار(?:ا|ين|ان)?|دنانير": "dinar",
+    # (not 'ريال مدريد': Real Madrid)
+    r"ريال(?:ا|ات|ين|ان)?(?! (?:مدريد|سوسيداد|بيتيس|مايوركا|بلد الوليد|سرقسطه))": "riyal",
+    "درهم(?:ا|ين|ان)?|دراهم": "dirham", "ليره|ليرات|ليرتين|ليرتان": "lira", "روبل(?:ا|ات|ين)?": "rouble",
+    "يوان(?:ا|ات)?": "yuan", "شيكل(?:ا|ات)?|شيقل(?:ا|ات)?|شواكل": "shekel", "روبيه|روبيات": "rupee",
+    "فرنك(?:ا|ات)?": "franc",
+})
+# 'ين' (yen) is two letters that end many words: only standing alone, or with the article.
+_ARABIC_CURRENCIES.append((re.compile(r"(?<!\w)(?:[وب]?ال)?ين(?!\w)"), "yen"))
+_ENGLISH_CURRENCIES = _english_terms({
+    # (codes in capitals only: 'try', 'mad', 'rub' are words)
+    r"\$|\bdollars?\b|(?-i:\bUSD\b)|\bgreenbacks?\b": "dollar", r"€|\beuros?\b|(?-i:\bEUR\b)": "euro",
+    r"£|\bpounds?\b|\bsterling\b|(?-i:\bGBP\b|\bEGP\b)": "pound",
+    r"\bdinars?\b|(?-i:\b(?:JOD|KWD|IQD|BHD|LYD|TND|DZD)\b)": "dinar",
+    r"\b(?:riyals?|rials?)\b|(?-i:\b(?:SAR|QAR|OMR|YER|IRR)\b)": "riyal", r"\bdirhams?\b|(?-i:\b(?:AED|MAD)\b)": "dirham",
+    r"\b(?:lira|liras|lire)\b|(?-i:\b(?:TRY|LBP|SYP)\b)": "lira", r"\b(?:roubles?|rubles?)\b|(?-i:\bRUB\b)": "rouble",
+    r"\b(?:yuan|renminbi)\b|(?-i:\b(?:RMB|CNY)\b)": "yuan", r"\byen\b|¥|(?-i:\bJPY\b)": "yen",
+    r"\b(?:shekels?|sheqels?)\b|(?-i:\b(?:NIS|ILS)\b)": "shekel", r"\brupees?\b|(?-i:\b(?:INR|PKR)\b)": "rupee",
+    r"\bfrancs?\b|(?-i:\bCHF\b)": "franc",
+}, re.IGNORECASE)
+# What English may call an Arabic currency besides its own name: the Lebanese and Syrian lira are often
+# 'pounds'.
+_CURRENCY_RENDERINGS = {"lira": {"lira", "pound"}}
+
+# Units of measure by dimension. 'كم' (how much), 'سم' (poison) and 'ملم' only after a digit; not 'قدم'
+# (also 'presented') nor 'م' (also the 'AD' of a year).
+_ARABIC_UNITS = {
+    "length": _arabic_terms({
+        "كيلومتر(?:ا|ات|ين|ان)?|كيلو متر(?:ا|ات|ين|ان)?|كلم": "km", "متر(?:ا|ين|ان)?|امتار": "m",
+        "سنتيمتر(?:ا|ات|ين)?|سنتمتر(?:ا|ات)?": "cm", "مليمتر(?:ا|ات)?|ملليمتر(?:ا|ات)?": "mm",
+        "ميل(?:ا|ين)?|اميال": "mile", "بوصه|بوصات|انش|انشات": "inch", "كيلو": "km",
+    }) + [(re.compile(rf"(?:(?<=\d)|(?<=\d ))(?:{word})(?!\w)"), key) for word, key in (("كم", "km"), ("سم", "cm"),
+                                                                                      ("ملم", "mm"))],
+    "mass": _arabic_terms({
+        "كيلوغرام(?:ا|ات|ين|ان)?|كيلوجرام(?:ا|ات|ين|ان)?|كيلو غرام(?:ا|ات)?|كغ|كجم|كيلو": "kg",
+        "غرام(?:ا|ات)?|جرام(?:ا|ات)?": "g", "طن(?:ا|ان)?|اطنان": "ton", "رطل(?:ا|ين)?|ارطال": "pound",
+        "اوقيه|اونصه|اونصات|اوقيات": "ounce",
+    }),
+    "volume": _arabic_terms({
+        "برميل(?:ا|ين|ان)?|براميل": "barrel", "لتر(?:ا|ات|ين|ان)?": "litre", "[غج]الون(?:ا|ات|ين)?": "gallon",
+    }),
+    # (not 'نقطة مئوية', a percentage point, nor 'الذكرى المئوية', a centenary)
+    "temperature": _arabic_terms({"(?:درجة|درجات|درجتين) مئوية": "celsius", "فهرنهايت": "fahrenheit"}),
+    "area": _arabic_terms({"هكتار(?:ا|ات)?": "hectare", "فدان(?:ا|ين)?|افدنه": "feddan", "دونم(?:ا|ات)?": "dunam"}),
+}
+_COUNT = r"(?:\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|twelve|hundred|thousand)s?)[\s-]*"
+_ENGLISH_UNITS_OF = {
+    "length": _english_terms({
+        r"\bkm\b|\bkms\b|\bkph\b|\bkilomet(?:er|re)s?\b": "km", r"\bmet(?:er|re)s?\b": "m",
+        r"\bcm\b|\bcentimet(?:er|re)s?\b": "cm", r"\bmm\b|\bmillimet(?:er|re)s?\b": "mm",
+        r"\bmiles?\b|\bmph\b": "mile",
+        # 'on foot', 'inch closer', 'Scotland Yard': these are units only after a number
+        rf"{_COUNT}(?:feet|foot|ft)\b": "foot", rf"{_COUNT}inch(?:es)?\b": "inch", rf"{_COUNT}yards?\b": "yard",
+    }, re.IGNORECASE),
+    "mass": _english_terms({
+        r"\bkgs?\b|\bkilo(?:gram(?:me)?)?s?\b": "kg", r"\bgram(?:me)?s?\b": "g", r"\bton(?:ne)?s?\b": "ton",
+        r"\bpounds?\b|\blbs?\b": "pound", r"\bounces?\b|\boz\b": "ounce",
+    }, re.IGNORECASE),
+    "volume": _english_terms({r"\bbarrels?\b|\bbpd\b|\bbbl\b": "barrel", r"\blit(?:er|re)s?\b": "litre",
+                              r"\bgallons?\b": "gallon"}, re.IGNORECASE),
+    "temperature": _english_terms({r"\bcelsius\b|\bcentigrade\b|°\s?C\b": "celsius",
+                                   r"\bfahrenheit\b|°\s?F\b": "fahrenheit"}, re.IGNORECASE),
+    "area": _english_terms({r"\bhectares?\b": "hectare", r"\bacres?\b": "acre", r"\bfeddans?\b": "feddan",
+                            r"\bdun[ua]ms?\b|\bdonums?\b": "dunam"}, re.IGNORECASE),
+}
+# A feddan is about an acre; 'كيلو' alone is a kilogram or a kilometre (it is listed under both).
+_UNIT_RENDERINGS = {"feddan": {"feddan", "acre"}}
+_DIMENSION_NAMES = {"length": "distance", "mass": "weight", "volume": "volume", "temperature": "temperature",
+                    "area": "area"}
+
+
+def _changed_measure(arabic: dict[str, str], english: dict[str, str],
+                     renderings: dict[str, set[str]]) -> tuple[str, str] | None:
+    """The Arabic's term and the English's where the English renders some term of the Arabic by none of
+    its names and names one of the kind the Arabic does not ('جنيه', 'dinars'); None otherwise."""
+    lost = [key for key in arabic if not renderings.get(key, {key}) & set(english)]
+    accepted = set().union(*(renderings.get(key, {key}) for key in arabic)) if arabic else set()
+    added = [key for key in english if key not in accepted]
+    return (arabic[lost[0]], english[added[0]]) if lost and added else None
+
+
+def measure_reasons(source: str, english: str) -> list[str]:
+    """A currency or a unit of measure of the Arabic that the English changes: the English lacks one the
+    Arabic names and names another of the same kind (dinars for جنيه, miles for كلم). The English may
+    add a conversion ('120 km (75 miles)'); 'the dollar rose against the euro' for an Arabic naming both
+    is no change."""
+    text = normalize(to_ascii_digits(source))
+    reasons = []
+    arabic_money = _found(_ARABIC_CURRENCIES, text)
+    english_money = _found(_ENGLISH_CURRENCIES, english)
+    if "pound" in english_money and re.search(rf"{_AR_PREFIX}(?:رطل(?:ا|ين)?|ارطال)(?!\w)", text):
+        del english_money["pound"]  # pounds of weight
+    changed = _changed_measure(arabic_money, english_money, _CURRENCY_RENDERINGS)
+    if changed:
+        reasons.append(f"amount in '{_as_written(source, changed[0])}' but the English says '{changed[1]}'")
+    for dimension, terms in _ARABIC_UNITS.items():
+        english_units = _found(_ENGLISH_UNITS_OF[dimension], english)
+        if dimension == "mass" and "pound" in english_units and {"pound", "lira"} & set(arabic_money):
+            del english_units["pound"]  # pounds of money
+        changed = _changed_measure(_found(terms, text), english_units, _UNIT_RENDERINGS)
+        if changed:
+            reasons.append(f"{_DIMENSION_NAMES[dimension]} in '{_as_written(source, changed[0])}' but the English "
+                           f"says '{changed[1]}'")
+    return reasons
 
 
 # ---------------------------------------------------------------------------------------------------

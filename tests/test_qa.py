@@ -489,6 +489,95 @@ def test_glossary_flag_names_the_term():
     assert codes(source, "Putin arrived in Pyong Yang.") == []  # no glossary, no glossary flag
 
 
+# --- currencies and units -----------------------------------------------
+
+def changed_names(source, english) -> list[str]:
+    """The reasons of the currency and unit checks among the pair's flags."""
+    return [reason for f in qa.check_pair(source, english) for reason in f.reason.split("; ")
+            if "but the English says" in reason]
+
+
+# From a review that found none of these caught (2026-12-02), and more of the kind.
+@pytest.mark.parametrize("source, english, shown", [
+    ("ارتفع سعر صرف الدولار إلى 48 جنيهاً في البنوك المصرية يوم الأحد.",
+     "The dollar rose to 48 dinars at Egyptian banks on Sunday.", ("جنيهاً", "dinars")),
+    ("خصص الاتحاد الأوروبي مبلغ 50 مليون يورو لدعم اللاجئين السوريين في لبنان.",
+     "The European Union allocated $50 million to support Syrian refugees in Lebanon.", ("يورو", "$")),
+    ("دفعت الشركة 300 مليون ريال سعودي.", "The company paid 300 million dirhams.", ("ريال", "dirhams")),
+    ("بلغت الغرامة 5000 شيكل.", "The fine was 5,000 dollars.", ("شيكل", "dollars")),
+    ("تراجعت الليرة التركية إلى 32 مقابل الدولار.", "The Turkish rouble fell to 32 against the dollar.",
+     ("الليرة", "rouble")),
+])
+def test_a_changed_currency_is_flagged(source, english, shown):
+    flags = qa.check_pair(source, english)
+    assert [f.code for f in flags] == ["number_mismatch"]
+    assert f"amount in '{shown[0]}' but the English says '{shown[1]}'" in flags[0].reason
+
+
+@pytest.mark.parametrize("source, english", [
+    ("ارتفع الدولار الأمريكي أمام اليورو.", "The US dollar rose against the euro."),
+    ("سجلت الليرة اللبنانية 89 ألفا مقابل الدولار.", "The Lebanese pound stood at 89,000 to the dollar."),
+    ("بلغ سعر الصرف 13 ألف ليرة سورية.", "The exchange rate reached 13,000 Syrian pounds."),
+    ("تبلغ تكلفة المشروع أربعة مليارات جنيه إسترليني.", "The project costs £4 billion."),
+    ("تبلغ تكلفة المشروع أربعة مليارات جنيه إسترليني.", "The project costs four billion pounds sterling."),
+    ("دفع ريال مدريد 100 مليون يورو للتعاقد مع اللاعب.", "Real Madrid paid 100 million euros to sign the player."),
+    ("تراجع الين الياباني أمام الدولار.", "The Japanese yen fell against the dollar."),
+    ("خسر الشيكل 2% من قيمته.", "The shekel lost 2% of its value."),
+    ("دفعت الحكومة 500 مليون درهم.", "The government paid AED 500 million."),
+    ("بلغ سعر الكيلوغرام 50 جنيها.", "A kilogram costs 50 pounds."),  # pounds of money, not of weight
+    ("تراجعت أسعار الذهب 40 جنيها للجرام.", "Gold prices fell 40 pounds per gram."),
+    ("قال إن الشركة ستحاول جمع 5 مليارات دولار.", "He said the company would try to raise $5 billion."),  # not TRY
+])
+def test_a_currency_kept_is_not_flagged(source, english):
+    assert codes(source, english) == []
+
+
+def test_a_converted_amount_keeps_its_currency():
+    source = "بلغت قيمة الصفقة 50 مليون يورو."
+    assert changed_names(source, "The deal was worth 50 million euros (about $54 million).") == []
+    assert changed_names(source, "The deal was worth about $54 million (50 million euros).") == []
+
+
+@pytest.mark.parametrize("source, english, shown", [
+    ("يبلغ طول الطريق الجديد 120 كلم ويربط العاصمة بمدينة الزرقاء.",
+     "The new road is 120 miles long and links the capital to the city of Zarqa.", "distance in 'كلم'"),
+    ("ضبطت الشرطة 40 كيلوغراما من المخدرات.", "Police seized 40 pounds of drugs.", "weight in 'كيلوغراما'"),
+    ("أرسلت المنظمة 20 طنا من الأدوية.", "The organisation sent 20 kilograms of medicine.", "weight in 'طنا'"),
+    ("سجلت درجات الحرارة 47 درجة مئوية في الكويت.", "Temperatures reached 47 degrees Fahrenheit in Kuwait.",
+     "temperature in 'درجة مئوية'"),
+    ("ينتج الحقل 300 ألف برميل يوميا.", "The field produces 300,000 litres a day.", "volume in 'برميل'"),
+])
+def test_a_changed_unit_is_flagged(source, english, shown):
+    flags = qa.check_pair(source, english)
+    assert [f.code for f in flags] == ["number_mismatch"] and shown in flags[0].reason
+
+
+@pytest.mark.parametrize("source, english", [
+    ("أرسلت المنظمة 20 طنا من الأدوية.", "The organisation sent 20 tonnes of medicine."),
+    ("وصل سعر برنت إلى 84 دولارا للبرميل.", "Brent reached $84 a barrel."),
+    ("يقع المستشفى على بعد كيلومترين من المدينة.", "The hospital is two kilometres from the city."),
+    ("سجلت درجات الحرارة 47 درجة مئوية في الكويت.", "Temperatures reached 47°C in Kuwait."),
+    ("قالت الوزارة إن 30 كيلومترا من الطريق دمرت. كم عدد القتلى؟", "The ministry said 30 km of the road "
+     "was destroyed. How many were killed?"),  # 'كم' after no number: 'how many'
+    ("فرّ السكان سيرا على الأقدام مسافة 5 كيلومترات.", "Residents fled on foot for 5 km."),
+    ("وأضافت أن الفائدة الحقيقية موجبة بأكثر من 11 نقطة مئوية.",
+     "She added that real interest was positive by more than 11 percentage points."),
+    ("وتعتزم الحكومة زراعة 10 آلاف فدان.", "The government plans to plant 10,000 acres."),
+])
+def test_a_unit_kept_is_not_flagged(source, english):
+    assert codes(source, english) == []
+
+
+@pytest.mark.parametrize("source, english", [
+    ("يبلغ طول الطريق 10 كلم.", "The road is 10 km (6 miles) long."),
+    ("يبلغ طول الطريق 10 كلم.", "The road is 6 miles (10 km) long."),
+    ("تبلغ مساحة المحمية 2000 كيلومتر مربع.", "The reserve covers 2,000 square kilometres (772 square miles)."),
+    ("وتوقعت الهيئة ارتفاع الأمواج إلى 4 أمتار.", "The authority expected waves of up to 4 metres (13 feet)."),
+])
+def test_a_conversion_beside_the_unit_is_no_change(source, english):
+    assert changed_names(source, english) == []  # (the converted number itself is flagged as invented)
+
+
 def test_settings_as_dict():
     values = qa.QASettings().as_dict()
     assert values["min_length_ratio"] < 1 < values["max_length_ratio"]
