@@ -1,7 +1,9 @@
 """Translation checks a reviewer can trust: each (Arabic, English) pair gets flags with a code and a reason.
 
 Codes: number_mismatch, negation, repetition, untranslated, length_ratio, truncated, glossary, low_confidence.
-number_mismatch also stands for an amount whose currency or unit changed (جنيه rendered 'dinars', كلم 'miles').
+number_mismatch also stands for an amount whose currency or unit changed (جنيه rendered 'dinars', كلم 'miles');
+glossary, besides the desk glossary's terms, for a country or an organisation swapped for another (the Arabic's
+Lebanon rendered 'Syrian', Hamas 'Hezbollah'), from tables built in here.
 The checks are plain text rules so they apply to any translation, machine or human (`brief qa`).
 Their precision and recall are measured on the labelled pairs in tests/data/qa/pairs.tsv.
 """
@@ -17,7 +19,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import NamedTuple
 
-from brief.arabic import arabic_letter_count, normalize, to_ascii_digits
+from brief.arabic import arabic_letter_count, country_mentions, normalize, to_ascii_digits
 from brief.errors import InputError
 from brief.models import Flag, Sentence
 
@@ -699,7 +701,8 @@ _ENGLISH_CURRENCIES = _english_terms({
     r"\$|\bdollars?\b|(?-i:\bUSD\b)|\bgreenbacks?\b": "dollar", r"€|\beuros?\b|(?-i:\bEUR\b)": "euro",
     r"£|\bpounds?\b|\bsterling\b|(?-i:\bGBP\b|\bEGP\b)": "pound",
     r"\bdinars?\b|(?-i:\b(?:JOD|KWD|IQD|BHD|LYD|TND|DZD)\b)": "dinar",
-    r"\b(?:riyals?|rials?)\b|(?-i:\b(?:SAR|QAR|OMR|YER|IRR)\b)": "riyal", r"\bdirhams?\b|(?-i:\b(?:AED|MAD)\b)": "dirham",
+    r"\b(?:riyals?|rials?)\b|(?-i:\b(?:SAR|QAR|OMR|YER|IRR)\b)": "riyal",
+    r"\bdirhams?\b|(?-i:\b(?:AED|MAD)\b)": "dirham",
     r"\b(?:lira|liras|lire)\b|(?-i:\b(?:TRY|LBP|SYP)\b)": "lira", r"\b(?:roubles?|rubles?)\b|(?-i:\bRUB\b)": "rouble",
     r"\b(?:yuan|renminbi)\b|(?-i:\b(?:RMB|CNY)\b)": "yuan", r"\byen\b|¥|(?-i:\bJPY\b)": "yen",
     r"\b(?:shekels?|sheqels?)\b|(?-i:\b(?:NIS|ILS)\b)": "shekel", r"\brupees?\b|(?-i:\b(?:INR|PKR)\b)": "rupee",
@@ -1088,6 +1091,156 @@ _DANGLING = re.compile(r"(?:\b(?:the|(?-i:a)|an|of|to|and|or|than|whose|its|thei
                        r"|\b(?:that|which|his|her)\s*…?)\s*$", re.IGNORECASE)
 
 
+# ---------------------------------------------------------------------------------------------------
+# Names: countries and organisations
+# ---------------------------------------------------------------------------------------------------
+
+def _arabic_names(words: str) -> str:
+    """Alternatives of Arabic names as a pattern, in normalised spelling, each without its article (the
+    clitics' pattern adds it, so that 'للأمم المتحدة' is found as well as 'الأمم المتحدة')."""
+    return "|".join(re.escape(word.removeprefix("ال")) for word in normalize(words).split("|"))
+
+
+# What English calls each country of brief.arabic.country_mentions (keyed as there): its name, people,
+# capital and main cities (the ones the Arabic table knows), and seats of government. Case matters
+# ('US', not 'us'). Not 'Korea' alone, 'England' (the Arabic table has no word for it) nor 'Persian'.
+_ENGLISH_COUNTRIES = {
+    "مصر": r"Egypt|Egyptians?|Cairo|Alexandria",
+    "السعوديه": r"Saudi Arabia|Saudis?|Riyadh|Jeddah|Jedda|Jidda|Mecca|Makkah|KSA",
+    "الامارات": r"UAE|U\.A\.E\.|Emirates|Emiratis?|Abu Dhabi|Dubai", "الكويت": r"Kuwait|Kuwaitis?",
+    "قطر": r"Qatar|Qataris?|Doha", "البحرين": r"Bahrain|Bahrainis?|Manama", "سلطنه عمان": r"Oman|Omanis?|Muscat",
+    "الاردن": r"Jordan|Jordanians?|Amman", "العراق": r"Iraq|Iraqis?|Baghdad|Basra|Basrah",
+    "سوريا": r"Syria|Syrians?|Damascus|Aleppo", "لبنان": r"Lebanon|Lebanese|Beirut",
+    "فلسطين": r"Palestine|Palestinians?|Gaza|Gazans?|West Bank",
+    "اليمن": r"Yemen|Yemenis?|Yemenite|Sanaa|Sana['’]a|Aden",
+    "السودان": r"Sudan|Sudanese|Khartoum", "ليبيا": r"Libya|Libyans?|Benghazi", "تونس": r"Tunisia|Tunisians?|Tunis",
+    "الجزاير": r"Algeria|Algerians?|Algiers", "المغرب": r"Morocco|Moroccans?|Rabat|Casablanca",
+    "موريتانيا": r"Mauritania|Mauritanians?|Nouakchott", "الصومال": r"Somalia|Somalis?|Mogadishu",
+    "ايران": r"Iran|Iranians?|Tehran|Teheran", "تركيا": r"Turkey|Türkiye|Turkiye|Turkish|Turks?|Ankara|Istanbul",
+    "اسراييل": r"Israel|Israelis?|Tel Aviv", "روسيا": r"Russia|Russians?|Moscow|Kremlin",
+    "اوكرانيا": r"Ukraine|Ukrainians?|Kyiv|Kiev",
+    "الولايات المتحده": r"United States|US|U\.S\.|USA|U\.S\.A\.|America|Americans?|Washington|White House|Pentagon",
+    "الصين": r"China|Chinese|Beijing", "فرنسا": r"France|French|Paris|Elysee|Élysée",
+    "بريطانيا": r"Britain|British|Britons?|UK|U\.K\.|United Kingdom|London|Downing Street",
+    "المانيا": r"Germany|Germans?|Berlin", "الهند": r"India|Indians?|New Delhi|Delhi",
+    "باكستان": r"Pakistan|Pakistanis?|Islamabad", "افغانستان": r"Afghanistan|Afghans?|Kabul",
+    "اليابان": r"Japan|Japanese|Tokyo", "كوريا الشماليه": r"North Korea(?:ns?)?|Pyongyang|DPRK",
+    "كوريا الجنوبيه": r"South Korea(?:ns?)?|Seoul", "اثيوبيا": r"Ethiopia|Ethiopians?|Addis Ababa",
+    "فيتنام": r"Vietnam|Viet Nam|Vietnamese|Hanoi",
+}
+_ENGLISH_COUNTRY_TERMS = [(re.compile(rf"(?<![\w.])(?:{names})(?![\w])"), country)
+                          for country, names in _ENGLISH_COUNTRIES.items()]
+# Regions named after a country that are not the country.
+_ENGLISH_NOT_COUNTRIES = re.compile(r"\b(?:Latin|South|North|Central) America\b")
+_ARABIC_NOT_COUNTRIES = re.compile(rf"{_AR_PREFIX}امريكا (?:ال)?(?:لاتينيه|جنوبيه|شماليه|وسطي)(?!\w)")
+# Arabic that may stand for a country without brief.arabic.country_mentions counting it (other spellings,
+# seats of government, words of two meanings): an English naming that country is no swap, but the Arabic
+# does not require it.
+_ARABIC_COUNTRY_HINTS = [(re.compile(rf"{_AR_PREFIX}(?:{_arabic_names(words)})(?!\w)"), countries.split(","))
+                         for words, countries in {
+    "عمان": "سلطنه عمان,الاردن", "كوريا|كوري|كوريه|الكوريتين": "كوريا الشماليه,كوريا الجنوبيه",
+    "سيول": "كوريا الجنوبيه", "أميركا|أميركي|أميركية|أميركيون|أميركيين": "الولايات المتحده",
+    "البيت الأبيض|البنتاغون|البنتاجون": "الولايات المتحده", "الكرملين": "روسيا", "الإليزيه": "فرنسا",
+    "المملكة المتحدة|داونينغ ستريت|إنجلترا|انكلترا": "بريطانيا",
+    "المملكة": "السعوديه,الاردن,المغرب,البحرين,بريطانيا",
+    "الاحتلال|الكيان|الصهيوني|الصهيونية|صهيوني|صهيونية|الإسرائيلي|إسرائيلي": "اسراييل",
+    "القدس|الجولان": "اسراييل,فلسطين,سوريا", "رام الله|جنين|نابلس|الخليل|رفح|خان يونس|حماس|الأونروا": "فلسطين",
+    "رفح": "مصر", "أبو ظبي": "الامارات", "الشام": "سوريا", "حمص|إدلب|درعا|اللاذقية": "سوريا",
+    "الموصل|أربيل|كردستان|النجف|كربلاء": "العراق", "طرابلس": "ليبيا,لبنان", "مصراتة": "ليبيا",
+    "الحوثي|الحوثيين|الحوثيون|الحديدة|تعز|مأرب": "اليمن", "حزب الله": "لبنان", "بيجين|بيجينغ": "الصين",
+    "كيف": "اوكرانيا", "دلهي": "الهند", "هانوي": "فيتنام", "السويس|الأقصر|أسوان|سيناء": "مصر",
+    "العبرية|الكنيست": "اسراييل", "الضفة|القطاع|المحتلة": "فلسطين", "الحرس الثوري": "ايران",
+    "الكونغرس|الكونجرس": "الولايات المتحده",
+    # a currency for its country ('Israeli shekel' for 'الشيكل')
+    "شيكل|شيقل|شواكل": "اسراييل", "يوان": "الصين", "روبل": "روسيا", "دولار": "الولايات المتحده",
+    "ليرة|ليرات": "تركيا,لبنان,سوريا", "ريال|ريالات": "السعوديه,قطر,سلطنه عمان,اليمن,ايران",
+    "درهم|دراهم": "الامارات,المغرب", "جنيه|جنيها|جنيهات": "مصر,السودان,بريطانيا",
+    "دينار|دنانير": "الاردن,الكويت,العراق,البحرين,ليبيا,تونس,الجزاير",
+}.items()]
+
+# Organisations news confuses with one another, by what Arabic and English call them; Arabic that
+# names one only in some senses ('فتح' opened, 'القاعدة' the base) is a hint, as above.
+_ORGANISATIONS = {
+    # key: (Arabic, Arabic hints, English)
+    "Hamas": ("حماس", "كتائب القسام", r"Hamas"),
+    "Hezbollah": ("حزب الله", "", r"Hez?b[ou]ll?ah|Hizb[ou]ll?ah|Hizballah"),
+    "Islamic Jihad": ("الجهاد الإسلامي", "سرايا القدس", r"Islamic Jihad"),
+    "Fatah": ("حركة فتح", "فتح", r"Fatah"),
+    "the UN": ("الأمم المتحدة", "أممي|أممية|الأممي|الأممية|مجلس الأمن|الأونروا|اليونيسف|اليونسكو|غوتيريش|غوتيريس|"
+               "منظمة الصحة العالمية|برنامج الأغذية العالمي|المفوضية السامية|الوكالة الدولية للطاقة الذرية",
+               r"United Nations|UN|U\.N\.|UNRWA|UNICEF|UNHCR|UNESCO|UNIFIL|UNDP|OCHA|WFP|IAEA"),
+    "NATO": ("الناتو|حلف شمال الأطلسي|حلف شمال الاطلسي|حلف الأطلسي|الحلف الأطلسي|شمال الأطلسي", "",
+             r"NATO|Nato|North Atlantic|Atlantic [Aa]lliance"),
+    "the EU": ("الاتحاد الأوروبي|الاتحاد الأوربي", "الأوروبي|الأوروبية|الأوروبيين|المفوضية الأوروبية|بروكسل",
+               r"EU|E\.U\.|European Union|European Commission"),
+    "the Arab League": ("جامعة الدول العربية|الجامعة العربية", "", r"Arab League|League of Arab States"),
+    "the African Union": ("الاتحاد الأفريقي|الاتحاد الإفريقي", "", r"African Union"),
+    "the GCC": ("مجلس التعاون الخليجي|مجلس التعاون لدول الخليج", "مجلس التعاون", r"GCC|Gulf Cooperation Council"),
+    "OPEC": ("أوبك", "", r"OPEC|Opec"),
+    "the IMF": ("صندوق النقد", "", r"IMF|International Monetary Fund"),
+    "the World Bank": ("البنك الدولي", "البنك الدوليين|والبنك الدوليين", r"World Bank"),
+    "the Red Cross": ("الصليب الأحمر", "", r"Red Cross|ICRC"),
+    "the Red Crescent": ("الهلال الأحمر", "", r"Red Crescent"),
+    "the Houthis": ("الحوثي|الحوثيين|الحوثيون|حوثي|حوثيين|حوثيون|أنصار الله", "",
+                    r"Houthis?|Huthis?|Ansar Allah|Ansarullah"),
+    "Islamic State": ("داعش|تنظيم الدولة|الدولة الإسلامية", "", r"ISIS|ISIL|Islamic State|Daesh"),
+    "al-Qaeda": ("تنظيم القاعدة", "القاعدة", r"[Aa]l[- ]Qa[ei]da|Qa[ei]da"),
+    "the Taliban": ("طالبان", "", r"Taliban"),
+    "the Muslim Brotherhood": ("الإخوان المسلمين|الإخوان المسلمون|جماعة الإخوان", "الإخوان",
+                               r"Muslim Brotherhood|Brotherhood|Ikhwan"),
+    "the ICC": ("المحكمة الجنائية الدولية", "الجنائية الدولية", r"ICC|International Criminal Court"),
+    "the ICJ": ("محكمة العدل الدولية", "العدل الدولية", r"ICJ|International Court of Justice|World Court"),
+}
+# 'حماس' with the article is 'enthusiasm' (الحماس); Hamas never takes it.
+_NO_ARTICLE = r"(?<!\w)[وفبل]?"
+_ARABIC_ORGANISATIONS = [
+    (re.compile(rf"{_NO_ARTICLE if key == 'Hamas' else _AR_PREFIX}(?:{_arabic_names(arabic)})(?!\w)"), key)
+    for key, (arabic, _, _) in _ORGANISATIONS.items()]
+_ARABIC_ORGANISATION_HINTS = [(re.compile(rf"{_AR_PREFIX}(?:{_arabic_names(hints)})(?!\w)"), key)
+                              for key, (_, hints, _) in _ORGANISATIONS.items() if hints]
+_ENGLISH_ORGANISATIONS = [(re.compile(rf"(?<![\w.])(?:{english})(?![\w])"), key)
+                          for key, (_, _, english) in _ORGANISATIONS.items()]
+
+
+def _swapped(named: dict[str, str], hinted: set[str], english: dict[str, str]) -> tuple[str, str] | None:
+    """(a name of the Arabic the English lacks, the name the English gives that the Arabic lacks), or None."""
+    lost = [key for key in named if key not in english]
+    added = [key for key in english if key not in named and key not in hinted]
+    return (lost[0], added[0]) if lost and added else None
+
+
+def name_reasons(source: str, english: str) -> list[str]:
+    """A country or an organisation the Arabic names that the English replaces by another: the English
+    names none of one the Arabic names, and names one the Arabic does not ('نظيره اللبناني' rendered
+    'his Syrian counterpart', 'حماس' rendered 'Hezbollah'). A country counts by its name, capital or
+    nationality ('القطرية' is Qatar, 'Doha' too)."""
+    text = normalize(source)
+    reasons = []
+    counted = _ARABIC_NOT_COUNTRIES.sub(" ", text)
+    countries = {country: country for country in country_mentions(counted)}
+    hinted = {country for pattern, found in _ARABIC_COUNTRY_HINTS if pattern.search(text) for country in found}
+    english_countries = _found(_ENGLISH_COUNTRY_TERMS, _ENGLISH_NOT_COUNTRIES.sub(" ", english))
+    swap = _swapped(countries, hinted, english_countries)
+    if swap:
+        lost, added = swap
+        reasons.append(f"the source names {_country_name(lost)} and the English does not, naming "
+                       f"{_country_name(added)} instead ('{english_countries[added]}')")
+    organisations = _found(_ARABIC_ORGANISATIONS, text)
+    hinted = {key for pattern, key in _ARABIC_ORGANISATION_HINTS if pattern.search(text)}
+    english_organisations = _found(_ENGLISH_ORGANISATIONS, english)
+    swap = _swapped(organisations, hinted, english_organisations)
+    if swap:
+        lost, added = swap
+        reasons.append(f"the source names {lost} ('{_as_written(source, organisations[lost])}') and the English "
+                       f"does not, naming {added} instead ('{english_organisations[added]}')")
+    return reasons
+
+
+def _country_name(country: str) -> str:
+    """The English name of a country of the table ('Lebanon'): the first the table gives."""
+    return re.sub(r"\(.*?\)\??|\\", "", _ENGLISH_COUNTRIES[country].split("|")[0])
+
+
 def glossary_flags(source: str, english: str, glossary) -> list[Flag]:
     """Glossary terms present in the source whose preferred English rendering is missing."""
     if glossary is None:
@@ -1125,10 +1278,10 @@ def check_pair(source: str, english: str, *, glossary=None, score: float | None 
     flags += untranslated_flags(source, english, settings)
     flags += length_ratio_flags(source, english, settings)
     flags += truncated_flags(source, english, parts)
-    glossary_found = glossary_flags(source, english, glossary)
-    if glossary_found:
-        reasons = "; ".join(f.reason for f in glossary_found)
-        flags.append(Flag("glossary", reasons))
+    # A country or organisation swapped for another is a name rendered wrongly, as a glossary term is.
+    names = [f.reason for f in glossary_flags(source, english, glossary)] + name_reasons(source, english)
+    if names:
+        flags.append(Flag("glossary", "; ".join(names)))
     flags += confidence_flags(score, settings)
     return flags
 

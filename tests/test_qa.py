@@ -489,12 +489,12 @@ def test_glossary_flag_names_the_term():
     assert codes(source, "Putin arrived in Pyong Yang.") == []  # no glossary, no glossary flag
 
 
-# --- currencies and units -----------------------------------------------
+# --- currencies, units, countries and organisations -----------------------------------------------
 
 def changed_names(source, english) -> list[str]:
-    """The reasons of the currency and unit checks among the pair's flags."""
+    """The reasons of the currency, unit, country and organisation checks among the pair's flags."""
     return [reason for f in qa.check_pair(source, english) for reason in f.reason.split("; ")
-            if "but the English says" in reason]
+            if "but the English says" in reason or "instead (" in reason]
 
 
 # From a review that found none of these caught (2026-12-02), and more of the kind.
@@ -576,6 +576,87 @@ def test_a_unit_kept_is_not_flagged(source, english):
 ])
 def test_a_conversion_beside_the_unit_is_no_change(source, english):
     assert changed_names(source, english) == []  # (the converted number itself is flagged as invented)
+
+
+@pytest.mark.parametrize("source, english, shown", [
+    ("استقبل الرئيس الفرنسي إيمانويل ماكرون نظيره اللبناني في قصر الإليزيه.",
+     "French President Emmanuel Macron received his Syrian counterpart at the Elysee Palace.",
+     "the source names Lebanon and the English does not, naming Syria instead ('Syrian')"),
+    ("وجرى توقيع الاتفاق في العاصمة القطرية الدوحة.", "The agreement was signed in the Egyptian capital, Cairo.",
+     "the source names Qatar and the English does not, naming Egypt instead ('Egyptian')"),
+    ("أعلن العراق إغلاق حدوده مع سوريا.", "Iran announced the closure of its border with Syria.",
+     "the source names Iraq and the English does not, naming Iran instead ('Iran')"),
+    ("قتل خمسة أشخاص في انفجار سيارة مفخخة في دمشق.", "Five people were killed in a car bomb blast in Baghdad.",
+     "naming Iraq instead ('Baghdad')"),
+])
+def test_a_swapped_country_is_flagged(source, english, shown):
+    flags = qa.check_pair(source, english)
+    assert [f.code for f in flags] == ["glossary"] and shown in flags[0].reason
+
+
+@pytest.mark.parametrize("source, english", [
+    ("استقبل الرئيس الفرنسي إيمانويل ماكرون نظيره اللبناني في قصر الإليزيه.",
+     "French President Emmanuel Macron received his Lebanese counterpart at the Elysee Palace."),
+    ("وجرى توقيع الاتفاق في العاصمة القطرية الدوحة.", "The agreement was signed in the Qatari capital, Doha."),
+    # a nationality for a country, a capital for its nationality
+    ("وصل الوفد المصري إلى الدوحة.", "The Egyptian delegation arrived in Qatar."),
+    ("وصل الوفد المصري إلى الدوحة.", "Egypt's delegation arrived in Doha."),
+    # the English names a country the Arabic names otherwise
+    ("استقبل الرئيس المصري نظيره الأميركي في القاهرة.", "The Egyptian president received his US counterpart in Cairo."),
+    ("اقتحمت قوات الاحتلال مخيم جنين.", "Israeli forces stormed the Jenin camp."),
+    ("قصف الاحتلال مدينة غزة.", "Israel shelled Gaza City."),
+    ("قال وزير الخارجية الأردني في عمان إن بلاده ترفض التهجير.",
+     "Jordan's foreign minister said in Amman that his country rejects displacement."),
+    ("وزار الوزير السعودي عمان الأسبوع الماضي.", "The Saudi minister visited Oman last week."),
+    ("استقبل بوتين الزعيم الكوري الشمالي كيم جونغ أون في روسيا.",
+     "Putin received North Korean leader Kim Jong Un in Russia."),
+    ("أعلنت المملكة عن حزمة دعم جديدة.", "Saudi Arabia announced a new support package."),
+    ("وقال البيت الأبيض إن واشنطن تدعم المحادثات.", "The White House said the United States supports the talks."),
+    ("وأعلنت تركيا أن الرئيس أردوغان سيزور بغداد.", "Türkiye announced that President Erdogan would visit Iraq."),
+    # a nisba that is a family name, a region named after a country
+    ("قال محمد المصري، المتحدث باسم الحكومة الفلسطينية، إن الوضع خطير.",
+     "Mohammed al-Masri, the Palestinian government spokesman, said the situation was serious."),
+    ("وتقع المدينة في أمريكا اللاتينية.", "The city is in Latin America."),
+])
+def test_a_country_named_otherwise_is_not_flagged(source, english):
+    assert codes(source, english) == []
+
+
+@pytest.mark.parametrize("source, english, shown", [
+    ("رفضت حركة حماس المقترح الإسرائيلي الأخير.", "Hezbollah rejected the latest Israeli proposal.",
+     "the source names Hamas ('حماس') and the English does not, naming Hezbollah instead ('Hezbollah')"),
+    ("أكد الأمين العام للأمم المتحدة أنطونيو غوتيريش ضرورة وقف إطلاق النار فوراً.",
+     "NATO Secretary-General Jens Stoltenberg stressed the need for an immediate ceasefire.",
+     "the source names the UN ('للأمم المتحدة') and the English does not, naming NATO instead ('NATO')"),
+    ("أعلن الاتحاد الأوروبي عن مساعدات جديدة.", "The African Union announced new aid.", "naming the African Union"),
+])
+def test_a_swapped_organisation_is_flagged(source, english, shown):
+    flags = qa.check_pair(source, english)
+    assert [f.code for f in flags] == ["glossary"] and shown in flags[0].reason
+
+
+@pytest.mark.parametrize("source, english", [
+    ("رفضت حركة حماس المقترح الإسرائيلي الأخير.", "Hamas rejected the latest Israeli proposal."),
+    ("أدان مجلس الأمن الدولي الهجوم.", "The UN Security Council condemned the attack."),
+    ("حذرت وكالة الأونروا من نفاد الوقود.", "The UN agency UNRWA warned that fuel was running out."),
+    ("عقد حلف شمال الأطلسي قمة في واشنطن.", "NATO held a summit in Washington."),
+    ("أعلن الاتحاد الأوروبي عن مساعدات جديدة لسوريا.", "The EU announced new aid for Syria."),
+    ("رحبت الأمم المتحدة بالاتفاق بين إسرائيل وحماس.",
+     "The United Nations welcomed the agreement between Israel and Hamas."),
+    # words that name an organisation only in one sense: opened, the base, enthusiasm
+    ("فتح المدعي العام تحقيقا في الحادث.", "The prosecutor opened an investigation into the incident."),
+    ("قصفت الطائرات القاعدة العسكرية الأمريكية.", "The planes bombed the US military base."),
+    ("هتف أنصار حزب الله بحماس في بيروت.", "Hezbollah supporters cheered enthusiastically in Beirut."),
+])
+def test_an_organisation_named_otherwise_is_not_flagged(source, english):
+    assert codes(source, english) == []
+
+
+def test_every_country_the_english_table_knows_is_one_the_arabic_counts():
+    from brief.arabic import country_mentions
+
+    for country in qa._ENGLISH_COUNTRIES:
+        assert country_mentions(country) == {country: 1}, country
 
 
 def test_settings_as_dict():
