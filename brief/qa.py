@@ -1,9 +1,9 @@
 """Translation checks a reviewer can trust: each (Arabic, English) pair gets flags with a code and a reason.
 
-Codes: number_mismatch, negation, repetition, untranslated, length_ratio, truncated, glossary, low_confidence.
-number_mismatch also stands for an amount whose currency or unit changed (جنيه rendered 'dinars', كلم 'miles');
-glossary, besides the desk glossary's terms, for a country or an organisation swapped for another (the Arabic's
-Lebanon rendered 'Syrian', Hamas 'Hezbollah'), from tables built in here.
+Codes: number_mismatch, negation, repetition, untranslated, length_ratio, truncated, glossary, name_mismatch,
+low_confidence. number_mismatch also stands for an amount whose currency or unit changed (جنيه rendered
+'dinars', كلم 'miles'); name_mismatch is a country or an organisation swapped for another (the Arabic's Lebanon
+rendered 'Syrian', Hamas 'Hezbollah'), from tables built in here.
 The checks are plain text rules so they apply to any translation, machine or human (`brief qa`).
 Their precision and recall are measured on the labelled pairs in tests/data/qa/pairs.tsv.
 """
@@ -25,7 +25,7 @@ from brief.models import Flag, Sentence
 
 FLAG_CODES: tuple[str, ...] = (
     "number_mismatch", "negation", "repetition", "untranslated", "length_ratio", "truncated", "glossary",
-    "low_confidence",
+    "name_mismatch", "low_confidence",
 )
 
 
@@ -1133,6 +1133,7 @@ _ENGLISH_COUNTRY_TERMS = [(re.compile(rf"(?<![\w.])(?:{names})(?![\w])"), countr
 # Regions named after a country that are not the country.
 _ENGLISH_NOT_COUNTRIES = re.compile(r"\b(?:Latin|South|North|Central) America\b")
 _ARABIC_NOT_COUNTRIES = re.compile(rf"{_AR_PREFIX}امريكا (?:ال)?(?:لاتينيه|جنوبيه|شماليه|وسطي)(?!\w)")
+_SIDED_KOREA = re.compile(r"(?:ال)?كوري(?:ا|ه|ين|ون)?\s+(?:ال)?(?:شمال|جنوب)ي(?:ه|ين|ون)?(?!\w)")
 # Arabic that may stand for a country without brief.arabic.country_mentions counting it (other spellings,
 # seats of government, words of two meanings): an English naming that country is no swap, but the Arabic
 # does not require it.
@@ -1218,7 +1219,9 @@ def name_reasons(source: str, english: str) -> list[str]:
     reasons = []
     counted = _ARABIC_NOT_COUNTRIES.sub(" ", text)
     countries = {country: country for country in country_mentions(counted)}
-    hinted = {country for pattern, found in _ARABIC_COUNTRY_HINTS if pattern.search(text) for country in found}
+    # "كوريا" alone may be either Korea; "كوريا الشمالية", "الكوري الجنوبي" name one, and only that one.
+    hinted = {country for pattern, found in _ARABIC_COUNTRY_HINTS if pattern.search(_SIDED_KOREA.sub(" ", text))
+              for country in found}
     english_countries = _found(_ENGLISH_COUNTRY_TERMS, _ENGLISH_NOT_COUNTRIES.sub(" ", english))
     swap = _swapped(countries, hinted, english_countries)
     if swap:
@@ -1278,10 +1281,12 @@ def check_pair(source: str, english: str, *, glossary=None, score: float | None 
     flags += untranslated_flags(source, english, settings)
     flags += length_ratio_flags(source, english, settings)
     flags += truncated_flags(source, english, parts)
-    # A country or organisation swapped for another is a name rendered wrongly, as a glossary term is.
-    names = [f.reason for f in glossary_flags(source, english, glossary)] + name_reasons(source, english)
-    if names:
-        flags.append(Flag("glossary", "; ".join(names)))
+    glossary_found = glossary_flags(source, english, glossary)
+    if glossary_found:
+        flags.append(Flag("glossary", "; ".join(f.reason for f in glossary_found)))
+    swapped = name_reasons(source, english)
+    if swapped:
+        flags.append(Flag("name_mismatch", "; ".join(swapped)))
     flags += confidence_flags(score, settings)
     return flags
 
