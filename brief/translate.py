@@ -126,6 +126,8 @@ class TranslationStats:
     seconds_model_load: float = 0.0
     seconds_translate: float = 0.0
     cache_path: str | None = None
+    cache_read: bool | None = None  # False when the memory stayed locked and this run went on without it
+    cache_written: bool | None = None  # False when new translations could not be stored (locked, disk full)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -908,6 +910,9 @@ class Translator:
             result = results[source]
             text = glossary.restore(result.text, mapping) if glossary is not None and mapping else result.text
             out.append(Translation(text, result.score, result.parts, result.from_cache))
+        if self.memory:
+            # The path alone would claim a memory this run passed over (locked past the wait, a full disk).
+            self.stats.cache_read, self.stats.cache_written = self.memory.reading, self.memory.storing
         return out
 
     def _translate_uncached(self, engine: Engine, sources: list[str],

@@ -117,6 +117,20 @@ def test_ctranslate2_conversion_happens_once(tiny_model_dir):
     assert (first / "source.spm").is_file() and (first / "vocab.json").is_file()
 
 
+def test_the_stats_say_when_the_memory_was_passed_over(tiny_model_dir, tmp_path):
+    options = TranslateOptions(model=str(tiny_model_dir), engine="transformers", precision="fp32", device="cpu",
+                               cache_path=str(tmp_path / "tm.sqlite3"))
+    used = Translator(options)
+    used.translate_texts(ARABIC[:1])
+    assert (used.stats.cache_read, used.stats.cache_written) == (True, True)
+    passed_over = Translator(options)
+    passed_over.memory.reading = passed_over.memory.storing = False  # what a memory locked past the wait does
+    passed_over.translate_texts(ARABIC[1:2])
+    assert (passed_over.stats.cache_read, passed_over.stats.cache_written) == (False, False)
+    assert passed_over.stats.cache_path  # where it is, and that it was not used
+    assert Translator(TranslateOptions(model=str(tiny_model_dir), cache=False)).stats.cache_read is None
+
+
 def test_cache_hits_are_identical_and_never_load_the_model(tiny_model_dir, tmp_path, monkeypatch):
     options = TranslateOptions(model=str(tiny_model_dir), engine="transformers", precision="fp32", device="cpu",
                                cache_path=str(tmp_path / "tm.sqlite3"))
