@@ -536,6 +536,20 @@ def _url_fetcher():
     return ProjectFetcher(allowed_protocols={"data", "file"})
 
 
+# Emoji: no font the PDF embeds draws them (a box would stand in each one's place, and a system emoji font,
+# where there is one, is a colour bitmap the page may not show). A flag is its two letters, "[RU]"; the
+# rest ("🔴 عاجل") is decoration, and goes.
+_FLAG = re.compile("([\U0001F1E6-\U0001F1FF])([\U0001F1E6-\U0001F1FF])")
+_PICTOGRAPHS = re.compile("[\U0001F000-\U0001FAFF\u2B50\u2B55\u2705\u274C\u274E\u2757\u2753-\u2755"
+                          "\u231A\u231B\u23E9-\u23F3\u23F8-\u23FA\uFE0F\u20E3]" r"\s?")
+
+
+def without_pictographs(text: str) -> str:
+    """Text for the PDF: flags as their country letters, other emoji left out."""
+    text = _FLAG.sub(lambda m: "[" + "".join(chr(ord(c) - 0x1F1E6 + ord("A")) for c in m.groups()) + "]", text)
+    return _PICTOGRAPHS.sub("", text)
+
+
 def _check_paper(paper: str) -> str:
     size = PAPER_SIZES.get((paper or "a4").lower())
     if size is None:
@@ -552,7 +566,7 @@ def _layout(brief: Brief, paper: str):
     except OSError as exc:  # pango missing
         raise RenderError(f"WeasyPrint cannot load its system libraries (install pango): {exc}") from exc
     fetcher = _url_fetcher()
-    html = render_html(brief, for_pdf=True)
+    html = without_pictographs(render_html(brief, for_pdf=True))
     try:
         return HTML(string=html, base_url=prompts_dir().resolve().as_uri() + "/", url_fetcher=fetcher).render(
             stylesheets=[CSS(string=f"@page {{ size: {size}; }}", url_fetcher=fetcher)])

@@ -623,3 +623,18 @@ def test_review_page_explains_the_flags_it_shows_and_keeps_a_flagged_key_point_g
     assert "<code>repetition</code>" not in legend  # only the codes this page shows
     assert re.search(r'class="pair kind-body chosen flagged"', page)
     assert ".pair.chosen.flagged { background: #eef6ee; }" in page
+
+
+def test_emoji_that_no_embedded_font_draws_leave_the_pdf_and_flags_keep_their_letters():
+    assert render.without_pictographs("🔴 عاجل: 🇷🇺 روسيا ✅ توقع ★ 1️⃣") == "عاجل: [RU] روسيا توقع ★ 1"
+    assert render.without_pictographs("Kim Jong Un → Moscow, № 5") == "Kim Jong Un → Moscow, № 5"
+
+
+@needs_poppler
+def test_a_pdf_of_emoji_text_shows_no_box_for_them(tmp_path):
+    brief = make_brief(2)
+    brief.points[0].english = "🔴 Breaking: 🇷🇺 Russia and North Korea sign a treaty ✅"
+    path = tmp_path / "brief.pdf"
+    path.write_bytes(render.render_pdf(brief))
+    text = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True, check=True).stdout
+    assert "[RU] Russia" in text and not re.search("[\U0001F000-\U0001FAFF\u2705]", text)
