@@ -142,6 +142,8 @@ BeamsOpt = typer.Option(None, "--beams", help="Beam width, 1 to 16 (default: the
 NoCacheOpt = typer.Option(False, "--no-cache", help="Bypass the translation memory.")
 FullVocabularyOpt = typer.Option(False, "--full-vocabulary", help="Let the output use every vocabulary entry, "
                                  "not only the model's target-side pieces (slower; to compare).")
+CorrectionsOpt = typer.Option(None, "--corrections", help="TSV of arabic<TAB>english sentences a reviewer "
+                              "corrected; their English replaces the machine's.")
 GlossaryOpt = typer.Option(None, "--glossary", help="TSV of arabic<TAB>english names to render one way "
                            "(default prompts/glossary.tsv; 'none' for none).")
 
@@ -158,8 +160,7 @@ def build(
     cache: Optional[bool] = typer.Option(None, "--cache/--no-cache", help="Use the translation memory "
                                          "(default), or bypass it."),
     glossary: Optional[str] = GlossaryOpt,
-    corrections: Optional[str] = typer.Option(None, "--corrections", help=(
-        "TSV of arabic<TAB>english sentences a reviewer corrected; their English replaces the machine's.")),
+    corrections: Optional[str] = CorrectionsOpt,
     full_vocabulary: Optional[bool] = typer.Option(None, "--full-vocabulary/--no-full-vocabulary", help=(
         "Let the output use every vocabulary entry, not only the model's target-side pieces (slower; to compare).")),
     max_points: Optional[int] = typer.Option(None, "--max-points", help="Most key points on the page, 1 to 50 (default 8)."),
@@ -300,9 +301,10 @@ def translate(source: str = typer.Argument("-", help="A text file, or - for stdi
               model: Optional[str] = ModelOpt, engine: Optional[str] = EngineOpt,
               precision: Optional[str] = PrecisionOpt, device: Optional[str] = DeviceOpt,
               beams: Optional[int] = BeamsOpt, no_cache: bool = NoCacheOpt, glossary: Optional[str] = GlossaryOpt,
-              full_vocabulary: bool = FullVocabularyOpt,
+              full_vocabulary: bool = FullVocabularyOpt, corrections: Optional[str] = CorrectionsOpt,
               quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar or warnings.")):
     """Translate Arabic text sentence by sentence; prints arabic<TAB>english lines."""
+    from brief.corrections import load_corrections
     from brief.glossary import glossary_for
     from brief.pipeline import translate_document
     from brief.translate import TranslateOptions
@@ -311,7 +313,8 @@ def translate(source: str = typer.Argument("-", help="A text file, or - for stdi
                                device=device or "auto", beams=beams, full_vocabulary=full_vocabulary,
                                cache=not no_cache, glossary=glossary_for(glossary))
     with progress_bar(not quiet, "translating") as progress:
-        pairs = translate_document(source, options, progress=progress, warn=None if quiet else _warn)
+        pairs = translate_document(source, options, progress=progress, warn=None if quiet else _warn,
+                                   corrections=load_corrections(corrections) if corrections else None)
     for arabic, english in pairs:
         print(f"{arabic}\t{english}")
 

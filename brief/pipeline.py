@@ -759,9 +759,10 @@ def summarize_text(text: str, max_words: int | None = None, max_points: int = 8,
 
 
 def translate_document(source: str, options, *, progress: Callable[[int, int], None] | None = None,
-                       warn: Callable[[str], None] | None = None) -> list[tuple[str, str]]:
+                       warn: Callable[[str], None] | None = None, corrections=None) -> list[tuple[str, str]]:
     """Each sentence of a text file (or "-", standard input) with its English, in order; `options` are
-    brief.translate.TranslateOptions. What `brief translate` prints."""
+    brief.translate.TranslateOptions; a sentence of `corrections` takes the reviewer's English. What
+    `brief translate` prints."""
     from brief.ingest import read_document
     from brief.segment import split_sentences
     from brief.translate import Translator
@@ -770,7 +771,10 @@ def translate_document(source: str, options, *, progress: Callable[[int, int], N
     try:
         text = read_document(source).text
         sentences = [" ".join(s.split()) for line in text.splitlines() for s in split_sentences(line) if s.strip()]
-        return [(sentence, result.text) for sentence, result in zip(sentences, translator.translate_texts(sentences))]
+        fixed = {s: corrections.get(s) for s in sentences} if corrections else {}
+        asked = [s for s in sentences if not fixed.get(s)]
+        done = dict(zip(asked, (result.text for result in translator.translate_texts(asked))))
+        return [(sentence, fixed.get(sentence) or done[sentence]) for sentence in sentences]
     finally:
         translator.close()
 

@@ -259,6 +259,13 @@ def test_translate_document_is_the_python_api_of_brief_translate(tiny_model_dir,
     assert [arabic for arabic, _ in pairs] == ["قال الوزير إن الاتفاق تم.", "وأضاف أن التنفيذ يبدأ غدا.",
                                                 "انتهى الاجتماع."]
     assert all(english.strip() for _, english in pairs)
+    # A reviewer's correction stands for its sentence, as in a build.
+    from brief.corrections import Corrections, matching_form
+
+    fixed = Corrections({matching_form("انتهى الاجتماع."): "The meeting ended."})
+    again = translate_document(str(source), TranslateOptions(model=str(tiny_model_dir), cache=False),
+                               corrections=fixed)
+    assert again[2] == ("انتهى الاجتماع.", "The meeting ended.") and again[:2] == pairs[:2]
 
 
 def test_an_interrupt_once_the_brief_is_renamed_waits_for_the_state_and_the_eml(tiny_model_dir, tmp_path,
