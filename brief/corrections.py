@@ -2,24 +2,35 @@
 
 A corrections file is TSV, one `arabic<TAB>english` line per sentence, as `brief translate` prints and
 `brief qa` checks (UTF-8, UTF-16 or Windows-1256; `#` comment lines and blank lines skipped). A sentence
-of an article takes the English of the line whose Arabic is the same sentence once both are normalised
-(diacritics, tatweel, alef forms, spacing), so an Arabic cell copied from the review page matches
-whatever the clipboard did to it. The file is the desk's: brief reads it and never writes it.
+of an article takes the English of the line whose Arabic is the same sentence in its words (diacritics,
+tatweel, alef forms, punctuation, quotes, invisible marks and spacing aside), so an Arabic cell copied from
+the review page matches whatever the clipboard or a spreadsheet did to it. The file is the desk's: brief
+reads it and never writes it.
 """
 from __future__ import annotations
 
 import hashlib
 import json
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from brief.arabic import normalize
+from brief.arabic import normalize, strip_invisible
 from brief.errors import InputError, UsageError
 
 
 def matching_form(arabic: str) -> str:
-    """The form two copies of one sentence share: normalised letters, single spaces."""
-    return " ".join(normalize(arabic).split())
+    """The form two copies of one sentence share: its normalised letters and digits, single spaces. A copy
+    from a page or a spreadsheet changes marks, quotes and invisible characters, never the words."""
+    text = normalize(strip_invisible(arabic))
+    return " ".join("".join(c if unicodedata.category(c)[0] in "LN" else " " for c in text).split())
+
+
+def _unquoted(field: str) -> str:
+    """A spreadsheet's export of a cell holding a quote: wrapped in quotes, the inner ones doubled."""
+    if len(field) >= 2 and field[0] == field[-1] == '"':
+        return field[1:-1].replace('""', '"')
+    return field
 
 
 @dataclass
@@ -60,7 +71,7 @@ def load_corrections(path: str | Path) -> Corrections:
     entries: dict[str, str] = {}
     lines: dict[str, int] = {}
     for number, arabic, english in read.pairs:
-        key, english = matching_form(arabic), " ".join(english.split())
+        key, english = matching_form(_unquoted(arabic)), " ".join(_unquoted(english).split())
         if not key or not english:
             raise UsageError(f"{path}:{number}: a correction needs both the Arabic and the English")
         if key in entries and entries[key] != english:

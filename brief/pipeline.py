@@ -646,6 +646,7 @@ def run_report(brief: Brief, inputs: list[InputFile], outputs: list[Path], timin
     whether it is on the page and its number there (or, further, after the page's). `stories` are all
     the run's stories (the brief holds none when one story needs no heading)."""
     from brief.clean import line_accounting
+    from brief.corrections import matching_form
     from brief.render import point_numbers
 
     page = fitted if fitted is not None else brief
@@ -676,6 +677,9 @@ def run_report(brief: Brief, inputs: list[InputFile], outputs: list[Path], timin
         "translation": asdict(stats),
         # Sentences whose English is a reviewer's correction, not the machine's.
         "corrected_sentences": sum(1 for a in brief.articles for s in a.sentences if s.corrected),
+        # ... and how many of the file's corrections found their sentence in this run (a correction
+        # whose Arabic was copied short, or re-segmented, finds none).
+        "corrections_used": len({matching_form(s.text) for a in brief.articles for s in a.sentences if s.corrected}),
         "outputs": [str(p) for p in outputs],
         "timings": {k: round(v, 3) for k, v in timings.items()},
     }

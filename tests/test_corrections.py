@@ -25,6 +25,17 @@ def test_a_correction_matches_its_sentence_whatever_the_copy_did_to_diacritics_a
     assert corrections.fingerprint().startswith("fixes.tsv@") and "(1 sentence)" in corrections.fingerprint()
 
 
+def test_a_copy_through_the_review_page_or_a_spreadsheet_still_matches(tmp_path):
+    sentence = "وقال \u200fالوزير: «الاتفاق تم»، وأضاف أن 37 شخصا نجوا."
+    path = tmp_path / "fixes.tsv"
+    # What the page shows (invisible marks gone, other quotes, no final stop), exported by a spreadsheet:
+    # a cell holding a quote is wrapped in quotes with the inner ones doubled.
+    path.write_text('"\u2067وقال الوزير: ""الاتفاق تم""، وأضاف أن 37 شخصا نجوا\u2069"\t"He said ""done"""\n',
+                    encoding="utf-8")
+    assert load_corrections(path).get(sentence) == 'He said "done"'
+    assert load_corrections(path).get(sentence.replace("37", "38")) is None  # a figure is a word
+
+
 @pytest.mark.parametrize("text, says", [
     ("وصل بوتين.\tPutin arrived.\nوصل بوتين.\tPutin came.\n", "fixes.tsv:1 and 2 correct the same sentence two ways"),
     ("وصل بوتين. Putin arrived.\n", r"fixes.tsv.*1: expected arabic<TAB>english, found no tab"),
@@ -68,7 +79,7 @@ def test_a_build_uses_the_reviewers_english_says_so_and_still_checks_it(tiny_mod
     assert by_arabic[point["arabic"]]["english"] == "The reviewer's English for this point."
     assert by_arabic[point["arabic"]]["corrected"] is True
     assert not any(p["corrected"] for p in report["points"] if p["arabic"] not in (point["arabic"], other["arabic"]))
-    assert report["corrected_sentences"] >= 2
+    assert report["corrected_sentences"] >= 2 and report["corrections_used"] == 2
     assert report["signature"]["corrections"].startswith("fixes.tsv@")
     assert report["translation"]["sentences"] < first["translation"]["sentences"]  # not sent to the engine
     assert any(f["code"] == "number_mismatch" for f in by_arabic[other["arabic"]]["flags"])
