@@ -22,7 +22,9 @@ from brief.interrupts import InterruptedAfterWriting, interrupts_held
 from brief.models import Article, Brief, InputFile, KeyPoint, RawDocument, Signature, Story, count_outlets
 
 STATE_FILE = ".brief-state.json"
-STATE_VERSION = 1  # raised when the state's form changes; a state of a newer brief is refused, not cut down
+# Raised when the state's form changes; a state of a newer brief is refused, not cut down. 2: entries
+# hold every day that briefed them ("dates"); a version-1 entry knows only its first, and is read as such.
+STATE_VERSION = 2
 STATE_TERMS = 40  # an article's most frequent content terms kept in the state, to recognise its story later
 RECALL_DAYS = 30  # a story briefed this many days before the run's date or fewer can go on today
 TOLD_DAYS = 90  # an article's sentence fingerprints are kept this long, to recognise retold and updated text
@@ -273,8 +275,11 @@ def choose_points(articles: list[Article], settings: BuildSettings, seen: set[in
     # A follow-up with no new article has nothing to say today: what its articles told is excluded, and
     # what is left of them (headlines, headings) is no key point. It is listed under "More stories".
     newsworthy = [s for s in stories if not (s.followup and not s.new_articles)]
-    if all(s.opinion for s in newsworthy) and not all(s.opinion for s in stories):
-        newsworthy = []  # old news and a new column: nothing new to report (the column stays listed)
+    # A column gives no key point while the run holds news, told before or not (--followups drop has
+    # taken that news out of `stories` already): old news and a new column is nothing new to report.
+    if any(not a.opinion for a in articles) and all(
+            all(by_number[n].opinion for n in s.articles) for s in newsworthy):
+        newsworthy = []
     budget = story_stage.allocate_points(newsworthy, settings.max_points) if len(newsworthy) > 1 else {
         newsworthy[0].number: settings.max_points} if newsworthy else {}
     allotted = sum(budget.values())
@@ -443,6 +448,16 @@ def _remove_other_outputs_of_the_day(out_dir: Path, date: str, written: list[Pat
     return removed
 
 
+def _earlier_brief_of(out_dir: Path, date: str) -> str:
+    """What a run that writes nothing leaves of its day: said, so "nothing written" does not read as
+    "no brief for today" when an earlier run of the day wrote one."""
+    from brief.render import day_output_names
+
+    if any((out_dir / name).exists() for name in day_output_names(date)):
+        return f"; the brief of {date} an earlier run wrote stays as it was"
+    return ""
+
+
 @contextmanager
 def _inputs_reported_on_error(inputs: list[InputFile]):
     """A run stopped by an error once its inputs were read (a full disk, a damaged state) still reports
@@ -487,7 +502,10 @@ def build(settings: BuildSettings, *, progress: Callable[[int, int], None] | Non
         articles = prepared.articles
         state = read_state(out_dir, warn)
         seen = briefed_before(state, date)
-        newest = max((entry["dates"][-1] for entry in state["articles"].values()), default=date)
+        # An entry dated after tomorrow (a hand edit, a clock once wrong) is no brief to measure from.
+        tomorrow = (datetime.date.today() + datetime.timedelta(days=1)).isoformat()
+        newest = max((day for entry in state["articles"].values() for day in entry["dates"] if day <= tomorrow),
+                     default=date)
         behind = (datetime.date.fromisoformat(newest) - datetime.date.fromisoformat(date)).days
         # A day this far back is an old day made again, or a slip of a digit: either way it must not
         # re-date what later briefs told. Its brief is made; the record is left as it is.
@@ -497,7 +515,13 @@ def build(settings: BuildSettings, *, progress: Callable[[int, int], None] | Non
                  f"made, and the record of briefed articles is left as it is. If the date is a mistake, delete "
                  f"brief-{date}.* and review-{date}.html")
         if settings.new_only and articles:
+            had_news = any(not a.opinion for a in articles)
             articles = _leave_out_briefed(articles, prepared.inputs, seen, warn)
+            if articles and had_news and all(a.opinion for a in articles):
+                raise NoUsableInput("nothing new since the last brief: only opinion pieces are new, and a column "
+                                    "gives no key point while there is news; nothing written"
+                                    + _earlier_brief_of(out_dir, date),
+                                    inputs=[asdict(r) for r in prepared.inputs])
         if not articles:
             from brief.ingest import EARLIER_OUTPUT
 
@@ -522,11 +546,15 @@ def build(settings: BuildSettings, *, progress: Callable[[int, int], None] | Non
         timings["summarize"] = time.perf_counter() - started
         if not stories:
             raise NoUsableInput("nothing new since the last brief: every story was told before "
-                                "(--followups drop left them all out)", inputs=[asdict(r) for r in prepared.inputs])
-        if not points and all(story.followup or story.opinion for story in stories):
+                                "(--followups drop left them all out); nothing written" + _earlier_brief_of(out_dir, date),
+                                inputs=[asdict(r) for r in prepared.inputs])
+        if not points and all(story.followup or story.opinion or all(a.opinion for a in articles
+                                                                      if a.number in story.articles)
+                              for story in stories):
             # A page of no points under yesterday's headlines is not a brief to mail to anyone.
             raise NoUsableInput("nothing new since the last brief: every story was told before, and no "
-                                "article brings a new sentence (opinion pieces aside); nothing written",
+                                "article brings a new sentence (opinion pieces aside); nothing written"
+                                + _earlier_brief_of(out_dir, date),
                                 inputs=[asdict(r) for r in prepared.inputs])
 
         started = time.perf_counter()

@@ -341,8 +341,8 @@ def test_a_day_far_behind_the_record_is_briefed_and_leaves_the_record_as_it_is(t
     """A slip of a digit (2025 for 2026) must not re-date what later briefs told."""
     from brief.pipeline import build
 
-    def run(date: str, warnings: list) -> None:
-        settings = BuildSettings(sources=[str(SEEDS / "004_3c6385f6fb4de3b3.txt")], output=str(tmp_path),
+    def run(date: str, warnings: list, seed: str = "004_3c6385f6fb4de3b3.txt") -> None:
+        settings = BuildSettings(sources=[str(SEEDS / seed)], output=str(tmp_path),
                                  formats=["md"], model=str(tiny_model_dir), cache=False, date=date)
         assert build(settings, warn=warnings.append).exit_code == 0
 
@@ -352,6 +352,13 @@ def test_a_day_far_behind_the_record_is_briefed_and_leaves_the_record_as_it_is(t
     run("2025-11-30", warnings)
     assert (tmp_path / "brief-2025-11-30.md").exists() and (tmp_path / STATE_FILE).read_bytes() == before
     assert any("365 days before the latest brief" in w and "left as it is" in w for w in warnings), warnings
+    # An entry dated years ahead (a hand edit, a clock once wrong) is no latest brief: the record goes on.
+    state = json.loads(before)
+    state["articles"]["ahead"] = {"file": "x", "date": "2030-01-01", "dates": ["2030-01-01"]}
+    (tmp_path / STATE_FILE).write_text(json.dumps(state), encoding="utf-8")
+    run("2026-12-01", warnings, seed="003_30bd282be3f8cedf.txt")
+    record = json.loads((tmp_path / STATE_FILE).read_text(encoding="utf-8"))["articles"]
+    assert ["2026-12-01"] in [entry["dates"] for entry in record.values()] and "ahead" in record
 
 
 def test_old_news_and_a_new_opinion_column_is_nothing_new(tmp_path):
@@ -373,3 +380,35 @@ def test_old_news_and_a_new_opinion_column_is_nothing_new(tmp_path):
     stories, points, _ = choose_points(articles, BuildSettings(), set(old), told)
     assert any(s.opinion for s in stories), [(s.articles, s.opinion) for s in stories]  # the case in question
     assert points == []
+    # --followups drop takes the old news out of the stories: the column is still no news.
+    stories, points, _ = choose_points(articles, BuildSettings(followups="drop"), set(old), told)
+    assert points == [] and all(s.opinion for s in stories)
+
+
+def test_a_day_with_nothing_new_says_the_days_earlier_brief_stays(tiny_model_dir, tmp_path):
+    """--new-only leaves yesterday's articles out before stories are formed: a column alone is left."""
+    from brief.errors import NoUsableInput
+    from brief.pipeline import build
+
+    inbox = tmp_path / "in"
+    inbox.mkdir()
+    (inbox / "news.txt").write_bytes((SEEDS / "004_3c6385f6fb4de3b3.txt").read_bytes())
+    settings = BuildSettings(sources=[str(inbox)], output=str(tmp_path / "out"), formats=["md"],
+                             model=str(tiny_model_dir), cache=False, date="2026-11-30", new_only=True)
+    assert build(settings).exit_code == 0
+    (inbox / "column.txt").write_text(
+        "مقالات\nبقلم: كاتب الرأي\n" + "\n".join(
+            f"يرى الكاتب أن الأزمة الراهنة تكشف عن عجز النظام الدولي عن حماية المدنيين في الفقرة {n}."
+            for n in range(1, 7)) + "\nالآراء الواردة في هذا المقال تعبر عن رأي كاتبها ولا تعبر بالضرورة عن رأي الموقع.\n",
+        encoding="utf-8")
+    settings.date = "2026-12-01"
+    with pytest.raises(NoUsableInput, match="only opinion pieces are new"):
+        build(settings)
+    # A day built with a new article, then again without it: nothing new, and its brief is still there.
+    (inbox / "column.txt").unlink()
+    (inbox / "late.txt").write_bytes((SEEDS / "003_30bd282be3f8cedf.txt").read_bytes())
+    settings.new_only = False
+    assert build(settings).exit_code == 0
+    (inbox / "late.txt").unlink()
+    with pytest.raises(NoUsableInput, match="nothing written; the brief of 2026-12-01 an earlier run wrote stays"):
+        build(settings)
