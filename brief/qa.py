@@ -1152,7 +1152,11 @@ _ARABIC_COUNTRY_HINTS = [(re.compile(rf"{_AR_PREFIX}(?:{_arabic_names(words)})(?
     "كيف": "اوكرانيا", "دلهي": "الهند", "هانوي": "فيتنام", "السويس|الأقصر|أسوان|سيناء": "مصر",
     "العبرية|الكنيست": "اسراييل", "الضفة|القطاع|المحتلة": "فلسطين", "الحرس الثوري": "ايران",
     "الكونغرس|الكونجرس": "الولايات المتحده",
-    # a currency for its country ('Israeli shekel' for 'الشيكل')
+}.items()]
+# A currency for its country ('Israeli shekel' for 'الشيكل'), only where the Arabic names no country: 'الليرة
+# اللبنانية' rendered 'Syrian pound' is a swap, though a ليرة may be Syrian.
+_ARABIC_CURRENCY_HINTS = [(re.compile(rf"{_AR_PREFIX}(?:{_arabic_names(words)})(?!\w)"), countries.split(","))
+                          for words, countries in {
     "شيكل|شيقل|شواكل": "اسراييل", "يوان": "الصين", "روبل": "روسيا", "دولار": "الولايات المتحده",
     "ليرة|ليرات": "تركيا,لبنان,سوريا", "ريال|ريالات": "السعوديه,قطر,سلطنه عمان,اليمن,ايران",
     "درهم|دراهم": "الامارات,المغرب", "جنيه|جنيها|جنيهات": "مصر,السودان,بريطانيا",
@@ -1220,8 +1224,12 @@ def name_reasons(source: str, english: str) -> list[str]:
     counted = _ARABIC_NOT_COUNTRIES.sub(" ", text)
     countries = {country: country for country in country_mentions(counted)}
     # "كوريا" alone may be either Korea; "كوريا الشمالية", "الكوري الجنوبي" name one, and only that one.
-    hinted = {country for pattern, found in _ARABIC_COUNTRY_HINTS if pattern.search(_SIDED_KOREA.sub(" ", text))
-              for country in found}
+    for sided in _SIDED_KOREA.finditer(text):
+        korea = "كوريا الشماليه" if "شمال" in sided.group(0) else "كوريا الجنوبيه"
+        countries.setdefault(korea, korea)
+    unsided = _SIDED_KOREA.sub(" ", text)
+    hinted = {country for pattern, found in _ARABIC_COUNTRY_HINTS + (_ARABIC_CURRENCY_HINTS if not countries else [])
+              if pattern.search(unsided) for country in found}
     english_countries = _found(_ENGLISH_COUNTRY_TERMS, _ENGLISH_NOT_COUNTRIES.sub(" ", english))
     swap = _swapped(countries, hinted, english_countries)
     if swap:

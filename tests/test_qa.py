@@ -795,3 +795,15 @@ def test_cli_qa_names_each_malformed_line_checks_the_rest_and_exits_3(tmp_path):
     assert result.stdout.splitlines() == [
         "line 1: malformed (expected arabic<TAB>english, found 3 fields)",
         "line 2: number_mismatch (" + result.stdout.split("number_mismatch (", 1)[1].splitlines()[0]]
+
+
+@pytest.mark.parametrize("arabic, english, flagged", [
+    ("قال الزعيم الكوري الشمالي إن بلاده مستعدة.", "The South Korean leader said his country was ready.", True),
+    ("قال الزعيم الكوري الشمالي إن بلاده مستعدة.", "The North Korean leader said his country was ready.", False),
+    ("تراجعت الليرة اللبنانية إلى 90 ألفا مقابل الدولار.", "The Syrian pound fell to 90,000 against the dollar.", True),
+    ("تراجعت الليرة اللبنانية إلى 90 ألفا مقابل الدولار.", "The Lebanese pound fell to 90,000 against the dollar.", False),
+    ("ارتفع سعر الشيكل أمام الدولار.", "The Israeli shekel rose against the dollar.", False),
+])
+def test_a_korea_named_by_its_nationality_and_a_currency_of_a_named_country_are_held_to_it(arabic, english, flagged):
+    codes = [f.code for f in qa.check_pair(arabic, english)]
+    assert ("name_mismatch" in codes) is flagged, codes
