@@ -599,6 +599,18 @@ def _worded_amounts(source: str) -> list[Number]:
     return amounts
 
 
+_CONVERSION_UNITS = (r"(?:miles?|mi|km|kilomet(?:re|er)s?|feet|foot|ft|met(?:re|er)s?|yards?|pounds?|lbs?|kg|"
+                     r"kilograms?|tons?|tonnes?|°\s*[CF]|degrees(?:\s+(?:Celsius|Fahrenheit))?|Fahrenheit|Celsius|"
+                     r"hectares?|acres?|feddans?|dollars?|euros?|gallons?|lit(?:re|er)s?|barrels?|"
+                     r"square\s+(?:miles|kilomet(?:re|er)s))")
+# "10 km (6 miles)", "2 billion riyals ($533 million)": a figure given again in other units right after a
+# figure is the translator's (or the outlet's) conversion, not a number the English invents.
+_CONVERSION = re.compile(
+    r"\d[^()\d]{0,30}?(\(\s*(?:(?:about|around|some|approximately|roughly|nearly|almost|over|under|~)\s*)?"
+    r"(?:(?:US)?[$€£]\s*\d[\d,.]*(?:\s*(?:million|billion|thousand|m|bn|k)\b)?"
+    rf"|\d[\d,.]*(?:\s*(?:million|billion|thousand)\b)?\s*{_CONVERSION_UNITS}\b)\.?\s*\))", re.I)
+
+
 def number_flags(source: str, english: str) -> list[Flag]:
     """Numbers of the source missing or changed in the English, and digits the English invents."""
     wanted = arabic_numbers(source)
@@ -625,8 +637,9 @@ def number_flags(source: str, english: str) -> list[Flag]:
     # Scale words shift values (3 ملايين ↔ 3,000,000); a bare mantissa the source states is no invention.
     source_values |= {_key(n.value) for n in _bare_values(source)}
     english_ascii = to_ascii_digits(english)
+    converted = [m.span(1) for m in _CONVERSION.finditer(english_ascii)]
     invented = [n for n in digits if _key(n.value) not in source_values
-                and not any(n.text in english_ascii[a:b] for a, b in clock_spans + named)]
+                and not any(n.text in english_ascii[a:b] for a, b in clock_spans + named + converted)]
 
     reasons = []
     if missing:

@@ -807,3 +807,17 @@ def test_cli_qa_names_each_malformed_line_checks_the_rest_and_exits_3(tmp_path):
 def test_a_korea_named_by_its_nationality_and_a_currency_of_a_named_country_are_held_to_it(arabic, english, flagged):
     codes = [f.code for f in qa.check_pair(arabic, english)]
     assert ("name_mismatch" in codes) is flagged, codes
+
+
+@pytest.mark.parametrize("arabic, english, flagged", [
+    ("قطع العداء 10 كلم في ساعة.", "The runner covered 10 km (6 miles) in an hour.", False),
+    ("بلغت الحرارة 45 درجة مئوية.", "The temperature reached 45 °C (113 °F).", False),
+    ("زرعت 500 فدان بالقمح.", "500 feddans (about 210 hectares) were planted with wheat.", False),
+    ("بلغت الصفقة 2 مليار ريال.", "The deal was worth 2 billion riyals ($533 million).", False),
+    # Brackets that convert nothing still hold numbers the English must not invent.
+    ("قتل 25 شخصا.", "25 people were killed (30 injured).", True),
+    ("قتل 25 شخصا في الهجوم.", "25 people were killed in the attack (2024).", True),
+])
+def test_a_figure_given_again_in_other_units_is_no_invented_number(arabic, english, flagged):
+    codes = [f.code for f in qa.check_pair(arabic, english)]
+    assert ("number_mismatch" in codes) is flagged, codes
