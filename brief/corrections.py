@@ -20,16 +20,24 @@ from brief.errors import InputError, UsageError
 
 
 def matching_form(arabic: str) -> str:
-    """The form two copies of one sentence share: its normalised letters and digits, single spaces. A copy
-    from a page or a spreadsheet changes marks, quotes and invisible characters, never the words."""
-    text = normalize(strip_invisible(arabic))
-    return " ".join("".join(c if unicodedata.category(c)[0] in "LN" else " " for c in text).split())
+    """The form two copies of one sentence share: its normalised words, figures with their signs, per cent
+    and currency symbols, single spaces. A copy from a page or a spreadsheet changes marks, quotes and
+    invisible characters, never those ("-2 درجة" and "2 درجة", "5 ملايين $" and "5 ملايين €" differ)."""
+    text = normalize(strip_invisible(arabic)).replace("٪", "%").replace("\u2212", "-")
+    kept = []
+    for i, c in enumerate(text):
+        sign = c in "+-" and text[i + 1:i + 2].isdigit()
+        kept.append(c if unicodedata.category(c)[0] in "LN" or c == "%" or unicodedata.category(c) == "Sc" or sign
+                    else " ")
+    return " ".join("".join(kept).split())
 
 
 def _unquoted(field: str) -> str:
-    """A spreadsheet's export of a cell holding a quote: wrapped in quotes, the inner ones doubled."""
-    if len(field) >= 2 and field[0] == field[-1] == '"':
-        return field[1:-1].replace('""', '"')
+    """A spreadsheet's export of a cell holding a quote: wrapped in quotes, every inner one doubled (a
+    field that merely begins and ends with a quotation is left as it is)."""
+    inner = field[1:-1]
+    if len(field) >= 2 and field[0] == field[-1] == '"' and '"' not in inner.replace('""', ""):
+        return inner.replace('""', '"')
     return field
 
 

@@ -529,7 +529,7 @@ def build(settings: BuildSettings, *, progress: Callable[[int, int], None] | Non
             # not in this line: a month of them would bury the reason that matters.
             raise NoUsableInput("no usable article among the inputs: " + "; ".join(
                 f"{r.file}: {r.reason}" for r in prepared.inputs if r.status != "used"
-                and not r.reason.startswith(EARLIER_OUTPUT)) if prepared.inputs
+                and not r.reason.startswith(EARLIER_OUTPUT)) + _earlier_brief_of(out_dir, date) if prepared.inputs
                 else "no input files given", inputs=[asdict(r) for r in prepared.inputs])
 
         started = time.perf_counter()

@@ -601,14 +601,48 @@ def _worded_amounts(source: str) -> list[Number]:
 
 _CONVERSION_UNITS = (r"(?:miles?|mi|km|kilomet(?:re|er)s?|feet|foot|ft|met(?:re|er)s?|yards?|pounds?|lbs?|kg|"
                      r"kilograms?|tons?|tonnes?|°\s*[CF]|degrees(?:\s+(?:Celsius|Fahrenheit))?|Fahrenheit|Celsius|"
-                     r"hectares?|acres?|feddans?|dollars?|euros?|gallons?|lit(?:re|er)s?|barrels?|"
+                     r"hectares?|acres?|feddans?|dollars?|euros?|gallons?|lit(?:re|er)s?|barrels?|riyals?|rials?|"
+                     r"dinars?|dirhams?|liras?|pounds?|roubles?|rubles?|yuan|yen|shekels?|francs?|"
                      r"square\s+(?:miles|kilomet(?:re|er)s))")
-# "10 km (6 miles)", "2 billion riyals ($533 million)": a figure given again in other units right after a
-# figure is the translator's (or the outlet's) conversion, not a number the English invents.
+# "10 km (6 miles)", "2 billion riyals ($533 million)": a figure in one unit, given again in another in
+# brackets right after it, is a conversion (the translator's or the outlet's), not an invented number.
 _CONVERSION = re.compile(
-    r"\d[^()\d]{0,30}?(\(\s*(?:(?:about|around|some|approximately|roughly|nearly|almost|over|under|~)\s*)?"
-    r"(?:(?:US)?[$€£]\s*\d[\d,.]*(?:\s*(?:million|billion|thousand|m|bn|k)\b)?"
-    rf"|\d[\d,.]*(?:\s*(?:million|billion|thousand)\b)?\s*{_CONVERSION_UNITS}\b)\.?\s*\))", re.I)
+    r"(\d[\d,.]*)(?:\s*(?:million|billion|thousand)\b)?\s*(" + _CONVERSION_UNITS + r")\b[^()\d]{0,12}?"
+    r"\(\s*(?:(?:about|around|some|approximately|roughly|nearly|almost|over|under|~)\s*)?"
+    r"(?:(?:US)?([$€£])\s*(\d[\d,.]*)(?:\s*(?:million|billion|thousand|m|bn|k)\b)?"
+    r"|(\d[\d,.]*)(?:\s*(?:million|billion|thousand)\b)?\s*(" + _CONVERSION_UNITS + r")\b)\.?\s*\)", re.I)
+_SYMBOL_UNITS = {"$": "dollar", "€": "euro", "£": "pound"}
+
+
+def _unit_key(unit: str) -> str:
+    """One spelling per unit: lower case, no plural, no space ('°F', 'kilometres' → 'kilometre')."""
+    unit = re.sub(r"\s+", "", _SYMBOL_UNITS.get(unit, unit).lower())
+    return {"km": "kilometre", "kilometer": "kilometre", "mi": "mile", "ft": "foot", "feet": "foot", "kg": "kilogram",
+            "lb": "pound", "lbs": "pound", "meter": "metre", "liter": "litre", "rial": "riyal", "ruble": "rouble",
+            "celsius": "°c", "fahrenheit": "°f"}.get(unit.rstrip("s") if len(unit) > 3 else unit,
+                                                      unit.rstrip("s") if len(unit) > 3 else unit)
+
+
+def _conversions(english: str, source_values: set) -> tuple[set, list[tuple[int, int]]]:
+    """Values given again in brackets as conversions, and the brackets' spans. A conversion is one when
+    the figure before it is a figure of the source and the bracket's unit differs from that figure's
+    ('3 million tonnes (5 million tonnes)' converts nothing)."""
+    values, spans = set(), []
+    for match in _CONVERSION.finditer(english):
+        first, unit, symbol, symbol_value, value, bracket_unit = match.groups()
+        other = symbol or bracket_unit
+        if _unit_key(unit) == _unit_key(other):
+            continue
+        before = _key(float(first.replace(",", ""))) if re.fullmatch(r"\d+(?:,\d{3})*(?:\.\d+)?", first) else None
+        if before is None or not ({before} & source_values or any(
+                abs(before * scale - v) < 1e-6 for scale in (1e3, 1e6, 1e9) for v in source_values
+                if isinstance(v, float))):
+            continue
+        shown = (symbol_value or value).replace(",", "")
+        if re.fullmatch(r"\d+(?:\.\d+)?", shown):  # with whatever scale word follows it
+            values |= {_key(float(shown) * scale) for scale in (1, 1e3, 1e6, 1e9)}
+        spans.append((match.start(0) + match.group(0).index("("), match.end(0)))
+    return values, spans
 
 
 def number_flags(source: str, english: str) -> list[Flag]:
@@ -637,9 +671,9 @@ def number_flags(source: str, english: str) -> list[Flag]:
     # Scale words shift values (3 ملايين ↔ 3,000,000); a bare mantissa the source states is no invention.
     source_values |= {_key(n.value) for n in _bare_values(source)}
     english_ascii = to_ascii_digits(english)
-    converted = [m.span(1) for m in _CONVERSION.finditer(english_ascii)]
-    invented = [n for n in digits if _key(n.value) not in source_values
-                and not any(n.text in english_ascii[a:b] for a, b in clock_spans + named + converted)]
+    converted, brackets = _conversions(english_ascii, source_values)
+    invented = [n for n in digits if _key(n.value) not in source_values and _key(n.value) not in converted
+                and not any(n.text in english_ascii[a:b] for a, b in clock_spans + named)]
 
     reasons = []
     if missing:
@@ -649,8 +683,11 @@ def number_flags(source: str, english: str) -> list[Flag]:
     elif invented:
         shown = ", ".join(dict.fromkeys(n.text for n in invented))
         reasons.append(f"the English has {shown}, which the source does not state")
-    # The amount may be right and its currency or unit changed: '48 جنيهاً' rendered '48 dinars'.
-    reasons += measure_reasons(source, english)
+    # The amount may be right and its currency or unit changed: '48 جنيهاً' rendered '48 dinars'. A
+    # conversion's unit is not the figure's: '2 billion riyals ($533 million)' for dollars changed them.
+    for a, b in reversed(brackets):
+        english_ascii = english_ascii[:a] + " " + english_ascii[b:]
+    reasons += measure_reasons(source, english_ascii)
     return [Flag("number_mismatch", "; ".join(reasons))] if reasons else []
 
 
@@ -1146,6 +1183,8 @@ _ENGLISH_COUNTRY_TERMS = [(re.compile(rf"(?<![\w.])(?:{names})(?![\w])"), countr
 # Regions named after a country that are not the country.
 _ENGLISH_NOT_COUNTRIES = re.compile(r"\b(?:Latin|South|North|Central) America\b")
 _ARABIC_NOT_COUNTRIES = re.compile(rf"{_AR_PREFIX}امريكا (?:ال)?(?:لاتينيه|جنوبيه|شماليه|وسطي)(?!\w)")
+_BOTH_KOREAS = re.compile(r"\s*(?:و|او)\s*(?:ال)?(?:شمال|جنوب)ي(?:ه|ين|ون)?(?!\w)")
+_BOTH_KOREAS_EN = re.compile(r"\b(?:North and South|South and North) Koreas?\b")
 _SIDED_KOREA = re.compile(r"(?:ال)?كوري(?:ا|ه|ين|ون)?\s+(?:ال)?(?:شمال|جنوب)ي(?:ه|ين|ون)?(?!\w)")
 # Arabic that may stand for a country without brief.arabic.country_mentions counting it (other spellings,
 # seats of government, words of two meanings): an English naming that country is no swap, but the Arabic
@@ -1238,12 +1277,16 @@ def name_reasons(source: str, english: str) -> list[str]:
     countries = {country: country for country in country_mentions(counted)}
     # "كوريا" alone may be either Korea; "كوريا الشمالية", "الكوري الجنوبي" name one, and only that one.
     for sided in _SIDED_KOREA.finditer(text):
-        korea = "كوريا الشماليه" if "شمال" in sided.group(0) else "كوريا الجنوبيه"
-        countries.setdefault(korea, korea)
+        # "كوريا الشمالية والجنوبية" names both.
+        both = _BOTH_KOREAS.match(text, sided.end())
+        for korea in ("كوريا الشماليه", "كوريا الجنوبيه"):
+            if both or korea.split()[1][:4] in sided.group(0):
+                countries.setdefault(korea, korea)
     unsided = _SIDED_KOREA.sub(" ", text)
     hinted = {country for pattern, found in _ARABIC_COUNTRY_HINTS + (_ARABIC_CURRENCY_HINTS if not countries else [])
               if pattern.search(unsided) for country in found}
-    english_countries = _found(_ENGLISH_COUNTRY_TERMS, _ENGLISH_NOT_COUNTRIES.sub(" ", english))
+    english_countries = _found(_ENGLISH_COUNTRY_TERMS, _BOTH_KOREAS_EN.sub("North Korea and South Korea",
+                                                                           _ENGLISH_NOT_COUNTRIES.sub(" ", english)))
     swap = _swapped(countries, hinted, english_countries)
     if swap:
         lost, added = swap

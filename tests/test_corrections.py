@@ -36,6 +36,24 @@ def test_a_copy_through_the_review_page_or_a_spreadsheet_still_matches(tmp_path)
     assert load_corrections(path).get(sentence.replace("37", "38")) is None  # a figure is a word
 
 
+@pytest.mark.parametrize("written, other", [
+    ("سجلت سانت كاترين -2 درجة مئوية.", "سجلت سانت كاترين 2 درجة مئوية."),
+    ("أغلق المؤشر بتغير +1.5%.", "أغلق المؤشر بتغير -1.5%."),
+    ("بلغت الخسائر 5 ملايين $.", "بلغت الخسائر 5 ملايين €."),
+])
+def test_a_sign_a_per_cent_or_a_currency_symbol_tells_two_sentences_apart(tmp_path, written, other):
+    path = tmp_path / "fixes.tsv"
+    path.write_text(f"{written}\tThe reviewer's English.\n", encoding="utf-8")
+    assert load_corrections(path).get(written) and load_corrections(path).get(other) is None
+
+
+def test_an_english_quotation_is_not_taken_for_a_spreadsheets_quoting(tmp_path):
+    path = tmp_path / "fixes.tsv"
+    english = '"We will respond," the army said, "at the time of our choosing."'
+    path.write_text(f"وقال الجيش: سنرد في الوقت الذي نختاره.\t{english}\n", encoding="utf-8")
+    assert load_corrections(path).get("وقال الجيش: سنرد في الوقت الذي نختاره.") == english
+
+
 @pytest.mark.parametrize("text, says", [
     ("وصل بوتين.\tPutin arrived.\nوصل بوتين.\tPutin came.\n", "fixes.tsv:1 and 2 correct the same sentence two ways"),
     ("وصل بوتين. Putin arrived.\n", r"fixes.tsv.*1: expected arabic<TAB>english, found no tab"),

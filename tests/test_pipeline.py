@@ -412,3 +412,6 @@ def test_a_day_with_nothing_new_says_the_days_earlier_brief_stays(tiny_model_dir
     (inbox / "late.txt").unlink()
     with pytest.raises(NoUsableInput, match="nothing written; the brief of 2026-12-01 an earlier run wrote stays"):
         build(settings)
+    settings.new_only = True  # every article left out before stories are formed: the day's brief still stays
+    with pytest.raises(NoUsableInput, match="no usable article.*; the brief of 2026-12-01 an earlier run wrote stays"):
+        build(settings)

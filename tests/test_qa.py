@@ -803,6 +803,8 @@ def test_cli_qa_names_each_malformed_line_checks_the_rest_and_exits_3(tmp_path):
     ("تراجعت الليرة اللبنانية إلى 90 ألفا مقابل الدولار.", "The Syrian pound fell to 90,000 against the dollar.", True),
     ("تراجعت الليرة اللبنانية إلى 90 ألفا مقابل الدولار.", "The Lebanese pound fell to 90,000 against the dollar.", False),
     ("ارتفع سعر الشيكل أمام الدولار.", "The Israeli shekel rose against the dollar.", False),
+    ("تصاعد التوتر بين كوريا الشمالية والجنوبية بعد إطلاق صاروخ.",
+     "Tensions rose between North and South Korea after a missile launch.", False),
 ])
 def test_a_korea_named_by_its_nationality_and_a_currency_of_a_named_country_are_held_to_it(arabic, english, flagged):
     codes = [f.code for f in qa.check_pair(arabic, english)]
@@ -817,6 +819,17 @@ def test_a_korea_named_by_its_nationality_and_a_currency_of_a_named_country_are_
     # Brackets that convert nothing still hold numbers the English must not invent.
     ("قتل 25 شخصا.", "25 people were killed (30 injured).", True),
     ("قتل 25 شخصا في الهجوم.", "25 people were killed in the attack (2024).", True),
+    ("ارتفع المؤشر بنسبة 5%.", "The index rose 5% (about $3 billion).", True),
+    ("أنتجت المصانع 3 ملايين طن.", "Factories produced 3 million tonnes (5 million tonnes).", True),
+    ("أصيب 12 شخصا.", "12 people were injured (about 40 kg).", True),
+    # The figure before the bracket must be the source's, in the source's unit; the bracket covers no other.
+    ("وقعت الشركة عقدا بقيمة 2 مليار دولار.", "The company signed a contract worth 2 billion riyals ($533 million).",
+     True),
+    ("قدرت الخسائر بنحو 5 ملايين دولار.", "Losses were estimated at about 5 million euros ($5.4 million).", True),
+    ("تبعد القرية 10 كيلومترات عن الحدود.", "The village is 10 miles (16 km) from the border.", True),
+    ("بلغت درجة الحرارة 45 درجة مئوية.", "The temperature reached 45 °F (7 °C).", True),
+    ("تبعد القرية 100 كيلومتر عن الحدود.", "The village is 10 miles (100 km) from the border.", True),
+    ("بلغت درجة الحرارة 45 درجة مئوية.", "The temperature reached 4 °C (45 °F).", True),
 ])
 def test_a_figure_given_again_in_other_units_is_no_invented_number(arabic, english, flagged):
     codes = [f.code for f in qa.check_pair(arabic, english)]
