@@ -57,9 +57,13 @@ def _print_version(value: bool) -> None:
         raise typer.Exit(0)
 
 
+# On/off options: typer 0.29 would print each one's type, "<bool>", in --help.
+Flag = functools.partial(typer.Option, metavar="")
+
+
 @app.callback()
-def _options(version: bool = typer.Option(False, "--version", "-V", callback=_print_version, is_eager=True,
-                                          help="Print the version and exit.")) -> None:
+def _options(version: bool = Flag(False, "--version", "-V", callback=_print_version, is_eager=True,
+                                  help="Print the version and exit.")) -> None:
     """Arabic news in, one-page bilingual English brief out."""
 
 
@@ -139,9 +143,9 @@ EngineOpt = typer.Option(None, "--engine", help="auto | transformers | ctranslat
 PrecisionOpt = typer.Option(None, "--precision", help="auto | fp32 | int8 | int8_float32 (CTranslate2) | fp16 (GPU); default auto.")
 DeviceOpt = typer.Option(None, "--device", help="auto | cpu | cuda (default auto).")
 BeamsOpt = typer.Option(None, "--beams", help="Beam width, 1 to 16 (default: the model's own).")
-NoCacheOpt = typer.Option(False, "--no-cache", help="Bypass the translation memory.")
-FullVocabularyOpt = typer.Option(False, "--full-vocabulary", help="Let the output use every vocabulary entry, "
-                                 "not only the model's target-side pieces (slower; to compare).")
+NoCacheOpt = Flag(False, "--no-cache", help="Bypass the translation memory.")
+FullVocabularyOpt = Flag(False, "--full-vocabulary", help="Let the output use every vocabulary entry, "
+                         "not only the model's target-side pieces (slower; to compare).")
 CorrectionsOpt = typer.Option(None, "--corrections", help="TSV of arabic<TAB>english sentences a reviewer "
                               "corrected; their English replaces the machine's.")
 GlossaryOpt = typer.Option(None, "--glossary", help="TSV of arabic<TAB>english names to render one way "
@@ -157,28 +161,28 @@ def build(
     model: Optional[str] = ModelOpt, engine: Optional[str] = EngineOpt, precision: Optional[str] = PrecisionOpt,
     device: Optional[str] = DeviceOpt, beams: Optional[int] = BeamsOpt,
     # On/off settings take both forms, so that one run can undo what brief.toml turns on.
-    cache: Optional[bool] = typer.Option(None, "--cache/--no-cache", help="Use the translation memory "
-                                         "(default), or bypass it."),
+    cache: Optional[bool] = Flag(None, "--cache/--no-cache", help="Use the translation memory "
+                                 "(default), or bypass it."),
     glossary: Optional[str] = GlossaryOpt,
     corrections: Optional[str] = CorrectionsOpt,
-    full_vocabulary: Optional[bool] = typer.Option(None, "--full-vocabulary/--no-full-vocabulary", help=(
+    full_vocabulary: Optional[bool] = Flag(None, "--full-vocabulary/--no-full-vocabulary", help=(
         "Let the output use every vocabulary entry, not only the model's target-side pieces (slower; to compare).")),
     max_points: Optional[int] = typer.Option(None, "--max-points", help="Most key points on the page, 1 to 50 (default 8)."),
     title: Optional[str] = typer.Option(None, "--title", help="The brief's heading (default: Arabic press brief, DATE)."),
     date: Optional[str] = typer.Option(None, "--date", help="YYYY-MM-DD (default today)."),
     variant: Optional[str] = typer.Option(None, "--variant", help="bilingual | english | both (default bilingual)."),
     paper: Optional[str] = typer.Option(None, "--paper", help="a4 | letter (default a4)."),
-    brief_only: Optional[bool] = typer.Option(None, "--brief-only/--no-brief-only",
-                                              help="Translate only what the brief shows."),
-    new_only: Optional[bool] = typer.Option(None, "--new-only/--no-new-only",
-                                            help="Skip articles already in an earlier brief."),
+    brief_only: Optional[bool] = Flag(None, "--brief-only/--no-brief-only",
+                                      help="Translate only what the brief shows."),
+    new_only: Optional[bool] = Flag(None, "--new-only/--no-new-only",
+                                    help="Skip articles already in an earlier brief."),
     followups: Optional[str] = typer.Option(None, "--followups", help="Stories told in an earlier brief: mark | drop (default mark)."),
     eml: Optional[str] = typer.Option(None, "--eml", help="Also write an .eml addressed to this address."),
     smtp: Optional[str] = typer.Option(None, "--smtp", help="Send the .eml via HOST[:PORT] (port 587 STARTTLS, 465 TLS; plain only to a relay on localhost)."),
     config: Optional[str] = typer.Option(None, "--config", help="Settings file (default ./brief.toml)."),
-    as_json: bool = typer.Option(False, "--json", help="Print the run report as JSON on stdout."),
-    quiet: Optional[bool] = typer.Option(None, "--quiet/--no-quiet", "-q",
-                                         help="No progress, paths or warnings (for cron); skipped inputs are still named."),
+    as_json: bool = Flag(False, "--json", help="Print the run report as JSON on stdout."),
+    quiet: Optional[bool] = Flag(None, "--quiet/--no-quiet", "-q",
+                                 help="No progress, paths or warnings (for cron); skipped inputs are still named."),
 ):
     """Build the brief (Markdown, PDF, review page) from a folder of Arabic articles."""
     from brief.config import load_config, merge_settings
@@ -238,7 +242,7 @@ def build(
 @app.command()
 @user_errors
 def inspect(sources: List[str] = typer.Argument(..., help="Files or directories, or -."),
-            as_json: bool = typer.Option(False, "--json", help="Print a JSON list of articles.")):
+            as_json: bool = Flag(False, "--json", help="Print a JSON list of articles.")):
     """Show each article's metadata, every input line's kind and reason, and its sentences (no model needed)."""
     from brief.pipeline import inspect as run_inspect
 
@@ -268,9 +272,9 @@ def summarize(sources: List[str] = typer.Argument(..., help="Files or directorie
               points: int = typer.Option(8, "--points", help="Most key points."),
               max_words: Optional[int] = typer.Option(
                   None, "--max-words", help="Word budget of the summary (the best sentence is always given whole, even if longer)."),
-              plain: bool = typer.Option(False, "--plain", help="Only the chosen sentences, one per line."),
-              by_story: bool = typer.Option(False, "--by-story",
-                                            help="Group the points by story (topic), as the brief does.")):
+              plain: bool = Flag(False, "--plain", help="Only the chosen sentences, one per line."),
+              by_story: bool = Flag(False, "--by-story",
+                                    help="Group the points by story (topic), as the brief does.")):
     """Print the key Arabic sentences, best first, each with a tab and its citations (no model needed)."""
     from brief.pipeline import plain_summary, summarize_sources
 
@@ -302,7 +306,7 @@ def translate(source: str = typer.Argument("-", help="A text file, or - for stdi
               precision: Optional[str] = PrecisionOpt, device: Optional[str] = DeviceOpt,
               beams: Optional[int] = BeamsOpt, no_cache: bool = NoCacheOpt, glossary: Optional[str] = GlossaryOpt,
               full_vocabulary: bool = FullVocabularyOpt, corrections: Optional[str] = CorrectionsOpt,
-              quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar or warnings.")):
+              quiet: bool = Flag(False, "--quiet", "-q", help="No progress bar or warnings.")):
     """Translate Arabic text sentence by sentence; prints arabic<TAB>english lines."""
     from brief.corrections import load_corrections
     from brief.glossary import glossary_for
@@ -322,7 +326,7 @@ def translate(source: str = typer.Argument("-", help="A text file, or - for stdi
 @app.command()
 @user_errors
 def stories(sources: List[str] = typer.Argument(..., help="Files or directories."),
-            as_json: bool = typer.Option(False, "--json", help="Print the stories as JSON.")):
+            as_json: bool = Flag(False, "--json", help="Print the stories as JSON.")):
     """Group the articles into stories: their files, outlets, size and the similarity that joined them."""
     from brief.errors import NoUsableInput
     from brief.pipeline import stories_of
@@ -350,7 +354,7 @@ def stories(sources: List[str] = typer.Argument(..., help="Files or directories.
 @user_errors
 def qa(pairs: str = typer.Argument(..., help="TSV of arabic<TAB>english lines (- for stdin)."),
        glossary: Optional[str] = GlossaryOpt,
-       as_json: bool = typer.Option(False, "--json", help="Print every line's flags as JSON.")):
+       as_json: bool = Flag(False, "--json", help="Print every line's flags as JSON.")):
     """Check given translations (machine or human) and list the flags of each line."""
     from brief import qa as qa_stage
 
@@ -373,7 +377,7 @@ def qa(pairs: str = typer.Argument(..., help="TSV of arabic<TAB>english lines (-
 @model_app.command("pull")
 @user_errors
 def model_pull(model_id: Optional[str] = typer.Argument(None, help="Hub id (default Helsinki-NLP/opus-mt-ar-en)."),
-               convert: bool = typer.Option(True, "--convert/--no-convert", help="Also convert to CTranslate2 int8.")):
+               convert: bool = Flag(True, "--convert/--no-convert", help="Also convert to CTranslate2 int8.")):
     """Download the model into the Hugging Face cache, then convert it once for CTranslate2."""
     from brief.translate import convert_to_ctranslate2, ctranslate2_available, resolve_model
 
@@ -387,7 +391,7 @@ def model_pull(model_id: Optional[str] = typer.Argument(None, help="Hub id (defa
 @user_errors
 def model_convert(directory: str = typer.Argument(..., help="A downloaded MarianMT model directory (or hub id in the cache)."),
                   precision: str = typer.Option("int8", "--precision", help="int8 | int8_float32 | fp32 | fp16"),
-                  force: bool = typer.Option(False, "--force", help="Convert again even if up to date.")):
+                  force: bool = Flag(False, "--force", help="Convert again even if up to date.")):
     """Convert a model to CTranslate2, offline; does nothing when the conversion is up to date."""
     from brief.translate import convert_to_ctranslate2, ctranslate2_available, resolve_model
 
@@ -401,7 +405,7 @@ def model_convert(directory: str = typer.Argument(..., help="A downloaded Marian
 @model_app.command("info")
 @user_errors
 def model_info(model: Optional[str] = ModelOpt,
-               as_json: bool = typer.Option(False, "--json", help="Print the description as JSON.")):
+               as_json: bool = Flag(False, "--json", help="Print the description as JSON.")):
     """Show what is installed, where, sizes, and which engine and precision auto would use."""
     from brief.translate import model_info as describe
 

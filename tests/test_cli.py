@@ -491,3 +491,10 @@ def test_an_output_or_cache_path_that_is_a_file_is_said_to_be_one(tiny_model_dir
     result = run_brief("build", SEEDS / "004_3c6385f6fb4de3b3.txt", "-o", tmp_path / "out", "--model", tiny_model_dir,
                        env_extra={"BRIEF_CACHE_DIR": str(taken)})
     assert result.returncode == 2 and "it is a file, not a directory" in result.stderr, result.stderr
+
+
+def test_help_shows_on_off_options_without_a_type():
+    for command in (["build"], ["summarize"], ["model", "pull"]):
+        result = run_brief(*command, "--help", env_extra={"COLUMNS": "120"})
+        assert result.returncode == 0
+        assert [line for line in result.stdout.splitlines() if "<bool>" in line and "--help" not in line] == []
