@@ -229,6 +229,9 @@ def build(
         if result.exit_code == EXIT_PARTIAL:
             skipped = [i for i in result.report["inputs"] if i["status"] == "skipped"]
             _say(f"{len(skipped)} input(s) skipped; each is named above and in --json")
+        ignored = [i for i in result.report["inputs"] if i["status"] == "ignored"]
+        if ignored:  # passed over without a warning each (yesterday's files, a page's _files folder)
+            _say(f"{len(ignored)} input(s) passed over as already briefed or not articles; --json lists each")
     elif result.exit_code == EXIT_PARTIAL:
         # Quiet drops progress and warnings, not what exit 3 reports: which inputs were left out.
         for record in result.report["inputs"]:

@@ -498,3 +498,17 @@ def test_help_shows_on_off_options_without_a_type():
         result = run_brief(*command, "--help", env_extra={"COLUMNS": "120"})
         assert result.returncode == 0
         assert [line for line in result.stdout.splitlines() if "<bool>" in line and "--help" not in line] == []
+
+
+def test_the_summary_counts_what_it_passed_over(tiny_model_dir, tmp_path):
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    (inbox / "a.txt").write_bytes((SEEDS / "004_3c6385f6fb4de3b3.txt").read_bytes())
+    common = ("-o", inbox, "--model", tiny_model_dir, "--format", "md", "--no-cache")
+    first = run_brief("build", inbox, *common, "--date", "2026-11-30")
+    assert first.returncode == 0 and "passed over" not in first.stderr
+    (inbox / "b.txt").write_bytes((SEEDS / "003_30bd282be3f8cedf.txt").read_bytes())
+    second = run_brief("build", inbox, *common, "--date", "2026-12-01", "--new-only")
+    assert second.returncode == 0, second.stderr
+    # a.txt (briefed on the 30th) and that day's brief and review page beside the articles
+    assert "brief: 3 input(s) passed over as already briefed or not articles; --json lists each" in second.stderr
