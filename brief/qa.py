@@ -599,52 +599,6 @@ def _worded_amounts(source: str) -> list[Number]:
     return amounts
 
 
-_CONVERSION_UNITS = (r"(?:miles?|mi|km|kilomet(?:re|er)s?|feet|foot|ft|met(?:re|er)s?|yards?|pounds?|lbs?|kg|"
-                     r"kilograms?|tons?|tonnes?|°\s*[CF]|degrees(?:\s+(?:Celsius|Fahrenheit))?|Fahrenheit|Celsius|"
-                     r"hectares?|acres?|feddans?|dollars?|euros?|gallons?|lit(?:re|er)s?|barrels?|riyals?|rials?|"
-                     r"dinars?|dirhams?|liras?|pounds?|roubles?|rubles?|yuan|yen|shekels?|francs?|"
-                     r"square\s+(?:miles|kilomet(?:re|er)s))")
-# "10 km (6 miles)", "2 billion riyals ($533 million)": a figure in one unit, given again in another in
-# brackets right after it, is a conversion (the translator's or the outlet's), not an invented number.
-_CONVERSION = re.compile(
-    r"(\d[\d,.]*)(?:\s*(?:million|billion|thousand)\b)?\s*(" + _CONVERSION_UNITS + r")\b[^()\d]{0,12}?"
-    r"\(\s*(?:(?:about|around|some|approximately|roughly|nearly|almost|over|under|~)\s*)?"
-    r"(?:(?:US)?([$€£])\s*(\d[\d,.]*)(?:\s*(?:million|billion|thousand|m|bn|k)\b)?"
-    r"|(\d[\d,.]*)(?:\s*(?:million|billion|thousand)\b)?\s*(" + _CONVERSION_UNITS + r")\b)\.?\s*\)", re.I)
-_SYMBOL_UNITS = {"$": "dollar", "€": "euro", "£": "pound"}
-
-
-def _unit_key(unit: str) -> str:
-    """One spelling per unit: lower case, no plural, no space ('°F', 'kilometres' → 'kilometre')."""
-    unit = re.sub(r"\s+", "", _SYMBOL_UNITS.get(unit, unit).lower())
-    return {"km": "kilometre", "kilometer": "kilometre", "mi": "mile", "ft": "foot", "feet": "foot", "kg": "kilogram",
-            "lb": "pound", "lbs": "pound", "meter": "metre", "liter": "litre", "rial": "riyal", "ruble": "rouble",
-            "celsius": "°c", "fahrenheit": "°f"}.get(unit.rstrip("s") if len(unit) > 3 else unit,
-                                                      unit.rstrip("s") if len(unit) > 3 else unit)
-
-
-def _conversions(english: str, source_values: set) -> tuple[set, list[tuple[int, int]]]:
-    """Values given again in brackets as conversions, and the brackets' spans. A conversion is one when
-    the figure before it is a figure of the source and the bracket's unit differs from that figure's
-    ('3 million tonnes (5 million tonnes)' converts nothing)."""
-    values, spans = set(), []
-    for match in _CONVERSION.finditer(english):
-        first, unit, symbol, symbol_value, value, bracket_unit = match.groups()
-        other = symbol or bracket_unit
-        if _unit_key(unit) == _unit_key(other):
-            continue
-        before = _key(float(first.replace(",", ""))) if re.fullmatch(r"\d+(?:,\d{3})*(?:\.\d+)?", first) else None
-        if before is None or not ({before} & source_values or any(
-                abs(before * scale - v) < 1e-6 for scale in (1e3, 1e6, 1e9) for v in source_values
-                if isinstance(v, float))):
-            continue
-        shown = (symbol_value or value).replace(",", "")
-        if re.fullmatch(r"\d+(?:\.\d+)?", shown):  # with whatever scale word follows it
-            values |= {_key(float(shown) * scale) for scale in (1, 1e3, 1e6, 1e9)}
-        spans.append((match.start(0) + match.group(0).index("("), match.end(0)))
-    return values, spans
-
-
 def number_flags(source: str, english: str) -> list[Flag]:
     """Numbers of the source missing or changed in the English, and digits the English invents."""
     wanted = arabic_numbers(source)
@@ -817,6 +771,32 @@ def _changed_measure(arabic: dict[str, str], english: dict[str, str],
     accepted = set().union(*(renderings.get(key, {key}) for key in arabic)) if arabic else set()
     added = [key for key in english if key not in accepted]
     return (arabic[lost[0]], english[added[0]]) if lost and added else None
+
+
+# "10 km (6 miles)", "2 billion riyals ($533 million)": a figure in one unit or currency, given again in
+# another in brackets right after it, is a conversion (the translator's or the outlet's), not an invented
+# number. The words between the figure and the bracket, and the bracket, are read with the tables above.
+_CONVERSION = re.compile(
+    r"([$€£¥]?\s*\d[\d,.]*[^()\d]{0,25}?)"
+    r"\((\s*(?:(?:about|around|some|approximately|roughly|nearly|almost|over|under|~)\s+)?[^()\d]{0,4}\d[^()]{0,25})\)",
+    re.IGNORECASE)
+_MEASURE_TERMS = _ENGLISH_CURRENCIES + [term for terms in _ENGLISH_UNITS_OF.values() for term in terms]
+
+
+def _conversions(english: str, source_values: set) -> tuple[set, list[tuple[int, int]]]:
+    """Values given again in brackets as conversions, and the brackets' spans. One counts when the figure
+    before it is a figure of the source, named in a unit or currency, and the bracket names another
+    ('3 million tonnes (5 million tonnes)' converts nothing, '5% (about $3 billion)' neither)."""
+    values, spans = set(), []
+    for match in _CONVERSION.finditer(english):
+        figure, bracket = match.groups()
+        units, other = set(_found(_MEASURE_TERMS, figure)), set(_found(_MEASURE_TERMS, bracket))
+        given = {_key(n.value) for n in english_numbers(figure)[0]}
+        if not units or not other or units & other or not given & source_values:
+            continue
+        values |= {_key(n.value) for n in english_numbers(bracket)[0]}
+        spans.append((match.start(2) - 1, match.end(2) + 1))
+    return values, spans
 
 
 def measure_reasons(source: str, english: str) -> list[str]:
