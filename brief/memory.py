@@ -180,8 +180,13 @@ class TranslationMemory:
     def _without_memory(self, error: StayedLocked) -> sqlite3.Connection:
         """Locked past the wait when opened: the run goes on as with --no-cache (a memory of nothing)."""
         self._stop_using(error)
+        return self._memory_of_nothing()
+
+    @classmethod
+    def _memory_of_nothing(cls) -> sqlite3.Connection:
+        """An empty memory in RAM, for a run that can neither read nor store the real one."""
         db = sqlite3.connect(":memory:", isolation_level=None)
-        self._ensure_schema(db)
+        cls._ensure_schema(db)
         return db
 
     def _stop_using(self, error: StayedLocked) -> None:
@@ -204,9 +209,7 @@ class TranslationMemory:
                 return db
             except sqlite3.DatabaseError:
                 db.close()
-        db = sqlite3.connect(":memory:", isolation_level=None)  # nothing readable: a memory of this run only
-        self._ensure_schema(db)
-        return db
+        return self._memory_of_nothing()  # nothing readable
 
     def _set_aside(self) -> None:
         """Move the unusable file to a name of its own, `<name>.corrupt-<time>`, then -2, -3, ... so that
