@@ -458,6 +458,11 @@ def _earlier_brief_of(out_dir: Path, date: str) -> str:
     return ""
 
 
+def _nothing_new(why: str, out_dir: Path, date: str) -> NoUsableInput:
+    """The exit-4 error of a day with nothing new (the inputs' fates are attached on the way out)."""
+    return NoUsableInput(f"nothing new since the last brief: {why}; nothing written" + _earlier_brief_of(out_dir, date))
+
+
 @contextmanager
 def _inputs_reported_on_error(inputs: list[InputFile]):
     """A run stopped by an error once its inputs were read (a full disk, a damaged state) still reports
@@ -518,10 +523,8 @@ def build(settings: BuildSettings, *, progress: Callable[[int, int], None] | Non
             had_news = any(not a.opinion for a in articles)
             articles = _leave_out_briefed(articles, prepared.inputs, seen, warn)
             if articles and had_news and all(a.opinion for a in articles):
-                raise NoUsableInput("nothing new since the last brief: only opinion pieces are new, and a column "
-                                    "gives no key point while there is news; nothing written"
-                                    + _earlier_brief_of(out_dir, date),
-                                    inputs=[asdict(r) for r in prepared.inputs])
+                raise _nothing_new("only opinion pieces are new, and a column gives no key point while there is "
+                                   "news", out_dir, date)
         if not articles:
             from brief.ingest import EARLIER_OUTPUT
 
@@ -530,7 +533,7 @@ def build(settings: BuildSettings, *, progress: Callable[[int, int], None] | Non
             raise NoUsableInput("no usable article among the inputs: " + "; ".join(
                 f"{r.file}: {r.reason}" for r in prepared.inputs if r.status != "used"
                 and not r.reason.startswith(EARLIER_OUTPUT)) + _earlier_brief_of(out_dir, date) if prepared.inputs
-                else "no input files given", inputs=[asdict(r) for r in prepared.inputs])
+                else "no input files given")  # (the inputs' fates are attached on the way out)
 
         started = time.perf_counter()
         fingerprints = {a.number: article_fingerprint(a) for a in articles}  # for the state, read and written
@@ -545,17 +548,13 @@ def build(settings: BuildSettings, *, progress: Callable[[int, int], None] | Non
         stories, points, summarizer_settings = choose_points(articles, settings, earlier, told, earlier_terms)
         timings["summarize"] = time.perf_counter() - started
         if not stories:
-            raise NoUsableInput("nothing new since the last brief: every story was told before "
-                                "(--followups drop left them all out); nothing written" + _earlier_brief_of(out_dir, date),
-                                inputs=[asdict(r) for r in prepared.inputs])
+            raise _nothing_new("every story was told before (--followups drop left them all out)", out_dir, date)
         if not points and all(story.followup or story.opinion or all(a.opinion for a in articles
                                                                       if a.number in story.articles)
                               for story in stories):
             # A page of no points under yesterday's headlines is not a brief to mail to anyone.
-            raise NoUsableInput("nothing new since the last brief: every story was told before, and no "
-                                "article brings a new sentence (opinion pieces aside); nothing written"
-                                + _earlier_brief_of(out_dir, date),
-                                inputs=[asdict(r) for r in prepared.inputs])
+            raise _nothing_new("every story was told before, and no article brings a new sentence (opinion "
+                               "pieces aside)", out_dir, date)
 
         started = time.perf_counter()
         translate_articles(articles, points, stories, translator, settings.brief_only, corrections)
