@@ -549,8 +549,7 @@ def build(settings: BuildSettings, *, progress: Callable[[int, int], None] | Non
         timings["summarize"] = time.perf_counter() - started
         if not stories:
             raise _nothing_new("every story was told before (--followups drop left them all out)", out_dir, date)
-        if not points and all(story.followup or story.opinion or all(a.opinion for a in articles
-                                                                      if a.number in story.articles)
+        if not points and all(story.followup or all(a.opinion for a in articles if a.number in story.articles)
                               for story in stories):
             # A page of no points under yesterday's headlines is not a brief to mail to anyone.
             raise _nothing_new("every story was told before, and no article brings a new sentence (opinion "
