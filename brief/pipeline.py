@@ -11,7 +11,7 @@ from collections import Counter
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Callable, NamedTuple
+from typing import TYPE_CHECKING, Callable, NamedTuple
 
 from brief import __version__
 from brief.arabic import normalize
@@ -29,6 +29,11 @@ STATE_TERMS = 40  # an article's most frequent content terms kept in the state, 
 RECALL_DAYS = 30  # a story briefed this many days before the run's date or fewer can go on today
 TOLD_DAYS = 90  # an article's sentence fingerprints are kept this long, to recognise retold and updated text
 LOCK_FILE = ".brief.lock"
+
+if TYPE_CHECKING:
+    from email.message import EmailMessage
+
+    from brief.render import Written
 
 
 @dataclass
@@ -475,6 +480,141 @@ def _inputs_reported_on_error(inputs: list[InputFile]):
         raise
 
 
+def _recording(state: dict, date: str, out_dir: Path, warn: Callable[[str], None] | None) -> bool:
+    """Whether this run's day goes into the record of briefed articles: a day over RECALL_DAYS behind the
+    latest brief is an old day made again, or a slip of a digit, and must not re-date what later briefs told."""
+    # An entry dated after tomorrow (a hand edit, a clock once wrong) is no brief to measure from.
+    tomorrow = (datetime.date.today() + datetime.timedelta(days=1)).isoformat()
+    newest = max((day for entry in state["articles"].values() for day in entry["dates"] if day <= tomorrow),
+                 default=date)
+    behind = (datetime.date.fromisoformat(newest) - datetime.date.fromisoformat(date)).days
+    if behind > RECALL_DAYS and warn:
+        warn(f"--date {date} is {behind} days before the latest brief in {out_dir} ({newest}): the brief is "
+             f"made, and the record of briefed articles is left as it is. If the date is a mistake, delete "
+             f"brief-{date}.* and review-{date}.html")
+    return behind <= RECALL_DAYS
+
+
+def _no_usable_article(prepared: Prepared, out_dir: Path, date: str) -> NoUsableInput:
+    """The exit-4 error of a run whose inputs hold no article (the inputs' fates are attached on the way out)."""
+    from brief.ingest import EARLIER_OUTPUT
+
+    if not prepared.inputs:
+        return NoUsableInput("no input files given")
+    # Earlier outputs beside the articles (the inbox as the output directory) are in the report, not in
+    # this line: a month of them would bury the reason that matters.
+    return NoUsableInput("no usable article among the inputs: " + "; ".join(
+        f"{r.file}: {r.reason}" for r in prepared.inputs
+        if r.status != "used" and not r.reason.startswith(EARLIER_OUTPUT)) + _earlier_brief_of(out_dir, date))
+
+
+def _choose_new_points(articles: list[Article], settings: BuildSettings, seen: dict, fingerprints: dict[int, str],
+                       out_dir: Path, date: str) -> tuple[list[Story], list[KeyPoint], dict]:
+    """The day's stories and key points, told apart from what recent briefs told; raises the nothing-new
+    error when no story is left, or none brings a new point."""
+    earlier = {n for n, fingerprint in fingerprints.items() if fingerprint in seen}
+    told = {h for entry in seen.values() for h in entry.get("sentences", ()) if isinstance(h, str)}
+    # Terms of recent briefs' articles not among today's inputs: their stories may go on today.
+    present = set(fingerprints.values())
+    since = (datetime.date.fromisoformat(date) - datetime.timedelta(days=RECALL_DAYS)).isoformat()
+    earlier_terms = [Counter({t: w for t, w in entry["terms"].items() if isinstance(w, (int, float))})
+                     for key, entry in seen.items() if key not in present and entry["dates"][-1] >= since
+                     and isinstance(entry.get("terms"), dict)]
+    stories, points, summarizer_settings = choose_points(articles, settings, earlier, told, earlier_terms)
+    if not stories:
+        raise _nothing_new("every story was told before (--followups drop left them all out)", out_dir, date)
+    if not points and all(story.followup or all(a.opinion for a in articles if a.number in story.articles)
+                          for story in stories):
+        # A page of no points under yesterday's headlines is not a brief to mail to anyone.
+        raise _nothing_new("every story was told before, and no article brings a new sentence (opinion "
+                           "pieces aside)", out_dir, date)
+    return stories, points, summarizer_settings
+
+
+def _signature(translator, summarizer_settings: dict, glossary, corrections) -> Signature:
+    """What reproduces this brief: the tool, the model and how it ran, the summarizer's settings, the
+    glossary and corrections used."""
+    described = translator.describe()
+    return Signature(
+        tool_version=__version__, model=described["model"], model_revision=described["revision"],
+        engine=described["engine"], precision=described["precision"], device=described["device"],
+        beams=described["beams"], target_vocabulary=described["target_vocabulary"],
+        summarizer=summarizer_settings,
+        glossary=glossary.fingerprint() if glossary else None,
+        corrections=corrections.fingerprint() if corrections else None,
+        created=datetime.datetime.now().astimezone().isoformat(timespec="seconds"))
+
+
+@dataclass
+class _Delivery:
+    """What became of a rendered brief: the files written, and what failed after them."""
+
+    written: Written
+    outputs: list[Path]
+    replaced: list[str]
+    state_error: str | None = None
+    mail_error: str | None = None
+    message: EmailMessage | None = None  # when a mail was asked for
+    mail_sent: bool = False
+
+
+def _deliver(rendered, state: dict, recording: bool, settings: BuildSettings, out_dir: Path, date: str,
+             warn: Callable[[str], None] | None) -> _Delivery:
+    """Put the rendered brief set in place, then the record of briefed articles and the .eml, and send the
+    mail. A failure after the set is in place is in the result: the brief stays written."""
+    from brief import render
+
+    written = message = state_error = None
+    outputs: list[Path] = []
+    sending = False
+    try:
+        # The brief set, the state and the .eml are today's together: an interrupt once the set is
+        # renamed into place waits until the state and the .eml are written too (local files, quick).
+        with interrupts_held():
+            written = render.commit_outputs(rendered, out_dir)
+            outputs = written.paths
+            # Recorded before any mail goes: a run that fails here and is retried must not send it twice.
+            try:
+                if recording:
+                    write_atomic(out_dir / STATE_FILE, state_to_write(state))
+            except OSError as error:
+                state_error = (f"{out_dir / STATE_FILE}: cannot be written ({error.strerror}); the brief is "
+                               "written" + (", no mail was sent" if settings.email_to else "")
+                               + "; tomorrow's brief will not know today's articles")
+            if settings.email_to and not state_error:
+                from brief import mail
+
+                # The body says what the attached page says (the points that fitted on it), and the review
+                # page the brief refers to goes with it.
+                message = mail.build_eml(written.fitted, settings.email_to,
+                                         mail.attachments(outputs, written.fitted, warn=warn),
+                                         sender=settings.email_from)
+                outputs.append(mail.write_eml(message, out_dir / _eml_name(date)))
+            delivery = _Delivery(written, outputs, _remove_other_outputs_of_the_day(out_dir, date, outputs, warn),
+                                 state_error, message=message)
+        if message is not None and settings.smtp:
+            sending = True
+            try:
+                mail.send_smtp(message, settings.smtp)
+                delivery.mail_sent = True
+            except MailError as error:
+                # The brief is written and stays: the report must say so, not look like a bad option.
+                delivery.mail_error = (f"{error}; the brief is written, and the mail is in {outputs[-1]} to "
+                                       "send by hand or by running again")
+        return delivery
+    except KeyboardInterrupt as interrupt:
+        if written is None:
+            raise
+        done = ["the brief and review page"] + (
+            ["the record of briefed articles"] if recording and not state_error else []) + (
+            ["the .eml"] if message is not None else [])
+        mail_fate = ("; the mail may or may not have gone: check before sending the .eml again" if sending
+                     else "; no mail was sent" if settings.smtp else "")
+        raise InterruptedAfterWriting(f"interrupted once today's outputs were written in {out_dir} ("
+                                      + ", ".join(done) + ")" + mail_fate,
+                                      [str(path) for path in outputs]) from interrupt
+
+
 def build(settings: BuildSettings, *, progress: Callable[[int, int], None] | None = None,
           warn: Callable[[str], None] | None = None, translator=None) -> BuildResult:
     """Run the whole job; returns the JSON-ready run report and the exit code. Raises BriefError when nothing can be done."""
@@ -507,18 +647,7 @@ def build(settings: BuildSettings, *, progress: Callable[[int, int], None] | Non
         articles = prepared.articles
         state = read_state(out_dir, warn)
         seen = briefed_before(state, date)
-        # An entry dated after tomorrow (a hand edit, a clock once wrong) is no brief to measure from.
-        tomorrow = (datetime.date.today() + datetime.timedelta(days=1)).isoformat()
-        newest = max((day for entry in state["articles"].values() for day in entry["dates"] if day <= tomorrow),
-                     default=date)
-        behind = (datetime.date.fromisoformat(newest) - datetime.date.fromisoformat(date)).days
-        # A day this far back is an old day made again, or a slip of a digit: either way it must not
-        # re-date what later briefs told. Its brief is made; the record is left as it is.
-        recording = behind <= RECALL_DAYS
-        if not recording and warn:
-            warn(f"--date {date} is {behind} days before the latest brief in {out_dir} ({newest}): the brief is "
-                 f"made, and the record of briefed articles is left as it is. If the date is a mistake, delete "
-                 f"brief-{date}.* and review-{date}.html")
+        recording = _recording(state, date, out_dir, warn)
         if settings.new_only and articles:
             had_news = any(not a.opinion for a in articles)
             articles = _leave_out_briefed(articles, prepared.inputs, seen, warn)
@@ -526,34 +655,13 @@ def build(settings: BuildSettings, *, progress: Callable[[int, int], None] | Non
                 raise _nothing_new("only opinion pieces are new, and a column gives no key point while there is "
                                    "news", out_dir, date)
         if not articles:
-            from brief.ingest import EARLIER_OUTPUT
-
-            # Earlier outputs beside the articles (the inbox as the output directory) are in the report,
-            # not in this line: a month of them would bury the reason that matters.
-            raise NoUsableInput("no usable article among the inputs: " + "; ".join(
-                f"{r.file}: {r.reason}" for r in prepared.inputs if r.status != "used"
-                and not r.reason.startswith(EARLIER_OUTPUT)) + _earlier_brief_of(out_dir, date) if prepared.inputs
-                else "no input files given")  # (the inputs' fates are attached on the way out)
+            raise _no_usable_article(prepared, out_dir, date)
 
         started = time.perf_counter()
         fingerprints = {a.number: article_fingerprint(a) for a in articles}  # for the state, read and written
-        earlier = {n for n, fingerprint in fingerprints.items() if fingerprint in seen}
-        told = {h for entry in seen.values() for h in entry.get("sentences", ()) if isinstance(h, str)}
-        # Terms of recent briefs' articles not among today's inputs: their stories may go on today.
-        present = set(fingerprints.values())
-        since = (datetime.date.fromisoformat(date) - datetime.timedelta(days=RECALL_DAYS)).isoformat()
-        earlier_terms = [Counter({t: w for t, w in entry["terms"].items() if isinstance(w, (int, float))})
-                         for key, entry in seen.items() if key not in present and entry["dates"][-1] >= since
-                         and isinstance(entry.get("terms"), dict)]
-        stories, points, summarizer_settings = choose_points(articles, settings, earlier, told, earlier_terms)
+        stories, points, summarizer_settings = _choose_new_points(articles, settings, seen, fingerprints,
+                                                                  out_dir, date)
         timings["summarize"] = time.perf_counter() - started
-        if not stories:
-            raise _nothing_new("every story was told before (--followups drop left them all out)", out_dir, date)
-        if not points and all(story.followup or all(a.opinion for a in articles if a.number in story.articles)
-                              for story in stories):
-            # A page of no points under yesterday's headlines is not a brief to mail to anyone.
-            raise _nothing_new("every story was told before, and no article brings a new sentence (opinion "
-                               "pieces aside)", out_dir, date)
 
         started = time.perf_counter()
         translate_articles(articles, points, stories, translator, settings.brief_only, corrections)
@@ -565,19 +673,11 @@ def build(settings: BuildSettings, *, progress: Callable[[int, int], None] | Non
         prefer_unflagged(points, articles)
         timings["qa"] = time.perf_counter() - started
 
-        described = translator.describe()
-        signature = Signature(
-            tool_version=__version__, model=described["model"], model_revision=described["revision"],
-            engine=described["engine"], precision=described["precision"], device=described["device"],
-            beams=described["beams"], target_vocabulary=described["target_vocabulary"],
-            summarizer=summarizer_settings,
-            glossary=glossary.fingerprint() if glossary else None,
-            corrections=corrections.fingerprint() if corrections else None,
-            created=datetime.datetime.now().astimezone().isoformat(timespec="seconds"))
         # One story needs no heading, unless it is a follow-up: the reader must see it was told before.
         headed = len(stories) > 1 or any(s.followup for s in stories)
         brief = Brief(title=settings.title or f"Arabic press brief, {date}", date=date, points=points,
-                      articles=articles, signature=signature, stories=stories if headed else [],
+                      articles=articles, signature=_signature(translator, summarizer_settings, glossary, corrections),
+                      stories=stories if headed else [],
                       flagged_points=sum(1 for p in points if p.flags), brief_only=settings.brief_only)
 
         started = time.perf_counter()
@@ -592,65 +692,18 @@ def build(settings: BuildSettings, *, progress: Callable[[int, int], None] | Non
                 "sentences": [sentence_fingerprint(s.text) for s in article.sentences if s.kind == "body"],
                 "terms": {term: round(weight, 2) for term, weight in article_terms(article).most_common(STATE_TERMS)}}
                 for article in articles}, date, datetime.date.today().isoformat())
-        state_error = None
-        message = written = mail_error = None
-        sending = mail_sent = False
-        replaced: list[str] = []
-        try:
-            # The brief set, the state and the .eml are today's together: an interrupt once the set is
-            # renamed into place waits until the state and the .eml are written too (local files, quick).
-            with interrupts_held():
-                written = render.commit_outputs(rendered, out_dir)
-                outputs = written.paths
-                # Recorded before any mail goes: a run that fails here and is retried must not send it twice.
-                try:
-                    if recording:
-                        write_atomic(out_dir / STATE_FILE, state_to_write(state))
-                except OSError as error:
-                    state_error = (f"{out_dir / STATE_FILE}: cannot be written ({error.strerror}); the brief is "
-                                   "written" + (", no mail was sent" if settings.email_to else "")
-                                   + "; tomorrow's brief will not know today's articles")
-                if settings.email_to and not state_error:
-                    from brief import mail
-
-                    # The body says what the attached page says (the points that fitted on it), and the review
-                    # page the brief refers to goes with it.
-                    message = mail.build_eml(written.fitted, settings.email_to,
-                                             mail.attachments(outputs, written.fitted, warn=warn),
-                                             sender=settings.email_from)
-                    outputs.append(mail.write_eml(message, out_dir / _eml_name(date)))
-                replaced = _remove_other_outputs_of_the_day(out_dir, date, outputs, warn)
-            if message is not None and settings.smtp:
-                sending = True
-                try:
-                    mail.send_smtp(message, settings.smtp)
-                    mail_sent = True
-                except MailError as error:
-                    # The brief is written and stays: the report must say so, not look like a bad option.
-                    mail_error = (f"{error}; the brief is written, and the mail is in {outputs[-1]} to send "
-                                  "by hand or by running again")
-        except KeyboardInterrupt as interrupt:
-            if written is None:
-                raise
-            done = ["the brief and review page"] + (["the record of briefed articles"] if recording and not state_error
-                                                     else []) + (
-                ["the .eml"] if message is not None else [])
-            mail_fate = ("; the mail may or may not have gone: check before sending the .eml again" if sending
-                         else "; no mail was sent" if settings.smtp else "")
-            raise InterruptedAfterWriting(f"interrupted once today's outputs were written in {out_dir} ("
-                                          + ", ".join(done) + ")" + mail_fate,
-                                          [str(path) for path in outputs]) from interrupt
-
+        delivery = _deliver(rendered, state, recording, settings, out_dir, date, warn)
         translator.close()
 
     skipped = [r for r in prepared.inputs if r.status == "skipped"]
-    report = run_report(brief, prepared.inputs, outputs, timings, translator.stats, fitted=written.fitted,
-                        stories=stories)
-    report["removed"] = replaced
+    report = run_report(brief, prepared.inputs, delivery.outputs, timings, translator.stats,
+                        fitted=delivery.written.fitted, stories=stories)
+    report["removed"] = delivery.replaced
     if settings.email_to:
-        report["mail"] = {"to": settings.email_to, "eml": str(outputs[-1]) if message is not None else None,
-                          "smtp": settings.smtp, "sent": mail_sent}
-    error = state_error or mail_error
+        report["mail"] = {"to": settings.email_to,
+                          "eml": str(delivery.outputs[-1]) if delivery.message is not None else None,
+                          "smtp": settings.smtp, "sent": delivery.mail_sent}
+    error = delivery.state_error or delivery.mail_error
     if error:
         report["error"] = error
         return BuildResult(report, OutputError.exit_code, error)
