@@ -143,9 +143,11 @@ EngineOpt = typer.Option(None, "--engine", help="auto | transformers | ctranslat
 PrecisionOpt = typer.Option(None, "--precision", help="auto | fp32 | int8 | int8_float32 (CTranslate2) | fp16 (GPU); default auto.")
 DeviceOpt = typer.Option(None, "--device", help="auto | cpu | cuda (default auto).")
 BeamsOpt = typer.Option(None, "--beams", help="Beam width, 1 to 16 (default: the model's own).")
-NoCacheOpt = Flag(False, "--no-cache", help="Bypass the translation memory.")
-FullVocabularyOpt = Flag(False, "--full-vocabulary", help="Let the output use every vocabulary entry, "
-                         "not only the model's target-side pieces (slower; to compare).")
+# On/off settings take both forms, so that one run can undo what brief.toml turns on.
+CacheOpt = Flag(None, "--cache/--no-cache", help="Use the translation memory (default), or bypass it.")
+FullVocabularyOpt = Flag(None, "--full-vocabulary/--no-full-vocabulary", help=(
+    "Let the output use every vocabulary entry, not only the model's target-side pieces (slower; to compare)."))
+ConfigOpt = typer.Option(None, "--config", help="Settings file (default ./brief.toml).")
 CorrectionsOpt = typer.Option(None, "--corrections", help="TSV of arabic<TAB>english sentences a reviewer "
                               "corrected; their English replaces the machine's.")
 GlossaryOpt = typer.Option(None, "--glossary", help="TSV of arabic<TAB>english names to render one way "
@@ -160,13 +162,8 @@ def build(
     format: Optional[str] = typer.Option(None, "--format", help="Comma list of md,pdf,html (default md,pdf)."),
     model: Optional[str] = ModelOpt, engine: Optional[str] = EngineOpt, precision: Optional[str] = PrecisionOpt,
     device: Optional[str] = DeviceOpt, beams: Optional[int] = BeamsOpt,
-    # On/off settings take both forms, so that one run can undo what brief.toml turns on.
-    cache: Optional[bool] = Flag(None, "--cache/--no-cache", help="Use the translation memory "
-                                 "(default), or bypass it."),
-    glossary: Optional[str] = GlossaryOpt,
-    corrections: Optional[str] = CorrectionsOpt,
-    full_vocabulary: Optional[bool] = Flag(None, "--full-vocabulary/--no-full-vocabulary", help=(
-        "Let the output use every vocabulary entry, not only the model's target-side pieces (slower; to compare).")),
+    cache: Optional[bool] = CacheOpt, glossary: Optional[str] = GlossaryOpt,
+    corrections: Optional[str] = CorrectionsOpt, full_vocabulary: Optional[bool] = FullVocabularyOpt,
     max_points: Optional[int] = typer.Option(None, "--max-points", help="Most key points on the page, 1 to 50 (default 8)."),
     title: Optional[str] = typer.Option(None, "--title", help="The brief's heading (default: Arabic press brief, DATE)."),
     date: Optional[str] = typer.Option(None, "--date", help="YYYY-MM-DD (default today)."),
@@ -179,7 +176,7 @@ def build(
     followups: Optional[str] = typer.Option(None, "--followups", help="Stories told in an earlier brief: mark | drop (default mark)."),
     eml: Optional[str] = typer.Option(None, "--eml", help="Also write an .eml addressed to this address."),
     smtp: Optional[str] = typer.Option(None, "--smtp", help="Send the .eml via HOST[:PORT] (port 587 STARTTLS, 465 TLS; plain only to a relay on localhost)."),
-    config: Optional[str] = typer.Option(None, "--config", help="Settings file (default ./brief.toml)."),
+    config: Optional[str] = ConfigOpt,
     as_json: bool = Flag(False, "--json", help="Print the run report as JSON on stdout."),
     quiet: Optional[bool] = Flag(None, "--quiet/--no-quiet", "-q",
                                  help="No progress, paths or warnings (for cron); skipped inputs are still named."),
@@ -307,21 +304,27 @@ def summarize(sources: List[str] = typer.Argument(..., help="Files or directorie
 def translate(source: str = typer.Argument("-", help="A text file, or - for stdin."),
               model: Optional[str] = ModelOpt, engine: Optional[str] = EngineOpt,
               precision: Optional[str] = PrecisionOpt, device: Optional[str] = DeviceOpt,
-              beams: Optional[int] = BeamsOpt, no_cache: bool = NoCacheOpt, glossary: Optional[str] = GlossaryOpt,
-              full_vocabulary: bool = FullVocabularyOpt, corrections: Optional[str] = CorrectionsOpt,
+              beams: Optional[int] = BeamsOpt, cache: Optional[bool] = CacheOpt,
+              glossary: Optional[str] = GlossaryOpt, full_vocabulary: Optional[bool] = FullVocabularyOpt,
+              corrections: Optional[str] = CorrectionsOpt, config: Optional[str] = ConfigOpt,
               quiet: bool = Flag(False, "--quiet", "-q", help="No progress bar or warnings.")):
-    """Translate Arabic text sentence by sentence; prints arabic<TAB>english lines."""
+    """Translate Arabic text sentence by sentence; prints arabic<TAB>english lines. The translation
+    settings of brief.toml apply, as in build."""
+    from brief.config import load_config, merge_translation_settings
     from brief.corrections import load_corrections
     from brief.glossary import glossary_for
     from brief.pipeline import translate_document
     from brief.translate import TranslateOptions
 
-    options = TranslateOptions(model=model, engine=engine or "auto", precision=precision or "auto",
-                               device=device or "auto", beams=beams, full_vocabulary=full_vocabulary,
-                               cache=not no_cache, glossary=glossary_for(glossary))
+    settings = merge_translation_settings(load_config(config), {
+        "model": model, "engine": engine, "precision": precision, "device": device, "beams": beams,
+        "cache": cache, "glossary": glossary, "full_vocabulary": full_vocabulary, "corrections": corrections})
+    options = TranslateOptions(model=settings.model, engine=settings.engine, precision=settings.precision,
+                               device=settings.device, beams=settings.beams, full_vocabulary=settings.full_vocabulary,
+                               cache=settings.cache, glossary=glossary_for(settings.glossary))
     with progress_bar(not quiet, "translating") as progress:
         pairs = translate_document(source, options, progress=progress, warn=None if quiet else _warn,
-                                   corrections=load_corrections(corrections) if corrections else None)
+                                   corrections=load_corrections(settings.corrections) if settings.corrections else None)
     for arabic, english in pairs:
         print(f"{arabic}\t{english}")
 
@@ -356,14 +359,15 @@ def stories(sources: List[str] = typer.Argument(..., help="Files or directories.
 @app.command()
 @user_errors
 def qa(pairs: str = typer.Argument(..., help="TSV of arabic<TAB>english lines (- for stdin)."),
-       glossary: Optional[str] = GlossaryOpt,
+       glossary: Optional[str] = GlossaryOpt, config: Optional[str] = ConfigOpt,
        as_json: bool = Flag(False, "--json", help="Print every line's flags as JSON.")):
-    """Check given translations (machine or human) and list the flags of each line."""
+    """Check given translations (machine or human) and list the flags of each line; brief.toml's
+    glossary applies, as in build."""
     from brief import qa as qa_stage
-
+    from brief.config import load_config, merge_translation_settings
     from brief.glossary import glossary_for
 
-    terms = glossary_for(glossary)
+    terms = glossary_for(merge_translation_settings(load_config(config), {"glossary": glossary}).glossary)
     read = qa_stage.read_pairs(pairs)
     for number, reason in read.malformed:
         _warn(f"skipped {read.file}:{number}: {reason}")

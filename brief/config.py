@@ -207,6 +207,14 @@ def _checked(file: Path, key: str, value, annotation: str):
     return value
 
 
+def merge_translation_settings(config: dict, overrides: dict) -> BuildSettings:
+    """The translation settings (`[translation]` in brief.toml) then the command line's, the rest left at
+    their defaults: `brief translate` and `brief qa` translate and check as `brief build` does."""
+    picked = ConfigValues({key: value for key, value in config.items() if key in _TABLES["translation"].values()})
+    picked.file = getattr(config, "file", None)
+    return merge_settings(picked, overrides)
+
+
 def merge_settings(config: dict, overrides: dict) -> BuildSettings:
     """Config file values, then command-line values that were given (not None)."""
     values = dict(config)

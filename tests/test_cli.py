@@ -201,6 +201,27 @@ def test_translate_prints_tab_separated_pairs(tiny_model_dir):
     assert all(len(r) == 2 and r[1] for r in rows)
 
 
+def test_translate_and_qa_use_the_translation_settings_of_brief_toml(tiny_model_dir, tmp_path):
+    # A desk's model, corrections and glossary live in brief.toml: translating or checking one text by
+    # hand must give what the brief gives, not the defaults.
+    (tmp_path / "fixes.tsv").write_text("وصل بوتين إلى بيونغ يانغ.\tPutin landed in Pyongyang.\n", encoding="utf-8")
+    (tmp_path / "desk.tsv").write_text("فلانستان\tFulanistan\n", encoding="utf-8")
+    (tmp_path / "brief.toml").write_text(f"[translation]\nmodel = {str(tiny_model_dir)!r}\ncache = false\n"
+                                         'corrections = "fixes.tsv"\nglossary = "desk.tsv"\n', encoding="utf-8")
+    result = run_brief("translate", "-", cwd=tmp_path, input_text="وصل بوتين إلى بيونغ يانغ. ووقع البلدان اتفاقية.\n",
+                       env_extra={"BRIEF_MODEL": str(tmp_path / "no-such-model")})
+    assert result.returncode == 0, result.stderr
+    rows = [ln.split("\t") for ln in result.stdout.splitlines()]
+    assert rows[0] == ["وصل بوتين إلى بيونغ يانغ.", "Putin landed in Pyongyang."] and rows[1][1]
+    pair = "وصل الوفد إلى فلانستان.\tThe delegation arrived in Flanistan.\n"
+    checked = run_brief("qa", "-", cwd=tmp_path, input_text=pair)
+    assert checked.returncode == 0 and "glossary" in checked.stdout and "Fulanistan" in checked.stdout
+    assert "glossary" not in run_brief("qa", "-", "--glossary", "none", cwd=tmp_path, input_text=pair).stdout
+    (tmp_path / "brief.toml").write_text("[translation]\nbeams = 0\n", encoding="utf-8")
+    wrong = run_brief("translate", "-", cwd=tmp_path, input_text="وصل بوتين.\n")
+    assert wrong.returncode == 2 and "beams" in wrong.stderr and "brief.toml" in wrong.stderr, wrong.stderr
+
+
 def test_full_vocabulary_lets_the_output_leave_the_target_side(tiny_model_dir):
     # The tiny model's random weights write Arabic source pieces when allowed to; by default they cannot.
     text = "وصل الرئيس الروسي فلاديمير بوتين إلى بيونغ يانغ. ووقع البلدان اتفاقية شراكة استراتيجية شاملة.\n"
