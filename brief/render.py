@@ -404,7 +404,11 @@ def _sections(brief: Brief) -> tuple[list[dict], list[Story]]:
     groups, more = _grouped_points(brief)
     sections, counter = [], 1
     for story, points in groups:
-        sections.append({"story": story, "points": _point_views(points, counter, brief.articles)})
+        # A story whose headline is the lead sentence (its articles have no title) would print that
+        # sentence twice, as the heading and as the point under it: the heading keeps only its number.
+        titled = story is not None and bool(story.title_arabic) and " ".join(story.title_arabic.split()) not in {
+            " ".join(p.arabic.split()) for p in points}
+        sections.append({"story": story, "titled": titled, "points": _point_views(points, counter, brief.articles)})
         counter += len(points)
     return sections, more
 

@@ -481,6 +481,19 @@ def test_more_stories_line_lists_stories_without_points():
         assert "Asia tour, part 3: treaty and reactions (follow-up)" in text
 
 
+def test_a_story_headed_by_its_lead_sentence_does_not_print_it_twice():
+    # Articles pasted without a title: the story's headline is the lead sentence, which is also its first
+    # point. The heading keeps its number only; the sentence is printed once, as the point.
+    brief = make_brief(10)
+    lead = next(p for p in brief.points if p.story == 2)
+    lead.english = "The lead sentence, given once."
+    brief.stories[1].title_arabic, brief.stories[1].title_english = " " + lead.arabic, lead.english
+    for text in (render.render_markdown(brief), render.render_text(brief), render.render_html(brief)):
+        assert text.count(lead.english) == 1 and "Story 2" in text
+        assert "Asia tour, part 1" in text  # a story with its own title keeps it (an apostrophe is escaped in HTML)
+    assert "## Story 2\n" in render.render_markdown(brief)
+
+
 def test_review_page_has_every_sentence_marks_points_and_flags():
     brief = make_brief(5)
     fitted = copy.copy(brief)
