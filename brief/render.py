@@ -47,7 +47,7 @@ _NEEDS_ISOLATION = re.compile(r"[A-Za-z\u00C0-\u024F]|\d[\-/:.,]\d")
 _RTL_RUN = re.compile(r"[\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF\uFB50-\uFDFF\uFE70-\uFEFF]"
                       r"(?:[^A-Za-z\u00C0-\u024F]*[\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF\uFB50-\uFDFF\uFE70-\uFEFF])?")
 LRI, RLI, PDI = "\u2066", "\u2067", "\u2069"
-MORE_STORY_CITATIONS = 2  # sources cited per "More stories" entry
+MORE_STORY_CITATIONS = 1  # sources cited per "More stories" entry: each takes source-list lines a key point could use
 POINT_CITATIONS = 4  # sources cited per key point on the page; the rest are a "+N" (all in the review page)
 ALL_SOURCES_UP_TO = 10  # a small run lists every source, cited or not; a big one lists the cited ones
 MORE_STORIES_SHOWN = 8  # entries in the "More stories" line; further stories are counted

@@ -474,7 +474,7 @@ def test_more_stories_line_lists_stories_without_points():
         if point.story == 3:
             point.story = 1
     text = render.render_markdown(brief)
-    assert "**More stories:** Putin's Asia tour, part 3: treaty and reactions [11][12] +3." in text
+    assert "**More stories:** Putin's Asia tour, part 3: treaty and reactions [11] +4." in text
     # A story told before with nothing new says so: the reader must not take it for today's news.
     brief.stories[2].followup, brief.stories[2].new_articles = True, []
     for text in (render.render_markdown(brief), render.render_text(brief), render.render_html(brief)):
