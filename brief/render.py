@@ -750,7 +750,9 @@ def render_outputs(brief: Brief, out_dir: str | os.PathLike, formats=("md", "pdf
     outputs: list[tuple[Path, bytes | str]] = []
     first: tuple[Brief, str] | None = None  # the first variant's page and file stem: the review page's numbers
     for name in variants:
-        wanted = copy.copy(base)
+        # The second variant of two shows the first one's points, so that "point 3" means one sentence
+        # in every attachment, the review page and the report (it fits: it is the same page less a column).
+        wanted = copy.copy(first[0] if first else base)
         wanted.variant = name
         fitted, pdf = fit_to_page(wanted, paper)
         stem = brief_stem(brief.date, name)

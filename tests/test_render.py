@@ -561,6 +561,19 @@ def test_write_outputs_both_variants(tmp_path):
         render.write_outputs(brief, tmp_path, formats=("docx",))
 
 
+def test_both_variants_show_the_same_points_under_the_same_numbers(tmp_path):
+    # An editor who says "point 3" of the English page means the sentence the bilingual page, the review
+    # page and the report number 3, though the English page alone would have room for more points.
+    brief = make_brief(15)
+    render.write_outputs(brief, tmp_path, formats=("md",), variant="both")
+    numbered = {name: re.findall(r"^(\d+)\. (.{40})", (tmp_path / name).read_text(encoding="utf-8"), re.M)
+                for name in ("brief-2024-06-20.md", "brief-2024-06-20.en.md")}
+    assert numbered["brief-2024-06-20.md"] == numbered["brief-2024-06-20.en.md"]
+    assert len(numbered["brief-2024-06-20.md"]) < len(brief.points)  # the case where the two pages differed
+    alone = render.render_outputs(brief, tmp_path, formats=("md",), variant="english").fitted
+    assert len(alone.points) > len(numbered["brief-2024-06-20.md"])  # on its own, the English page holds more
+
+
 def test_an_interrupt_while_the_review_page_renders_leaves_yesterdays_set_whole(tmp_path, monkeypatch):
     brief = make_brief(4)
     render.write_outputs(brief, tmp_path)
