@@ -1,6 +1,7 @@
 """Plain data shared by the stages. No stage reaches into another's internals; they pass these."""
 from __future__ import annotations
 
+import os
 from dataclasses import asdict, dataclass, field
 from typing import Literal
 
@@ -143,6 +144,9 @@ class Signature:
     tool_version: str
     model: str | None = None
     model_revision: str | None = None
+    # A model read from a local directory: `model` is its full path, for the JSON report; mailed outputs
+    # name it by its folder's name (with the revision, that identifies it), not by whose disk it is on.
+    model_local: bool = False
     engine: str | None = None
     precision: str | None = None
     device: str | None = None
@@ -155,11 +159,18 @@ class Signature:
     corrections: str | None = None
     created: str = ""  # ISO timestamp
 
+    @property
+    def shown_model(self) -> str | None:
+        """The model as outputs name it: a hub id, or a local directory's name."""
+        if self.model and self.model_local:
+            return os.path.basename(self.model.rstrip("/\\")) or self.model
+        return self.model
+
     def line(self) -> str:
         parts = [f"brief {self.tool_version}"]
         if self.model:
             rev = f"@{self.model_revision[:12]}" if self.model_revision else ""
-            parts.append(f"model {self.model}{rev}")
+            parts.append(f"model {self.shown_model}{rev}")
         if self.engine:
             parts.append(f"{self.engine} {self.precision or ''} {self.device or ''}".strip())
         if self.beams:

@@ -537,6 +537,7 @@ def _signature(translator, summarizer_settings: dict, glossary, corrections) -> 
     described = translator.describe()
     return Signature(
         tool_version=__version__, model=described["model"], model_revision=described["revision"],
+        model_local=described.get("local", False),
         engine=described["engine"], precision=described["precision"], device=described["device"],
         beams=described["beams"], target_vocabulary=described["target_vocabulary"],
         summarizer=summarizer_settings,

@@ -451,7 +451,7 @@ def _context(brief: Brief, *, for_pdf: bool = False, links: bool = True) -> dict
         "flagged_points": brief.flagged_points,
         "corrected_points": sum(1 for section in sections for view in section["points"] if view.corrected),
         "signature": brief.signature.line(),
-        "model": brief.signature.model,
+        "model": brief.signature.shown_model,
         "created": brief.signature.created,
         "review_file": review_file_name(brief),
         "for_pdf": for_pdf,

@@ -862,6 +862,7 @@ class Translator:
     def describe(self) -> dict:
         engine, precision, device = self._resolved()
         return {"model": self.source.spec, "revision": self.source.revision, "path": str(self.source.path),
+                "local": self.source.origin == "directory",
                 "engine": engine, "precision": precision, "device": device, "beams": self.decoding.beams,
                 "target_vocabulary": self.decoding.target_vocabulary}
 

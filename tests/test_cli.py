@@ -77,6 +77,20 @@ def test_report_accounts_for_every_input(built):
     assert set(report["timings"]) >= {"ingest", "summarize", "translate", "render"}
 
 
+def test_a_local_model_is_named_by_its_folder_in_mailed_outputs_and_by_its_path_in_the_report(built,
+                                                                                             tiny_model_dir):
+    out, report, _ = built
+    signature = report["signature"]
+    assert signature["model"] == str(Path(tiny_model_dir).resolve()) and signature["model_local"] is True
+    shown = f"model {Path(tiny_model_dir).name}@{signature['model_revision'][:12]}"
+    for name in ("brief-2026-11-24.md", "review-2026-11-24.html"):
+        text = (out / name).read_text(encoding="utf-8").replace("\\", "")
+        assert shown in text and str(Path(tiny_model_dir).parent) not in text, name
+    pdf = subprocess.run(["pdftotext", out / "brief-2026-11-24.pdf", "-"], capture_output=True, text=True,
+                         check=True).stdout
+    assert str(Path(tiny_model_dir).parent) not in pdf
+
+
 def test_report_describes_the_brief_as_its_page_shows_it(built):
     out, report, _ = built
     markdown = (out / "brief-2026-11-24.md").read_text(encoding="utf-8")
