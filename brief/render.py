@@ -286,6 +286,9 @@ def _environment(kind: str) -> jinja2.Environment:
         if kind == "html":
             env = jinja2.Environment(autoescape=_is_html_template, finalize=_html_finalize, **options)
             env.filters["bidi"] = isolate_html
+            # The signature's settings are one long run of commas: a line may break after each, not mid-word.
+            env.filters["breakable"] = lambda text: Markup(",<wbr>").join(escape(part)
+                                                                          for part in clean_text(text).split(","))
         elif kind == "md":
             env = jinja2.Environment(autoescape=False, finalize=_md_finalize, **options)
             env.filters["bidi"] = _md_isolate

@@ -481,6 +481,15 @@ def test_more_stories_line_lists_stories_without_points():
         assert "Asia tour, part 3: treaty and reactions (follow-up)" in text
 
 
+def test_the_signature_may_break_after_its_commas_not_inside_a_setting():
+    brief = make_brief(3)
+    brief.signature.glossary = "desk\u202e,glossary.tsv@0123 (2 terms)"  # a file name is untrusted text
+    for page in (render.render_html(brief, for_pdf=True), render.render_review(brief)):
+        footer = page.split("<body", 1)[1]  # (the head's generator tag holds the signature too)
+        assert ",<wbr>" in footer and "\u202e" not in footer
+        assert html.unescape(re.sub(r"<wbr>", "", footer)).count(render.clean_text(brief.signature.line())) == 1
+
+
 def test_a_story_headed_by_its_lead_sentence_does_not_print_it_twice():
     # Articles pasted without a title: the story's headline is the lead sentence, which is also its first
     # point. The heading keeps its number only; the sentence is printed once, as the point.
