@@ -735,8 +735,12 @@ def run_report(brief: Brief, inputs: list[InputFile], outputs: list[Path], timin
     stories = brief.stories if stories is None else stories
     known = {s.number for s in stories}
     return {
+        # Stories: with points on the page, named on its "More stories" line, and only counted there
+        # ("N more stories in the review page", `more_stories`).
         "brief": {"title": brief.title, "date": brief.date, "points_shown": len(page.points),
                   "more_points": page.more_points, "flagged_points": page.flagged_points,
+                  "stories_with_points": len({p.story for p in page.points}),
+                  "stories_listed": sum(1 for s in page.stories if not any(p.story == s.number for p in page.points)),
                   "more_stories": page.more_stories},
         "signature": asdict(brief.signature),
         "inputs": [asdict(r) for r in inputs],

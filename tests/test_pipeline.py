@@ -415,3 +415,25 @@ def test_a_day_with_nothing_new_says_the_days_earlier_brief_stays(tiny_model_dir
     settings.new_only = True  # every article left out before stories are formed: the day's brief still stays
     with pytest.raises(NoUsableInput, match="no usable article.*; the brief of 2026-12-01 an earlier run wrote stays"):
         build(settings)
+
+
+def test_the_report_counts_the_stories_as_the_page_shows_them(tmp_path):
+    # Stories with points, stories named on the "More stories" line, and stories only counted there.
+    from render_briefs import make_brief
+
+    from brief import render
+    from brief.pipeline import run_report
+    from brief.translate import TranslationStats
+
+    brief = make_brief(30)
+    for point in brief.points:
+        if point.story in (3, 5):
+            point.story = 1  # stories 3 and 5 keep no point: the "More stories" line names them
+    fitted = render.render_outputs(brief, tmp_path, formats=("md",)).fitted
+    report = run_report(brief, [], [], {}, TranslationStats(), fitted=fitted, stories=brief.stories)["brief"]
+    shown = {p.story for p in fitted.points}
+    listed = [s.number for s in fitted.stories if s.number not in shown]
+    assert listed and report["stories_with_points"] == len(shown) and report["stories_listed"] == len(listed)
+    assert report["stories_with_points"] + report["stories_listed"] + report["more_stories"] == len(brief.stories)
+    markdown = render.render_markdown(fitted)
+    assert markdown.split("**More stories:**")[1].split("\n")[0].count("; ") + 1 == len(listed)
