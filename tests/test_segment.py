@@ -220,3 +220,22 @@ def test_lines_without_a_single_full_stop_stay_sentences_of_their_own(tmp_path):
     [article] = clean_document(read_document(str(path)))
     segment_article(article)
     assert [s.text for s in article.sentences if s.kind == "body"] == lines
+
+
+# Wire copy wrapped right after a closing quote that does not end the sentence ("«النهار»" goes on with "إن").
+WRAPPED_AFTER_QUOTES = """وقعت الشركة السعودية للصناعات الأساسية "سابك" أمس خطاب نوايا مع شركة "تكنيب"
+الإيطالية، تتولى الأخيرة بموجبه تصميم وإنشاء مصنع لإنتاج الإثيلين في ينبع.
+وقال رئيس التحرير في حديث نشرته صباح اليوم صحيفة النهار اللبنانية «النهار»
+إن الصحيفة ستواصل الصدور رغم الأزمة المالية التي تمر بها منذ سنوات عدة.
+وأشار إلى أن الاتفاقية التي وقعها الجانبان تغطي قطاعات النفط والغاز.
+"""
+
+
+def test_a_wrap_after_a_closing_quote_does_not_cut_the_sentence(tmp_path):
+    path = tmp_path / "wire.txt"
+    path.write_text(WRAPPED_AFTER_QUOTES, encoding="utf-8")
+    [article] = clean_document(read_document(str(path)))
+    segment_article(article)
+    body = [s for s in article.sentences if s.kind == "body"]
+    assert [s.line for s in body] == [1, 3, 5]
+    assert '"تكنيب" الإيطالية' in body[0].text and "«النهار» إن" in body[1].text
