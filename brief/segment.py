@@ -40,9 +40,17 @@ def _protected_spans(line: str) -> list[tuple[int, int]]:
     return [m.span() for m in _PROTECTED.finditer(line)]
 
 
+def _only_closes(line: str, i: int) -> bool:
+    """Whether the “ ” " at `i` can only close a quotation: it follows a word and comes before a space or
+    a mark ("خطير". وأضاف"). Sites mix the glyphs' directions, so the glyph itself says nothing."""
+    before = line[i - 1] if i > 0 else " "
+    after = line[i + 1] if i + 1 < len(line) else " "
+    return not (before.isspace() or before in "([{«") and (after.isspace() or after in ".,،؛:;!?؟…)]}»")
+
+
 def _quote_spans(line: str) -> list[tuple[int, int]]:
     """Balanced quotations: « » pairs (and brackets, which hold asides the same way), and “ ” " used as
-    open/close in turn (sites mix their directions)."""
+    open/close in turn, except that a quote which can only close opens nothing."""
     spans = []
     for opener, closer in (("«", "»"), ("(", ")"), ("﴿", "﴾")):
         stack = []
@@ -53,12 +61,15 @@ def _quote_spans(line: str) -> list[tuple[int, int]]:
                 spans.append((stack.pop(), i))
     opened = None
     for i, char in enumerate(line):
-        if char in _TOGGLE_QUOTES:
-            if opened is None:
-                opened = i
-            else:
-                spans.append((opened, i))
-                opened = None
+        if char not in _TOGGLE_QUOTES:
+            continue
+        if opened is not None:
+            spans.append((opened, i))
+            opened = None
+        elif not _only_closes(line, i):
+            # A closing quote whose opener is missing would otherwise pair with the next opener and
+            # hide the full stops between them.
+            opened = i
     return spans
 
 
