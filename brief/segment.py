@@ -80,12 +80,15 @@ def _inside(position: int, spans: list[tuple[int, int]]) -> bool:
 def _boundaries(line: str) -> list[int]:
     """Offsets where a new sentence starts."""
     protected = _protected_spans(line)
-    short_quotes = [(a, b) for a, b in _quote_spans(line) if len(line[a:b].split()) <= QUOTE_KEEP_WORDS]
+    quotes = _quote_spans(line)
+    short_quotes = [(a, b) for a, b in quotes if len(line[a:b].split()) <= QUOTE_KEEP_WORDS]
+    # "(!)", "(؟)": a mark alone in brackets or quotes is the writer's aside on the words before it.
+    asides = [(a, b) for a, b in quotes if not _LETTER_OR_DIGIT.search(line[a + 1:b])]
     cuts = []
     for found in _END.finditer(line):
         start, end = found.span()
         mark = found.group(0)
-        if mark == ".." or _inside(start, protected):
+        if mark == ".." or _inside(start, protected) or _inside(start, asides):
             continue
         if mark.startswith(("...", "…")):
             # Arabic news writes "..." as a pause inside a sentence ("إن الوضع ... خطير جدا"); it ends one
