@@ -85,6 +85,7 @@ def _boundaries(line: str) -> list[int]:
     # "(!)", "(؟)": a mark alone in brackets or quotes is the writer's aside on the words before it.
     asides = [(a, b) for a, b in quotes if not _LETTER_OR_DIGIT.search(line[a + 1:b])]
     cuts = []
+    list_number = 0  # the last item number of an inline list ("1. ... 2. ...")
     for found in _END.finditer(line):
         start, end = found.span()
         mark = found.group(0)
@@ -108,8 +109,13 @@ def _boundaries(line: str) -> list[int]:
             era = word in ("م", "هـ", "ه") and len(before) > 1 and before[-2].isdigit()
             if len(letters) == 1 and not word.isdigit() and not era:
                 continue  # an initial or abbreviation: د. أ. J. (but "عام 1950 م." ends where it stops)
-            if word.isdigit() and len(word) <= 3 and (len(before) == 1 or before[-2][-1] in ".!?؟:؛"):
-                continue  # "1." numbering a list item, at a line's start or after a sentence or a colon
+            if word.isdecimal() and len(word) <= 3 and (len(before) == 1 or before[-2][-1] in ".!?؟:؛"):
+                # "1." numbering a list item, at a line's start, or after a sentence or a colon where it
+                # starts a list or goes on with one: "الحصيلة: 25." is a count that ends its sentence.
+                number = int(word)
+                if len(before) == 1 or number in (1, list_number + 1):
+                    list_number = number
+                    continue
         if stop >= len(line):
             continue
         following = line[stop]
