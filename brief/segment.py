@@ -33,6 +33,10 @@ _PROTECTED = re.compile(
     r"|\b(?:[A-Za-z0-9\-]+\.)+[A-Za-z]{2,}\b"  # domains and Latin dotted abbreviations (ar.yna.co.kr, U.S)
     r"|[0-9٠-٩]+(?:[.:,٫/\-][0-9٠-٩]+)+"  # decimals, dates 19.06.2024, times 17:50:06
 )
+# Letters that mark the number before them: the era (1950 م. / 1445 هـ.) or the time of day (8:30 م. / 7 ص.);
+# after a number they end a sentence like any word, where before a name "د." or "م." is a title.
+_AFTER_NUMBER_MARKS = ("م", "هـ", "ه", "ص")
+_CLOCK_OR_YEAR = re.compile(r"\d+(?:[:.]\d{2})?")
 _CONJUNCTION = re.compile(r"\s(?=و[\u0621-\u064A]{2,})")
 
 
@@ -106,7 +110,7 @@ def _boundaries(line: str) -> list[int]:
             before = line[:start].split()
             word = before[-1] if before else ""
             letters = _LETTER_OR_DIGIT.findall(word)
-            era = word in ("م", "هـ", "ه") and len(before) > 1 and before[-2].isdigit()
+            era = word in _AFTER_NUMBER_MARKS and len(before) > 1 and _CLOCK_OR_YEAR.fullmatch(before[-2])
             if len(letters) == 1 and not word.isdigit() and not era:
                 continue  # an initial or abbreviation: د. أ. J. (but "عام 1950 م." ends where it stops)
             if word.isdecimal() and len(word) <= 3 and (len(before) == 1 or before[-2][-1] in ".!?؟:؛"):
