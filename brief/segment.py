@@ -37,6 +37,8 @@ _PROTECTED = re.compile(
 # after a number they end a sentence like any word, where before a name "د." or "م." is a title.
 _AFTER_NUMBER_MARKS = ("م", "هـ", "ه", "ص")
 _CLOCK_OR_YEAR = re.compile(r"\d+(?:[:.]\d{2})?")
+_DOTTED_ABBREVIATION = re.compile(r"(?:[^\W\d_]\.)+")
+_TITLE_LETTERS = set("دمأا")  # د. (doctor), م. (engineer), أ. and أ.د. (professor) stand before a name
 _CONJUNCTION = re.compile(r"\s(?=و[\u0621-\u064A]{2,})")
 
 
@@ -81,6 +83,29 @@ def _inside(position: int, spans: list[tuple[int, int]]) -> bool:
     return any(start < position < end for start, end in spans)
 
 
+def _opens_clause(text: str) -> bool:
+    """Whether `text` starts with a word joined by و or ف, which opens a new clause ("وأضاف", "فيما")."""
+    following = text.lstrip(_CLOSERS + " ").split()
+    return bool(following) and following[0][0] in "وف" and len(following[0]) > 2
+
+
+def _abbreviation_ends_sentence(abbreviation: str, following: str) -> bool:
+    """Whether an abbreviation's full stop (ج. أ.ف.ب.) ends its sentence too: it does before a new clause,
+    unless the abbreviation is a title, whose next word is a name ("د. وليد")."""
+    letters = set(_LETTER_OR_DIGIT.findall(abbreviation))
+    return not letters <= _TITLE_LETTERS and _opens_clause(following)
+
+
+def _protected(line: str, start: int, end: int, protected: list[tuple[int, int]]) -> bool:
+    """Whether the mark at `start` is part of a protected span; a dotted abbreviation's last full stop
+    ends the sentence where `_abbreviation_ends_sentence` says so ("وكالة أ.ف.ب. وأضافت")."""
+    for a, b in protected:
+        if a < start < b:
+            last_of_abbreviation = start == b - 1 and _DOTTED_ABBREVIATION.fullmatch(line[a:b])
+            return not (last_of_abbreviation and _abbreviation_ends_sentence(line[a:b], line[end:]))
+    return False
+
+
 def _boundaries(line: str) -> list[int]:
     """Offsets where a new sentence starts."""
     protected = _protected_spans(line)
@@ -93,14 +118,12 @@ def _boundaries(line: str) -> list[int]:
     for found in _END.finditer(line):
         start, end = found.span()
         mark = found.group(0)
-        if mark == ".." or _inside(start, protected) or _inside(start, asides):
+        if mark == ".." or _protected(line, start, end, protected) or _inside(start, asides):
             continue
-        if mark.startswith(("...", "…")):
+        if mark.startswith(("...", "…")) and not _opens_clause(line[end:]):
             # Arabic news writes "..." as a pause inside a sentence ("إن الوضع ... خطير جدا"); it ends one
             # only before a word joined by و or ف, which opens a new clause ("... وأضاف أن").
-            following = line[end:].lstrip(_CLOSERS + " ").split()
-            if not (following and following[0][0] in "وف" and len(following[0]) > 2):
-                continue
+            continue
         stop = end
         while stop < len(line) and line[stop] in _CLOSERS:
             stop += 1
@@ -111,7 +134,8 @@ def _boundaries(line: str) -> list[int]:
             word = before[-1] if before else ""
             letters = _LETTER_OR_DIGIT.findall(word)
             era = word in _AFTER_NUMBER_MARKS and len(before) > 1 and _CLOCK_OR_YEAR.fullmatch(before[-2])
-            if len(letters) == 1 and not word.isdigit() and not era:
+            if len(letters) == 1 and not word.isdigit() and not era \
+                    and not _abbreviation_ends_sentence(word, line[end:]):
                 continue  # an initial or abbreviation: د. أ. J. (but "عام 1950 م." ends where it stops)
             if word.isdecimal() and len(word) <= 3 and (len(before) == 1 or before[-2][-1] in ".!?؟:؛"):
                 # "1." numbering a list item, at a line's start, or after a sentence or a colon where it
