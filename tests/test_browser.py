@@ -170,6 +170,15 @@ def test_page_makes_no_request_runs_no_script_and_marks_arabic_rtl(browser, page
                 assert en_box[2] <= ar_box[0] and abs(en_box[1] - ar_box[1]) < 2
             else:  # stacked: Arabic above English, both full width of the phone
                 assert ar_box[3] <= en_box[1] and ar_box[2] <= PHONE["width"]
+        if which == "brief" and metrics is PHONE:
+            # The number floats beside the first line of its point: no rule under it (a stray dash at the
+            # start of the second line), and no padding below it pushing the second line in.
+            browser.call("CSS.enable", page["session"])
+            number = query(browser, page, "td.num")[0]["node"]
+            style = {p["name"]: p["value"] for p in browser.call(
+                "CSS.getComputedStyleForNode", page["session"], nodeId=number)["computedStyle"]}
+            assert style["float"] == "left" and style["border-bottom-width"] == "0px", style["border-bottom-width"]
+            assert style["padding-bottom"] == "0px"
     finally:
         close(browser, page)
 
