@@ -235,7 +235,10 @@ def _is_photo_credit(text: str, core: str) -> bool:
     # is prose about copyright. (® marks a trade name, never a credit.)
     if "©" in text and len(text.split()) <= NOTICE_MAX_WORDS:
         after = text.rsplit("©", 1)[1].strip(" .")
-        if len(after.split()) <= 8 and not _SENTENCE_END.search(after):
+        # A long credit names the photographer, a pool, the agency and its distributor: "© GAVRIIL
+        # GRIGOROV / POOL / AFP عبر Getty Images".
+        relayed = "/" in after or re.search(r"(?<!\w)(?:عبر|via)(?!\w)", after)
+        if (len(after.split()) <= 8 or relayed and len(after.split()) <= 14) and not _SENTENCE_END.search(after):
             return True
     bracketed = re.fullmatch(r"\s*[(\[](.+)[)\]]\s*", text)
     return _is_agency_credit(core) and (bracketed is not None or len(re.split(r"\s*[/|,،]\s*", core)) > 1)
