@@ -170,6 +170,8 @@ _DATED_ENTRY = re.compile(rf"(?:\d{{4}}|{_MONTH_ALT})\s*[:：]\s*[^\d\s:]\S*\s+\
 def parse_date(text: str) -> str | None:
     """The first valid date in `text` as ISO YYYY-MM-DD (Arabic or Latin digits, numeric or month names)."""
     text = normalize(to_ascii_digits(text))
+    # A copy of a page glues a date to the time after it: "11/7/202412:40 PM".
+    text = re.sub(r"(?<=[-/.]\d{4})(?=\d{1,2}:\d{2})", " ", text)
     candidates: list[tuple[int, tuple[int, int, int]]] = []
     for found in _DATE_YMD.finditer(text):
         candidates.append((found.start(), (int(found[1]), int(found[2]), int(found[3]))))
@@ -247,7 +249,12 @@ def _is_photo_credit(text: str, core: str) -> bool:
 def _is_known_name(name: str) -> bool:
     name = normalize(name).strip(" .:-–—|«»\"“”()[]")
     return (name in _OUTLETS or name in _AGENCIES or to_ascii_digits(name).lower() in _OUTLETS
-            or name.replace(".", " ") in _OUTLETS)  # "العربية.نت"
+            or _name_form(name) in _OUTLETS)
+
+
+def _name_form(core: str) -> str:
+    """A name without the punctuation a site puts inside it: "العربية.نت", "BBC News, عربي"."""
+    return " ".join(re.sub(r"[.,،]", " ", core).split())
 
 
 def _dateline_outlet(text: str) -> str | None:
@@ -367,11 +374,14 @@ def line_facts(text: str) -> _Facts:
         return _Facts("boilerplate", "relative time ('3 hours ago')")
     crumbs = [w for w in re.split(r"[\s/|>»›<«‹\\]+", core) if w]
     if crumbs and len(crumbs) <= 6 and (all(w in _SECTION_WORDS or w.startswith("و") and w[1:] in _SECTION_WORDS
-                                            for w in crumbs) or len(crumbs) == 2 and crumbs[0] == "اخبار"):
+                                            for w in crumbs) or len(crumbs) == 2 and crumbs[0] == "اخبار"
+                                        # A trail from the home page names sections of any kind: "الرئيسية
+                                        # عرب وعالم العراق".
+                                        or crumbs[0] in ("الرييسيه", "home") and not _SENTENCE_END.search(core)):
         return _Facts("boilerplate", "section name or breadcrumb")  # "العلوم والتكنولوجيا", "أخبار مصر"
     if _is_photo_credit(stripped, core):
         return _Facts("boilerplate", "photo credit")
-    if core in _OUTLETS or ascii_core.lower() in _OUTLETS or core in _AGENCIES or core.replace(".", " ") in _OUTLETS:
+    if core in _OUTLETS or ascii_core.lower() in _OUTLETS or core in _AGENCIES or _name_form(core) in _OUTLETS:
         return _Facts("meta", "outlet name line", "outlet", stripped.strip(" .:-–—|"))
     if len(stripped) <= 16 and _INITIALS.match(stripped):
         return _Facts("boilerplate", "editor's initials")
@@ -657,6 +667,9 @@ def classify_lines(text: str) -> list[Line]:
 def _metadata(lines: list[Line], facts: dict[int, _Facts]) -> dict:
     meta: dict = {"title": None, "outlet": None, "url": None, "published": None}
     outlets: dict[str, str] = {}
+    masthead_date = _masthead_date(lines, facts)
+    if masthead_date:
+        meta["published"] = masthead_date
     for line in lines:
         fact = facts.get(line.number)
         if line.kind == "title" and meta["title"] is None:
@@ -698,11 +711,28 @@ _GENERIC_SOURCES = {"وكالات", "وكالات الانباء", "الوكال
                     "صحف", "وسايل اعلام", "وسايل الاعلام", "مواقع التواصل", "مواقع التواصل الاجتماعي", "agencies"}
 
 
+def _masthead_date(lines: list[Line], facts: dict[int, _Facts]) -> str | None:
+    """The date printed between the headline and the text: the article's own. A date above the headline may
+    be the site's clock in its header ("الأحد 14 يوليو 2024" over the menu on every page)."""
+    title = next((k for k, line in enumerate(lines) if line.kind == "title"), None)
+    if title is None:
+        return None
+    for line in lines[title + 1:]:
+        if line.kind in ("body", "heading"):
+            return None
+        fact = facts.get(line.number)
+        if line.kind == "meta" and fact is not None and fact.field == "published" and fact.value:
+            return fact.value
+    return None
+
+
 def _outlet_name(value: str | None) -> str | None:
     """An outlet as a source line gives it, without the agencies it adds ("الجزيرة + وكالات" is Al
     Jazeera's); None when it names no outlet ("وكالات", a social network)."""
     if not value:
         return None
+    if _is_known_name(value):
+        return value.strip(" .:-–—|")  # "BBC News, عربي" is one name
     name = re.split(r"\s*(?:\+|،|,|/|\s-\s|\sو\s*(?=وكالات))\s*", value.strip(), maxsplit=1)[0].strip(" .:-–—|")
     core = normalize(name).strip()
     if (not core or core in _GENERIC_SOURCES or to_ascii_digits(core).lower() in _SOCIAL
@@ -716,6 +746,8 @@ def clean_document(doc: RawDocument) -> list[Article]:
     classified = _classify(doc.text)
     lines = classified.lines
     facts = {n + 1: f for n, f in enumerate(classified.facts)}
+    if doc.is_html and doc.html_meta.get("author"):
+        _mark_html_author(lines, doc.html_meta["author"])
     if doc.is_html and doc.html_meta.get("title"):
         _mark_html_title(lines, doc.html_meta["title"])
     bounds = [0] + [s for s, _ in classified.starts] + [len(lines)]
@@ -819,6 +851,15 @@ def _mark_html_title(lines: list[Line], title: str) -> None:
         if line.kind in ("body", "heading", "title") and " ".join(normalize(line.text).split()) == wanted:
             line.kind, line.reason = "title", "title: the page's title"
             return
+
+
+def _mark_html_author(lines: list[Line], author: str) -> None:
+    """A line above the text that is only the page's author's name (a writer box the extractor kept) is the
+    byline, not the headline."""
+    names = {" ".join(normalize(name).split()) for name in re.split(r"\s*[;,،]\s*", author) if name.strip()}
+    for line in lines[:_TITLE_SEARCH_LINES]:
+        if line.kind in ("body", "heading", "title") and " ".join(_core(line.text).split()) in names:
+            line.kind, line.reason = "meta", "byline: the page's author"
 
 
 def line_accounting(article: Article) -> dict:
