@@ -28,7 +28,8 @@ _TAGS = re.compile(r"^(كلمات دلاليه|كلمات مفتاحيه|الك�
                    r"الاوسمه|اوسمه|مواضيع ذات صله|tags|keywords)\s*[:：\-]")
 _READ_ALSO = re.compile(r"^(اقرا|إقرا|طالع|شاهد|تابع|اقرئي)\s+(ايضا|كذلك|المزيد)\b|^(read also|see also|read more)\b")
 _RELATED = re.compile(
-    r"^(مقالات|اخبار|مواضيع|قصص|تقارير|فيديوهات)\s+(مشابهه|ذات صله|متعلقه|مقترحه|اخري|قد تهمك)\s*[:：]?\s*$|"
+    r"^(?:ال)?(مقالات|اخبار|مواضيع|موضوعات|قصص|تقارير|فيديوهات)\s+(?:ال)?(مشابهه|ذات صله|ذات الصله|متعلقه|مرتبطه|"
+    r"مقترحه|اخري|قد تهمك)\s*[:：]?\s*$|"
     r"^(ذات صله|اخبار ذات صله|الاكثر قراءه|الاكثر مشاهده|الاكثر تداولا|الاكثر تعليقا|قد يهمك ايضا|قد يهمك|"
     r"اخترنا لك|المزيد من الاخبار|المزيد في [^ ]+.*|مواضيع قد تهمك|اقرا المزيد|شاهد المزيد|اهم الاخبار|"
     r"اخر الاخبار|related articles|related|most read|more stories|"
@@ -57,11 +58,30 @@ _CONTINUATION = re.compile(
 # Page controls, social networks named as share buttons, an advert marker, a comment form.
 _PAGE_CONTROL = re.compile(r"^(حفظ|احفظ|انسخ الرابط|نسخ الرابط|حجم الخط|تكبير الخط|تصغير الخط|استمع|استمع للمقال|"
                            r"استمع الي المقال|اعلان|اعلانات|مساحه اعلانيه|advertisement|ad|"
+                           # Sponsored blocks, the font-size buttons (A A, A+ A-), consent buttons.
+                           r"محتوي مدفوع|محتوي ممول|محتوي برعايه|sponsored|(?:a ?[+\-]? ?){2,3}|"
+                           r"موافقه واكمال|موافقه ومتابعه|"
+                           # What a page says only to screen readers, which a select-all copies with the
+                           # text: skip links, a list's position, a hidden section title.
+                           r"(?:تخطي|تجاوز|انتقل) (?:الي )?المحتوي(?: الرييسي)?|skip to (?:main )?content|"
+                           r"list \d+ of \d+|end of list|article information|"
                            r"ارسال التعليق|ارسل التعليق|الاسم|البريد الالكتروني|"  # ('اترك تعليقا': _COMMENTS)
                            r"لن يتم نشر عنوان بريدك الالكتروني.*)\s*[*:：]?\s*$")
 _SOCIAL = {"فيسبوك", "فيس", "بوك", "تويتر", "اكس", "x", "واتساب", "واتس", "اب", "تلغرام", "تليجرام", "لينكدان",
            "لينكد", "ان", "انستغرام", "انستجرام", "يوتيوب", "تيك", "توك", "بريد", "ايميل", "facebook", "twitter",
            "whatsapp", "telegram", "linkedin", "instagram", "youtube", "email", "messenger", "ماسنجر"}
+# An embedded post (a tweet, a video) as a page shows it before the reader allows it: a link to skip it, a
+# request for consent, the publisher's word that it does not answer for it, then its end. BBC pages
+# print "تخطى تويتر مشاركة, 1" ... "نهاية تويتر مشاركة, 1" around every one.
+_EMBED_NOTICE = re.compile(r"(يحتوي (?:هذا )?(?:الموضوع|المقال|المنشور|موضوع \S+) علي (?:محتوي|اعلانات)|"
+                           r"^اسمح بمحتوي|(?:غير|ليست|ليس) مسوول\S* عن محتوي (?:المواقع|الروابط) الخارجيه|"
+                           r"this (?:article|post) contains content (?:provided by|from)|"
+                           r"not responsible for the content of external)")
+_EMBED_EDGE = re.compile(r"^(?:تخطي|نهايه|skip|end of)\s+\S+(?:\s+\S+)?\s+(?:مشاركه|post)(?!\w)[\s,،\d]*"
+                         r"(?:وواصل القراءه|and continue reading)?$")
+# The end of a block a page marks for screen readers ("نهاية قصص مقترحة", "نهاية الأكثر قراءة"): the
+# block is over and the article, if it is above, goes on.
+_BLOCK_END = re.compile(r"^(?:نهايه|end of)\s+(.{2,40})$")
 _RELATIVE_TIME = re.compile(r"^(منذ|قبل)\s+(\d+\s+)?(دقيقه|دقيقتين|دقائق|ساعه|ساعتين|ساعات|يوم|يومين|ايام|"
                             r"اسبوع|اسبوعين|اسابيع|شهر|شهرين|اشهر)$")
 # Section labels that put a piece under opinion (they are section names too).
@@ -78,7 +98,8 @@ _SECTION_WORDS = {
     "مباشر", "حصري", "live",  # labels: live, exclusive
 } | {label for label in _OPINION_SECTIONS if " " not in label}
 _PROMO = re.compile(r"^(اكتشف|زوروا|زر|تفضل بزياره|قم بزياره|زوروا)\s+(الموقع|موقعنا|موقع)\b")
-_LICENCE = re.compile(r"(مرخصه تحت|مرخص تحت|بموجب رخصه|رخصه المشاع|cc[- ]by|creative commons|"
+_LICENCE = re.compile(r"(^(?:©|\(c\)|copyright)\s*\d{4}(?!\d)|"  # a footer's "© 2024 ..."
+                      r"مرخصه تحت|مرخص تحت|بموجب رخصه|رخصه المشاع|cc[- ]by|creative commons|"
                       r"جميع الحقوق محفوظه|الحقوق محفوظه|حقوق النشر محفوظه|all rights reserved|"
                       r"يمنع نسخ|يحظر نسخ|لا يجوز نسخ|غير مسموح بنسخ|"
                       # An agency's notice to subscribers (Anadolu prints one under every story).
@@ -95,7 +116,9 @@ _DISCLAIMER = re.compile(
     r"مسووله|مسوول)|وجهه نظر الكاتب|يعبر عن (راي|وجهه نظر) (كاتبه|صاحبه|الكاتب)|تعبر عن (راي|وجهه نظر) "
     r"(كاتبها|صاحبها|الكاتب)|لا (تعبر|يعبر|تعكس|يعكس) بالضروره|علي عاتق الناشر|مسووليه الناشر|"
     r"the views expressed)")
-_CREDIT_WORDS = re.compile(r"^(الصوره|صوره|تصوير|مصدر الصوره|حقوق الصوره|الصور|صور|فيديو|photo|image|credit)\s*[:：]")
+_CREDIT_WORDS = re.compile(r"^(الصوره|صوره|تصوير|مصدر الصوره|حقوق الصوره|الصور|صور|فيديو|photo|image|credit)\s*[:：]|"
+                           # BBC's labels, with a comma: "مصدر الصورة، Reuters", "التعليق على الصورة،".
+                           r"^(مصدر الصوره|التعليق علي الصوره|image source|image caption)\s*[،,]")
 _AGENCIES = (
     "رويترز", "ا ف ب", "اف ب", "فرانس برس", "وكاله الصحافه الفرنسيه", "اسوشيتد برس", "ا ب", "سبوتنيك",
     "تاس", "الاناضول", "ا ش ا", "واس", "قنا", "وام", "كونا", "بترا", "سانا", "يونهاب", "شينخوا", "د ب ا",
@@ -125,9 +148,12 @@ _SOURCE_LINE = re.compile(r"^(?:(المصدر الاصلي|مصدر الخبر|�
 _SITE_LINE = re.compile(r"^(الموقع|موقع|الرابط|رابط الخبر|رابط المقال|الرابط الاصلي|site|url|link)\s*[:：\-–]\s*(.*)$")
 _BYLINE = re.compile(r"^(الكاتب|الكاتبه|كتب|كتبت|بقلم|اعداد|تحرير|المحرر|المحرره|مراسل|مراسله|ترجمه|"
                      r"ساهم في (?:هذا التقرير|اعداد هذا التقرير|التغطيه)|ساهم في اعداده|"
-                     r"by|author|written by)\b\s*[:：\-–]?\s*(.*)$")
+                     r"by|author|written by|role|reporting from)\b\s*[:：\-–،,]?\s*(.*)$")
 _DATE_LABEL = re.compile(r"^(نشر|نشرت|تاريخ النشر|تاريخ|نشر في|نشر بتاريخ|نشر الخبر|اخر تحديث|تحديث|"
                          r"محدث|تم النشر|published|updated|date)\b")
+# "العربية.نت نشر في: 11 يوليو ,2024": the outlet or the author, then the date's label and its colon.
+_NAMED_DATE_LABEL = re.compile(r"^(?:\S+\s+){1,3}(?:نشر في|نشر بتاريخ|تاريخ النشر|اخر تحديث|تم النشر|published|"
+                               r"updated)\s*[:：]")
 # A sentence that reports what someone said is article text, whatever its words: "وأضاف أن الأرقام لا تعبر
 # بالضرورة عن ..." is no disclaimer.
 _REPORTED = re.compile(rf"(?:^|\s)(?:و|ف)?(?:{_REPORTING_VERBS})(?!\w)|(?:^|\s)(?:ان|بان)(?!\w)")
@@ -309,6 +335,12 @@ def line_facts(text: str) -> _Facts:
         return _Facts("boilerplate", "CAPTCHA prompt", end_signal=True)
     if licence and _notice_at(core, licence.start()):
         return _Facts("boilerplate", "licence or copyright notice", end_signal=True)
+    embed = _EMBED_NOTICE.search(core)
+    if embed and _notice_at(core, embed.start()) or _EMBED_EDGE.match(core):
+        return _Facts("boilerplate", "embedded post's skip link, consent prompt or notice")
+    block_end = _BLOCK_END.match(core)
+    if block_end and (_RELATED.match(block_end.group(1)) or _TAGS.match(block_end.group(1) + ":")):
+        return _Facts("boilerplate", "end of a 'related'/'most read' block", marker="block_end")
     disclaimer = _DISCLAIMER.search(core)
     if disclaimer and _notice_at(core, disclaimer.start()) and not _REPORTED.search(core[:disclaimer.start()]):
         return _Facts("boilerplate", "publisher disclaimer", end_signal=True)
@@ -349,11 +381,11 @@ def line_facts(text: str) -> _Facts:
     # news: "مراسل الجزيرة أصيب في القصف.", "تحرير سعر الصرف يدخل حيز التنفيذ غدا.".
     sentence = len(words) >= 5 and bool(re.search(r"[.!؟?]\s*[\"”»']?\s*$", stripped))
     byline = _BYLINE.match(core)
-    labelled = bool(byline) and bool(re.match(r"\s*[:：\-–]", core[byline.end(1):]))
+    labelled = bool(byline) and bool(re.match(r"\s*[:：\-–،,]", core[byline.end(1):]))
     if (byline and len(words) <= (12 if labelled else 8) and not _SENTENCE_END.search(stripped.rstrip("."))
             and (labelled or not sentence)):
         return _Facts("meta", "byline", "byline", _original_tail(stripped) or None)
-    label = _DATE_LABEL.match(core)
+    label = _DATE_LABEL.match(core) or _NAMED_DATE_LABEL.match(core)
     if label and parse_date(stripped) and len(words) <= 20 and not (
             sentence and len(_words(re.split(r"[\d٠-٩]", core, maxsplit=1)[0])) > 3):
         # ("نشرت الجريدة الرسمية القرار في 12 مارس 2025." is news, not the page's date)
@@ -488,6 +520,9 @@ def _classify(text: str) -> _Classified:
                 return j
         return None
 
+    _mark_closed_blocks(raw, kinds, reasons, facts)
+    _mark_menus(raw, kinds, reasons, facts)
+
     # Photo captions: the single short sentence right after a credit line describes the photo.
     for i, fact in enumerate(facts):
         if fact.reason == "photo credit":
@@ -525,6 +560,11 @@ def _classify(text: str) -> _Classified:
                     kinds[i], reasons[i] = "boilerplate", "another story's headline, listed after the article's end"
                     i += 1
                     continue
+                elif _is_heading_like(raw[i]) and (next_nonblank(i) is None or kinds[next_nonblank(i)] != "text"):
+                    # "اليوم السابع Trending" between the tags and 'most read': no text of its own follows.
+                    kinds[i], reasons[i] = "boilerplate", "short line among the furniture after the article's end"
+                    i += 1
+                    continue
             seen_body = True
             words_seen += len(_words(raw[i]))
             i += 1
@@ -550,9 +590,14 @@ def _classify(text: str) -> _Classified:
                 j += 1
             i = j
             continue
+        if fact.marker == "block_end":
+            ended = False  # a box inside the article is over; the article goes on below it
+            i += 1
+            continue
         if fact.marker and fact.marker != "comments":
             # The block of headlines under 'read also' / 'related': link lines until a paragraph starts.
             links: list[int] = []
+            between: list[int] = []  # a list's numbers, its screen-reader labels, each headline's date
             j = i + 1
             # 'اقرأ أيضا: <headline>' carries its one link on the marker line itself.
             links_done = fact.marker == "read_also" and len(_words(_core(raw[i]))) > 3
@@ -564,7 +609,17 @@ def _classify(text: str) -> _Classified:
                     links.append(j)
                     j += 1
                     continue
+                if kinds[j] != "text" and (facts[j].field == "published" or facts[j].reason in _LIST_FURNITURE):
+                    between.append(j)
+                    j += 1
+                    continue
                 break
+            if links:
+                # (A date among the links is a linked story's, never the article's.)
+                between = [k for k in between if k < links[-1]]
+                for k in between:
+                    kinds[k], reasons[k] = "boilerplate", f"furniture of the list under '{raw[i].strip()[:30]}'"
+                    facts[k] = _Facts("boilerplate", reasons[k])
             nxt = j if j < len(raw) and kinds[j] == "text" else None
             if nxt is not None and _CONTINUATION.match(_core(raw[nxt])):
                 ended, nxt = False, None  # a box of links inside the article, which goes on below it
@@ -591,6 +646,8 @@ def _classify(text: str) -> _Classified:
             continue
         i += 1
 
+    _mark_trailing_tags(raw, kinds, reasons)
+
     # Titles and headings, per article segment.
     bounds = [0] + [s for s, _ in starts] + [len(raw)]
     for a, b in zip(bounds, bounds[1:]):
@@ -599,6 +656,11 @@ def _classify(text: str) -> _Classified:
             following = [k for k in range(first_text + 1, b) if kinds[k] == "text"]
             if following:
                 kinds[first_text], reasons[first_text] = "title", "title: first text line, short, no final full stop"
+                # A page that prints its headline twice (over the date and again over the text) is copied so.
+                title = _core(raw[first_text])
+                for k in following[:2]:
+                    if _core(raw[k]) == title:
+                        kinds[k], reasons[k] = "boilerplate", f"the headline again (line {first_text + 1})"
         for k in range(a, b):
             if kinds[k] != "text":
                 continue
@@ -655,6 +717,88 @@ def _substance(raw: list[str], kinds: list[str], start: int) -> tuple[int, int]:
             lines += 1
             words += len(_words(raw[k]))
     return lines, words
+
+
+# What may stand between the headlines of a list of links: their numbers, a screen reader's "list 1 of 3".
+_LIST_FURNITURE = ("lone symbols or numbers, no words", "page control, advert or comment form",
+                   "relative time ('3 hours ago')")
+_BLOCK_SCAN_LINES = 80  # how far above its end a marked block's start is looked for
+
+
+def _mark_closed_blocks(raw: list[str], kinds: list[str], reasons: list[str], facts: list[_Facts]) -> None:
+    """A block a page opens and closes by name ("قصص مقترحة" ... "نهاية قصص مقترحة", "تخطى تويتر مشاركة, 1"
+    ... "نهاية تويتر مشاركة, 1"): every line in it is the block's, not the article's."""
+    for end in range(len(raw)):
+        found = _BLOCK_END.match(_core(raw[end])) if kinds[end] != "blank" else None
+        if not found or len(_words(found.group(1))) > 6:
+            continue
+        name = found.group(1)
+        openings = (name, f"تخطي {name}", f"skip {name}")
+        start = next((k for k in range(end - 1, max(-1, end - _BLOCK_SCAN_LINES), -1)
+                      if _core(raw[k]) in openings), None)
+        if start is None:
+            continue
+        for k in range(start, end + 1):
+            if kinds[k] != "blank":
+                kinds[k], reasons[k] = "boilerplate", f"in the block '{name[:30]}' (lines {start + 1}-{end + 1})"
+                facts[k] = _Facts("boilerplate", reasons[k])
+        facts[end] = _Facts("boilerplate", reasons[end], marker="block_end")
+
+
+MENU_MIN_LINES = 3
+MENU_MAX_WORDS = 3
+
+
+def _mark_menus(raw: list[str], kinds: list[str], reasons: list[str], facts: list[_Facts]) -> None:
+    """Above the article, a run of short lines that are mostly section names is the site's menu: its other
+    items ("تركيا", "صوت وصورة", "بث مباشر") are menu items too, not the headline."""
+    first_prose = next((k for k in range(len(raw)) if kinds[k] == "text" and _SENTENCE_END.search(raw[k])
+                        and len(_words(raw[k])) > HEADING_MAX_WORDS), len(raw))
+    k = 0
+    while k < first_prose:
+        run = []
+        while (k < first_prose and kinds[k] != "blank" and len(_words(raw[k])) <= MENU_MAX_WORDS
+               and not re.search(r"[\d٠-٩.:؟?!،,]", raw[k])):
+            run.append(k)
+            k += 1
+        sections = [m for m in run if reasons[m] == "section name or breadcrumb"]
+        if len(run) >= MENU_MIN_LINES and 2 * len(sections) >= len(run):
+            for m in run:
+                if kinds[m] == "text":
+                    kinds[m], reasons[m] = "boilerplate", "menu item (among section names)"
+                    facts[m] = _Facts("boilerplate", reasons[m])
+        k += 1
+
+
+TAGS_MAX_WORDS = 4
+# A paragraph that announces a list ("... وهم." , "على النحو التالي."): the short lines under it are the list.
+_LIST_INTRO = re.compile(r"(?<!\w)(التالي|التاليه|كالتالي|الاتي|الاتيه|يلي|وهم|وهي|هم|هي|ابرزها|ومنها|منها|بينها|"
+                         r"تضم|وتضم|ضمت|شملت|تشمل|وتشمل)(?:\s+\S+){0,2}\s*$")
+
+
+def _mark_trailing_tags(raw: list[str], kinds: list[str], reasons: list[str]) -> None:
+    """Tags printed without a header: two or more short plain lines (no digits, no punctuation) right under
+    a paragraph's final full stop, with only site furniture or nothing below them."""
+    k = 0
+    while k < len(raw):
+        if (kinds[k] != "text" or not _TERMINAL.search(raw[k]) or raw[k].rstrip().endswith(":")
+                or _LIST_INTRO.search(_core(raw[k]))):
+            k += 1
+            continue
+        run, j = [], k + 1
+        while j < len(raw) and (kinds[j] == "blank" or kinds[j] == "text" and _is_plain_tag(raw[j])):
+            if kinds[j] == "text":
+                run.append(j)
+            j += 1
+        if len(run) >= 2 and (j >= len(raw) or kinds[j] != "text"):
+            for m in run:
+                kinds[m], reasons[m] = "boilerplate", "tags (short topic names under the article's last paragraph)"
+        k = j if run else k + 1
+
+
+def _is_plain_tag(text: str) -> bool:
+    stripped = text.strip()
+    return 0 < len(_words(stripped)) <= TAGS_MAX_WORDS and not re.search(r"[^\w\s]|[\d٠-٩_]", stripped)
 
 
 def classify_lines(text: str) -> list[Line]:

@@ -130,6 +130,7 @@ def test_html_metadata_comes_from_the_page():
     ("June 19, 2024", "2024-06-19"),
     ("2024/6/9", "2024-06-09"),
     ("06/19/2024", "2024-06-19"),
+    ("آخر تحديث: 11/7/202412:40 PM", "2024-07-11"),  # a copied page glues the date to its time
     ("31-02-2024", None),
     ("منذ عام 2000", None),
 ])
@@ -181,6 +182,30 @@ def test_dates(text, iso):
     ("المقالات والآراء المنشورة في هذا الموقع تعبر عن وجهة نظر كتابها فقط ولا تعبر بالضرورة عن رأي الموقع أو "
      "سياسته التحريرية، والموقع غير مسؤول عن أي محتوى يتم نشره من قبل الكتاب أو القراء في التعليقات، ويحتفظ "
      "الموقع بحقه في حذف أي تعليق يتضمن إساءة أو تحريضا أو خروجا عن موضوع المقال أو مخالفة لشروط النشر", "boilerplate"),
+    # What a select-all copies from real pages: screen-reader text, embedded posts' consent, labels, ads
+    ("تخطى إلى المحتوى الرئيسي", "boilerplate"),
+    ("list 2 of 3", "boilerplate"),
+    ("end of list", "boilerplate"),
+    ("Article information", "boilerplate"),
+    ("A A", "boilerplate"),
+    ("محتوى مدفوع", "boilerplate"),
+    ("تخطى يوتيوب مشاركة, 1", "boilerplate"),
+    ("نهاية يوتيوب مشاركة, 1", "boilerplate"),
+    ("يحتوي موضوع يوتيوب على إعلانات.", "boilerplate"),
+    ("تحذير: بي بي سي غير مسؤولة عن محتوى المواقع الخارجية.", "boilerplate"),
+    ("نهاية الأكثر قراءة", "boilerplate"),
+    ("مصدر الصورة، Getty Images", "boilerplate"),
+    ("التعليق على الصورة،", "boilerplate"),
+    ("© 2024 بي بي سي. بي بي سي ليست مسؤولة عن محتوى المواقع الخارجية. اقرأ عن سياستنا بشأن الروابط الخارجية.",
+     "boilerplate"),
+    ("الموضوعات المتعلقة", "boilerplate"),
+    ("موضوعات متعلقة..", "boilerplate"),
+    ("المقالات المرتبطة", "boilerplate"),
+    ("الرئيسية عرب وعالم العراق", "boilerplate"),
+    ("Role, بي بي سي نيوز عربي", "meta"),
+    ("BBC News, عربي", "meta"),
+    ("العربية.نت نشر في: 11 يوليو ,2024: 04:00 ص GST آخر تحديث: 11 يوليو ,2024: 01:12 م GST", "meta"),
+    ("آخر تحديث: 11/7/202412:40 PM (توقيت مكة)", "meta"),
 ])
 def test_furniture_is_recognised_by_kind_not_by_the_seeds_strings(line, kind):
     text = f"وقال الوزير إن المحادثات مستمرة وإن الاتفاق سيوقع قريبا في العاصمة.\n{line}\nوأضاف أن الوفد سيعود غدا."
@@ -208,6 +233,10 @@ def test_furniture_is_recognised_by_kind_not_by_the_seeds_strings(line, kind):
     "وقال الناشر إن حماية المؤلفين تبدأ بعلامة © على كل كتاب. وأضاف أن القانون الجديد يشدد العقوبات.",
     " ".join(["وقال المتحدث إن المفاوضات مستمرة بين الطرفين منذ أسابيع في العاصمة."] * 5)
     + " © 2025 أخبار الأمم المتحدة. جميع الحقوق محفوظة",  # a whole article pasted as one line
+    # News that begins like an embed's skip link, a block's end, a caption label
+    "تخطى عدد المصابين ألف شخص",
+    "نهاية حقبة",
+    "الصور، التي نشرتها وكالة الأنباء الرسمية، أظهرت دمارا واسعا في المباني.",
 ])
 def test_a_news_sentence_is_not_taken_for_site_furniture_by_its_first_word(line):
     text = f"وقال الوزير إن المحادثات مستمرة وإن الاتفاق سيوقع قريبا في العاصمة.\n{line}\nوأضاف أن الوفد سيعود غدا."
@@ -227,6 +256,41 @@ def test_the_furniture_those_sentences_resemble_is_still_recognised(line, kind, 
 
     facts = line_facts(line)
     assert facts.kind == kind and facts.value == value
+
+
+# Pages as desk editors save them (select-all pastes with the site around the article, saved HTML): the
+# kept lines are the gold set's kept lines, and the metadata is the article's, not the site's.
+SITE_CHROME = {
+    "bbc_paste_blocks": ("نيجيريا: انهيار مدرسة في ولاية بلاتو يقتل 22 طالبا", "BBC News, عربي", "2024-07-12"),
+    "aljazeera_paste_lists": ("الاحتلال يوسع عملياته في رفح ويقصف خيام النازحين بالمواصي", "الجزيرة", "2024-07-11"),
+    "masrawy_paste_tags": ("البنك المركزي يثبت أسعار الفائدة للمرة الثالثة على التوالي", "مصراوي", "2024-07-11"),
+    # (The date over the headline is the site's clock; the article's is under it.)
+    "hespress_paste_comments": ("أخنوش يدعو إلى تسريع تنزيل ورش الحماية الاجتماعية", "هسبريس", "2024-07-13"),
+    "youm7_paste_related": ("الأرصاد: طقس شديد الحرارة على أغلب الأنحاء غدا والعظمى بالقاهرة 38 درجة",
+                            "اليوم السابع", "2024-07-11"),
+    "anadolu_paste_menu": ("أردوغان: سنواصل دعم الشعب الفلسطيني بكل إمكاناتنا", "وكالة الأناضول", "2024-07-11"),
+    "alarabiya_paste_skip": ("العراق.. البرلمان يفشل مجددا في انتخاب رئيس جديد له", "العربية.نت", "2024-07-11"),
+    "bbc_embed": ("الانتخابات البريطانية: حزب العمال يفوز بأغلبية كاسحة وستارمر رئيسا للوزراء", "BBC News عربي",
+                  "2024-07-05"),
+    "ahram_cp1256_author": ("الحكومة: زيادة أسعار الكهرباء للشرائح المنزلية بدءا من أغسطس", "بوابة الأهرام",
+                            "2024-07-11"),
+    "alarabiya_live": ("مباشر | تطورات الحرب في غزة.. اليوم الـ278", "العربية", "2024-07-11"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(SITE_CHROME))
+def test_a_saved_or_pasted_page_keeps_only_its_article(name):
+    source, labels, parts = _gold(GOLD / "labels" / f"{name}.tsv")
+    articles = clean_document(read_document(str(source)))
+    kept = [(ln.kind, ln.text) for a in articles for ln in a.lines if ln.kind in ("title", "heading", "body")]
+    assert kept == [(kind, text) for kind, text in labels if kind in ("title", "heading", "body")]
+    assert len(articles) == 1 and (articles[0].title, articles[0].outlet, articles[0].published) == SITE_CHROME[name]
+
+
+def test_short_lines_under_a_list_announcement_are_the_list_not_tags():
+    text = ("أعلنت اللجنة أسماء الفائزين بالجائزة هذا العام بعد مداولات استمرت أسبوعا، وهم على النحو التالي.\n"
+            "محمد علي\nأحمد حسن\nالمصدر: وكالات\n")
+    assert [line.kind for line in classify_lines(text)] == ["body", "body", "body", "meta"]
 
 
 def test_section_names_above_the_headline_are_not_taken_for_the_title():
