@@ -68,7 +68,7 @@ def assert_inert_html(text: str, allowed_tags: set[str]):
 
 
 BRIEF_TAGS = {"html", "head", "meta", "title", "style", "body", "header", "h1", "h2", "p", "main", "table", "tr",
-              "th", "td", "span", "a", "bdi", "section", "ul", "li", "footer", "strong", "em", "colgroup", "col"}
+              "th", "td", "span", "a", "bdi", "section", "ul", "li", "footer", "strong", "em", "colgroup", "col", "wbr"}
 REVIEW_TAGS = BRIEF_TAGS | {"nav", "ol", "article", "h3", "dl", "dt", "dd", "div", "code"}
 
 
