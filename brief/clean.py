@@ -922,6 +922,7 @@ def clean_document(doc: RawDocument) -> list[Article]:
         # A 'read also' article is a link on the same site: same outlet; its own address and date are unknown.
         later.outlet = later.outlet or first.outlet
     for article in articles:
+        _name_paper_called_opinion(article)
         _mark_outlet_line(article)
         article.opinion = _is_opinion(article)
     if not any(line.kind == "body" for line in lines):
@@ -968,9 +969,27 @@ _OPINION_DISCLAIMER = re.compile(r"((يعبر|تعبر) عن (راي|وجهه ن
                                  r"the views expressed)")
 
 
+# Opinion labels that are also newspapers' names: "الراي" is Kuwait's Al Rai and Jordan's Al Rai (الرأي).
+_PAPERS_NAMED_OPINION = frozenset(label for label in _OPINION_SECTIONS if label in _OUTLETS)
+_WRITER_LINE = re.compile(r"^(بقلم|الكاتب|الكاتبه)\b")
+
+
+def _name_paper_called_opinion(article: Article) -> None:
+    """A first line "الراي" with no writer's line under it is the paper's name above its news, not the
+    opinion section (a column names its writer: "بقلم ..."); it is the outlet, as "هسبريس" would be."""
+    head = [line for line in article.lines if line.text.strip()][:5]
+    if not head or head[0].kind == "body":
+        return
+    label = " ".join(normalize(head[0].text).split()).strip(" :|")
+    if label not in _PAPERS_NAMED_OPINION or any(_WRITER_LINE.match(normalize(line.text).strip()) for line in head):
+        return
+    head[0].kind, head[0].reason = "meta", "outlet name line"
+    article.outlet = article.outlet or head[0].text.strip(" :|")
+
+
 def _is_opinion(article: Article) -> bool:
     """An opinion piece: its section above the headline says so, or its disclaimer speaks for the writer."""
-    head = [line for line in article.lines if line.text.strip()][:4]
+    head = [line for line in article.lines if line.text.strip() and line.reason != "outlet name line"][:4]
     if any(line.kind != "body" and " ".join(normalize(line.text).split()).strip(" :|") in _OPINION_SECTIONS
            for line in head):
         return True

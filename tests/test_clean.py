@@ -473,6 +473,9 @@ def test_other_stories_headlines_listed_under_the_articles_end_are_not_body():
     ("الوطن\nأعمدة\nسيول صحم.. من يتحمل المسؤولية؟\nبقلم: سعيد الحارثي\n", "", True),
     ("الشروق\nمقالات\nخفض الفائدة وحده لا يكفي\n", "", True),
     ("تحليل: هل تصمد الهدنة هذه المرة؟\n", "الآراء الواردة في المقال تعبر عن رأي كاتبها\n", True),
+    # "الراي" is a newspaper's name too (Kuwait, Jordan): above news it is the outlet; over a column, the section.
+    ("الراي\nالكويت يحرز الثنائية بتتويجه بكأس الأمير\n", "", False),
+    ("الرأي\nخفض الفائدة وحده لا يكفي\nبقلم: عماد الدين حسين\n", "", True),
     # An aggregator's notice under news is no opinion, nor is a byline alone.
     ("سيول عمان\nبقلم: مراسل الصحيفة\n", "ادارة الموقع لا تتبنى وجهة نظر الكاتب او الخبر المنشور\n", False),
 ])
