@@ -727,12 +727,15 @@ _BLOCK_SCAN_LINES = 80  # how far above its end a marked block's start is looked
 
 def _mark_closed_blocks(raw: list[str], kinds: list[str], reasons: list[str], facts: list[_Facts]) -> None:
     """A block a page opens and closes by name ("قصص مقترحة" ... "نهاية قصص مقترحة", "تخطى تويتر مشاركة, 1"
-    ... "نهاية تويتر مشاركة, 1"): every line in it is the block's, not the article's."""
+    ... "نهاية تويتر مشاركة, 1"): every line in it is the block's, not the article's. Only a block whose
+    name is the furniture's: an article's own subheadings may read "الهدنة" ... "نهاية الهدنة"."""
     for end in range(len(raw)):
         found = _BLOCK_END.match(_core(raw[end])) if kinds[end] != "blank" else None
         if not found or len(_words(found.group(1))) > 6:
             continue
         name = found.group(1)
+        if not (_RELATED.match(name) or _TAGS.match(name + ":") or _EMBED_EDGE.match(_core(raw[end]))):
+            continue
         openings = (name, f"تخطي {name}", f"skip {name}")
         start = next((k for k in range(end - 1, max(-1, end - _BLOCK_SCAN_LINES), -1)
                       if _core(raw[k]) in openings), None)
@@ -751,7 +754,8 @@ MENU_MAX_WORDS = 3
 
 def _mark_menus(raw: list[str], kinds: list[str], reasons: list[str], facts: list[_Facts]) -> None:
     """Above the article, a run of short lines that are mostly section names is the site's menu: its other
-    items ("تركيا", "صوت وصورة", "بث مباشر") are menu items too, not the headline."""
+    items ("تركيا", "صوت وصورة", "بث مباشر") are menu items too, not the headline; but a short headline
+    pasted right under the menu, over the first paragraph, is the article's."""
     first_prose = next((k for k in range(len(raw)) if kinds[k] == "text" and _SENTENCE_END.search(raw[k])
                         and len(_words(raw[k])) > HEADING_MAX_WORDS), len(raw))
     k = 0
@@ -763,8 +767,9 @@ def _mark_menus(raw: list[str], kinds: list[str], reasons: list[str], facts: lis
             k += 1
         sections = [m for m in run if reasons[m] == "section name or breadcrumb"]
         if len(run) >= MENU_MIN_LINES and 2 * len(sections) >= len(run):
+            headline = run[-1] if k == first_prose and run[-1] not in sections else None
             for m in run:
-                if kinds[m] == "text":
+                if kinds[m] == "text" and m != headline:
                     kinds[m], reasons[m] = "boilerplate", "menu item (among section names)"
                     facts[m] = _Facts("boilerplate", reasons[m])
         k += 1

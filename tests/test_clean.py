@@ -303,6 +303,26 @@ def test_section_names_above_the_headline_are_not_taken_for_the_title():
     assert kinds[:3] == ["boilerplate"] * 3 and kinds[4:8] == ["boilerplate"] * 4
 
 
+def test_a_short_headline_pasted_right_under_the_menu_is_the_title():
+    text = ("الرئيسية\nأخبار\nسياسة\nاقتصاد\nزلزال يضرب تركيا\n"
+            "ضرب زلزال بقوة 6.1 درجات على مقياس ريختر جنوب تركيا فجر الأحد وأصاب 40 شخصا بجروح طفيفة.\n"
+            "وقالت إدارة الكوارث التركية إن مركز الزلزال كان على عمق 10 كيلومترات تحت سطح الأرض.\n")
+    [article] = clean_document(RawDocument(file="page.txt", text=text, encoding="utf-8"))
+    assert article.title == "زلزال يضرب تركيا"
+    assert [line.kind for line in article.lines][:4] == ["boilerplate"] * 4
+
+
+def test_an_articles_subheadings_named_like_a_block_and_its_end_keep_the_text_between_them():
+    # "X" ... "نهاية X" closes a page's box only when X is the name of one ("قصص مقترحة"), not a subheading.
+    text = ("الهدنة في غزة: ماذا بعد؟\n\nبدأت الهدنة بين الطرفين صباح الأحد بعد أسابيع من المفاوضات الشاقة.\n\n"
+            "الهدنة\n\nصمدت الهدنة خلال أيامها الأولى رغم خروقات محدودة سجلها الطرفان في شمال القطاع.\n"
+            "وقال مسؤولون إن تبادل الأسرى جرى وفق الجدول الزمني المتفق عليه بين الجانبين.\n\nنهاية الهدنة\n\n"
+            "انتهت الهدنة فجر الجمعة بعد فشل الوسطاء في التوصل إلى اتفاق على تمديدها لأسبوع آخر.\n")
+    [article] = clean_document(RawDocument(file="page.txt", text=text, encoding="utf-8"))
+    body = [line.text for line in article.lines if line.kind == "body"]
+    assert len(body) == 4 and body[1].startswith("صمدت") and body[2].startswith("وقال")
+
+
 BODY = ("وقال الوزير إن المحادثات مستمرة وإن الاتفاق سيوقع قريبا في العاصمة بعد جولة طويلة من المفاوضات.\n"
         "وأضاف أن الوفد سيعود غدا لاستكمال المباحثات حول الملفات العالقة بين البلدين.\n"
         "وأشار إلى أن الجانبين اتفقا على تشكيل لجنة مشتركة لمتابعة التنفيذ خلال الأشهر المقبلة.\n")
