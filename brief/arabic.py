@@ -33,6 +33,11 @@ STOPWORDS = frozenset(
     ).split()
 )
 
+# Verbs that report speech, in matching form (`normalize`): "قال", "أضاف" ... Joined by و or ف they open
+# a new sentence ("وأضاف أن"); clean reads them as reported speech, segment as a sentence's start.
+REPORTING_VERBS = ("قال", "قالت", "اضاف", "اضافت", "اكد", "اكدت", "اوضح", "اوضحت", "اشار", "اشارت", "ذكر", "ذكرت",
+                   "اعتبر", "اعتبرت", "صرح", "صرحت", "لفت", "لفتت", "شدد", "شددت", "تابع", "تابعت", "افاد", "افادت")
+
 _PREFIXES = ("وبال", "وال", "بال", "كال", "فال", "ولل", "لل", "ال", "و", "ب", "ل", "ف")
 _SUFFIXES = ("هما", "كما", "ها", "هم", "هن", "كم", "نا", "ات", "ان", "ون", "ين", "يه", "ه", "ي")
 

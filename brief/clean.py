@@ -10,7 +10,7 @@ import datetime
 import re
 from dataclasses import dataclass
 
-from brief.arabic import arabic_letter_count, has_arabic, normalize, to_ascii_digits, tokens
+from brief.arabic import REPORTING_VERBS, arabic_letter_count, has_arabic, normalize, to_ascii_digits, tokens
 from brief.errors import InputError
 from brief.models import Article, Line, RawDocument
 
@@ -49,8 +49,7 @@ _COMMENTS = re.compile(r"^(التعليقات|تعليقات|تعليقات ال
 # How a paragraph goes on with the story told above it; no report's first sentence begins so. Used to tell
 # a box inside an article (a chart's source, inline related links) from the end of one.
 # Verbs that report speech (normalised), in both genders.
-_REPORTING_VERBS = ("قال|قالت|اضاف|اضافت|اكد|اكدت|اوضح|اوضحت|اشار|اشارت|ذكر|ذكرت|اعتبر|اعتبرت|صرح|صرحت|لفت|لفتت|"
-                    "شدد|شددت|تابع|تابعت|افاد|افادت")
+_REPORTING_VERBS = "|".join(REPORTING_VERBS)
 _CONTINUATION = re.compile(
     rf"^(?:و(?:{_REPORTING_VERBS}|كان|كانت|في|يري|تري|بحسب|وفق|وفقا|تشير|يشير|ياتي|تاتي|قد|لم|لا|منذ|بعد|اذ|"
     r"حيث|علي|من|هو|هي|هذا|هذه|تجدر|يذكر|كذلك|ايضا|بينما|رغم|مع)|كما|من جهته|من جهتها|من جانبه|من جانبها|"

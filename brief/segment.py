@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from brief.arabic import REPORTING_VERBS, normalize
 from brief.models import Article, Sentence
 
 QUOTE_KEEP_WORDS = 30  # a quotation up to this long stays whole even if it holds several sentences
@@ -89,11 +90,21 @@ def _opens_clause(text: str) -> bool:
     return bool(following) and following[0][0] in "وف" and len(following[0]) > 2
 
 
+def _opens_sentence(text: str) -> bool:
+    """Whether `text` starts with a verb joined by و, or a reporting verb joined by ف: "وأضاف", "وتخضع",
+    "فقال". Not a name ("وجدي", "فهمي", "فتحي"), nor "وفقا" or "فيما", which go on with the sentence."""
+    following = text.lstrip(_CLOSERS + " ").split()
+    word = normalize(following[0]) if following else ""
+    if len(word) < 3 or word[0] not in "وف":
+        return False
+    return word[1:] in REPORTING_VERBS or word[0] == "و" and word[1] in "يت" and len(word) > 3
+
+
 def _abbreviation_ends_sentence(abbreviation: str, following: str) -> bool:
-    """Whether an abbreviation's full stop (ج. أ.ف.ب.) ends its sentence too: it does before a new clause,
-    unless the abbreviation is a title, whose next word is a name ("د. وليد")."""
+    """Whether an abbreviation's full stop (ج. أ.ف.ب.) ends its sentence too: before a verb that opens the
+    next one, unless the abbreviation is a title, whose next word is a name ("د. وليد")."""
     letters = set(_LETTER_OR_DIGIT.findall(abbreviation))
-    return not letters <= _TITLE_LETTERS and _opens_clause(following)
+    return not letters <= _TITLE_LETTERS and _opens_sentence(following)
 
 
 def _protected(line: str, start: int, end: int, protected: list[tuple[int, int]]) -> bool:
@@ -225,6 +236,7 @@ _WRAP_FULL = 0.85  # a line at least this share of the width was cut by the wrap
 # mid-sentence by the wrap. (Joining after a bare closing quote costs 0.33 ROUGE-1 F on EASC dev: in four
 # articles the summary budget a cheap half-sentence used to fill now goes to whole, longer sentences.)
 _SENTENCE_FINAL = re.compile(r"[.!?؟…][\"”»)’']*\s*$")
+_CLOSED_QUOTE = re.compile(r"[\"”»)][\"”»)’']*\s*$")
 _ABBREVIATION_END = re.compile(r"(?:^|\s)[^\W\d_]\.$")
 _LIST_ITEM = re.compile(rf"^\s*(?:[{_BULLET_MARKS}]|\(?[0-9٠-٩]{{1,3}}\s*[.)\-–])\s")
 
@@ -255,6 +267,8 @@ def _continues(previous: str, text: str, width: int) -> bool:
         return False
     if _SENTENCE_FINAL.search(previous) and not _ABBREVIATION_END.search(previous):
         return False
+    if _CLOSED_QUOTE.search(previous) and _opens_sentence(text):
+        return False  # a quotation closed with no full stop, and the next sentence ("وأشار إلى") begins
     return len(previous) >= _WRAP_FULL * width
 
 

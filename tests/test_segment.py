@@ -248,3 +248,17 @@ def test_a_wrap_after_a_closing_quote_does_not_cut_the_sentence(tmp_path):
     body = [s for s in article.sentences if s.kind == "body"]
     assert [s.line for s in body] == [1, 3, 5]
     assert '"تكنيب" الإيطالية' in body[0].text and "«النهار» إن" in body[1].text
+
+
+def test_a_quotation_closed_without_a_full_stop_ends_its_sentence_before_the_next_ones_verb(tmp_path):
+    # Wire copy drops the full stop after a closing quote; the next line's "وأشار" starts a sentence.
+    path = tmp_path / "wire.txt"
+    path.write_text("وقعت الشركة السعودية للصناعات الأساسية سابك أمس خطاب نوايا مع شركة تكنيب\n"
+                    "الإيطالية، تتولى الأخيرة بموجبه تصميم وإنشاء مصنع لإنتاج الإثيلين في ينبع.\n"
+                    "وقال وزير الطاقة في تصريحات صحفية عقب التوقيع \"هذه خطوة مهمة لمستقبل الصناعة\"\n"
+                    "وأشار إلى أن الاتفاقية التي وقعها الجانبان تغطي قطاعات النفط والغاز والطاقة.\n"
+                    "وأكد المتحدث باسم الشركة أن العمل في المصنع الجديد سيبدأ خلال العام المقبل.\n", encoding="utf-8")
+    [article] = clean_document(read_document(str(path)))
+    segment_article(article)
+    body = [s.text for s in article.sentences if s.kind == "body"]
+    assert len(body) == 4 and body[1].endswith('الصناعة"') and body[2].startswith("وأشار")
