@@ -1,7 +1,7 @@
 """Plain data shared by the stages. No stage reaches into another's internals; they pass these."""
 from __future__ import annotations
 
-import os
+import re
 from dataclasses import asdict, dataclass, field
 from typing import Literal
 
@@ -161,10 +161,14 @@ class Signature:
 
     @property
     def shown_model(self) -> str | None:
-        """The model as outputs name it: a hub id, or a local directory's name."""
-        if self.model and self.model_local:
-            return os.path.basename(self.model.rstrip("/\\")) or self.model
-        return self.model
+        """The model as outputs name it: a hub id, or a local directory's name (a Hugging Face cache's
+        snapshot folder, named by a commit hash, by the model's id)."""
+        if not (self.model and self.model_local):
+            return self.model
+        parts = [p for p in re.split(r"[/\\]+", self.model) if p]
+        if len(parts) >= 3 and parts[-2] == "snapshots" and parts[-3].startswith("models--"):
+            return parts[-3][len("models--"):].replace("--", "/")
+        return parts[-1] if parts else self.model
 
     def line(self) -> str:
         parts = [f"brief {self.tool_version}"]

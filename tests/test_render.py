@@ -481,6 +481,17 @@ def test_more_stories_line_lists_stories_without_points():
         assert "Asia tour, part 3: treaty and reactions (follow-up)" in text
 
 
+@pytest.mark.parametrize("model, shown", [
+    ("/home/analyst/models/opus-mt-ar-en/", "opus-mt-ar-en"),
+    ("/home/analyst/.cache/huggingface/hub/models--Helsinki-NLP--opus-mt-ar-en/snapshots/cf10909547", "Helsinki-NLP/opus-mt-ar-en"),
+])
+def test_a_local_model_is_named_without_the_folders_it_sits_in(model, shown):
+    brief = make_brief(3)
+    brief.signature.model, brief.signature.model_local = model, True
+    for page in (render.render_markdown(brief), render.render_html(brief), render.render_review(brief)):
+        assert f"model {shown}@" in page.replace("\\", "") and "analyst" not in page
+
+
 def test_the_signature_may_break_after_its_commas_not_inside_a_setting():
     brief = make_brief(3)
     brief.signature.glossary = "desk\u202e,glossary.tsv@0123 (2 terms)"  # a file name is untrusted text
