@@ -95,6 +95,7 @@ _SECTION_WORDS = {
     "قضايا", "شوون", "سياحه", "تعليم", "بيئه", "طقس", "حوادث", "برلمان", "اسواق", "طاقه", "مال", "وبورصه",
     "واعمال", "ومجتمع", "وثقافه", "وفنون", "وعلوم", "وتكنولوجيا", "news", "politics", "world", "home",
     "مباشر", "حصري", "live",  # labels: live, exclusive
+    "سياسي", "اقتصادي", "رياضي", "ثقافي", "فني", "امني", "برلماني",  # a piece's kind: "سياسي" over the headline
 } | {label for label in _OPINION_SECTIONS if " " not in label}
 _PROMO = re.compile(r"^(اكتشف|زوروا|زر|تفضل بزياره|قم بزياره|زوروا)\s+(الموقع|موقعنا|موقع)\b")
 _LICENCE = re.compile(r"(^(?:©|\(c\)|copyright)\s*\d{4}(?!\d)|"  # a footer's "© 2024 ..."
@@ -138,7 +139,16 @@ _OUTLETS = (
     "bbc", "cnn", "al jazeera", "lifegate", "reuters", "afp", "cnn بالعربيه", "bbc عربي", "bbc news عربي",
     "rt عربي", "france 24", "فرانس 24 عربي", "independent عربيه", "الجزيره مباشر", "الشرق", "الشرق نيوز",
     "hespress", "masrawy", "youm7", "aawsat", "asharq al-awsat", "sky news arabia", "anadolu",
+    # More of the region's papers, channels and sites, as their mastheads read.
+    "القبس", "الجريده", "الانباء", "رويا", "رويا الاخباري", "الدستور", "السبيل", "المدي", "الصباح", "واع",
+    "سودان تربيون", "القاهره 24", "صدي البلد", "فيتو", "الوفد", "الجمهوريه", "الاقتصاديه", "المدينه",
+    "الوطن السعوديه", "الشرق القطريه", "لوسيل", "الراي الكويتيه", "الرويه", "الامارات 24", "النهار العربي",
+    "المنار", "ال بي سي", "ام تي في", "لبنان 24", "النشره", "تلفزيون سوريا", "الحدث", "كووره", "كوووره", "كوره",
+    "يلا كوره", "le360", "le360 عربي", "اليوم 24", "هبه بريس", "العمق المغربي", "الشروق الجزائريه",
+    "النهار الجزائريه", "الوسط", "بوابه الوسط", "العرب اللندنيه", "التلفزيون العربي", "الغد الاردنيه",
 )
+# "وكالة الأنباء العراقية", "وكالة أنباء الإمارات": a news agency's name alone on a line names the outlet.
+_AGENCY_NAME = re.compile(r"^وكاله (?:الانباء|انباء) \S+(?: \S+)?$")
 # Cities that are also a newspaper's name: first in a dateline, they are the place ("الرياض - كووورة").
 _PLACES_NAMED_LIKE_OUTLETS = frozenset({"الرياض"})
 # A bare "مصدر" is a label only with its colon: "مصدر مصري: ..." is a headline quoting a source.
@@ -412,7 +422,8 @@ def line_facts(text: str) -> _Facts:
         return _Facts("boilerplate", "section name or breadcrumb")  # "العلوم والتكنولوجيا", "أخبار مصر"
     if _is_photo_credit(stripped, core):
         return _Facts("boilerplate", "photo credit")
-    if core in _OUTLETS or ascii_core.lower() in _OUTLETS or core in _AGENCIES or _name_form(core) in _OUTLETS:
+    if (core in _OUTLETS or ascii_core.lower() in _OUTLETS or core in _AGENCIES or _name_form(core) in _OUTLETS
+            or _AGENCY_NAME.match(core)):
         return _Facts("meta", "outlet name line", "outlet", stripped.strip(" .:-–—|"))
     if len(stripped) <= 16 and _INITIALS.match(stripped):
         return _Facts("boilerplate", "editor's initials")
