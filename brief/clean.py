@@ -777,7 +777,12 @@ def _mark_menus(raw: list[str], kinds: list[str], reasons: list[str], facts: lis
             k += 1
         sections = [m for m in run if reasons[m] == "section name or breadcrumb"]
         if len(run) >= MENU_MIN_LINES and 2 * len(sections) >= len(run):
-            headline = run[-1] if k == first_prose and run[-1] not in sections else None
+            # The headline is the run's last line of text when only a blank, a date or a byline stands
+            # between it and the first paragraph ("زلزال يضرب تركيا" / "الأحد 14 يوليو 2024" / text).
+            headline = None
+            if all(kinds[m] != "text" for m in range(k, first_prose)):
+                headline = next((m for m in reversed(run) if kinds[m] == "text" or m in sections), None)
+                headline = None if headline in sections else headline
             for m in run:
                 if kinds[m] == "text" and m != headline:
                     kinds[m], reasons[m] = "boilerplate", "menu item (among section names)"

@@ -315,6 +315,16 @@ def test_a_short_headline_pasted_right_under_the_menu_is_the_title():
     assert [line.kind for line in article.lines][:4] == ["boilerplate"] * 4
 
 
+@pytest.mark.parametrize("between", ["الأحد 14 يوليو 2024\n", "\n", "كتب محمد علي\n"])
+def test_a_headline_under_the_menu_stays_the_title_with_a_date_blank_or_byline_under_it(between):
+    text = ("الرئيسية\nأخبار\nسياسة\nاقتصاد\nزلزال يضرب تركيا\n" + between +
+            "ضرب زلزال بقوة 6.1 درجات على مقياس ريختر جنوب تركيا فجر الأحد وأصاب 40 شخصا بجروح طفيفة.\n"
+            "وقالت إدارة الكوارث التركية إن مركز الزلزال كان على عمق 10 كيلومترات تحت سطح الأرض.\n")
+    [article] = clean_document(RawDocument(file="page.txt", text=text, encoding="utf-8"))
+    assert article.title == "زلزال يضرب تركيا"
+    assert [line.kind for line in article.lines][:4] == ["boilerplate"] * 4
+
+
 def test_an_articles_subheadings_named_like_a_block_and_its_end_keep_the_text_between_them():
     # "X" ... "نهاية X" closes a page's box only when X is the name of one ("قصص مقترحة"), not a subheading.
     text = ("الهدنة في غزة: ماذا بعد؟\n\nبدأت الهدنة بين الطرفين صباح الأحد بعد أسابيع من المفاوضات الشاقة.\n\n"
