@@ -798,7 +798,9 @@ _LIST_INTRO = re.compile(r"(?<!\w)(التالي|التاليه|كالتالي|ا
 
 def _mark_trailing_tags(raw: list[str], kinds: list[str], reasons: list[str]) -> None:
     """Tags printed without a header: two or more short plain lines (no digits, no punctuation) right under
-    a paragraph's final full stop, with only site furniture or nothing below them."""
+    a paragraph's final full stop, with only site furniture or nothing below them, that name the article's
+    topics: at least half of them are words of the text above ("البنك المركزي", "عزيز أخنوش"). A list the
+    article gives (its squad, a jury, a poem's lines) names what the text above has not."""
     k = 0
     while k < len(raw):
         if (kinds[k] != "text" or not _TERMINAL.search(raw[k]) or raw[k].rstrip().endswith(":")
@@ -810,10 +812,16 @@ def _mark_trailing_tags(raw: list[str], kinds: list[str], reasons: list[str]) ->
             if kinds[j] == "text":
                 run.append(j)
             j += 1
-        if len(run) >= 2 and (j >= len(raw) or kinds[j] != "text"):
+        if len(run) >= 2 and (j >= len(raw) or kinds[j] != "text") and _name_topics_above(raw, kinds, run):
             for m in run:
                 kinds[m], reasons[m] = "boilerplate", "tags (short topic names under the article's last paragraph)"
         k = j if run else k + 1
+
+
+def _name_topics_above(raw: list[str], kinds: list[str], run: list[int]) -> bool:
+    above = " " + " ".join(" ".join(tokens(raw[m])) for m in range(run[0]) if kinds[m] == "text") + " "
+    named = sum(f" {' '.join(tokens(raw[m]))} " in above for m in run)
+    return 2 * named >= len(run)
 
 
 def _is_plain_tag(text: str) -> bool:

@@ -296,6 +296,17 @@ def test_short_lines_under_a_list_announcement_are_the_list_not_tags():
     assert [line.kind for line in classify_lines(text)] == ["body", "body", "body", "meta"]
 
 
+@pytest.mark.parametrize("lead, items", [
+    ("أعلن مهرجان القاهرة السينمائي الدولي أسماء أعضاء لجنة التحكيم لدورته المقبلة.", "يسرا\nمنى زكي\nأحمد حلمي\n"),
+    ("توفي الشاعر صباح اليوم في مستشفى بالعاصمة بعد صراع طويل مع المرض. ومن أشهر أبياته التي يرددها الناس.",
+     "يا وطني الجريح\nلن ننساك أبدا\nمهما طال الغياب\n"),
+])
+def test_a_list_the_article_ends_with_is_not_tags_when_it_names_what_the_text_has_not(lead, items):
+    # Tags name the article's topics, words of its text; a jury, a squad, a poem's lines are new words.
+    kinds = [line.kind for line in classify_lines("عنوان الخبر عن المهرجان\n" + lead + "\n" + items)]
+    assert kinds[1:] == ["body"] * (1 + items.count("\n"))
+
+
 def test_section_names_above_the_headline_are_not_taken_for_the_title():
     text = ("الرئيسية\nأخبار\nسياسة\nالاحتلال يوسع عملياته شمالي الضفة ويهدم منازل في مخيم نور شمس\nمنذ 3 ساعات\n"
             "حفظ\nشارك\nفيسبوك تويتر واتساب\n\nطولكرم- وسعت قوات الاحتلال عملياتها العسكرية في شمال الضفة الغربية"
