@@ -72,7 +72,7 @@ _SOCIAL = {"فيسبوك", "فيس", "بوك", "تويتر", "اكس", "x", "و�
 # An embedded post (a tweet, a video) as a page shows it before the reader allows it: a link to skip it, a
 # request for consent, the publisher's word that it does not answer for it, then its end. BBC pages
 # print "تخطى تويتر مشاركة, 1" ... "نهاية تويتر مشاركة, 1" around every one.
-_EMBED_NOTICE = re.compile(r"(يحتوي (?:هذا )?(?:الموضوع|المقال|المنشور|موضوع \S+) علي (?:محتوي|اعلانات)|"
+_EMBED_NOTICE = re.compile(r"(^يحتوي (?:هذا )?(?:الموضوع|المقال|المنشور|موضوع \S+) علي (?:محتوي|اعلانات)|"
                            r"^اسمح بمحتوي|(?:غير|ليست|ليس) مسوول\S* عن محتوي (?:المواقع|الروابط) الخارجيه|"
                            r"this (?:article|post) contains content (?:provided by|from)|"
                            r"not responsible for the content of external)")
@@ -342,7 +342,8 @@ def line_facts(text: str) -> _Facts:
     captcha, licence = _CAPTCHA.search(core), _LICENCE.search(core)
     if captcha and _notice_at(core, captcha.start()):
         return _Facts("boilerplate", "CAPTCHA prompt", end_signal=True)
-    if licence and _notice_at(core, licence.start()):
+    if licence and _notice_at(core, licence.start()) and not _REPORTED.search(core[:licence.start()]):
+        # ("وتقول الصحيفة إن مقالاتها كانت تحمل عبارة جميع الحقوق محفوظة" reports a notice.)
         return _Facts("boilerplate", "licence or copyright notice", end_signal=True)
     embed = _EMBED_NOTICE.search(core)
     if embed and _notice_at(core, embed.start()) or _EMBED_EDGE.match(core):

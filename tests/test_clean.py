@@ -240,6 +240,9 @@ def test_furniture_is_recognised_by_kind_not_by_the_seeds_strings(line, kind):
     "تخطى عدد المصابين ألف شخص",
     "نهاية حقبة",
     "الصور، التي نشرتها وكالة الأنباء الرسمية، أظهرت دمارا واسعا في المباني.",
+    # News that reports a notice's words or speaks of a post's content
+    "وتقول الصحيفة إن مقالاتها كانت تحمل عبارة جميع الحقوق محفوظة وإن الشركة نسختها دون إذن.",
+    "ويحتوي المقال على محتوى اعتبره نواب في البرلمان مسيئا للمؤسسة العسكرية.",
 ])
 def test_a_news_sentence_is_not_taken_for_site_furniture_by_its_first_word(line):
     text = f"وقال الوزير إن المحادثات مستمرة وإن الاتفاق سيوقع قريبا في العاصمة.\n{line}\nوأضاف أن الوفد سيعود غدا."
