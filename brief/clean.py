@@ -668,9 +668,12 @@ def _classify(text: str) -> _Classified:
             if following:
                 kinds[first_text], reasons[first_text] = "title", "title: first text line, short, no final full stop"
                 # A page that prints its headline twice (over the date and again over the text) is copied so.
+                # (A line that ends in a full stop where the headline has none is the first sentence saying
+                # what the headline says: "الحكومة تقر الموازنة العامة.")
                 title = _core(raw[first_text])
+                title_mark = bool(_SENTENCE_END.search(raw[first_text].strip()[-1:]))
                 for k in following[:2]:
-                    if _core(raw[k]) == title:
+                    if _core(raw[k]) == title and bool(_SENTENCE_END.search(raw[k].strip()[-1:])) == title_mark:
                         kinds[k], reasons[k] = "boilerplate", f"the headline again (line {first_text + 1})"
         for k in range(a, b):
             if kinds[k] != "text":

@@ -488,6 +488,13 @@ def test_a_live_pages_title_repeated_under_its_lead_is_the_title():
     assert [line.kind for line in article.lines] == ["body", "boilerplate", "title", "body"]
 
 
+def test_a_first_sentence_that_repeats_the_headline_is_kept():
+    # A page printing its headline twice prints it the same; the lead saying it with a full stop is text.
+    text = ("الحكومة تقر الموازنة العامة\nالحكومة تقر الموازنة العامة.\n"
+            "وقال وزير المالية إن العجز سينخفض إلى 3 بالمئة من الناتج المحلي الإجمالي هذا العام.\n")
+    assert [line.kind for line in classify_lines(text)] == ["title", "body", "body"]
+
+
 def test_a_city_named_like_a_newspaper_is_the_place_in_a_dateline():
     assert line_facts("الرياض - كووورة").value == "كووورة"
     assert line_facts("الرياض - الاقتصادية").value == "الاقتصادية"
