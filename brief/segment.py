@@ -39,6 +39,8 @@ _PROTECTED = re.compile(
 _AFTER_NUMBER_MARKS = ("م", "هـ", "ه", "ص")
 _CLOCK_OR_YEAR = re.compile(r"\d+(?:[:.]\d{2})?")
 _DOTTED_ABBREVIATION = re.compile(r"(?:[^\W\d_]\.)+")
+# Words that go on with the time or year a mark closes: "8:30 م. بتوقيت القاهرة", "من 9 ص. وحتى 11 م.".
+_TIME_GOES_ON = re.compile(r"(?:و?حتي|الي|بتوقيت|بالتوقيت|توقيت|حسب|بحسب|من|في|علي|يوميا|تقريبا)(?!\w)")
 _TITLE_LETTERS = set("دمأا")  # د. (doctor), م. (engineer), أ. and أ.د. (professor) stand before a name
 _CONJUNCTION = re.compile(r"\s(?=و[\u0621-\u064A]{2,})")
 
@@ -97,7 +99,10 @@ def _opens_sentence(text: str) -> bool:
     word = normalize(following[0]) if following else ""
     if len(word) < 3 or word[0] not in "وف":
         return False
-    return word[1:] in REPORTING_VERBS or word[0] == "و" and word[1] in "يت" and len(word) > 3
+    if word[1:] in REPORTING_VERBS:
+        return True
+    # و + ي/ت opens a verb ("وتخضع", "ويقول"), unless the word is an adverb ("وتحديدا", "وتزامنا") or "وتحت".
+    return word[0] == "و" and word[1] in "يت" and len(word) > 3 and not word.endswith("ا") and word != "وتحت"
 
 
 def _abbreviation_ends_sentence(abbreviation: str, following: str) -> bool:
@@ -148,6 +153,11 @@ def _boundaries(line: str) -> list[int]:
             if len(letters) == 1 and not word.isdigit() and not era \
                     and not _abbreviation_ends_sentence(word, line[end:]):
                 continue  # an initial or abbreviation: د. أ. J. (but "عام 1950 م." ends where it stops)
+            if era and _TIME_GOES_ON.match(normalize(line[end:].lstrip(_CLOSERS + " "))):
+                continue  # the time goes on: "8:30 م. بتوقيت القاهرة", "9 ص. وحتى 11 م."
+            if word.isdecimal() and len(word) <= 3 and list_number and int(word) == list_number + 1:
+                list_number += 1
+                continue  # the next item of an inline list: "1. الأمن 2. الاقتصاد 3. التعليم"
             if word.isdecimal() and len(word) <= 3 and (len(before) == 1 or before[-2][-1] in ".!?؟:؛"):
                 # "1." numbering a list item, at a line's start, or after a sentence or a colon where it
                 # starts a list or goes on with one: "الحصيلة: 25." is a count that ends its sentence.
