@@ -46,6 +46,9 @@ _NEEDS_ISOLATION = re.compile(r"[A-Za-z\u00C0-\u024F]|\d[\-/:.,]\d")
 # as neutral and be laid out right to left, swapping the Arabic words around it.
 _RTL_RUN = re.compile(r"[\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF\uFB50-\uFDFF\uFE70-\uFEFF]"
                       r"(?:[^A-Za-z\u00C0-\u024F]*[\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF\uFB50-\uFDFF\uFE70-\uFEFF])?")
+# A date, time or figure with separators (10-06-2024, 17:50, 1,250.5): kept on one line, as a break at its
+# hyphen would show its pieces out of order in right-to-left text.
+_FIGURE = re.compile(r"[0-9٠-٩]{1,4}(?:[\-/:.,٫][0-9٠-٩]{1,4}){1,3}")
 LRI, RLI, PDI = "\u2066", "\u2067", "\u2069"
 MORE_STORY_CITATIONS = 1  # sources cited per "More stories" entry: each takes source-list lines a key point could use
 POINT_CITATIONS = 4  # sources cited per key point on the page; the rest are a "+N" (all in the review page)
@@ -164,8 +167,17 @@ def isolate_html(text: object, direction: str = "rtl") -> Markup:
             Markup('<bdi dir="rtl">') + escape(piece) + Markup("</bdi>") if rtl else escape(piece)
             for piece, rtl in _rtl_pieces(text))
     return Markup("").join(
-        Markup('<bdi dir="ltr">') + escape(piece) + Markup("</bdi>") if ltr else escape(piece)
+        (Markup('<bdi dir="ltr" class="figure">') if _FIGURE.fullmatch(piece.strip()) else Markup('<bdi dir="ltr">'))
+        + escape(piece) + Markup("</bdi>") if ltr else escape(piece)
         for piece, ltr in _ltr_pieces(text))
+
+
+_ISO_DATE = re.compile(r"(?<![\w-])\d{4}-\d{2}-\d{2}(?![\w-])")
+
+
+def keep_dates_whole(html: Markup) -> Markup:
+    """Escaped HTML with its ISO dates kept on one line (a heading's "2024-" over "06-20" reads badly)."""
+    return Markup(_ISO_DATE.sub(lambda m: f'<span class="figure">{m.group(0)}</span>', str(html)))
 
 
 def isolate_plain(text: object, direction: str = "rtl") -> str:
@@ -286,6 +298,7 @@ def _environment(kind: str) -> jinja2.Environment:
         if kind == "html":
             env = jinja2.Environment(autoescape=_is_html_template, finalize=_html_finalize, **options)
             env.filters["bidi"] = isolate_html
+            env.filters["whole_dates"] = keep_dates_whole
             # The signature's settings are one long run of commas: a line may break after each, not mid-word.
             env.filters["breakable"] = lambda text: Markup(",<wbr>").join(escape(part)
                                                                           for part in clean_text(text).split(","))
