@@ -140,6 +140,17 @@ def _place_pattern() -> tuple[re.Pattern, dict[str, str]]:
     return pattern, {**names, **nisbas}
 
 
+def countries_named(text: str) -> dict[str, str]:
+    """Each country the text names by its name, capital or a main city (not by a nationality, "الروسي"),
+    with the first word that names it (normalised)."""
+    pattern, country_of = _place_pattern()
+    named: dict[str, str] = {}
+    for name, _ in pattern.findall(normalize(text)):
+        if name:
+            named.setdefault(country_of[name], name)
+    return named
+
+
 def country_mentions(text: str) -> dict[str, int]:
     """How often each country is named in the text, by its name, capital and main cities or nisba."""
     pattern, country_of = _place_pattern()

@@ -1,9 +1,10 @@
 """Translation checks a reviewer can trust: each (Arabic, English) pair gets flags with a code and a reason.
 
 Codes: number_mismatch, negation, repetition, untranslated, length_ratio, truncated, glossary, name_mismatch,
-low_confidence. number_mismatch also stands for an amount whose currency or unit changed (جنيه rendered
-'dinars', كلم 'miles'); name_mismatch is a country or an organisation swapped for another (the Arabic's Lebanon
-rendered 'Syrian', Hamas 'Hezbollah'), from tables built in here.
+name_missing, low_confidence. number_mismatch also stands for an amount whose currency or unit changed (جنيه
+rendered 'dinars', كلم 'miles'); name_mismatch is a country or an organisation swapped for another (the
+Arabic's Lebanon rendered 'Syrian', Hamas 'Hezbollah'), name_missing a country the Arabic names and the
+English leaves out, from tables built in here.
 The checks are plain text rules so they apply to any translation, machine or human (`brief qa`).
 Their precision and recall are measured on the labelled pairs in tests/data/qa/pairs.tsv.
 """
@@ -19,13 +20,13 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import NamedTuple
 
-from brief.arabic import arabic_letter_count, country_mentions, normalize, to_ascii_digits
+from brief.arabic import arabic_letter_count, countries_named, country_mentions, normalize, to_ascii_digits
 from brief.errors import InputError
 from brief.models import Flag, Sentence
 
 FLAG_CODES: tuple[str, ...] = (
     "number_mismatch", "negation", "repetition", "untranslated", "length_ratio", "truncated", "glossary",
-    "name_mismatch", "low_confidence",
+    "name_mismatch", "name_missing", "low_confidence",
 )
 
 
@@ -1154,7 +1155,7 @@ _ENGLISH_COUNTRIES = {
     "بريطانيا": r"Britain|British|Britons?|UK|U\.K\.|United Kingdom|London|Downing Street",
     "المانيا": r"Germany|Germans?|Berlin", "الهند": r"India|Indians?|New Delhi|Delhi",
     "باكستان": r"Pakistan|Pakistanis?|Islamabad", "افغانستان": r"Afghanistan|Afghans?|Kabul",
-    "اليابان": r"Japan|Japanese|Tokyo", "كوريا الشماليه": r"North Korea(?:ns?)?|Pyongyang|DPRK",
+    "اليابان": r"Japan|Japanese|Tokyo", "كوريا الشماليه": r"North Korea(?:ns?)?|Pyongyang|Pyong[- ]?[Yy]ang|P'yongyang|Pyeong[- ]?yang|DPRK",
     "كوريا الجنوبيه": r"South Korea(?:ns?)?|Seoul", "اثيوبيا": r"Ethiopia|Ethiopians?|Addis Ababa",
     "فيتنام": r"Vietnam|Viet Nam|Vietnamese|Hanoi",
 }
@@ -1246,15 +1247,15 @@ def _swapped(named: dict[str, str], hinted: set[str], english: dict[str, str]) -
     return (lost[0], added[0]) if lost and added else None
 
 
-def name_reasons(source: str, english: str) -> list[str]:
-    """A country or an organisation the Arabic names that the English replaces by another: the English
-    names none of one the Arabic names, and names one the Arabic does not ('نظيره اللبناني' rendered
-    'his Syrian counterpart', 'حماس' rendered 'Hezbollah'). A country counts by its name, capital or
-    nationality ('القطرية' is Qatar, 'Doha' too)."""
+class _CountriesRead(NamedTuple):
+    named: dict[str, str]  # countries the Arabic names (name, capital, nationality; a sided Korea)
+    hinted: set[str]  # countries the Arabic may stand for (seats of government, words of two meanings)
+    english: dict[str, str]  # countries the English names, with the words that name them
+
+
+def _countries_read(source: str, english: str) -> _CountriesRead:
     text = normalize(source)
-    reasons = []
-    counted = _ARABIC_NOT_COUNTRIES.sub(" ", text)
-    countries = {country: country for country in country_mentions(counted)}
+    countries = {country: country for country in country_mentions(_ARABIC_NOT_COUNTRIES.sub(" ", text))}
     # "كوريا" alone may be either Korea; "كوريا الشمالية", "الكوري الجنوبي" name one, and only that one.
     for sided in _SIDED_KOREA.finditer(text):
         # "كوريا الشمالية والجنوبية" names both.
@@ -1267,11 +1268,22 @@ def name_reasons(source: str, english: str) -> list[str]:
               if pattern.search(unsided) for country in found}
     english_countries = _found(_ENGLISH_COUNTRY_TERMS, _BOTH_KOREAS_EN.sub("North Korea and South Korea",
                                                                            _ENGLISH_NOT_COUNTRIES.sub(" ", english)))
-    swap = _swapped(countries, hinted, english_countries)
+    return _CountriesRead(countries, hinted, english_countries)
+
+
+def name_reasons(source: str, english: str) -> list[str]:
+    """A country or an organisation the Arabic names that the English replaces by another: the English
+    names none of one the Arabic names, and names one the Arabic does not ('نظيره اللبناني' rendered
+    'his Syrian counterpart', 'حماس' rendered 'Hezbollah'). A country counts by its name, capital or
+    nationality ('القطرية' is Qatar, 'Doha' too)."""
+    text = normalize(source)
+    reasons = []
+    read = _countries_read(source, english)
+    swap = _swapped(read.named, read.hinted, read.english)
     if swap:
         lost, added = swap
         reasons.append(f"the source names {_country_name(lost)} and the English does not, naming "
-                       f"{_country_name(added)} instead ('{english_countries[added]}')")
+                       f"{_country_name(added)} instead ('{read.english[added]}')")
     organisations = _found(_ARABIC_ORGANISATIONS, text)
     hinted = {key for pattern, key in _ARABIC_ORGANISATION_HINTS if pattern.search(text)}
     english_organisations = _found(_ENGLISH_ORGANISATIONS, english)
@@ -1281,6 +1293,37 @@ def name_reasons(source: str, english: str) -> list[str]:
         reasons.append(f"the source names {lost} ('{_as_written(source, organisations[lost])}') and the English "
                        f"does not, naming {added} instead ('{english_organisations[added]}')")
     return reasons
+
+
+# Place names that are also common words: "جدة" is Jeddah and a grandmother.
+_PLACE_NAMES_OF_TWO_MEANINGS = frozenset({"جده"})
+
+
+def missing_name_reasons(source: str, english: str) -> list[str]:
+    """Countries the Arabic names by name, capital or city ("إيران", "طهران") of which the English names
+    none: "فرض عقوبات على إيران" rendered "imposed sanctions". A nationality may go ("Putin" for "الرئيس
+    الروسي بوتين" is a translation); a swap is name_mismatch's, a name left in Arabic untranslated's."""
+    read = _countries_read(source, english)
+    if _swapped(read.named, read.hinted, read.english):
+        return []
+    left_in_arabic = normalize(english)
+    return [f"the source names {_country_name(country)} ('{_name_as_written(source, word)}') and the English does not"
+            for country, word in countries_named(_ARABIC_NOT_COUNTRIES.sub(" ", normalize(source))).items()
+            if country not in read.english and word not in _PLACE_NAMES_OF_TWO_MEANINGS
+            and word not in left_in_arabic]
+
+
+def _name_as_written(source: str, name: str) -> str:
+    """The source's words for a place name found in its normalised text without its article and
+    clitics ('الصين' for 'صين', 'لأوكرانيا' for 'اوكرانيا')."""
+    if " " not in name:
+        for token in source.split():
+            bare = normalize(token).strip("،,.:;؛!?؟\"'«»()“”")
+            if re.fullmatch(rf"(?:[وف]?(?:[بك]?ال|لل|[بلك])?){re.escape(name)}", bare):
+                return token.strip("،,.:;؛!?؟\"'«»()“”")
+        return name
+    with_article = _as_written(source, "ال" + name)
+    return with_article if with_article != "ال" + name else _as_written(source, name)
 
 
 def _country_name(country: str) -> str:
@@ -1331,6 +1374,9 @@ def check_pair(source: str, english: str, *, glossary=None, score: float | None 
     swapped = name_reasons(source, english)
     if swapped:
         flags.append(Flag("name_mismatch", "; ".join(swapped)))
+    missing = missing_name_reasons(source, english)
+    if missing:
+        flags.append(Flag("name_missing", "; ".join(missing)))
     flags += confidence_flags(score, settings)
     return flags
 

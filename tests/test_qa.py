@@ -623,6 +623,28 @@ def test_a_country_named_otherwise_is_not_flagged(source, english):
 
 
 @pytest.mark.parametrize("source, english, shown", [
+    ("وفرضت الولايات المتحدة عقوبات جديدة على إيران.", "New sanctions were imposed on Iran.",
+     "the source names United States ('الولايات المتحدة') and the English does not"),
+    ("ووصل الوزير إلى طهران لبحث الملف النووي.", "The minister arrived to discuss the nuclear file.",
+     "the source names Iran ('طهران')"),
+    ("وقدمت الحكومة مساعدات لأوكرانيا.", "The government provided aid.", "the source names Ukraine ('لأوكرانيا')"),
+])
+def test_a_country_the_english_leaves_out_is_flagged(source, english, shown):
+    flags = qa.check_pair(source, english)
+    assert [f.code for f in flags] == ["name_missing"] and shown in flags[0].reason
+
+
+@pytest.mark.parametrize("source, english, code", [
+    # swapped, not missing: one flag, the swap's
+    ("أعلن العراق إغلاق حدوده مع سوريا.", "Iran announced the closure of its border with Syria.", "name_mismatch"),
+    # left in Arabic: the untranslated flag says it
+    ("وصل الوفد إلى طهران أمس.", "The delegation arrived in طهران yesterday.", "untranslated"),
+])
+def test_a_country_swapped_or_left_in_arabic_is_not_also_missing(source, english, code):
+    assert codes(source, english) == [code]
+
+
+@pytest.mark.parametrize("source, english, shown", [
     ("رفضت حركة حماس المقترح الإسرائيلي الأخير.", "Hezbollah rejected the latest Israeli proposal.",
      "the source names Hamas ('حماس') and the English does not, naming Hezbollah instead ('Hezbollah')"),
     ("أكد الأمين العام للأمم المتحدة أنطونيو غوتيريش ضرورة وقف إطلاق النار فوراً.",
