@@ -477,6 +477,12 @@ def _is_heading_like(text: str, max_words: int = HEADING_MAX_WORDS) -> bool:
     return not re.search(r"[.!…،,؛;]\s*[\"”»']?\s*$", stripped)
 
 
+def _announces_list(text: str, following: str) -> bool:
+    """A sentence that ends in a colon over a list's first item ("وجاءت الأسعار الجديدة على النحو التالي:")
+    is the paragraph that opens the list; a subheading is not followed by a bulleted item."""
+    return text.rstrip().endswith((":", "：")) and bool(_BULLET.match(following.strip()))
+
+
 def _is_listed_headline(text: str) -> bool:
     """A list item or a time-stamped line that reads as a headline: short, with no sentence end."""
     stripped = to_ascii_digits(text.strip())
@@ -680,7 +686,7 @@ def _classify(text: str) -> _Classified:
                 continue
             nxt = next((m for m in range(k + 1, b) if kinds[m] not in ("blank",)), None)
             if (_is_heading_like(raw[k]) and nxt is not None and kinds[nxt] == "text"
-                    and not _is_heading_like(raw[nxt])):
+                    and not _is_heading_like(raw[nxt]) and not _announces_list(raw[k], raw[nxt])):
                 kinds[k], reasons[k] = "heading", "heading: short line without final punctuation, text follows"
             elif _MD_HEADING.match(raw[k]) and len(_words(raw[k])) <= TITLE_MAX_WORDS:
                 kinds[k], reasons[k] = "heading", "heading: markdown heading mark"

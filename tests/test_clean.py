@@ -554,3 +554,9 @@ def test_a_pages_site_name_loses_its_tagline(site, outlet):
     [article] = clean_document(RawDocument(file="p.html", text=text, encoding="utf-8", is_html=True,
                                            html_meta={"outlet": site}, original_lines=1))
     assert article.outlet == outlet
+
+
+def test_a_sentence_ending_in_a_colon_over_a_list_is_text_not_a_subheading():
+    text = ("أعلنت لجنة التسعير زيادة أسعار الوقود بنسب تتراوح بين 11% و15% اعتبارا من اليوم، في إطار خطة خفض الدعم.\n"
+            "وجاءت الأسعار الجديدة على النحو التالي:\n- بنزين 80: 15.25 جنيه للتر.\n- السولار: 13.50 جنيه للتر.\n")
+    assert [line.kind for line in classify_lines(text)][:2] == ["body", "body"]
