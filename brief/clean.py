@@ -663,6 +663,7 @@ def _classify(text: str) -> _Classified:
             continue
         i += 1
 
+    _mark_headline_below_text(raw, kinds, reasons, starts)
     _mark_trailing_tags(raw, kinds, reasons)
 
     # Titles and headings, per article segment.
@@ -806,6 +807,26 @@ _LIST_INTRO = re.compile(r"(?<!\w)(التالي|التاليه|كالتالي|ا
                          r"تضم|وتضم|ضمت|شملت|تشمل|وتشمل)(?:\s+\S+){0,2}\s*$")
 
 
+def _mark_headline_below_text(raw: list[str], kinds: list[str], reasons: list[str],
+                              starts: list[tuple[int, str]]) -> None:
+    """The headline printed again under the article's text (over its share box or its tags) is furniture; a
+    sentence that says the same with a full stop where the headline has none is not."""
+    bounds = [0] + [s for s, _ in starts] + [len(raw)]
+    for a, b in zip(bounds, bounds[1:]):
+        texts = [k for k in range(a, b) if kinds[k] == "text"]
+        if len(texts) < 3 or not _is_title_like(raw[texts[0]]):
+            continue
+        title, title_mark = _core(raw[texts[0]]), bool(_SENTENCE_END.search(raw[texts[0]].strip()[-1:]))
+        prose = next((k for k in texts[1:] if not _is_title_like(raw[k])), None)
+        for k in texts:
+            if (prose is not None and k > prose and _core(raw[k]) == title
+                    and bool(_SENTENCE_END.search(raw[k].strip()[-1:])) == title_mark):
+                kinds[k], reasons[k] = "boilerplate", f"the headline again, under the text (line {texts[0] + 1})"
+
+
+_HEADLINE_AGAIN = "the headline again"
+
+
 def _mark_trailing_tags(raw: list[str], kinds: list[str], reasons: list[str]) -> None:
     """Tags printed without a header: two or more short plain lines (no digits, no punctuation) right under
     a paragraph's final full stop, with only site furniture or nothing below them, that name the article's
@@ -818,7 +839,9 @@ def _mark_trailing_tags(raw: list[str], kinds: list[str], reasons: list[str]) ->
             k += 1
             continue
         run, j = [], k + 1
-        while j < len(raw) and (kinds[j] == "blank" or kinds[j] == "text" and _is_plain_tag(raw[j])):
+        # (The headline again may head the tags: "... سعر صرف الجنيه." / the headline / "أسعار البنزين" ...)
+        while j < len(raw) and (kinds[j] == "blank" or kinds[j] == "text" and _is_plain_tag(raw[j])
+                                or reasons[j].startswith(_HEADLINE_AGAIN)):
             if kinds[j] == "text":
                 run.append(j)
             j += 1

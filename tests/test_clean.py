@@ -560,3 +560,18 @@ def test_a_sentence_ending_in_a_colon_over_a_list_is_text_not_a_subheading():
     text = ("أعلنت لجنة التسعير زيادة أسعار الوقود بنسب تتراوح بين 11% و15% اعتبارا من اليوم، في إطار خطة خفض الدعم.\n"
             "وجاءت الأسعار الجديدة على النحو التالي:\n- بنزين 80: 15.25 جنيه للتر.\n- السولار: 13.50 جنيه للتر.\n")
     assert [line.kind for line in classify_lines(text)][:2] == ["body", "body"]
+
+
+def test_the_headline_printed_again_under_the_text_and_the_tags_below_it_are_not_body():
+    text = ("الحكومة ترفع أسعار الوقود بنسب تصل إلى 15%\n"
+            "أعلنت لجنة التسعير زيادة أسعار البنزين والسولار اعتبارا من اليوم في إطار خطة خفض الدعم.\n"
+            "وقالت وزارة البترول إن تكلفة دعم السولار تبلغ نحو 1.5 مليار جنيه يوميا.\n"
+            "الحكومة ترفع أسعار الوقود بنسب تصل إلى 15%\nأسعار البنزين\nوزارة البترول\nتعليقات الفيسبوك\n")
+    assert [line.kind for line in classify_lines(text)] == ["title", "body", "body"] + ["boilerplate"] * 4
+
+
+def test_a_last_sentence_that_says_the_headline_with_a_full_stop_is_kept():
+    text = ("الحكومة تقر الموازنة العامة\n"
+            "أقر مجلس الوزراء مشروع قانون الموازنة العامة للعام المقبل بعجز يبلغ 6% من الناتج المحلي.\n"
+            "وقال وزير المالية إن الموازنة تضمنت زيادة مخصصات الصحة والتعليم.\nالحكومة تقر الموازنة العامة.\n")
+    assert [line.kind for line in classify_lines(text)] == ["title", "body", "body", "body"]
