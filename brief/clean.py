@@ -477,6 +477,16 @@ def _is_heading_like(text: str, max_words: int = HEADING_MAX_WORDS) -> bool:
     return not re.search(r"[.!…،,؛;]\s*[\"”»']?\s*$", stripped)
 
 
+NAME_MAX_WORDS = 4
+
+
+def _is_name_line(text: str) -> bool:
+    """A person's name, or a place and a name joined by a dash: a few words, no digits, no punctuation."""
+    parts = [p for p in re.split(r"\s+[-–—/]\s*|\s*[-–—/]\s+", text.strip()) if p]
+    return (0 < len(_words(text)) <= NAME_MAX_WORDS and len(parts) <= 2
+            and all(re.fullmatch(r"[^\W\d_]+(?:\s+[^\W\d_]+)*", p) for p in parts))
+
+
 def _announces_list(text: str, following: str) -> bool:
     """A sentence that ends in a colon over a list's first item ("وجاءت الأسعار الجديدة على النحو التالي:")
     is the paragraph that opens the list; a subheading is not followed by a bulleted item."""
@@ -682,10 +692,17 @@ def _classify(text: str) -> _Classified:
                 for k in following[:2]:
                     if _core(raw[k]) == title and bool(_SENTENCE_END.search(raw[k].strip()[-1:])) == title_mark:
                         kinds[k], reasons[k] = "boilerplate", f"the headline again (line {first_text + 1})"
+        text_begun = False  # a body line or subheading of this segment has been seen
         for k in range(a, b):
             if kinds[k] != "text":
                 continue
             nxt = next((m for m in range(k + 1, b) if kinds[m] not in ("blank",)), None)
+            if (not text_begun and k > first_text and kinds[first_text] == "title" and _is_name_line(raw[k])
+                    and (nxt is None or kinds[nxt] != "text")):
+                # "فرح عطيات", "إدلب – أنس الخولي" between the headline and a date or dateline: the writer.
+                kinds[k], reasons[k] = "meta", "byline: a name between the headline and the text"
+                continue
+            text_begun = True
             if (_is_heading_like(raw[k]) and nxt is not None and kinds[nxt] == "text"
                     and not _is_heading_like(raw[nxt]) and not _announces_list(raw[k], raw[nxt])):
                 kinds[k], reasons[k] = "heading", "heading: short line without final punctuation, text follows"
@@ -693,9 +710,35 @@ def _classify(text: str) -> _Classified:
                 kinds[k], reasons[k] = "heading", "heading: markdown heading mark"
             else:
                 kinds[k], reasons[k] = "body", "body: Arabic text"
+    _mark_author_box(raw, kinds, reasons, facts)
     lines = [Line(number=n + 1, text=t, kind=("boilerplate" if k == "blank" else k), reason=r)
              for n, (t, k, r) in enumerate(zip(raw, kinds, reasons))]
     return _Classified(lines, facts, starts)
+
+
+AUTHOR_BIO_MAX_WORDS = 30
+
+
+def _mark_author_box(raw: list[str], kinds: list[str], reasons: list[str], facts: list[_Facts]) -> None:
+    """Under the text, the byline's name again, then a line about the writer, is the writer's box: the name is
+    the byline, the line under it ("صحفية في قسم المحليات، متخصصة في ...") is no part of the story."""
+    names: set[str] = set()
+    for k, reason in enumerate(reasons):
+        if kinds[k] == "meta" and reason.startswith("byline"):
+            value = facts[k].value if facts[k].field == "byline" and facts[k].value else raw[k]
+            names.update(_core(part) for part in re.split(r"\s*[-–—/،,]\s*", value) if _is_name_line(part))
+    names.discard("")
+    if not names:
+        return
+    first_body = next((k for k in range(len(raw)) if kinds[k] == "body"), len(raw))
+    for k in range(first_body + 1, len(raw)):
+        if kinds[k] not in KEPT_KINDS or _core(raw[k]) not in names:
+            continue
+        kinds[k], reasons[k] = "meta", "byline: the writer's name again, in a box under the text"
+        nxt = next((m for m in range(k + 1, len(raw)) if kinds[m] != "blank"), None)
+        if (nxt is not None and kinds[nxt] in KEPT_KINDS and len(_words(raw[nxt])) <= AUTHOR_BIO_MAX_WORDS
+                and len(_SENTENCE_END.findall(raw[nxt].strip().rstrip(".!؟?…"))) == 0):
+            kinds[nxt], reasons[nxt] = "boilerplate", f"about the writer (the box under line {k + 1})"
 
 
 _MASTHEAD = ("dateline (place and outlet)", "publication date line", "byline or date line (short, dated, no sentence)")

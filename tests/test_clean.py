@@ -575,3 +575,26 @@ def test_a_last_sentence_that_says_the_headline_with_a_full_stop_is_kept():
             "أقر مجلس الوزراء مشروع قانون الموازنة العامة للعام المقبل بعجز يبلغ 6% من الناتج المحلي.\n"
             "وقال وزير المالية إن الموازنة تضمنت زيادة مخصصات الصحة والتعليم.\nالحكومة تقر الموازنة العامة.\n")
     assert [line.kind for line in classify_lines(text)] == ["title", "body", "body", "body"]
+
+
+@pytest.mark.parametrize("byline", ["فرح عطيات", "إدلب – أنس الخولي"])
+def test_a_name_between_the_headline_and_the_date_is_the_byline(byline):
+    text = (f"وزارة المياه تخفض حصص الضخ لعمان والزرقاء\n{byline}\n20 تشرين الأول 2024\n"
+            "قررت وزارة المياه والري خفض كميات المياه المزودة لمحافظتي العاصمة والزرقاء بنسبة 10% اعتبارا من الأسبوع"
+            " المقبل.\nوقال الناطق باسم الوزارة إن المخزون في السدود لا يتجاوز 22% من سعتها.\n")
+    assert [line.kind for line in classify_lines(text)] == ["title", "meta", "meta", "body", "body"]
+
+
+def test_the_writers_box_under_the_text_is_neither_a_subheading_nor_body():
+    text = ("وزارة المياه تخفض حصص الضخ لعمان والزرقاء\nفرح عطيات\n20 تشرين الأول 2024\n"
+            "قررت وزارة المياه والري خفض كميات المياه المزودة لمحافظتي العاصمة والزرقاء بنسبة 10% اعتبارا من الأسبوع"
+            " المقبل.\nوقال الناطق باسم الوزارة إن المخزون في السدود لا يتجاوز 22% من سعتها.\n"
+            "فرح عطيات\nصحفية في قسم المحليات، متخصصة في شؤون البيئة والمياه والطاقة.\n")
+    assert [line.kind for line in classify_lines(text)][-2:] == ["meta", "boilerplate"]
+
+
+def test_a_short_line_between_the_headline_and_the_text_that_has_text_under_it_is_not_a_byline():
+    text = ("وزارة المياه تخفض حصص الضخ\nأزمة مياه\n"
+            "قررت وزارة المياه والري خفض كميات المياه المزودة لمحافظتي العاصمة والزرقاء بنسبة 10% اعتبارا من الأسبوع"
+            " المقبل.\nوقال الناطق باسم الوزارة إن المخزون في السدود لا يتجاوز 22% من سعتها.\n")
+    assert [line.kind for line in classify_lines(text)] == ["title", "heading", "body", "body"]
