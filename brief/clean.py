@@ -245,6 +245,12 @@ def _core(text: str) -> str:
     return normalize(text).strip(" \t.:：-–—|•*#\"'“”«»()[]")
 
 
+# A caption's mark that the photo is an old one: "(أرشيفية)", "(صورة أرشيفية)", "(archive)".
+_ARCHIVE_MARK = re.compile(r"[(\[]\s*(?:صوره\s+)?(?:ارشيفيه|ارشيف|من الارشيف|archive|file)\s*[)\]]\s*$")
+
+_ARCHIVE_CAPTION = "photo caption (an archive photo's)"
+
+
 def _is_agency_credit(core: str) -> bool:
     parts = [p.strip(" ()[]") for p in re.split(r"\s*[/|,،\-–—]\s*", core) if p.strip(" ()[]")]
     return bool(parts) and len(_words(core)) <= 8 and all(p in _AGENCIES for p in parts)
@@ -436,6 +442,10 @@ def line_facts(text: str) -> _Facts:
     if (credit and (_is_agency_credit(_core(credit.group(1))) or _is_known_name(credit.group(1)))
             and len(words) <= 20 and not re.search(r"[.!؟?…]", stripped[:credit.start()])):
         return _Facts("boilerplate", "photo caption with an agency credit")
+    plain_text = normalize(stripped)
+    archive = _ARCHIVE_MARK.search(plain_text)
+    if archive and len(words) <= 20 and not _SENTENCE_END.search(plain_text[:archive.start()]):
+        return _Facts("boilerplate", _ARCHIVE_CAPTION)
     if not has_arabic(stripped):
         if len(words) <= 3 and not _SENTENCE_END.search(stripped):
             return _Facts("meta", "site name (short Latin line)", "site", stripped)
@@ -550,13 +560,17 @@ def _classify(text: str) -> _Classified:
     _mark_closed_blocks(raw, kinds, reasons, facts)
     _mark_menus(raw, kinds, reasons, facts)
 
-    # Photo captions: the single short sentence right after a credit line describes the photo.
+    # Photo captions: the single short sentence right after a credit line describes the photo, unless the
+    # line above the credit is the caption ("سد الملك طلال في جرش (أرشيفية)" / "تصوير: ...") or the line
+    # after reports what someone said ("وبين سلامة أن ..."): a caption reports nothing.
     for i, fact in enumerate(facts):
         if fact.reason == "photo credit":
-            j = next_nonblank(i)
+            above, j = prev_nonblank(i), next_nonblank(i)
+            if above is not None and reasons[above] == _ARCHIVE_CAPTION:
+                continue
             if (j is not None and kinds[j] == "text" and len(_words(raw[j])) <= 30
                     and len(_SENTENCE_END.findall(raw[j].strip().rstrip(".!؟?…"))) == 0
-                    and not re.search("[\"“”«»:]", raw[j])):
+                    and not re.search("[\"“”«»:]", raw[j]) and not _REPORTED.search(normalize(raw[j]))):
                 kinds[j], reasons[j] = "boilerplate", "photo caption (after a credit line)"
 
     # A link right under a 'follow us' prompt is the prompt's, not the article's address.

@@ -598,3 +598,17 @@ def test_a_short_line_between_the_headline_and_the_text_that_has_text_under_it_i
             "قررت وزارة المياه والري خفض كميات المياه المزودة لمحافظتي العاصمة والزرقاء بنسبة 10% اعتبارا من الأسبوع"
             " المقبل.\nوقال الناطق باسم الوزارة إن المخزون في السدود لا يتجاوز 22% من سعتها.\n")
     assert [line.kind for line in classify_lines(text)] == ["title", "heading", "body", "body"]
+
+
+def test_a_caption_over_the_credit_leaves_the_paragraph_under_the_credit_in_the_text():
+    text = ("قررت وزارة المياه والري خفض كميات المياه المزودة لمحافظتي العاصمة والزرقاء بنسبة 10% اعتبارا من الأسبوع"
+            " المقبل.\nسد الملك طلال في جرش (أرشيفية)\nتصوير: أمجد الطويل\n"
+            "وبين سلامة أن حصة الفرد من المياه في الأردن تراجعت إلى أقل من 61 مترا مكعبا سنويا، وهي من الأدنى عالميا.\n")
+    assert [line.kind for line in classify_lines(text)] == ["body", "boilerplate", "boilerplate", "body"]
+
+
+def test_a_line_under_a_credit_that_reports_what_was_said_is_not_its_caption():
+    text = ("قررت وزارة المياه والري خفض كميات المياه المزودة لمحافظتي العاصمة والزرقاء بنسبة 10% اعتبارا من الأسبوع"
+            " المقبل.\nالصورة: أ ف ب\nوبين الناطق أن المخزون لا يتجاوز 22% من سعة السدود.\n"
+            "وأكد أن مشروع الناقل الوطني سيوفر 300 مليون متر مكعب سنويا.\n")
+    assert [line.kind for line in classify_lines(text)] == ["body", "boilerplate", "body", "body"]
