@@ -287,6 +287,14 @@ def _is_photo_credit(text: str, core: str) -> bool:
     return _is_agency_credit(core) and (bracketed is not None or len(re.split(r"\s*[/|,،]\s*", core)) > 1)
 
 
+def _names_photographer_of(credit: str) -> bool:
+    """A caption's bracketed credit: an outlet or agency, alone or with its photographer ("عنب بلدي/ أنس الخولي")."""
+    if _is_known_name(credit):
+        return True
+    parts = [p for p in re.split(r"\s*[/|]\s*", credit.strip()) if p]
+    return len(parts) == 2 and len(_words(credit)) <= 6 and any(_is_known_name(p) for p in parts)
+
+
 def _is_known_name(name: str) -> bool:
     name = normalize(name).strip(" .:-–—|«»\"“”()[]")
     return (name in _OUTLETS or name in _AGENCIES or to_ascii_digits(name).lower() in _OUTLETS
@@ -439,7 +447,7 @@ def line_facts(text: str) -> _Facts:
         return _Facts("meta", "dateline (place and outlet)", "outlet", dateline)
     credit = re.search(r"[(\[]([^()\[\]]+)[)\]]\s*$", stripped)
     # (The outlet's own photographers are credited the same way: "... خلال الحوار (الشرق الأوسط)".)
-    if (credit and (_is_agency_credit(_core(credit.group(1))) or _is_known_name(credit.group(1)))
+    if (credit and (_is_agency_credit(_core(credit.group(1))) or _names_photographer_of(credit.group(1)))
             and len(words) <= 20 and not re.search(r"[.!؟?…]", stripped[:credit.start()])):
         return _Facts("boilerplate", "photo caption with an agency credit")
     plain_text = normalize(stripped)

@@ -612,3 +612,9 @@ def test_a_line_under_a_credit_that_reports_what_was_said_is_not_its_caption():
             " المقبل.\nالصورة: أ ف ب\nوبين الناطق أن المخزون لا يتجاوز 22% من سعة السدود.\n"
             "وأكد أن مشروع الناقل الوطني سيوفر 300 مليون متر مكعب سنويا.\n")
     assert [line.kind for line in classify_lines(text)] == ["body", "boilerplate", "body", "body"]
+
+
+def test_a_caption_crediting_the_outlets_photographer_in_brackets_is_not_text():
+    text = ("فرن آلي في مدينة إدلب - 3 أيلول 2024 (عنب بلدي/ أنس الخولي)\n"
+            "رفعت المؤسسة العامة للمخابز سعر ربطة الخبز إلى 10 ليرات تركية بدلا من 8 ليرات اعتبارا من الاثنين.\n")
+    assert [line.kind for line in classify_lines(text)] == ["boilerplate", "body"]
