@@ -442,6 +442,11 @@ def line_facts(text: str) -> _Facts:
         return _Facts("meta", "outlet name line", "outlet", stripped.strip(" .:-–—|"))
     if len(stripped) <= 16 and _INITIALS.match(stripped):
         return _Facts("boilerplate", "editor's initials")
+    # DW signs off with its editors' initials and the agencies it drew on: "ع.ج.م/ ع.ش (د ب أ، أ ف ب)".
+    signed = re.fullmatch(r"(.+?)\s*[(\[]([^()\[\]]+)[)\]]", stripped)
+    if (signed and len(signed[1]) <= 16 and _INITIALS.match(signed[1].strip())
+            and _is_agency_credit(_core(signed[2]))):
+        return _Facts("boilerplate", "editors' initials and the agencies drawn on")
     dateline = _dateline_outlet(stripped)
     if dateline:
         return _Facts("meta", "dateline (place and outlet)", "outlet", dateline)

@@ -618,3 +618,8 @@ def test_a_caption_crediting_the_outlets_photographer_in_brackets_is_not_text():
     text = ("فرن آلي في مدينة إدلب - 3 أيلول 2024 (عنب بلدي/ أنس الخولي)\n"
             "رفعت المؤسسة العامة للمخابز سعر ربطة الخبز إلى 10 ليرات تركية بدلا من 8 ليرات اعتبارا من الاثنين.\n")
     assert [line.kind for line in classify_lines(text)] == ["boilerplate", "body"]
+
+
+@pytest.mark.parametrize("line", ["ع.ج.م/ ع.ش (د ب أ، أ ف ب)", "ح.ز/ م.س (رويترز)"])
+def test_editors_initials_with_the_agencies_in_brackets_are_not_text(line):
+    assert line_facts(line).kind == "boilerplate"
