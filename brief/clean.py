@@ -1135,15 +1135,20 @@ def _iso(value) -> str | None:
 
 
 _TITLE_SEARCH_LINES = 6  # how far down the extracted text a repeat of the page title is looked for
+KICKER_MAX_WORDS = 4
 
 
 def _mark_html_title(lines: list[Line], title: str) -> None:
     """The extractor repeats the page title as a text line, usually the first, after a lead or a label
     on a live page: the first body line that is the title word for word is the title."""
     wanted = " ".join(normalize(title).split())
-    for line in lines[:_TITLE_SEARCH_LINES]:
+    for position, line in enumerate(lines[:_TITLE_SEARCH_LINES]):
         if line.kind in ("body", "heading", "title") and " ".join(normalize(line.text).split()) == wanted:
             line.kind, line.reason = "title", "title: the page's title"
+            # A short line taken for the headline above the real one is its section label ("ألمانيا").
+            for above in lines[:position]:
+                if above.kind == "title" and len(_words(above.text)) <= KICKER_MAX_WORDS:
+                    above.kind, above.reason = "boilerplate", "section label above the page's title"
             return
 
 

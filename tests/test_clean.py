@@ -623,3 +623,16 @@ def test_a_caption_crediting_the_outlets_photographer_in_brackets_is_not_text():
 @pytest.mark.parametrize("line", ["ع.ج.م/ ع.ش (د ب أ، أ ف ب)", "ح.ز/ م.س (رويترز)"])
 def test_editors_initials_with_the_agencies_in_brackets_are_not_text(line):
     assert line_facts(line).kind == "boilerplate"
+
+
+def test_a_section_label_over_a_saved_pages_headline_is_not_the_title(tmp_path):
+    page = tmp_path / "page.html"
+    page.write_text(
+        '<html><head><meta charset="utf-8"><meta property="og:title" content="ألمانيا تشدد الرقابة على حدودها">'
+        "</head><body><article><span>ألمانيا</span><h1>ألمانيا تشدد الرقابة على حدودها</h1>"
+        "<p>بدأت الشرطة الاتحادية الألمانية صباح الاثنين عمليات تفتيش على الحدود مع فرنسا وهولندا وبلجيكا.</p>"
+        "<p>وقالت وزيرة الداخلية إن الرقابة المؤقتة ستستمر ستة أشهر مبدئيا.</p></article></body></html>",
+        encoding="utf-8")
+    [article] = clean_document(read_document(str(page)))
+    kinds = [(line.kind, line.text) for line in article.lines if line.text.strip()]
+    assert kinds[:2] == [("boilerplate", "ألمانيا"), ("title", "ألمانيا تشدد الرقابة على حدودها")]
