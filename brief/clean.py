@@ -60,6 +60,10 @@ _PAGE_CONTROL = re.compile(r"^(حفظ|احفظ|انسخ الرابط|نسخ ال
                            # Sponsored blocks, the font-size buttons (A A, A+ A-), consent buttons.
                            r"محتوي مدفوع|محتوي ممول|محتوي برعايه|sponsored|(?:a ?[+\-]? ?){2,3}|"
                            r"موافقه واكمال|موافقه ومتابعه|"
+                           # A reading or listening time: "دقيقة واحدة", "مدة القراءة: 4 دقائق", "5 min read".
+                           r"(?:(?:مده|وقت) (?:القراءه|الاستماع)\s*[:：]?\s*|قراءه\s+)?"
+                           r"(?:\d+\s*(?:دقيقه|دقايق|د)|دقيقه واحده|دقيقتان|دقيقتين)(?:\s+(?:للقراءه|قراءه))?|"
+                           r"\d+\s*min(?:ute)?s?(?: read)?|"
                            # What a page says only to screen readers, which a select-all copies with the
                            # text: skip links, a list's position, a hidden section title.
                            r"(?:تخطي|تجاوز|انتقل) (?:الي )?المحتوي(?: الرييسي)?|skip to (?:main )?content|"

@@ -636,3 +636,13 @@ def test_a_section_label_over_a_saved_pages_headline_is_not_the_title(tmp_path):
     [article] = clean_document(read_document(str(page)))
     kinds = [(line.kind, line.text) for line in article.lines if line.text.strip()]
     assert kinds[:2] == [("boilerplate", "ألمانيا"), ("title", "ألمانيا تشدد الرقابة على حدودها")]
+
+
+@pytest.mark.parametrize("line", ["دقيقة واحدة", "مدة القراءة: 4 دقائق", "3 دقائق قراءة", "5 min read"])
+def test_a_reading_time_is_a_page_control(line):
+    assert line_facts(line).kind == "boilerplate"
+
+
+@pytest.mark.parametrize("line", ["دقيقة واحدة فصلت بين الهدفين.", "5 دقائق من الرعب"])
+def test_a_line_that_begins_with_minutes_is_still_text(line):
+    assert line_facts(line).kind == "text"
