@@ -85,7 +85,7 @@ _EMBED_EDGE = re.compile(r"^(?:تخطي|نهايه|skip|end of)\s+\S+(?:\s+\S+)?
 # The end of a block a page marks for screen readers ("نهاية قصص مقترحة", "نهاية الأكثر قراءة"): the
 # block is over and the article, if it is above, goes on.
 _BLOCK_END = re.compile(r"^(?:نهايه|end of)\s+(.{2,40})$")
-_RELATIVE_TIME = re.compile(r"^(منذ|قبل)\s+(\d+\s+)?(دقيقه|دقيقتين|دقائق|ساعه|ساعتين|ساعات|يوم|يومين|ايام|"
+_RELATIVE_TIME = re.compile(r"^(منذ|قبل)\s+(\d+\s+)?(دقيقه|دقيقتين|دقايق|ساعه|ساعتين|ساعات|يوم|يومين|ايام|"
                             r"اسبوع|اسبوعين|اسابيع|شهر|شهرين|اشهر)$")
 # Section labels that put a piece under opinion (they are section names too).
 _OPINION_SECTIONS = frozenset({"اعمده", "عمود", "مقالات", "مقال", "راي", "الراي", "اراء", "مقال راي", "مقالات راي",

@@ -646,3 +646,7 @@ def test_a_reading_time_is_a_page_control(line):
 @pytest.mark.parametrize("line", ["دقيقة واحدة فصلت بين الهدفين.", "5 دقائق من الرعب"])
 def test_a_line_that_begins_with_minutes_is_still_text(line):
     assert line_facts(line).kind == "text"
+
+
+def test_minutes_ago_is_a_relative_time_in_any_spelling_of_minutes():
+    assert line_facts("منذ 5 دقائق").reason == "relative time ('3 hours ago')"
