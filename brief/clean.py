@@ -60,6 +60,8 @@ _PAGE_CONTROL = re.compile(r"^(حفظ|احفظ|انسخ الرابط|نسخ ال
                            # Sponsored blocks, the font-size buttons (A A, A+ A-), consent buttons.
                            r"محتوي مدفوع|محتوي ممول|محتوي برعايه|sponsored|(?:a ?[+\-]? ?){2,3}|"
                            r"موافقه واكمال|موافقه ومتابعه|"
+                           # The link to the site's edition in another language, which no outlet is named.
+                           r"english|francais|français|espanol|español|türkçe|"
                            # A reading or listening time: "دقيقة واحدة", "مدة القراءة: 4 دقائق", "5 min read".
                            r"(?:(?:مده|وقت) (?:القراءه|الاستماع)\s*[:：]?\s*|قراءه\s+)?"
                            r"(?:\d+\s*(?:دقيقه|دقايق|د)|دقيقه واحده|دقيقتان|دقيقتين)(?:\s+(?:للقراءه|قراءه))?|"

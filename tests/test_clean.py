@@ -650,3 +650,8 @@ def test_a_line_that_begins_with_minutes_is_still_text(line):
 
 def test_minutes_ago_is_a_relative_time_in_any_spelling_of_minutes():
     assert line_facts("منذ 5 دقائق").reason == "relative time ('3 hours ago')"
+
+
+@pytest.mark.parametrize("line", ["English", "Français"])
+def test_the_link_to_another_language_edition_is_not_a_site_name(line):
+    assert line_facts(line).kind == "boilerplate"
