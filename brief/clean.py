@@ -60,7 +60,7 @@ _PAGE_CONTROL = re.compile(r"^(حفظ|احفظ|انسخ الرابط|نسخ ال
                            # Sponsored blocks, the font-size buttons (A A, A+ A-), consent buttons.
                            r"محتوي مدفوع|محتوي ممول|محتوي برعايه|sponsored|(?:a ?[+\-]? ?){2,3}|"
                            r"موافقه واكمال|موافقه ومتابعه|"
-                           # The link to the site's edition in another language, which no outlet is named.
+                           # The link to the site's edition in another language: not the site's name.
                            r"english|francais|français|espanol|español|türkçe|"
                            # A reading or listening time: "دقيقة واحدة", "مدة القراءة: 4 دقائق", "5 min read".
                            r"(?:(?:مده|وقت) (?:القراءه|الاستماع)\s*[:：]?\s*|قراءه\s+)?"
@@ -516,10 +516,14 @@ def _is_name_line(text: str) -> bool:
             and all(re.fullmatch(r"[^\W\d_]+(?:\s+[^\W\d_]+)*", p) for p in parts))
 
 
+def _ends_in_colon(text: str) -> bool:
+    return text.rstrip().endswith((":", "："))
+
+
 def _announces_list(text: str, following: str) -> bool:
     """A sentence that ends in a colon over a list's first item ("وجاءت الأسعار الجديدة على النحو التالي:")
     is the paragraph that opens the list; a subheading is not followed by a bulleted item."""
-    return text.rstrip().endswith((":", "：")) and bool(_BULLET.match(following.strip()))
+    return _ends_in_colon(text) and bool(_BULLET.match(following.strip()))
 
 
 def _is_listed_headline(text: str) -> bool:
@@ -726,6 +730,9 @@ def _classify(text: str) -> _Classified:
                     if _core(raw[k]) == title and bool(_SENTENCE_END.search(raw[k].strip()[-1:])) == title_mark:
                         kinds[k], reasons[k] = "boilerplate", f"the headline again (line {first_text + 1})"
         text_begun = False  # a body line or subheading of this segment has been seen
+        # The line above ends in a colon: the short lines under it are what it announces ("وجاءت النتائج
+        # كالتالي:" / "حزب الاستقلال" / "حزب الأحرار"), not subheadings.
+        list_open = False
         for k in range(a, b):
             if kinds[k] != "text":
                 continue
@@ -736,7 +743,9 @@ def _classify(text: str) -> _Classified:
                 kinds[k], reasons[k] = "meta", "byline: a name between the headline and the text"
                 continue
             text_begun = True
-            if (_is_heading_like(raw[k]) and nxt is not None and kinds[nxt] == "text"
+            was_list_open = list_open
+            list_open = _ends_in_colon(raw[k]) or list_open and _is_heading_like(raw[k])
+            if (_is_heading_like(raw[k]) and nxt is not None and kinds[nxt] == "text" and not was_list_open
                     and not _is_heading_like(raw[nxt]) and not _announces_list(raw[k], raw[nxt])):
                 kinds[k], reasons[k] = "heading", "heading: short line without final punctuation, text follows"
             elif _MD_HEADING.match(raw[k]) and len(_words(raw[k])) <= TITLE_MAX_WORDS:

@@ -665,3 +665,10 @@ def test_minutes_ago_is_a_relative_time_in_any_spelling_of_minutes():
 @pytest.mark.parametrize("line", ["English", "Français"])
 def test_the_link_to_another_language_edition_is_not_a_site_name(line):
     assert line_facts(line).kind == "boilerplate"
+
+
+def test_short_lines_under_a_sentence_ending_in_a_colon_are_its_list_not_subheadings():
+    text = ("نتائج الانتخابات البلدية\n"
+            "أعلنت الهيئة نتائج الانتخابات البلدية في جميع الدوائر، وجاءت النتائج كالتالي:\n"
+            "حزب الاستقلال\nحزب الأحرار\nوقالت الهيئة إن نسبة المشاركة بلغت 45% في الدوائر كلها.\n")
+    assert [line.kind for line in classify_lines(text)] == ["title", "body", "body", "body", "body"]
