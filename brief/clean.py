@@ -880,7 +880,10 @@ def _mark_menus(raw: list[str], kinds: list[str], reasons: list[str], facts: lis
                 headline = next((m for m in reversed(run) if kinds[m] == "text" or m in sections), None)
                 headline = None if headline in sections else headline
             for m in run:
-                if kinds[m] == "text" and m != headline:
+                # (A section named like a paper, between two others, is the menu's: Sky News Arabia's
+                # "الشرق الأوسط" is the Middle East, not Asharq Al-Awsat.)
+                named_like_outlet = (reasons[m] == "outlet name line" and m - 1 in sections and m + 1 in sections)
+                if kinds[m] == "text" and m != headline or named_like_outlet:
                     kinds[m], reasons[m] = "boilerplate", "menu item (among section names)"
                     facts[m] = _Facts("boilerplate", reasons[m])
         k += 1

@@ -672,3 +672,12 @@ def test_short_lines_under_a_sentence_ending_in_a_colon_are_its_list_not_subhead
             "أعلنت الهيئة نتائج الانتخابات البلدية في جميع الدوائر، وجاءت النتائج كالتالي:\n"
             "حزب الاستقلال\nحزب الأحرار\nوقالت الهيئة إن نسبة المشاركة بلغت 45% في الدوائر كلها.\n")
     assert [line.kind for line in classify_lines(text)] == ["title", "body", "body", "body", "body"]
+
+
+def test_a_menu_section_named_like_a_paper_names_no_outlet():
+    text = ("الرئيسية\nالشرق الأوسط\nالعالم\nاقتصاد\nرياضة\n"
+            "الأردن يعلن إسقاط طائرة مسيرة على الحدود الشمالية\n"
+            "قال الجيش الأردني، الثلاثاء، إنه أسقط طائرة مسيرة محملة بمواد مخدرة حاولت اجتياز الحدود.\n"
+            "وأوضح مصدر عسكري أن قوات حرس الحدود رصدت الطائرة فجرا وأسقطتها داخل الأراضي الأردنية.\n")
+    [article] = clean_document(RawDocument(file="page.txt", text=text, encoding="utf-8"))
+    assert article.outlet is None and article.lines[1].kind == "boilerplate"
