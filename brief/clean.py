@@ -326,7 +326,14 @@ def _dateline_outlet(text: str) -> str | None:
         # "الرياض - كووورة": the city, then the outlet, known or not ("الرياض - 12 يونيو 2024" names none).
         return None if re.search(r"[\d٠-٩]", parts[1]) or parse_date(parts[1]) else parts[1]
     known = [p for p in parts if _is_known_name(p)]
+    # A place is a word or three, a writer's name or a tagline no more: "محطة قطار في القاهرة - رويترز" is a
+    # caption and its credit.
+    if any(len(p.split()) > DATELINE_PART_MAX_WORDS for p in parts if p not in known):
+        return None
     return known[0] if known else None
+
+
+DATELINE_PART_MAX_WORDS = 3
 
 
 @dataclass
@@ -456,6 +463,11 @@ def line_facts(text: str) -> _Facts:
     dateline = _dateline_outlet(stripped)
     if dateline:
         return _Facts("meta", "dateline (place and outlet)", "outlet", dateline)
+    dashed = re.fullmatch(r"(.+?)\s+[-–—]\s*([^-–—]+)", stripped)
+    if (dashed and _is_agency_credit(_core(dashed[2])) and len(_words(dashed[1])) > DATELINE_PART_MAX_WORDS
+            and len(words) <= 20 and not _SENTENCE_END.search(dashed[1])
+            and not _REPORTED.search(normalize(dashed[1]))):
+        return _Facts("boilerplate", "photo caption with an agency credit")
     credit = re.search(r"[(\[]([^()\[\]]+)[)\]]\s*$", stripped)
     # (The outlet's own photographers are credited the same way: "... خلال الحوار (الشرق الأوسط)".)
     if (credit and (_is_agency_credit(_core(credit.group(1))) or _names_photographer_of(credit.group(1)))

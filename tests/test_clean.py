@@ -681,3 +681,9 @@ def test_a_menu_section_named_like_a_paper_names_no_outlet():
             "وأوضح مصدر عسكري أن قوات حرس الحدود رصدت الطائرة فجرا وأسقطتها داخل الأراضي الأردنية.\n")
     [article] = clean_document(RawDocument(file="page.txt", text=text, encoding="utf-8"))
     assert article.outlet is None and article.lines[1].kind == "boilerplate"
+
+
+def test_a_caption_with_its_agency_after_a_dash_is_not_a_dateline_naming_the_outlet():
+    assert line_facts("محطة قطار في القاهرة - رويترز").reason == "photo caption with an agency credit"
+    assert line_facts("وأضاف المتحدث أن الوضع مستقر تماما - رويترز").kind == "text"
+    assert line_facts("القاهرة - رويترز").reason == "dateline (place and outlet)"
