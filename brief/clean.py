@@ -528,6 +528,24 @@ def _is_name_line(text: str) -> bool:
             and all(re.fullmatch(r"[^\W\d_]+(?:\s+[^\W\d_]+)*", p) for p in parts))
 
 
+BYLINE_MAX_LINES = 3
+
+
+def _names_over_furniture(raw: list[str], kinds: list[str], start: int, end: int) -> bool:
+    """Whether the text from `start` is a line or a few of names ("القاهرة - العين الإخبارية" / "أحمد عبد
+    الفتاح") with a date, a dateline or the page's end, not text, under them."""
+    names = 0
+    for k in range(start, end):
+        if kinds[k] == "blank":
+            continue
+        if kinds[k] != "text":
+            return names > 0
+        if not _is_name_line(raw[k]) or names == BYLINE_MAX_LINES:
+            return False
+        names += 1
+    return names > 0
+
+
 def _ends_in_colon(text: str) -> bool:
     return text.rstrip().endswith((":", "："))
 
@@ -749,8 +767,8 @@ def _classify(text: str) -> _Classified:
             if kinds[k] != "text":
                 continue
             nxt = next((m for m in range(k + 1, b) if kinds[m] not in ("blank",)), None)
-            if (not text_begun and k > first_text and kinds[first_text] == "title" and _is_name_line(raw[k])
-                    and (nxt is None or kinds[nxt] != "text")):
+            if not text_begun and k > first_text and kinds[first_text] == "title" and _names_over_furniture(
+                    raw, kinds, k, b):
                 # "فرح عطيات", "إدلب – أنس الخولي" between the headline and a date or dateline: the writer.
                 kinds[k], reasons[k] = "meta", "byline: a name between the headline and the text"
                 continue

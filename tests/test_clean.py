@@ -687,3 +687,11 @@ def test_a_caption_with_its_agency_after_a_dash_is_not_a_dateline_naming_the_out
     assert line_facts("محطة قطار في القاهرة - رويترز").reason == "photo caption with an agency credit"
     assert line_facts("وأضاف المتحدث أن الوضع مستقر تماما - رويترز").kind == "text"
     assert line_facts("القاهرة - رويترز").reason == "dateline (place and outlet)"
+
+
+def test_two_name_lines_over_the_date_are_the_byline():
+    text = ("مصر تعلن خطة لتوسيع شبكة القطار الكهربائي السريع\nالقاهرة - مكتبنا الإقليمي\nأحمد عبد الفتاح\n"
+            "الأربعاء 2024/10/23 01:45 م\n"
+            "أعلنت وزارة النقل المصرية، الأربعاء، خطة لتوسيع شبكة القطار الكهربائي السريع لتصل إلى 2000 كيلومتر.\n"
+            "وقال وزير النقل إن المرحلة الأولى ستدخل الخدمة التجريبية مطلع العام المقبل.\n")
+    assert [line.kind for line in classify_lines(text)] == ["title", "meta", "meta", "meta", "body", "body"]
