@@ -359,6 +359,7 @@ BODY = ("وقال الوزير إن المحادثات مستمرة وإن ال�
 @pytest.mark.parametrize("furniture, outlet", [
     ("المصدر: الجزيرة + وكالات", "الجزيرة"),  # the agencies it adds are not another outlet
     ("سكاي نيوز عربية - أبوظبي\n{body}المصدر: وكالات", "سكاي نيوز عربية"),  # "agencies" names none
+    ("القاهرة - العين الإخبارية\n{body}", "العين الإخبارية"),
 ])
 def test_the_outlet_is_the_one_a_reader_would_name(furniture, outlet):
     text = furniture.format(body=BODY) if "{body}" in furniture else BODY + furniture
