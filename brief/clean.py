@@ -370,7 +370,8 @@ def line_facts(text: str) -> _Facts:
     captcha, licence = _CAPTCHA.search(core), _LICENCE.search(core)
     if captcha and _notice_at(core, captcha.start()):
         return _Facts("boilerplate", "CAPTCHA prompt", end_signal=True)
-    if licence and _notice_at(core, licence.start()) and not _REPORTED.search(core[:licence.start()]):
+    if (licence and _notice_at(core, licence.start()) and not _REPORTED.search(core[:licence.start()])
+            and not _inside_quotes(normalize(stripped), licence.group(0))):
         # ("وتقول الصحيفة إن مقالاتها كانت تحمل عبارة جميع الحقوق محفوظة" reports a notice.)
         return _Facts("boilerplate", "licence or copyright notice", end_signal=True)
     embed = _EMBED_NOTICE.search(core)
@@ -490,6 +491,19 @@ def line_facts(text: str) -> _Facts:
             and arabic_letter_count(stripped) < 80):
         return _Facts("meta", "byline or date line (short, dated, no sentence)", "published", date)
     return _Facts("text", "Arabic text")
+
+
+def _inside_quotes(text: str, words: str) -> bool:
+    """Whether `words` stand between quotation marks in a sentence that goes on after them: "«جميع الحقوق
+    محفوظة»، عبارة لم تعد تحمي المؤلفين ..." quotes a notice, it is none."""
+    at = text.find(words)
+    if at < 0:
+        return False
+    before, after = text[:at], text[at + len(words):]
+    closing = re.search(r"[»\"”]", after)
+    opened = (before.count("«") > before.count("»") or before.count("“") > before.count("”")
+              or before.count("\"") % 2 == 1)
+    return opened and closing is not None and len(_words(after[closing.end():])) >= 3
 
 
 def _original_tail(text: str) -> str:

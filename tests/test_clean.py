@@ -696,3 +696,9 @@ def test_two_name_lines_over_the_date_are_the_byline():
             "أعلنت وزارة النقل المصرية، الأربعاء، خطة لتوسيع شبكة القطار الكهربائي السريع لتصل إلى 2000 كيلومتر.\n"
             "وقال وزير النقل إن المرحلة الأولى ستدخل الخدمة التجريبية مطلع العام المقبل.\n")
     assert [line.kind for line in classify_lines(text)] == ["title", "meta", "meta", "meta", "body", "body"]
+
+
+def test_a_sentence_that_quotes_a_copyright_notice_is_text():
+    assert line_facts("«جميع الحقوق محفوظة»، عبارة لم تعد تحمي المؤلفين في العصر الرقمي بحسب دراسة جديدة "
+                      "نشرتها جامعة القاهرة.").kind == "text"
+    assert line_facts('"جميع الحقوق محفوظة لموقع مصراوي"').kind == "boilerplate"
