@@ -57,6 +57,7 @@ _CANONICAL = re.compile(
 _SAVED_FROM = re.compile(r"<!--\s*saved from url=\(\d+\)\s*(https?://[^\s>]+?)\s*-->", re.I)  # browsers' mark of origin
 _OG_URL = re.compile(
     r"""<meta\b(?=[^>]*\bproperty\s*=\s*["']og:url["'])[^>]*\bcontent\s*=\s*["']([^"'>\s]+)""", re.I)
+_HOME_PAGE = re.compile(r"https?://[^/?#]+/?(?:[?#].*)?$", re.I)
 _CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f]")
 # Control characters in a text are never article text; a terminal escape among them would drive the
 # terminal that `brief inspect` prints to. Each becomes a space (tab and newline stay).
@@ -429,18 +430,23 @@ def html_of_mhtml(data: bytes, file: str) -> tuple[str, str | None]:
     raise InputError(file, "single-file web page (MHTML) holds no HTML page")
 
 
+def _page_address(html: str, address: str | None) -> str | None:
+    """The address to cite: the canonical link, og:url, the browser's saved-from mark, then `address`."""
+    for pattern in (_CANONICAL, _OG_URL, _SAVED_FROM):
+        found = pattern.search(html[:200_000])
+        # A canonical or og:url that names only the site's home page is a template's default, not the article.
+        if found and re.match(r"https?://", found.group(1), re.I) and not _HOME_PAGE.match(found.group(1)):
+            return found.group(1)
+    return address
+
+
 def extract_html(html: str, file: str, address: str | None = None) -> tuple[str, dict]:
     """Main content (one paragraph or heading per line) and metadata of an HTML page, via trafilatura;
     `address` is where the page came from when the page itself does not say."""
     trafilatura = import_held("trafilatura")  # lxml and friends: native libraries
 
     html = html.replace("\x00", "")
-    url = address
-    for pattern in (_CANONICAL, _OG_URL, _SAVED_FROM):
-        found = pattern.search(html[:200_000])
-        if found and re.match(r"https?://", found.group(1), re.I):
-            url = found.group(1)
-            break
+    url = _page_address(html, address)
     try:
         tree = _parse_html(html)
         embeds = leave_out_embeds(tree)
@@ -461,7 +467,9 @@ def extract_html(html: str, file: str, address: str | None = None) -> tuple[str,
         if _depth(tree) >= _MAX_HTML_DEPTH - 1:
             raise InputError(file, f"HTML nested over {_MAX_HTML_DEPTH:,} elements deep: the parser stops there")
         raise InputError(file, "HTML page has no article text")
-    page_url = data.get("url") or url
+    # The canonical link before trafilatura's og:url: a site's og:url may be its mobile twin
+    # ("https://m.youm7.com/...") or carry tracking ("?utm_source=fb").
+    page_url = url or data.get("url")
     if page_url and not re.match(r"https?://", page_url, re.I):
         page_url = None  # a javascript: or relative canonical is not an address anyone can cite
     meta = {

@@ -366,3 +366,22 @@ def test_control_characters_in_a_text_are_spaces_not_terminal_commands(tmp_path)
     document = read_document(str(path))
     assert not any(ord(c) < 0x20 and c not in "\t\n" or 0x7F <= ord(c) < 0xA0 for c in document.text)
     assert "[2J" in document.text  # the printable rest is kept: nothing else silently lost
+
+
+ARTICLE = "<h1>وصول الرئيس إلى العاصمة</h1>" + BODY
+
+
+@pytest.mark.parametrize("head, url", [
+    # og:url is the mobile site with tracking, the canonical the address to cite
+    ('<meta property="og:url" content="https://m.hespress.com/a-1375321.html?utm_source=fb">'
+     '<link rel="canonical" href="https://www.hespress.com/a-1375321.html">', "https://www.hespress.com/a-1375321.html"),
+    # a canonical naming only the home page is a template's default
+    ('<link rel="canonical" href="https://www.youm7.com/">'
+     '<meta property="og:url" content="https://www.youm7.com/story/2024/6/19/x/6612345">',
+     "https://www.youm7.com/story/2024/6/19/x/6612345"),
+])
+def test_the_cited_address_is_the_canonical_link_not_og_url(head, url):
+    from brief.ingest import extract_html
+
+    page_html = f"<html><head><title>زيارة</title>{head}</head><body><article>{ARTICLE}</article></body></html>"
+    assert extract_html(page_html, "page.html")[1]["url"] == url
