@@ -385,3 +385,24 @@ def test_the_cited_address_is_the_canonical_link_not_og_url(head, url):
 
     page_html = f"<html><head><title>زيارة</title>{head}</head><body><article>{ARTICLE}</article></body></html>"
     assert extract_html(page_html, "page.html")[1]["url"] == url
+
+
+RELATED = ('<aside><h3>ذات صلة</h3><a href="/a">ارتفاع صادرات السعودية</a><time datetime="2024-06-15T08:00:00Z">'
+           '15 يونيو 2024</time></aside>')
+
+
+@pytest.mark.parametrize("head, published", [
+    ('<meta property="article:published_time" content="2024-06-19T19:10:00.000Z">', "2024-06-19"),
+    # an empty tag and an impossible date are passed over; a broken JSON-LD block too
+    ('<meta property="article:published_time" content=""><meta name="pubdate" content="2024-13-45">'
+     '<script type="application/ld+json">{"@type": "NewsArticle",, }</script>'
+     '<script type="application/ld+json">{"@graph": [{"@type": "WebSite", "name": "عربي21"}, '
+     '{"@type": "NewsArticle", "datePublished": "2024-06-18T06:45:12+00:00"}]}</script>', "2024-06-18"),
+    ('<meta name="dcterms.date" content="2024-06-17T15:20+03:00">', "2024-06-17"),
+])
+def test_the_date_the_markup_states_comes_before_a_related_storys(head, published):
+    from brief.ingest import extract_html
+
+    page_html = (f"<html><head><title>زيارة</title>{head}</head><body><main><article>{ARTICLE}</article>"
+                 f"{RELATED}</main></body></html>")
+    assert extract_html(page_html, "page.html")[1]["published"] == published
