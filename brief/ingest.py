@@ -437,8 +437,8 @@ def html_of_mhtml(data: bytes, file: str) -> tuple[str, str | None]:
 _PUBLISHED_META = ("article:published_time", "og:article:published_time", "datepublished", "publisheddate",
                    "pubdate", "publishdate", "publish-date", "publication_date", "dcterms.date", "dcterms.created",
                    "dc.date.issued", "dc.date", "sailthru.date", "parsely-pub-date")
-_ARTICLE_TYPES = frozenset({"NewsArticle", "Article", "ReportageNewsArticle", "AnalysisNewsArticle", "OpinionNewsArticle",
-                            "BackgroundNewsArticle", "LiveBlogPosting", "BlogPosting", "Report"})
+_ARTICLE_TYPES = frozenset({"NewsArticle", "Article", "ReportageNewsArticle", "AnalysisNewsArticle",
+                            "OpinionNewsArticle", "BackgroundNewsArticle", "LiveBlogPosting", "BlogPosting", "Report"})
 _ISO_DATE = re.compile(r"^\s*(\d{4})-(\d{1,2})-(\d{1,2})(?![\d])")
 
 
@@ -495,6 +495,73 @@ def _markup_published(tree) -> str | None:
     return None
 
 
+_TITLE_SEPARATOR = r"\s*(?:[|»«·•]|\s[-–—:]\s|::)\s*"  # between a headline and the site's name in a <title>
+_SITE_NAME_META = ("og:site_name", "application-name")
+_DOMAIN_NAME = re.compile(r"^(?:www\.)?[\w\-]+(?:\.[\w\-]+)+$")  # "aawsat.com": a site name that is an address
+
+
+def _one_line(text: str | None) -> str:
+    return " ".join((text or "").split())
+
+
+def _site_names(tree) -> list[str]:
+    """The names the page's markup gives its site, in that order: og:site_name, application-name, JSON-LD's
+    publisher and Organization."""
+    names = [meta.get("content") for meta in tree.iter("meta")
+             if (meta.get("property") or meta.get("name") or "").strip().lower() in _SITE_NAME_META]
+    for item in _json_ld_objects(tree):
+        publisher = item.get("publisher")
+        for named in ([publisher] if isinstance(publisher, dict) else []) + (
+                [item] if _types(item) & {"Organization", "NewsMediaOrganization", "WebSite"} else []):
+            names.append(named.get("name"))
+    return list(dict.fromkeys(_one_line(name) for name in names if isinstance(name, str) and name.strip()))
+
+
+def _headline_in_title(tree, names: list[str]) -> tuple[str | None, str | None]:
+    """The page's headline (an <h1> the <title> is made of) and the rest of the <title> beside it, the site's
+    name: "X - اليوم السابع" with <h1>X</h1> gives (X, "اليوم السابع"); (None, None) if no <h1> is."""
+    title = _one_line(next((element.text_content() for element in tree.iter("title")), ""))
+    for h1 in tree.iter("h1"):
+        headline = _one_line(h1.text_content())
+        if not headline or not title.startswith(headline) and not title.endswith(headline):
+            continue
+        if title == headline:
+            return headline, None
+        after = re.fullmatch(_TITLE_SEPARATOR + r"(.+)", title[len(headline):]) if title.startswith(headline) else None
+        before = re.fullmatch(r"(.+?)" + _TITLE_SEPARATOR, title[:-len(headline)]) if title.endswith(headline) else None
+        rest = (after or before)[1] if after or before else None
+        parts = [part.strip() for part in re.split(_TITLE_SEPARATOR, rest or "") if part.strip()]
+        # The site's name is the part the markup names so, or else the shorter part.
+        if parts and headline not in names and (rest in names or len(rest) < len(headline)):
+            return headline, parts[-1] if after else parts[0]
+        if len(parts) == 1:
+            return parts[0], headline  # a logo's <h1>الجزيرة</h1>, which "X | الجزيرة" ends with
+    return None, None
+
+
+def _without_site_name(title: str, names: list[str]) -> str:
+    """The title without a site name at its end or start ("X | الجزيرة نت" is X)."""
+    for name in filter(None, map(_one_line, names)):
+        stripped = re.sub(_TITLE_SEPARATOR + re.escape(name) + r"$", "", title)
+        stripped = re.sub("^" + re.escape(name) + _TITLE_SEPARATOR, "", stripped)
+        if stripped != title and stripped.strip():
+            return stripped.strip()
+    return title
+
+
+def _outlet(sitename: str | None, titles: list[str | None], title_site: str | None, names: list[str]) -> str | None:
+    """The site's name: trafilatura's, unless it is one of the page's `titles` (trafilatura takes a <title>'s
+    part with a "." in it, "الانتخابات الإيرانية.. ستة مرشحين") or an address ("aawsat.com") where the
+    <title> or the markup names the site."""
+    sitename = _one_line(sitename)
+    if sitename in map(_one_line, titles):
+        sitename = ""
+    if not sitename or _DOMAIN_NAME.match(sitename):
+        named = [name for name in [title_site, *names] if name and not _DOMAIN_NAME.match(name)]
+        return named[0] if named else sitename or None
+    return sitename
+
+
 def _page_address(html: str, address: str | None) -> str | None:
     """The address to cite: the canonical link, og:url, the browser's saved-from mark, then `address`."""
     for pattern in (_CANONICAL, _OG_URL, _SAVED_FROM):
@@ -517,6 +584,8 @@ def extract_html(html: str, file: str, address: str | None = None) -> tuple[str,
         embeds = leave_out_embeds(tree)
         hidden, hidden_prose = leave_out_hidden(tree)
         published = _markup_published(tree)  # before trafilatura, which prunes the tree it is given
+        names = _site_names(tree)
+        headline, title_site = _headline_in_title(tree, names)
         data = _extract(trafilatura, tree, url)
         text = data.get("text") or ""
         if hidden_prose > sum(len(line) for line in map(str.strip, text.splitlines()) if len(line) >= _PROSE_RUN):
@@ -524,6 +593,7 @@ def extract_html(html: str, file: str, address: str | None = None) -> tuple[str,
             tree = _parse_html(html)
             leave_out_embeds(tree)
             hidden, _ = leave_out_hidden(tree, keep_largest=True)
+            headline, title_site = _headline_in_title(tree, names)
             data = _extract(trafilatura, tree, url)
             text = data.get("text") or ""
     except Exception as error:  # noqa: BLE001 - lxml/trafilatura raise many types on broken markup
@@ -538,9 +608,11 @@ def extract_html(html: str, file: str, address: str | None = None) -> tuple[str,
     page_url = url or data.get("url")
     if page_url and not re.match(r"https?://", page_url, re.I):
         page_url = None  # a javascript: or relative canonical is not an address anyone can cite
+    # og:title is often a social-media variant of the headline, and a <title> ends with the site's name.
+    title = headline or _without_site_name(_one_line(data.get("title")), [data.get("sitename"), title_site, *names])
     meta = {
-        "title": (data.get("title") or "").strip() or None,
-        "outlet": (data.get("sitename") or "").strip() or None,
+        "title": title or None,
+        "outlet": _outlet(data.get("sitename"), [title, data.get("title")], title_site, names),
         "url": page_url,
         # The markup's own statement before htmldate's guess, which took an Arc XP page's related story
         # (15 June) over its article:published_time (19 June).

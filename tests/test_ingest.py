@@ -406,3 +406,46 @@ def test_the_date_the_markup_states_comes_before_a_related_storys(head, publishe
     page_html = (f"<html><head><title>زيارة</title>{head}</head><body><main><article>{ARTICLE}</article>"
                  f"{RELATED}</main></body></html>")
     assert extract_html(page_html, "page.html")[1]["published"] == published
+
+
+@pytest.mark.parametrize("head, h1, title", [
+    # the <title> and og:title end with the site's name; the <h1> is the headline without it
+    ('<title>تحذير من مجاعة | الجزيرة نت</title><meta property="og:title" content="تحذير من مجاعة | الجزيرة نت">',
+     "<h1>تحذير من مجاعة</h1>", "تحذير من مجاعة"),
+    # og:title is a social-media variant; the <title> is the <h1> and the site's name
+    ('<title>وزير المالية: الدين يتراجع - اليوم السابع</title>'
+     '<meta property="og:title" content="الدين يتراجع.. تفاصيل">',
+     "<h1>وزير المالية: الدين يتراجع</h1>", "وزير المالية: الدين يتراجع"),
+    ('<title>جريدة الرياض | أمانة الرياض تطلق مشروعا</title>', "<h1>أمانة الرياض تطلق مشروعا</h1>",
+     "أمانة الرياض تطلق مشروعا"),
+    # no <h1>: the site's name og:site_name gives is taken off the <title>
+    ('<title>الناتو يعزز دفاعاته | سكاي نيوز عربية</title><meta property="og:site_name" content="سكاي نيوز عربية">',
+     "", "الناتو يعزز دفاعاته"),
+    # a logo's <h1> that the <title> ends with is the site's name, not the headline
+    ('<title>تحذير من مجاعة | الجزيرة</title>', "<h1>الجزيرة</h1><h2>تحذير من مجاعة</h2>", "تحذير من مجاعة"),
+])
+def test_the_title_is_the_headline_without_the_sites_name(head, h1, title):
+    from brief.ingest import extract_html
+
+    page_html = f"<html><head>{head}</head><body><header>{h1}</header><article>{BODY}</article></body></html>"
+    assert extract_html(page_html, "page.html")[1]["title"] == title
+
+
+@pytest.mark.parametrize("head, h1, outlet", [
+    # trafilatura takes a <title> part with a "." for the site's name: here the headline
+    ('<title>الانتخابات الإيرانية.. ستة مرشحين | الشرق للأخبار</title>', "<h1>الانتخابات الإيرانية.. ستة مرشحين</h1>",
+     "الشرق للأخبار"),
+    ('<title>ارتفاع التضخم إلى 28.1%</title>', "<h1>ارتفاع التضخم إلى 28.1%</h1>", None),
+    # an address for a site name, and the <title> names the site
+    ('<title>السعودية تعلن خطة | الشرق الأوسط</title><meta property="og:site_name" content="aawsat.com">',
+     "<h1>السعودية تعلن خطة</h1>", "الشرق الأوسط"),
+    ('<title>خبر - عربي21</title><meta property="og:site_name" content="عربي21">', "<h1>خبر</h1>", "عربي21"),
+    ('<title>زيارة رسمية</title><meta property="og:site_name" content="aawsat.com"><script type="application/ld+json">'
+     '{"@type": "NewsArticle", "publisher": {"@type": "Organization", "name": "الشرق الأوسط"}}</script>', "",
+     "الشرق الأوسط"),
+])
+def test_the_outlet_is_the_sites_name_not_its_headline_or_address(head, h1, outlet):
+    from brief.ingest import extract_html
+
+    page_html = f"<html><head>{head}</head><body><article>{h1}{BODY}</article></body></html>"
+    assert extract_html(page_html, "page.html")[1]["outlet"] == outlet
