@@ -562,6 +562,40 @@ def _outlet(sitename: str | None, titles: list[str | None], title_site: str | No
     return sitename
 
 
+_NEAR_HEADLINE = 3  # short texts either side of the headline where a page prints its date line
+_YEAR_ERA = re.compile(r"(\d{4})\s*(?:م|هـ|ه)(?!\w)")  # "2024م", "1445هـ": Gregorian or Hijri year
+_NOT_THE_PAGES_DATE = frozenset({"a", "nav", "aside", "footer", "li", "script", "style", "noscript", "option"})
+
+
+def _date_near_headline(tree, headline: str | None) -> str | None:
+    """A date in a short text just under or over the headline ("جريدة الرياض - العدد 20512 - 19 يونيو
+    2024م"), for a page whose markup states none; links and sidebars are other stories'."""
+    from brief.clean import parse_date  # here: clean is the later stage, and imports nothing of this module
+
+    h1s = [h1 for h1 in tree.iter("h1") if _one_line(h1.text_content()) == headline] or list(tree.iter("h1"))
+    if len(h1s) != 1:
+        return None
+    before: list[str] = []
+    after: list[str] = []
+    past_headline = False
+    for node in tree.xpath("//body//text()"):
+        owner = node.getparent().getparent() if node.is_tail else node.getparent()  # a tail is its parent's text
+        if owner is None or not _one_line(node):
+            continue
+        if owner is h1s[0] or h1s[0] in owner.iterancestors():
+            past_headline = True
+        elif not any(element.tag in _NOT_THE_PAGES_DATE for element in (owner, *owner.iterancestors())):
+            (after if past_headline else before).append(_one_line(node))
+            if len(after) == _NEAR_HEADLINE:
+                break
+    for text in after + before[::-1][:_NEAR_HEADLINE]:
+        # parse_date misses a year with its era glued on ("2024م"): no word boundary between them.
+        date = parse_date(_YEAR_ERA.sub(r"\1 ", text)) if len(text) <= 100 else None
+        if date:
+            return date
+    return None
+
+
 def _page_address(html: str, address: str | None) -> str | None:
     """The address to cite: the canonical link, og:url, the browser's saved-from mark, then `address`."""
     for pattern in (_CANONICAL, _OG_URL, _SAVED_FROM):
@@ -608,6 +642,8 @@ def extract_html(html: str, file: str, address: str | None = None) -> tuple[str,
     page_url = url or data.get("url")
     if page_url and not re.match(r"https?://", page_url, re.I):
         page_url = None  # a javascript: or relative canonical is not an address anyone can cite
+    if not published and not data.get("date"):
+        published = _date_near_headline(tree, headline)
     # og:title is often a social-media variant of the headline, and a <title> ends with the site's name.
     title = headline or _without_site_name(_one_line(data.get("title")), [data.get("sitename"), title_site, *names])
     meta = {

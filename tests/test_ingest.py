@@ -449,3 +449,18 @@ def test_the_outlet_is_the_sites_name_not_its_headline_or_address(head, h1, outl
 
     page_html = f"<html><head>{head}</head><body><article>{h1}{BODY}</article></body></html>"
     assert extract_html(page_html, "page.html")[1]["outlet"] == outlet
+
+
+@pytest.mark.parametrize("above, below, published", [
+    # an old page's issue line over the headline: its Hijri date first, its year with the era glued on
+    ("<div>جريدة الرياض - العدد 20512 - الأربعاء 13 ذو الحجة 1445هـ - 19 يونيو 2024م</div>", "", "2024-06-19"),
+    ("", "<div>كتبت - هبة حسام</div><span>الأربعاء، 19 يونيو 2024 11:00 ص</span>", "2024-06-19"),
+    # a link's date is another story's
+    ("<ul><li><a href='/x'>خبر سابق 18 يونيو 2024</a></li></ul>", "", None),
+])
+def test_a_page_whose_markup_states_no_date_gives_the_date_by_its_headline(tmp_path, above, below, published):
+    page_html = (f'<html><head><meta charset="windows-1256"><title>أمانة الرياض تطلق مشروعا</title></head><body>'
+                 f'{above}<h1>أمانة الرياض تطلق مشروعا</h1>{below}<div class="text">{BODY}</div></body></html>')
+    path = tmp_path / "page.html"
+    path.write_bytes(page_html.encode("cp1256"))
+    assert read_document(str(path)).html_meta["published"] == published
