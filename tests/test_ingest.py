@@ -2,9 +2,11 @@
 from __future__ import annotations
 
 import io
+import json
 import os
 import sys
 from pathlib import Path
+from urllib.parse import unquote
 
 import pytest
 from hypothesis import given, settings
@@ -464,3 +466,21 @@ def test_a_page_whose_markup_states_no_date_gives_the_date_by_its_headline(tmp_p
     path = tmp_path / "page.html"
     path.write_bytes(page_html.encode("cp1256"))
     assert read_document(str(path)).html_meta["published"] == published
+
+
+HTML_META = Path(__file__).parent / "data" / "html_meta"
+HTML_META_EXPECTED = json.loads((HTML_META / "expected.json").read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("name", sorted(HTML_META_EXPECTED))
+def test_saved_pages_of_arabic_news_sites_give_their_source_list_fields(name):
+    """Outlet, title, address and date as a careful reader would list them, from pages as browsers save them."""
+    from brief.pipeline import inspect
+
+    expected = HTML_META_EXPECTED[name]
+    records, _ = inspect([str(HTML_META / name)])
+    got = records[0]
+    assert got["title"] in [expected["title"], *expected.get("title_also", [])]
+    assert got["outlet"] in expected["outlet"]
+    assert unquote(got["url"] or "") == unquote(expected["url"])  # a browser saves an address percent-encoded
+    assert got["published"] == expected["published"]
