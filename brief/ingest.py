@@ -462,7 +462,7 @@ def _json_ld_objects(tree) -> list[dict]:
             continue
         try:
             data = json.loads(script.text, strict=False)
-        except ValueError:
+        except (ValueError, RecursionError):  # broken, or nested past Python's limit
             continue
         for item in data if isinstance(data, list) else [data]:
             if isinstance(item, dict):
@@ -579,7 +579,8 @@ def _date_near_headline(tree, headline: str | None) -> str | None:
     after: list[str] = []
     past_headline = False
     for node in tree.xpath("//body//text()"):
-        owner = node.getparent().getparent() if node.is_tail else node.getparent()  # a tail is its parent's text
+        owner = node.getparent()
+        owner = owner.getparent() if node.is_tail and owner is not None else owner  # a tail is its parent's text
         if owner is None or not _one_line(node):
             continue
         if owner is h1s[0] or h1s[0] in owner.iterancestors():

@@ -401,6 +401,9 @@ RELATED = ('<aside><h3>ذات صلة</h3><a href="/a">ارتفاع صادرات 
      '<script type="application/ld+json">{"@graph": [{"@type": "WebSite", "name": "عربي21"}, '
      '{"@type": "NewsArticle", "datePublished": "2024-06-18T06:45:12+00:00"}]}</script>', "2024-06-18"),
     ('<meta name="dcterms.date" content="2024-06-17T15:20+03:00">', "2024-06-17"),
+    # nested past Python's recursion limit: passed over, not the page refused
+    ('<script type="application/ld+json">' + "[" * 100_000 + "]" * 100_000 + '</script>'
+     '<meta property="article:published_time" content="2024-06-16T08:00:00Z">', "2024-06-16"),
 ])
 def test_the_date_the_markup_states_comes_before_a_related_storys(head, published):
     from brief.ingest import extract_html
