@@ -10,7 +10,7 @@ import stat
 import sys
 from dataclasses import dataclass
 
-from brief.arabic import arabic_letter_count, arabic_share
+from brief.arabic import arabic_letter_count, arabic_share, tokens
 from brief.errors import InputError, NotAnInput
 from brief.interrupts import import_held, raise_if_interrupted
 from brief.models import InputFile, RawDocument
@@ -521,21 +521,24 @@ def _headline_in_title(tree, names: list[str]) -> tuple[str | None, str | None]:
     """The page's headline (an <h1> the <title> is made of) and the rest of the <title> beside it, the site's
     name: "X - اليوم السابع" with <h1>X</h1> gives (X, "اليوم السابع"); (None, None) if no <h1> is."""
     title = _one_line(next((element.text_content() for element in tree.iter("title")), ""))
-    for h1 in tree.iter("h1"):
-        headline = _one_line(h1.text_content())
-        if not headline or not title.startswith(headline) and not title.endswith(headline):
-            continue
-        if title == headline:
-            return headline, None
-        after = re.fullmatch(_TITLE_SEPARATOR + r"(.+)", title[len(headline):]) if title.startswith(headline) else None
-        before = re.fullmatch(r"(.+?)" + _TITLE_SEPARATOR, title[:-len(headline)]) if title.endswith(headline) else None
-        rest = (after or before)[1] if after or before else None
-        parts = [part.strip() for part in re.split(_TITLE_SEPARATOR, rest or "") if part.strip()]
-        # The site's name is the part the markup names so, or else the shorter part.
-        if parts and headline not in names and (rest in names or len(rest) < len(headline)):
-            return headline, parts[-1] if after else parts[0]
-        if len(parts) == 1:
-            return parts[0], headline  # a logo's <h1>الجزيرة</h1>, which "X | الجزيرة" ends with
+    # Word for word, not character for character: a <title> drops the <h1>'s quotation marks («مجاعة»).
+    h1s = {tuple(tokens(headline)): headline for headline in (_one_line(h1.text_content()) for h1 in tree.iter("h1"))
+           if tokens(headline)}
+    if tuple(tokens(title)) in h1s:
+        return h1s[tuple(tokens(title))], None
+    for separator in re.finditer(_TITLE_SEPARATOR, title):
+        sides = title[:separator.start()].strip(), title[separator.end():].strip()
+        for side, (words, rest) in enumerate((sides, sides[::-1])):
+            headline = h1s.get(tuple(tokens(words)))
+            if headline is None or not rest:
+                continue
+            parts = [part.strip() for part in re.split(_TITLE_SEPARATOR, rest) if part.strip()]
+            # The site's name is the part the markup names so, or else the shorter: a logo's <h1>الجزيرة</h1>
+            # is what "X | الجزيرة" ends with.
+            if parts and headline not in names and (rest in names or len(rest) < len(headline)):
+                return headline, parts[-1] if side == 0 else parts[0]
+            if len(parts) == 1:
+                return parts[0], headline
     return None, None
 
 
