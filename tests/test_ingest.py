@@ -427,7 +427,8 @@ def test_the_date_the_markup_states_comes_before_a_related_storys(head, publishe
     ('<title>الناتو يعزز دفاعاته | سكاي نيوز عربية</title><meta property="og:site_name" content="سكاي نيوز عربية">',
      "", "الناتو يعزز دفاعاته"),
     # the <title> drops the <h1>'s quotation marks: word for word it is the same headline
-    ('<title>تحذير من «مجاعة» وشيكة | الجزيرة نت</title>', "<h1>تحذير من مجاعة وشيكة.</h1>", "تحذير من مجاعة وشيكة."),
+    ('<title>تحذير من «مجاعة» وشيكة | الجزيرة نت</title><meta property="og:title" content="تحذير من «مجاعة» وشيكة | '
+     'الجزيرة نت">', "<h1>تحذير من مجاعة وشيكة.</h1>", "تحذير من مجاعة وشيكة."),
     # a logo's <h1> that the <title> ends with is the site's name, not the headline
     ('<title>تحذير من مجاعة | الجزيرة</title>', "<h1>الجزيرة</h1><h2>تحذير من مجاعة</h2>", "تحذير من مجاعة"),
 ])
