@@ -478,21 +478,40 @@ def _types(item: dict) -> set[str]:
 
 
 def _markup_published(tree) -> str | None:
-    """The publication date the page's markup states: a meta tag, then a JSON-LD article's datePublished."""
+    """The publication time the page's markup states, as written: a meta tag, then a JSON-LD article's
+    datePublished."""
     found: dict[str, str] = {}
     for meta in tree.iter("meta"):
         key = (meta.get("property") or meta.get("name") or meta.get("itemprop") or "").strip().lower()
-        date = _iso_date(meta.get("content")) if key in _PUBLISHED_META else None
-        if date:
-            found.setdefault(key, date)
+        if key in _PUBLISHED_META and _iso_date(meta.get("content")):
+            found.setdefault(key, meta.get("content").strip())
     for key in _PUBLISHED_META:
         if key in found:
             return found[key]
     for item in _json_ld_objects(tree):
-        date = _iso_date(item.get("datePublished")) if _types(item) & _ARTICLE_TYPES else None
-        if date:
-            return date
+        if _types(item) & _ARTICLE_TYPES and _iso_date(item.get("datePublished")):
+            return item["datePublished"].strip()
     return None
+
+
+_UTC_TIME = re.compile(r"T[\d:.]+\s*(?:Z|[+-]00:?00)$", re.I)
+_URL_DATE = re.compile(r"/(\d{4})[/-](\d{1,2})[/-](\d{1,2})(?=[/-]|$)")  # ".../news/2024/6/19/..."
+
+
+def _readers_day(stamp: str, page_url: str | None, tree, headline: str | None) -> str | None:
+    """The day of the markup's publication time as the page's readers saw it. Many sites write it in UTC:
+    Al Jazeera's "2024-06-18T21:36:00Z" is 19 June in Mecca, as its address and its date line say."""
+    date = _iso_date(stamp)
+    if not date or not _UTC_TIME.search(stamp):
+        return date
+    try:
+        next_day = (datetime.date.fromisoformat(date) + datetime.timedelta(days=1)).isoformat()
+    except OverflowError:  # 9999-12-31
+        return date
+    in_url = _URL_DATE.search(page_url or "")
+    if in_url and _iso_date("-".join(in_url.groups())) == next_day:
+        return next_day
+    return next_day if _date_near_headline(tree, headline) == next_day else date
 
 
 _TITLE_SEPARATOR = r"\s*(?:[|»«·•]|\s[-–—:]\s|::)\s*"  # between a headline and the site's name in a <title>
@@ -646,7 +665,9 @@ def extract_html(html: str, file: str, address: str | None = None) -> tuple[str,
     page_url = url or data.get("url")
     if page_url and not re.match(r"https?://", page_url, re.I):
         page_url = None  # a javascript: or relative canonical is not an address anyone can cite
-    if not published and not data.get("date"):
+    if published:
+        published = _readers_day(published, page_url, tree, headline)
+    elif not data.get("date"):
         published = _date_near_headline(tree, headline)
     # og:title is often a social-media variant of the headline, and a <title> ends with the site's name.
     title = headline or _without_site_name(_one_line(data.get("title")), [data.get("sitename"), title_site, *names])

@@ -490,3 +490,20 @@ def test_saved_pages_of_arabic_news_sites_give_their_source_list_fields(name):
     assert got["outlet"] in expected["outlet"]
     assert unquote(got["url"] or "") == unquote(expected["url"])  # a browser saves an address percent-encoded
     assert got["published"] == expected["published"]
+
+
+@pytest.mark.parametrize("stamp, address, line, published", [
+    # 21:36 UTC is 00:36 on the 19th in Mecca: the address and the date line say the 19th
+    ("2024-06-18T21:36:00Z", "https://www.aljazeera.net/news/2024/6/19/x", "", "2024-06-19"),
+    ("2024-06-18T21:36:00.000+00:00", "https://example.com/a/1", "<p>نشر في: 19 يونيو 2024</p>", "2024-06-19"),
+    ("2024-06-18T21:36:00Z", "https://example.com/a/1", "", "2024-06-18"),  # nothing says otherwise
+    ("2024-06-18T23:36:00+03:00", "https://www.aljazeera.net/news/2024/6/19/x", "", "2024-06-18"),  # local time
+    ("9999-12-31T23:00:00Z", "https://example.com/a/1", "", "9999-12-31"),
+])
+def test_a_utc_publication_time_is_the_day_the_pages_readers_saw(stamp, address, line, published):
+    from brief.ingest import extract_html
+
+    page_html = (f'<html><head><title>زيارة رسمية</title><link rel="canonical" href="{address}">'
+                 f'<meta property="article:published_time" content="{stamp}"></head><body><article>'
+                 f'<h1>زيارة رسمية</h1>{line}{BODY}</article></body></html>')
+    assert extract_html(page_html, "page.html")[1]["published"] == published
