@@ -571,15 +571,32 @@ def _without_site_name(title: str, names: list[str]) -> str:
     return title
 
 
-def _outlet(sitename: str | None, titles: list[str | None], title_site: str | None, names: list[str]) -> str | None:
+_NOT_A_NAME = re.compile(r"logo|شعار|الرئيسي|home|menu|القائمة", re.I)  # what a logo's label says besides the name
+
+
+def _logo_name(tree) -> str | None:
+    """The name on the site's logo: the label or image text of a link to its home page ('<a href="/">
+    <img alt="الشرق الأوسط">')."""
+    for link in tree.iter("a"):
+        if not re.fullmatch(r"\s*(?:\.?/|https?://[^/?#]+/?)\s*", link.get("href") or ""):
+            continue
+        labels = [link.get("aria-label"), link.get("title")] + [image.get("alt") for image in link.iter("img")]
+        for label in map(_one_line, labels):
+            if label and len(label.split()) <= 4 and not _NOT_A_NAME.search(label):
+                return label
+    return None
+
+
+def _outlet(sitename: str | None, titles: list[str | None], title_site: str | None, names: list[str],
+            tree) -> str | None:
     """The site's name: trafilatura's, unless it is one of the page's `titles` (trafilatura takes a <title>'s
     part with a "." in it, "الانتخابات الإيرانية.. ستة مرشحين") or an address ("aawsat.com") where the
-    <title> or the markup names the site."""
+    <title>, the markup or the logo names the site."""
     sitename = _one_line(sitename)
     if sitename in map(_one_line, titles):
         sitename = ""
     if not sitename or _DOMAIN_NAME.match(sitename):
-        named = [name for name in [title_site, *names] if name and not _DOMAIN_NAME.match(name)]
+        named = [name for name in [title_site, *names, _logo_name(tree)] if name and not _DOMAIN_NAME.match(name)]
         return named[0] if named else sitename or None
     return sitename
 
@@ -673,7 +690,7 @@ def extract_html(html: str, file: str, address: str | None = None) -> tuple[str,
     title = headline or _without_site_name(_one_line(data.get("title")), [data.get("sitename"), title_site, *names])
     meta = {
         "title": title or None,
-        "outlet": _outlet(data.get("sitename"), [title, data.get("title")], title_site, names),
+        "outlet": _outlet(data.get("sitename"), [title, data.get("title")], title_site, names, tree),
         "url": page_url,
         # The markup's own statement before htmldate's guess, which took an Arc XP page's related story
         # (15 June) over its article:published_time (19 June).

@@ -451,6 +451,12 @@ def test_the_title_is_the_headline_without_the_sites_name(head, h1, title):
     ('<title>زيارة رسمية</title><meta property="og:site_name" content="aawsat.com"><script type="application/ld+json">'
      '{"@type": "NewsArticle", "publisher": {"@type": "Organization", "name": "الشرق الأوسط"}}</script>', "",
      "الشرق الأوسط"),
+    # the logo on the link to the home page names the site; the menu's "home" does not
+    ('<title>زيارة رسمية</title><meta property="og:site_name" content="aawsat.com">',
+     '<a href="/">الرئيسية</a><a href="https://aawsat.com/"><img alt="شعار الموقع" src="l.svg"><img alt="الشرق الأوسط" '
+     'src="l.png"></a>', "الشرق الأوسط"),
+    ('<title>زيارة رسمية</title><meta property="og:site_name" content="aawsat.com">',
+     '<a href="/" title="الصفحة الرئيسية">الرئيسية</a>', "aawsat.com"),
 ])
 def test_the_outlet_is_the_sites_name_not_its_headline_or_address(head, h1, outlet):
     from brief.ingest import extract_html
