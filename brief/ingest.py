@@ -9,6 +9,8 @@ import re
 import stat
 import sys
 from dataclasses import dataclass
+from html import unescape
+from urllib.parse import urljoin
 
 from brief.arabic import arabic_letter_count, arabic_share, tokens
 from brief.errors import InputError, NotAnInput
@@ -638,11 +640,17 @@ def _date_near_headline(tree, headline: str | None) -> str | None:
 
 def _page_address(html: str, address: str | None) -> str | None:
     """The address to cite: the canonical link, og:url, the browser's saved-from mark, then `address`."""
-    for pattern in (_CANONICAL, _OG_URL, _SAVED_FROM):
-        found = pattern.search(html[:200_000])
+    # As written in the markup: "&amp;" in a query ("view.aspx?cdate=19062024&amp;id=...") is "&".
+    written = [unescape(found.group(1)) for found in (pattern.search(html[:200_000])
+                                                      for pattern in (_CANONICAL, _OG_URL, _SAVED_FROM)) if found]
+    base = next((candidate for candidate in written + [address or ""] if re.match(r"https?://", candidate, re.I)),
+                None)
+    for candidate in written:
+        if base and candidate.startswith("/"):
+            candidate = urljoin(base, candidate)  # "/news/123", "//www.site.com/news/123": on the page's site
         # A canonical or og:url that names only the site's home page is a template's default, not the article.
-        if found and re.match(r"https?://", found.group(1), re.I) and not _HOME_PAGE.match(found.group(1)):
-            return found.group(1)
+        if re.match(r"https?://", candidate, re.I) and not _HOME_PAGE.match(candidate):
+            return candidate
     return address
 
 

@@ -381,6 +381,13 @@ ARTICLE = "<h1>وصول الرئيس إلى العاصمة</h1>" + BODY
     ('<link rel="canonical" href="https://www.youm7.com/">'
      '<meta property="og:url" content="https://www.youm7.com/story/2024/6/19/x/6612345">',
      "https://www.youm7.com/story/2024/6/19/x/6612345"),
+    # an attribute's "&amp;" is "&"
+    ('<link rel="canonical" href="https://www.shorouknews.com/news/view.aspx?cdate=19062024&amp;id=7a1c">',
+     "https://www.shorouknews.com/news/view.aspx?cdate=19062024&id=7a1c"),
+    # a relative canonical is on the site og:url names
+    ('<link rel="canonical" href="/node/5012345"><meta property="og:url" content="https://www.albawabhnews.com/5012345'
+     '?utm_source=fb">', "https://www.albawabhnews.com/node/5012345"),
+    ('<link rel="canonical" href="//www.albawabhnews.com/5012345">', "https://www.albawabhnews.com/5012345"),
 ])
 def test_the_cited_address_is_the_canonical_link_not_og_url(head, url):
     from brief.ingest import extract_html

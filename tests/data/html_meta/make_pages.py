@@ -347,7 +347,7 @@ title = "ارتفاع معدل التضخم السنوي في مصر إلى 28.1
 pages["09_arabic_words_date.html"] = f"""<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Transitional//EN" "http://www.w3.org/TR/xhtml1/DTD/xhtml1-transitional.dtd">
 {saved_from(url)}
 <html xmlns="http://www.w3.org/1999/xhtml" dir="rtl"><head><meta http-equiv="Content-Type" content="text/html; charset=UTF-8">
-<title>{title} - بوابة الشروق</title><link rel="canonical" href="{url}">
+<title>{title} - بوابة الشروق</title><link rel="canonical" href="{url.replace('&', '&amp;')}">
 <meta property="og:title" content="{title}"><meta property="og:image" content="https://www.shorouknews.com/uploadedimages/Sections/Egypt/original/inflation.jpg">
 <meta name="description" content="ارتفع معدل التضخم السنوي لأسعار المستهلكين في المدن المصرية"></head>
 <body><form method="post" action="./view.aspx?cdate=19062024&amp;id=7a1c3e2b" id="aspnetForm">
