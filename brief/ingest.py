@@ -605,19 +605,39 @@ def _outlet(sitename: str | None, titles: list[str | None], title_site: str | No
 
 _NEAR_HEADLINE = 3  # short texts either side of the headline where a page prints its date line
 _YEAR_ERA = re.compile(r"(\d{4})\s*(?:م|هـ|ه)(?!\w)")  # "2024م", "1445هـ": Gregorian or Hijri year
-_NOT_THE_PAGES_DATE = frozenset({"a", "nav", "aside", "footer", "li", "script", "style", "noscript", "option"})
+_NOT_THE_PAGES_DATE = frozenset({"nav", "aside", "footer", "li", "script", "style", "noscript", "option"})
+# How a page marks its date line: a label, or a class or id on it or just above it.
+_DATE_LABEL = re.compile(r"^\W*(?:نشر|تاريخ|آخر تحديث|اخر تحديث|published|updated|posted)", re.I)
+_DATE_CLASS = re.compile(r"date|time|publish|posted|issue|byline|meta", re.I)
+# Words of a bare date line besides its numbers: "الأربعاء، 19 يونيو 2024 11:00 ص".
+_DATE_WORDS = frozenset("""يناير فبراير مارس أبريل ابريل إبريل مايو يونيو يونيه يوليو يوليه أغسطس اغسطس سبتمبر أكتوبر
+    اكتوبر نوفمبر ديسمبر كانون شباط آذار اذار نيسان أيار ايار حزيران تموز آب اب أيلول ايلول تشرين الثاني الأول الاول
+    السبت الأحد الاحد الاثنين الإثنين الثلاثاء الأربعاء الاربعاء الخميس الجمعة ص م صباحا مساء صباحاً مساءً
+    بتوقيت غرينتش مكة المكرمة gmt""".split())
+
+
+def _is_date_line(text: str, element) -> bool:
+    """A text that is the page's date line, not a sentence or subtitle that names a date ("الانتخابات
+    المقررة في 28 يونيو 2024")."""
+    if _DATE_LABEL.match(text):
+        return True
+    for above in [element, *element.iterancestors()][:3]:
+        if above.tag == "time" or _DATE_CLASS.search(f"{above.get('class') or ''} {above.get('id') or ''}"):
+            return True
+    words = re.findall(r"[^\W\d_]+", text.lower())
+    return sum(word not in _DATE_WORDS for word in words) <= 1
 
 
 def _date_near_headline(tree, headline: str | None) -> str | None:
-    """A date in a short text just under or over the headline ("جريدة الرياض - العدد 20512 - 19 يونيو
-    2024م"), for a page whose markup states none; links and sidebars are other stories'."""
+    """The date of the page's date line just under or over the headline ("جريدة الرياض - العدد 20512 - 19
+    يونيو 2024م"); a link's date outside a date line, a list's or a sidebar's is another story's."""
     from brief.clean import parse_date  # here: clean is the later stage, and imports nothing of this module
 
     h1s = [h1 for h1 in tree.iter("h1") if _one_line(h1.text_content()) == headline] or list(tree.iter("h1"))
     if len(h1s) != 1:
         return None
-    before: list[str] = []
-    after: list[str] = []
+    before: list[tuple[str, object]] = []
+    after: list[tuple[str, object]] = []
     past_headline = False
     for node in tree.xpath("//body//text()"):
         owner = node.getparent()
@@ -626,14 +646,18 @@ def _date_near_headline(tree, headline: str | None) -> str | None:
             continue
         if owner is h1s[0] or h1s[0] in owner.iterancestors():
             past_headline = True
+        elif node.is_tail and node.getparent().tag == "a":
+            continue  # "<a>خبر سابق</a> 18 يونيو 2024": the link's date
         elif not any(element.tag in _NOT_THE_PAGES_DATE for element in (owner, *owner.iterancestors())):
-            (after if past_headline else before).append(_one_line(node))
+            (after if past_headline else before).append((_one_line(node), owner))
             if len(after) == _NEAR_HEADLINE:
                 break
-    for text in after + before[::-1][:_NEAR_HEADLINE]:
+    for text, owner in after + before[::-1][:_NEAR_HEADLINE]:
+        if len(text) > 100 or owner.tag == "a" and not _is_date_line(text, owner):
+            continue
         # parse_date misses a year with its era glued on ("2024م"): no word boundary between them.
-        date = parse_date(_YEAR_ERA.sub(r"\1 ", text)) if len(text) <= 100 else None
-        if date:
+        date = parse_date(_YEAR_ERA.sub(r"\1 ", text))
+        if date and _is_date_line(text, owner):
             return date
     return None
 
@@ -690,9 +714,11 @@ def extract_html(html: str, file: str, address: str | None = None) -> tuple[str,
     page_url = url or data.get("url")
     if page_url and not re.match(r"https?://", page_url, re.I):
         page_url = None  # a javascript: or relative canonical is not an address anyone can cite
+    # The markup's statement, then the page's date line by its headline, then htmldate's guess, which takes
+    # the earliest date it finds: a related story's under an Arc XP article that states none.
     if published:
         published = _readers_day(published, page_url, tree, headline)
-    elif not data.get("date"):
+    else:
         published = _date_near_headline(tree, headline)
     # og:title is often a social-media variant of the headline, and a <title> ends with the site's name.
     title = headline or _without_site_name(_one_line(data.get("title")), [data.get("sitename"), title_site, *names])
@@ -700,8 +726,6 @@ def extract_html(html: str, file: str, address: str | None = None) -> tuple[str,
         "title": title or None,
         "outlet": _outlet(data.get("sitename"), [title, data.get("title")], title_site, names, tree),
         "url": page_url,
-        # The markup's own statement before htmldate's guess, which took an Arc XP page's related story
-        # (15 June) over its article:published_time (19 June).
         "published": published or data.get("date") or None,
         "author": (data.get("author") or "").strip() or None,
         "hostname": data.get("hostname") or None,

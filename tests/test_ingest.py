@@ -474,10 +474,15 @@ def test_the_outlet_is_the_sites_name_not_its_headline_or_address(head, h1, outl
 
 @pytest.mark.parametrize("above, below, published", [
     # an old page's issue line over the headline: its Hijri date first, its year with the era glued on
-    ("<div>جريدة الرياض - العدد 20512 - الأربعاء 13 ذو الحجة 1445هـ - 19 يونيو 2024م</div>", "", "2024-06-19"),
+    ('<div class="issue">جريدة الرياض - العدد 20512 - الأربعاء 13 ذو الحجة 1445هـ - 19 يونيو 2024م</div>', "",
+     "2024-06-19"),
     ("", "<div>كتبت - هبة حسام</div><span>الأربعاء، 19 يونيو 2024 11:00 ص</span>", "2024-06-19"),
-    # a link's date is another story's
+    # WordPress links its date line to the article
+    ("", '<span class="posted-on"><a href="/?p=1" rel="bookmark"><time>19 يونيو 2024</time></a></span>', "2024-06-19"),
+    # a link's date is another story's; a subtitle's is the news's
     ("<ul><li><a href='/x'>خبر سابق 18 يونيو 2024</a></li></ul>", "", None),
+    ("", "<p><a href='/x'>خبر سابق</a> 18 يونيو 2024</p>", None),
+    ("", "<h2>الانتخابات المقررة في 28 يونيو 2024</h2>", None),
 ])
 def test_a_page_whose_markup_states_no_date_gives_the_date_by_its_headline(tmp_path, above, below, published):
     page_html = (f'<html><head><meta charset="windows-1256"><title>أمانة الرياض تطلق مشروعا</title></head><body>'
@@ -520,3 +525,12 @@ def test_a_utc_publication_time_is_the_day_the_pages_readers_saw(stamp, address,
                  f'<meta property="article:published_time" content="{stamp}"></head><body><article>'
                  f'<h1>زيارة رسمية</h1>{line}{BODY}</article></body></html>')
     assert extract_html(page_html, "page.html")[1]["published"] == published
+
+
+def test_the_date_line_by_the_headline_comes_before_htmldates_guess_from_related_stories():
+    from brief.ingest import extract_html
+
+    page_html = ('<html><head><title>زيارة رسمية</title></head><body><main><article><h1>زيارة رسمية</h1>'
+                 '<div class="b-date"><time>نُشر: 22:10-19 يونيو 2024 م ـ 13 ذو الحِجّة 1445 هـ</time></div>'
+                 f'{BODY}</article>{RELATED}</main></body></html>')
+    assert extract_html(page_html, "page.html")[1]["published"] == "2024-06-19"  # htmldate: the related 15 June
