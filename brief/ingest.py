@@ -479,21 +479,25 @@ def _types(item: dict) -> set[str]:
     return {k for k in (kind if isinstance(kind, list) else [kind]) if isinstance(k, str)}
 
 
-def _markup_published(tree) -> str | None:
+def _markup_published(tree, headline: str | None) -> str | None:
     """The publication time the page's markup states, as written: a meta tag, then a JSON-LD article's
-    datePublished."""
+    datePublished (the headline's, where the page describes its related stories too)."""
     found: dict[str, str] = {}
     for meta in tree.iter("meta"):
         key = (meta.get("property") or meta.get("name") or meta.get("itemprop") or "").strip().lower()
-        if key in _PUBLISHED_META and _iso_date(meta.get("content")):
+        if key not in _PUBLISHED_META or not _iso_date(meta.get("content")):
+            continue
+        # A related story's microdata (<li itemscope><meta itemprop="datePublished">) dates that story.
+        if not any(above.tag in _NOT_THE_PAGES_DATE for above in meta.iterancestors()):
             found.setdefault(key, meta.get("content").strip())
     for key in _PUBLISHED_META:
         if key in found:
             return found[key]
-    for item in _json_ld_objects(tree):
-        if _types(item) & _ARTICLE_TYPES and _iso_date(item.get("datePublished")):
-            return item["datePublished"].strip()
-    return None
+    articles = [item for item in _json_ld_objects(tree)
+                if _types(item) & _ARTICLE_TYPES and _iso_date(item.get("datePublished"))]
+    own = [item for item in articles if headline and isinstance(item.get("headline"), str)
+           and tokens(item["headline"]) == tokens(headline)]
+    return (own or articles)[0]["datePublished"].strip() if articles else None
 
 
 _UTC_TIME = re.compile(r"T[\d:.]+\s*(?:Z|[+-]00:?00)$", re.I)
@@ -689,9 +693,9 @@ def extract_html(html: str, file: str, address: str | None = None) -> tuple[str,
         tree = _parse_html(html)
         embeds = leave_out_embeds(tree)
         hidden, hidden_prose = leave_out_hidden(tree)
-        published = _markup_published(tree)  # before trafilatura, which prunes the tree it is given
-        names = _site_names(tree)
+        names = _site_names(tree)  # before trafilatura, which may prune the tree it is given
         headline, title_site = _headline_in_title(tree, names)
+        published = _markup_published(tree, headline)
         data = _extract(trafilatura, tree, url)
         text = data.get("text") or ""
         if hidden_prose > sum(len(line) for line in map(str.strip, text.splitlines()) if len(line) >= _PROSE_RUN):

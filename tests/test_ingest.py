@@ -534,3 +534,20 @@ def test_the_date_line_by_the_headline_comes_before_htmldates_guess_from_related
                  '<div class="b-date"><time>نُشر: 22:10-19 يونيو 2024 م ـ 13 ذو الحِجّة 1445 هـ</time></div>'
                  f'{BODY}</article>{RELATED}</main></body></html>')
     assert extract_html(page_html, "page.html")[1]["published"] == "2024-06-19"  # htmldate: the related 15 June
+
+
+@pytest.mark.parametrize("markup", [
+    # a related story's microdata, in a list before the article
+    '<aside><ul><li itemscope itemtype="https://schema.org/NewsArticle"><meta itemprop="datePublished" '
+    'content="2024-06-15"><a href="/x">خبر آخر</a></li></ul></aside>'
+    '<script type="application/ld+json">{"@type": "NewsArticle", "datePublished": "2024-06-19T08:00:00+03:00"}</script>',
+    # JSON-LD that describes the related stories too: the headline's article is the page's
+    '<script type="application/ld+json">[{"@type": "NewsArticle", "headline": "خبر آخر", "datePublished": "2024-06-15"},'
+    ' {"@type": "NewsArticle", "headline": "وصول الرئيس إلى العاصمة", "datePublished": "2024-06-19"}]</script>',
+])
+def test_a_related_storys_structured_date_is_not_the_pages(markup):
+    from brief.ingest import extract_html
+
+    page_html = (f"<html><head><title>وصول الرئيس إلى العاصمة</title></head><body>{markup}<article>{ARTICLE}</article>"
+                 "</body></html>")
+    assert extract_html(page_html, "page.html")[1]["published"] == "2024-06-19"
