@@ -500,7 +500,8 @@ def _markup_published(tree, headline: str | None) -> str | None:
     return (own or articles)[0]["datePublished"].strip() if articles else None
 
 
-_UTC_TIME = re.compile(r"T[\d:.]+\s*(?:Z|[+-]00:?00)$", re.I)
+# From 20:00 UTC it is the next day from Morocco (UTC+1, 21:00) to the Gulf (UTC+4, midnight).
+_LATE_UTC_TIME = re.compile(r"T(?:2[0-3])(?::[\d:.]+)?\s*(?:Z|[+-]00:?00)$", re.I)
 _URL_DATE = re.compile(r"/(\d{4})[/-](\d{1,2})[/-](\d{1,2})(?=[/-]|$)")  # ".../news/2024/6/19/..."
 
 
@@ -508,7 +509,7 @@ def _readers_day(stamp: str, page_url: str | None, tree, headline: str | None) -
     """The day of the markup's publication time as the page's readers saw it. Many sites write it in UTC:
     Al Jazeera's "2024-06-18T21:36:00Z" is 19 June in Mecca, as its address and its date line say."""
     date = _iso_date(stamp)
-    if not date or not _UTC_TIME.search(stamp):
+    if not date or not _LATE_UTC_TIME.search(stamp):
         return date
     try:
         next_day = (datetime.date.fromisoformat(date) + datetime.timedelta(days=1)).isoformat()
@@ -612,6 +613,7 @@ _YEAR_ERA = re.compile(r"(\d{4})\s*(?:م|هـ|ه)(?!\w)")  # "2024م", "1445هـ
 _NOT_THE_PAGES_DATE = frozenset({"nav", "aside", "footer", "li", "script", "style", "noscript", "option"})
 # How a page marks its date line: a label, or a class or id on it or just above it.
 _DATE_LABEL = re.compile(r"^\W*(?:نشر|تاريخ|آخر تحديث|اخر تحديث|published|updated|posted)", re.I)
+_UPDATE_LABEL = re.compile(r"^\W*(?:آخر تحديث|اخر تحديث|تحديث|محدث|updated|last updated)", re.I)
 _DATE_CLASS = re.compile(r"date|time|publish|posted|issue|byline|meta", re.I)
 # Words of a bare date line besides its numbers: "الأربعاء، 19 يونيو 2024 11:00 ص".
 _DATE_WORDS = frozenset("""يناير فبراير مارس أبريل ابريل إبريل مايو يونيو يونيه يوليو يوليه أغسطس اغسطس سبتمبر أكتوبر
@@ -657,8 +659,8 @@ def _date_near_headline(tree, headline: str | None) -> str | None:
             if len(after) == _NEAR_HEADLINE:
                 break
     for text, owner in after + before[::-1][:_NEAR_HEADLINE]:
-        if len(text) > 100 or owner.tag == "a" and not _is_date_line(text, owner):
-            continue
+        if len(text) > 100 or owner.tag == "a" and not _is_date_line(text, owner) or _UPDATE_LABEL.match(text):
+            continue  # an update's date is not the publication's
         # parse_date misses a year with its era glued on ("2024م"): no word boundary between them.
         date = parse_date(_YEAR_ERA.sub(r"\1 ", text))
         if date and _is_date_line(text, owner):

@@ -483,6 +483,7 @@ def test_the_outlet_is_the_sites_name_not_its_headline_or_address(head, h1, outl
     ("<ul><li><a href='/x'>خبر سابق 18 يونيو 2024</a></li></ul>", "", None),
     ("", "<p><a href='/x'>خبر سابق</a> 18 يونيو 2024</p>", None),
     ("", "<h2>الانتخابات المقررة في 28 يونيو 2024</h2>", None),
+    ("", '<div class="date">آخر تحديث: 20 يونيو 2024</div>', None),  # an update's date
 ])
 def test_a_page_whose_markup_states_no_date_gives_the_date_by_its_headline(tmp_path, above, below, published):
     page_html = (f'<html><head><meta charset="windows-1256"><title>أمانة الرياض تطلق مشروعا</title></head><body>'
@@ -517,6 +518,8 @@ def test_saved_pages_of_arabic_news_sites_give_their_source_list_fields(name):
     ("2024-06-18T21:36:00Z", "https://example.com/a/1", "", "2024-06-18"),  # nothing says otherwise
     ("2024-06-18T23:36:00+03:00", "https://www.aljazeera.net/news/2024/6/19/x", "", "2024-06-18"),  # local time
     ("9999-12-31T23:00:00Z", "https://example.com/a/1", "", "9999-12-31"),
+    # 15:00 UTC is the same day everywhere in the region: the next day's line is an update's
+    ("2024-06-18T15:00:00Z", "https://www.aljazeera.net/news/2024/6/19/x", "", "2024-06-18"),
 ])
 def test_a_utc_publication_time_is_the_day_the_pages_readers_saw(stamp, address, line, published):
     from brief.ingest import extract_html
