@@ -441,7 +441,7 @@ _PUBLISHED_META = ("article:published_time", "og:article:published_time", "datep
                    "dc.date.issued", "dc.date", "sailthru.date", "parsely-pub-date")
 _ARTICLE_TYPES = frozenset({"NewsArticle", "Article", "ReportageNewsArticle", "AnalysisNewsArticle",
                             "OpinionNewsArticle", "BackgroundNewsArticle", "LiveBlogPosting", "BlogPosting", "Report"})
-_ISO_DATE = re.compile(r"^\s*(\d{4})-(\d{1,2})-(\d{1,2})(?![\d])")
+_ISO_DATE = re.compile(r"^\s*(\d{4})-(\d{1,2})-(\d{1,2})(?!\d)")
 
 
 def _iso_date(value) -> str | None:
@@ -603,7 +603,8 @@ def _outlet(sitename: str | None, titles: list[str | None], title_site: str | No
     if sitename in map(_one_line, titles):
         sitename = ""
     if not sitename or _DOMAIN_NAME.match(sitename):
-        named = [name for name in [title_site, *names, _logo_name(tree)] if name and not _DOMAIN_NAME.match(name)]
+        # The markup's names first: a <title>'s other part may be a section ("X | سياسة").
+        named = [name for name in [*names, title_site, _logo_name(tree)] if name and not _DOMAIN_NAME.match(name)]
         return named[0] if named else sitename or None
     return sitename
 

@@ -464,6 +464,10 @@ def test_the_title_is_the_headline_without_the_sites_name(head, h1, title):
      'src="l.png"></a>', "الشرق الأوسط"),
     ('<title>زيارة رسمية</title><meta property="og:site_name" content="aawsat.com">',
      '<a href="/" title="الصفحة الرئيسية">الرئيسية</a>', "aawsat.com"),
+    # the markup's name before the <title>'s other part, which may be a section
+    ('<title>زيارة رسمية | سياسة</title><meta property="og:site_name" content="aawsat.com"><script type="application/'
+     'ld+json">{"@type": "NewsArticle", "publisher": {"name": "الشرق الأوسط"}}</script>', "<h1>زيارة رسمية</h1>",
+     "الشرق الأوسط"),
 ])
 def test_the_outlet_is_the_sites_name_not_its_headline_or_address(head, h1, outlet):
     from brief.ingest import extract_html
