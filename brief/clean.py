@@ -201,8 +201,9 @@ _MONTHS = {
     "nov": 11, "dec": 12,
 }
 _MONTH_ALT = "|".join(sorted((re.escape(m) for m in _MONTHS), key=len, reverse=True))
-_DATE_DMY_NAMED = re.compile(rf"\b(\d{{1,2}})\s*(?:من\s+)?({_MONTH_ALT})(?:\s*[/\-(]\s*(?:{_MONTH_ALT})\)?)?\s*[،,]?\s*(\d{{4}})\b")
-_DATE_MDY_NAMED = re.compile(rf"\b({_MONTH_ALT})\s+(\d{{1,2}})\s*[،,]?\s*(\d{{4}})\b")
+# (A year may carry its era's letter: "19 يونيو 2024م".)
+_DATE_DMY_NAMED = re.compile(rf"\b(\d{{1,2}})\s*(?:من\s+)?({_MONTH_ALT})(?:\s*[/\-(]\s*(?:{_MONTH_ALT})\)?)?\s*[،,]?\s*(\d{{4}})(?!\d)")
+_DATE_MDY_NAMED = re.compile(rf"\b({_MONTH_ALT})\s+(\d{{1,2}})\s*[،,]?\s*(\d{{4}})(?!\d)")
 _DATE_YMD = re.compile(r"(?<!\d)(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?!\d)")
 _DATE_DMY = re.compile(r"(?<!\d)(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})(?!\d)")
 # A date, a colon, then words (not a time): an entry of a timeline.
@@ -349,8 +350,28 @@ class _Facts:
     marker: str | None = None  # 'read_also' or 'related': a block of links follows
 
 
+# Sites by their addresses, named as readers know them (a source list citing "aawsat.com" reads as a link).
+_OUTLET_OF_HOST = {
+    "aawsat.com": "الشرق الأوسط", "youm7.com": "اليوم السابع", "aljazeera.net": "الجزيرة نت",
+    "alarabiya.net": "العربية", "skynewsarabia.com": "سكاي نيوز عربية", "hespress.com": "هسبريس",
+    "arabi21.com": "عربي21", "masrawy.com": "مصراوي", "ahram.org.eg": "الأهرام", "shorouknews.com": "الشروق",
+    "almasryalyoum.com": "المصري اليوم", "bbc.com": "BBC News عربي", "france24.com": "فرانس 24",
+    "independentarabia.com": "إندبندنت عربية", "enabbaladi.net": "عنب بلدي", "alquds.co.uk": "القدس العربي",
+    "alghad.com": "الغد", "aa.com.tr": "الأناضول", "rt.com": "RT Arabic", "cnnarabic.com": "CNN بالعربية",
+    "dw.com": "DW عربية", "alkhaleej.ae": "الخليج", "alriyadh.com": "الرياض", "okaz.com.sa": "عكاظ",
+    "annahar.com": "النهار", "alraimedia.com": "الراي", "alqabas.com": "القبس", "aljarida.com": "الجريدة",
+}
+
+
 def _outlet_from_url(url: str) -> str:
+    """The outlet a page's address names: its site's name where the site is known, else its host."""
     host = re.sub(r"^(https?://)?(www\.)?", "", url, flags=re.I).split("/")[0]
+    # (Mobile and language editions: m.youm7.com, arabic.rt.com, www.bbc.com/arabic.)
+    parts = host.lower().split(".")
+    for start in range(len(parts) - 1):
+        name = _OUTLET_OF_HOST.get(".".join(parts[start:]))
+        if name and (name != "BBC News عربي" or "/arabic" in url.lower()):
+            return name
     return host
 
 
@@ -1102,7 +1123,10 @@ def clean_document(doc: RawDocument) -> list[Article]:
     if doc.is_html:
         html = doc.html_meta
         first.title = html.get("title") or first.title
-        first.outlet = _site_name(html.get("outlet")) or first.outlet or whole["outlet"]
+        site = _site_name(html.get("outlet"))
+        if site and " ".join(normalize(site).split()) == " ".join(normalize(first.title or "").split()):
+            site = None  # an extractor's guess that took the headline for the site's name
+        first.outlet = site or first.outlet or whole["outlet"]
         first.url = html.get("url") or first.url
         first.published = _iso(html.get("published")) or first.published
         if first.outlet is None and first.url:

@@ -702,3 +702,33 @@ def test_a_sentence_that_quotes_a_copyright_notice_is_text():
     assert line_facts("«جميع الحقوق محفوظة»، عبارة لم تعد تحمي المؤلفين في العصر الرقمي بحسب دراسة جديدة "
                       "نشرتها جامعة القاهرة.").kind == "text"
     assert line_facts('"جميع الحقوق محفوظة لموقع مصراوي"').kind == "boilerplate"
+
+
+def test_a_year_with_its_era_letter_is_a_date():
+    assert parse_date("19 يونيو 2024م") == "2024-06-19" and parse_date("يونيو 19، 2024م") == "2024-06-19"
+    fact = line_facts("نشر في: الأربعاء 19 يونيو 2024م")
+    assert (fact.field, fact.value) == ("published", "2024-06-19")
+
+
+@pytest.mark.parametrize("url, outlet", [
+    ("https://aawsat.com/node/5012345", "الشرق الأوسط"),
+    ("https://m.youm7.com/story/2024/6/19/1", "اليوم السابع"),  # a mobile edition
+    ("https://arabic.rt.com/world/1", "RT Arabic"),
+    ("https://www.bbc.com/arabic/articles/c1", "BBC News عربي"),
+    ("https://www.bbc.com/news/world-1", "bbc.com"),  # not the Arabic service
+    ("https://news.example.org/a/1", "news.example.org"),
+])
+def test_an_address_names_a_known_site_by_its_name(url, outlet):
+    text = f"عنوان الخبر هنا\nوقال المتحدث باسم الوزارة إن الاجتماع ناقش ملفات التعاون بين البلدين.\n{url}\n"
+    [article] = clean_document(RawDocument(file="page.txt", text=text, encoding="utf-8"))
+    assert article.outlet == outlet
+
+
+def test_a_site_name_that_is_the_headline_leaves_the_headline_the_title():
+    # An extractor that read the <title>'s part holding a "." as the site name gives the headline twice.
+    title = "التضخم في إيران يبلغ 28.1% في مايو"
+    text = f"{title}\nأعلن البنك المركزي الإيراني أن معدل التضخم السنوي بلغ 28.1 في المئة في مايو الماضي.\n"
+    [article] = clean_document(RawDocument(file="page.html", text=text, encoding="utf-8", is_html=True,
+                                           html_meta={"title": title, "outlet": title,
+                                                      "url": "https://www.alarabiya.net/aswaq/1"}))
+    assert article.title == title and article.outlet == "العربية"
