@@ -610,7 +610,6 @@ def _outlet(sitename: str | None, titles: list[str | None], title_site: str | No
 
 
 _NEAR_HEADLINE = 3  # short texts either side of the headline where a page prints its date line
-_YEAR_ERA = re.compile(r"(\d{4})\s*(?:م|هـ|ه)(?!\w)")  # "2024م", "1445هـ": Gregorian or Hijri year
 _NOT_THE_PAGES_DATE = frozenset({"nav", "aside", "footer", "li", "script", "style", "noscript", "option"})
 # How a page marks its date line: a label, or a class or id on it or just above it.
 _DATE_LABEL = re.compile(r"^\W*(?:نشر|تاريخ|آخر تحديث|اخر تحديث|published|updated|posted)", re.I)
@@ -662,8 +661,7 @@ def _date_near_headline(tree, headline: str | None) -> str | None:
     for text, owner in after + before[::-1][:_NEAR_HEADLINE]:
         if len(text) > 100 or owner.tag == "a" and not _is_date_line(text, owner) or _UPDATE_LABEL.match(text):
             continue  # an update's date is not the publication's
-        # parse_date misses a year with its era glued on ("2024م"): no word boundary between them.
-        date = parse_date(_YEAR_ERA.sub(r"\1 ", text))
+        date = parse_date(text)
         if date and _is_date_line(text, owner):
             return date
     return None
