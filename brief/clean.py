@@ -61,7 +61,12 @@ _PAGE_CONTROL = re.compile(r"^(حفظ|احفظ|انسخ الرابط|نسخ ال
                            r"محتوي مدفوع|محتوي ممول|محتوي برعايه|sponsored|(?:a ?[+\-]? ?){2,3}|"
                            r"موافقه واكمال|موافقه ومتابعه|"
                            # The link to the site's edition in another language: not the site's name.
-                           r"english|francais|français|espanol|español|türkçe|"
+                           r"english|francais|français|espanol|español|türkçe|kurdi|kurdî|kurdî sorani|فارسي|"
+                           r"עברית|русский|deutsch|"
+                           # A counter over the text ("0 تعليق", "1200 مشاهدة"), a live page's refresh
+                           # switch, a list's "load more", a newsletter box's header.
+                           r"\d+\s*(?:تعليق|تعليقات|مشاهده|مشاهدات|قراءه)|تحديث تلقايي|التحديث التلقايي|"
+                           r"(?:تحميل|عرض|اظهار) المزيد|النشره (?:البريديه|الاخباريه)|"
                            # A reading or listening time: "دقيقة واحدة", "مدة القراءة: 4 دقائق", "5 min read".
                            r"(?:(?:مده|وقت) (?:القراءه|الاستماع)\s*[:：]?\s*|قراءه\s+)?"
                            r"(?:\d+\s*(?:دقيقه|دقايق|د)|دقيقه واحده|دقيقتان|دقيقتين)(?:\s+(?:للقراءه|قراءه))?|"
@@ -72,7 +77,8 @@ _PAGE_CONTROL = re.compile(r"^(حفظ|احفظ|انسخ الرابط|نسخ ال
                            r"list \d+ of \d+|end of list|article information|"
                            r"ارسال التعليق|ارسل التعليق|الاسم|البريد الالكتروني|"  # ('اترك تعليقا': _COMMENTS)
                            r"لن يتم نشر عنوان بريدك الالكتروني.*)\s*[*:：]?\s*$")
-_SOCIAL = {"فيسبوك", "فيس", "بوك", "تويتر", "اكس", "x", "واتساب", "واتس", "اب", "تلغرام", "تليجرام", "لينكدان",
+_SOCIAL = {"فيسبوك", "فيس", "بوك", "تويتر", "اكس", "x", "واتساب", "واتس", "اب", "تلغرام", "تليجرام", "تيليجرام",
+           "تيليغرام", "تلجرام", "لينكدان",
            "لينكد", "ان", "انستغرام", "انستجرام", "يوتيوب", "تيك", "توك", "بريد", "ايميل", "facebook", "twitter",
            "whatsapp", "telegram", "linkedin", "instagram", "youtube", "email", "messenger", "ماسنجر"}
 # An embedded post (a tweet, a video) as a page shows it before the reader allows it: a link to skip it, a
@@ -97,7 +103,7 @@ _SECTION_WORDS = {
     "الرييسيه", "الصفحه", "اخبار", "الاخبار", "خبر", "سياسه", "السياسه", "اقتصاد", "الاقتصاد", "بورصه", "رياضه",
     "الرياضه", "مجتمع", "المجتمع", "ثقافه", "الثقافه", "فن", "فنون", "منوعات", "تكنولوجيا", "التكنولوجيا", "علوم",
     "العلوم", "صحه", "الصحه", "العالم", "عربي", "دولي", "دوليه", "عربيه", "محليات", "محلي", "الدول", "العربيه",
-    "تقارير", "تقرير", "حوارات", "حوار", "اعمال", "عاجل", "متابعات", "تحقيقات", "ملفات",
+    "تقارير", "تقرير", "حوارات", "حوار", "مقابله", "مقابلات", "اعمال", "عاجل", "متابعات", "تحقيقات", "ملفات",
     "قضايا", "شوون", "سياحه", "تعليم", "بيئه", "طقس", "حوادث", "برلمان", "اسواق", "طاقه", "مال", "وبورصه",
     "واعمال", "ومجتمع", "وثقافه", "وفنون", "وعلوم", "وتكنولوجيا", "news", "politics", "world", "home",
     "مباشر", "حصري", "live",  # labels: live, exclusive
@@ -127,7 +133,7 @@ _CREDIT_WORDS = re.compile(r"^(الصوره|صوره|تصوير|مصدر الص�
                            r"^(مصدر الصوره|التعليق علي الصوره|image source|image caption)\s*[،,]")
 _AGENCIES = (
     "رويترز", "ا ف ب", "اف ب", "فرانس برس", "وكاله الصحافه الفرنسيه", "اسوشيتد برس", "ا ب", "سبوتنيك",
-    "تاس", "الاناضول", "ا ش ا", "واس", "قنا", "وام", "كونا", "بترا", "سانا", "يونهاب", "شينخوا", "د ب ا",
+    "تاس", "الاناضول", "ا ش ا", "واس", "قنا", "وام", "كونا", "بترا", "سانا", "يونهاب", "شينخوا", "د ب ا", "وفا",
     "غيتي", "غيتي ايميجز", "getty", "getty images", "afp", "reuters", "ap", "epa", "sputnik", "tass",
     "anadolu", "shutterstock", "pool", "efe", "xinhua", "yonhap", "ria novosti", "ريا نوفوستي",
 )
@@ -150,12 +156,13 @@ _OUTLETS = (
     "سودان تربيون", "القاهره 24", "صدي البلد", "فيتو", "الوفد", "الجمهوريه", "الاقتصاديه", "المدينه",
     "الوطن السعوديه", "الشرق القطريه", "لوسيل", "الراي الكويتيه", "الرويه", "الامارات 24", "النهار العربي",
     "المنار", "ال بي سي", "ام تي في", "لبنان 24", "النشره", "تلفزيون سوريا", "الحدث", "كووره", "كوووره", "كوره",
-    "يلا كوره", "le360", "le360 عربي", "اليوم 24", "هبه بريس", "العمق المغربي", "الشروق الجزائريه",
+    "يلا كوره", "le360", "le360 عربي", "lbci", "lbci lebanon", "ال بي سي اي", "الشروق اون لاين", "اليوم 24", "هبه بريس", "العمق المغربي", "الشروق الجزائريه",
     "النهار الجزائريه", "الوسط", "بوابه الوسط", "العرب اللندنيه", "التلفزيون العربي", "الغد الاردنيه",
     "العين الاخباريه", "بوابه العين الاخباريه", "الترا صوت", "الساعه 25", "الخليج اونلاين", "عربي بوست",
 )
 # "وكالة الأنباء العراقية", "وكالة أنباء الإمارات": a news agency's name alone on a line names the outlet.
-_AGENCY_NAME = re.compile(r"^وكاله (?:الانباء|انباء) \S+(?: \S+)?$")
+# (With its acronym, and an agency of news "and information": "وكالة الأنباء والمعلومات الفلسطينية - وفا".)
+_AGENCY_NAME = re.compile(r"^وكاله (?:الانباء|انباء)(?: والمعلومات)? \S+(?: \S+)?(?:\s*[-–—(]\s*\S+\s*\)?)?$")
 # Cities that are also a newspaper's name: first in a dateline, they are the place ("الرياض - كووورة").
 _PLACES_NAMED_LIKE_OUTLETS = frozenset({"الرياض"})
 # A bare "مصدر" is a label only with its colon: "مصدر مصري: ..." is a headline quoting a source.
@@ -185,6 +192,11 @@ _TERMINAL = re.compile(r"[.!؟?…»\"”’'\)]\s*$")
 _SENTENCE_END = re.compile(r"[.!؟?…]")
 _LETTER = re.compile(r"[^\W\d_]", re.U)
 _MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+")
+_LATIN = re.compile(r"[A-Za-z]")
+_TIME_OF_DAY = re.compile(r"\s*\d{1,2}:\d{2}(?::\d{2})?\s*(?:[صم]|am|pm|AM|PM)?\s*")
+_TIME_REASON = "time of day"
+# Tags as a site prints them: "#ميزانية_2025 #رؤية_2030".
+_HASHTAGS = re.compile(r"(?:#[^\W_][\w]*\s*)+")
 
 # --- Dates ---------------------------------------------------------------------------------------
 _MONTHS = {
@@ -254,7 +266,9 @@ def _core(text: str) -> str:
 
 
 # A caption's mark that the photo is an old one: "(أرشيفية)", "(صورة أرشيفية)", "(archive)".
-_ARCHIVE_MARK = re.compile(r"[(\[]\s*(?:صوره\s+)?(?:ارشيفيه|ارشيف|من الارشيف|archive|file)\s*[)\]]\s*$")
+# (Or after a dash: "المحكمة أدانت المتهمين - أرشيفية".)
+_ARCHIVE_MARK = re.compile(r"(?:[(\[]\s*(?:صوره\s+)?(?:ارشيفيه|ارشيف|من الارشيف|archive|file)\s*[)\]]|"
+                           r"\s[-–—]\s*(?:صوره\s+)?(?:ارشيفيه|من الارشيف))\s*$")
 
 _ARCHIVE_CAPTION = "photo caption (an archive photo's)"
 
@@ -387,6 +401,9 @@ def line_facts(text: str) -> _Facts:
         date = parse_date(stripped)
         if date:
             return _Facts("meta", "date line", "published", date)
+        if _TIME_OF_DAY.fullmatch(to_ascii_digits(stripped)):
+            # A story's time under its date ("2024/12/07" / "22:41"), a live page's entry's time.
+            return _Facts("meta", _TIME_REASON)
         return _Facts("boilerplate", "lone symbols or numbers, no words")
     captcha, licence = _CAPTCHA.search(core), _LICENCE.search(core)
     if captcha and _notice_at(core, captcha.start()):
@@ -408,6 +425,8 @@ def line_facts(text: str) -> _Facts:
         return _Facts("boilerplate", "end-of-article marker", end_signal=True)
     if _TAGS.match(core):
         return _Facts("boilerplate", "tags line", end_signal=True)
+    if _HASHTAGS.fullmatch(stripped):
+        return _Facts("boilerplate", "hashtags")
     email = _EMAIL.search(stripped)
     if email and len(stripped) - len(email.group(0)) < 25 and len(words) <= 4:
         return _Facts("boilerplate", "e-mail address", end_signal=True)
@@ -492,16 +511,22 @@ def line_facts(text: str) -> _Facts:
             and not _REPORTED.search(normalize(dashed[1]))):
         return _Facts("boilerplate", "photo caption with an agency credit")
     credit = re.search(r"[(\[]([^()\[\]]+)[)\]]\s*$", stripped)
-    # (The outlet's own photographers are credited the same way: "... خلال الحوار (الشرق الأوسط)".)
-    if (credit and (_is_agency_credit(_core(credit.group(1))) or _names_photographer_of(credit.group(1)))
-            and len(words) <= 20 and not re.search(r"[.!؟?…]", stripped[:credit.start()])):
+    caption = stripped[:credit.start()].rstrip() if credit else ""
+    # (The outlet's own photographers are credited the same way: "... خلال الحوار (الشرق الأوسط)", or with
+    # the photo's label: "(تصوير: الشروق)". A caption may end its sentence before the credit: "... الميزانية.
+    # (واس)"; a wire story's last sentence signed so reports what was said: "وقال ... غدا. (رويترز)".)
+    if (credit and (_is_agency_credit(_core(credit.group(1))) or _names_photographer_of(credit.group(1))
+                    or _CREDIT_WORDS.match(_core(credit.group(1))))
+            and len(words) <= 20 and not re.search(r"[.!؟?…]", caption.rstrip("."))
+            and not (caption.endswith(".") and _REPORTED.search(normalize(caption)))):
         return _Facts("boilerplate", "photo caption with an agency credit")
     plain_text = normalize(stripped)
     archive = _ARCHIVE_MARK.search(plain_text)
     if archive and len(words) <= 20 and not _SENTENCE_END.search(plain_text[:archive.start()]):
         return _Facts("boilerplate", _ARCHIVE_CAPTION)
     if not has_arabic(stripped):
-        if len(words) <= 3 and not _SENTENCE_END.search(stripped):
+        # (A font-size button "A", a Hebrew edition's link "עברית" or a rule "ـــــ" names no site.)
+        if len(words) <= 3 and not _SENTENCE_END.search(stripped) and len(_LATIN.findall(stripped)) >= 2:
             return _Facts("meta", "site name (short Latin line)", "site", stripped)
         return _Facts("boilerplate", "no Arabic text")
     date = parse_date(stripped)
@@ -893,7 +918,7 @@ def _substance(raw: list[str], kinds: list[str], start: int) -> tuple[int, int]:
 
 # What may stand between the headlines of a list of links: their numbers, a screen reader's "list 1 of 3".
 _LIST_FURNITURE = ("lone symbols or numbers, no words", "page control, advert or comment form",
-                   "relative time ('3 hours ago')")
+                   "relative time ('3 hours ago')", _TIME_REASON)
 _BLOCK_SCAN_LINES = 80  # how far above its end a marked block's start is looked for
 
 

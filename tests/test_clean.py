@@ -732,3 +732,41 @@ def test_a_site_name_that_is_the_headline_leaves_the_headline_the_title():
                                            html_meta={"title": title, "outlet": title,
                                                       "url": "https://www.alarabiya.net/aswaq/1"}))
     assert article.title == title and article.outlet == "العربية"
+
+
+@pytest.mark.parametrize("line, kind", [
+    # A story's time under its date, a live page's entry's time: the page's data, not its chrome.
+    ("22:41", "meta"),
+    ("13:40", "meta"),
+    # A font-size button, another edition's link, a rule of tatweels: no site's name.
+    ("A", "boilerplate"),
+    ("עברית", "boilerplate"),
+    ("Kurdî", "boilerplate"),
+    ("ـــــ", "boilerplate"),
+    # Counters, a live page's switch, a list's "load more", a newsletter box, hashtags, a network's spelling.
+    ("0 تعليق", "boilerplate"),
+    ("تحديث تلقائي", "boilerplate"),
+    ("تحميل المزيد", "boilerplate"),
+    ("النشرة البريدية", "boilerplate"),
+    ("#ميزانية_2025", "boilerplate"),
+    ("#وزارة_المالية #رؤية_2030", "boilerplate"),
+    ("تيليجرام", "boilerplate"),
+    # An agency's name with its acronym names the outlet.
+    ("وكالة الأنباء والمعلومات الفلسطينية - وفا", "meta"),
+])
+def test_furniture_seen_in_a_second_held_out_round(line, kind):
+    assert line_facts(line).kind == kind, line_facts(line).reason
+
+
+@pytest.mark.parametrize("line", [
+    "المحكمة أدانت المتهمين بالاحتيال وغسل الأموال - أرشيفية",
+    "فرحة لاعبي مولودية الجزائر بالهدف الأول (تصوير: الشروق)",
+    "جانب من جلسة مجلس الوزراء التي أقرت الميزانية. (واس)",
+    "عائلات نازحة تعود إلى الجنوب عبر أوتوستراد الزهراني (LBCI)",
+])
+def test_captions_with_a_dashed_archive_mark_a_labelled_or_a_sentences_credit_are_not_text(line):
+    assert line_facts(line).kind == "boilerplate", line_facts(line).reason
+
+
+def test_a_wire_sentence_signed_with_its_agency_is_text():
+    assert line_facts("وقال إن الاتفاق سيوقع غدا. (رويترز)").kind == "text"
