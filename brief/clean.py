@@ -193,6 +193,8 @@ _SENTENCE_END = re.compile(r"[.!؟?…]")
 _LETTER = re.compile(r"[^\W\d_]", re.U)
 _MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+")
 _LATIN = re.compile(r"[A-Za-z]")
+# A social network's account, its @ on either side as a right-to-left line shows it: "@okaz_online", "okaz_online@".
+_HANDLE = re.compile(r"(?<![\w@.])(?:@[A-Za-z0-9_]{3,}|[A-Za-z0-9_]{3,}@)(?![\w@.])")
 _TIME_OF_DAY = re.compile(r"\s*\d{1,2}:\d{2}(?::\d{2})?\s*(?:[صم]|am|pm|AM|PM)?\s*")
 _TIME_REASON = "time of day"
 # Tags as a site prints them: "#ميزانية_2025 #رؤية_2030".
@@ -317,6 +319,10 @@ def _names_photographer_of(credit: str) -> bool:
     return len(parts) == 2 and len(_words(credit)) <= 6 and any(_is_known_name(p) for p in parts)
 
 
+def _is_section_word(word: str) -> bool:
+    return word in _SECTION_WORDS or word.startswith("و") and word[1:] in _SECTION_WORDS
+
+
 def _is_known_name(name: str) -> bool:
     name = normalize(name).strip(" .:-–—|«»\"“”()[]")
     return (name in _OUTLETS or name in _AGENCIES or to_ascii_digits(name).lower() in _OUTLETS
@@ -435,7 +441,9 @@ def line_facts(text: str) -> _Facts:
         return _Facts("boilerplate", "readers' comments header", marker="comments")
     if _READ_ALSO.match(core):
         return _Facts("boilerplate", "'read also' link", marker="read_also")
-    if _RELATED.match(core):
+    more_of = re.fullmatch(r"(?:المزيد|مزيد) (?:من|في) ((?:\S+ ?){1,3})", core)
+    if _RELATED.match(core) or more_of and all(_is_section_word(w) for w in more_of.group(1).split()):
+        # ("المزيد من حوادث وقضايا" heads the section's other stories; "المزيد من الضحايا" may be a subheading.)
         return _Facts("boilerplate", "'related'/'most read' list header", marker="related", end_signal=True)
     source = _SOURCE_LINE.match(core)
     if source and len(words) <= 8:
@@ -464,6 +472,11 @@ def line_facts(text: str) -> _Facts:
     if (byline and len(words) <= (12 if labelled else 8) and not _SENTENCE_END.search(stripped.rstrip("."))
             and (labelled or not sentence)):
         return _Facts("meta", "byline", "byline", _original_tail(stripped) or None)
+    handle = _HANDLE.search(stripped)
+    if handle and len(words) <= 6 and has_arabic(stripped) and not _SENTENCE_END.search(_HANDLE.sub("", stripped)):
+        # Okaz signs its stories "عبدالله الزهراني (الرياض) okaz_online@": a writer, a place, an account.
+        return _Facts("meta", "byline (with the writer's account)", "byline",
+                      _HANDLE.sub("", stripped).strip(" -–—|") or None)
     label = _DATE_LABEL.match(core) or _NAMED_DATE_LABEL.match(core)
     if label and parse_date(stripped) and len(words) <= 20 and not (
             sentence and len(_words(re.split(r"[\d٠-٩]", core, maxsplit=1)[0])) > 3):
@@ -484,11 +497,15 @@ def line_facts(text: str) -> _Facts:
     if _RELATIVE_TIME.match(to_ascii_digits(core)):
         return _Facts("boilerplate", "relative time ('3 hours ago')")
     crumbs = [w for w in re.split(r"[\s/|>»›<«‹\\]+", core) if w]
-    if crumbs and len(crumbs) <= 6 and (all(w in _SECTION_WORDS or w.startswith("و") and w[1:] in _SECTION_WORDS
-                                            for w in crumbs) or len(crumbs) == 2 and crumbs[0] == "اخبار"
+    # A trail drawn with arrows names a place or topic, then a section: "الإمارات > حوادث وقضايا".
+    trail = [part.split() for part in re.split(r"\s+[>»›]\s+", core)]
+    if crumbs and len(crumbs) <= 6 and (all(_is_section_word(w) for w in crumbs)
+                                        or len(crumbs) == 2 and crumbs[0] == "اخبار"
                                         # A trail from the home page names sections of any kind: "الرئيسية
                                         # عرب وعالم العراق".
-                                        or crumbs[0] in ("الرييسيه", "home") and not _SENTENCE_END.search(core)):
+                                        or crumbs[0] in ("الرييسيه", "home") and not _SENTENCE_END.search(core)
+                                        or len(trail) >= 2 and all(len(part) <= 3 for part in trail)
+                                        and all(_is_section_word(w) for w in trail[-1])):
         return _Facts("boilerplate", "section name or breadcrumb")  # "العلوم والتكنولوجيا", "أخبار مصر"
     if _is_photo_credit(stripped, core):
         return _Facts("boilerplate", "photo credit")

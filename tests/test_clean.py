@@ -770,3 +770,17 @@ def test_captions_with_a_dashed_archive_mark_a_labelled_or_a_sentences_credit_ar
 
 def test_a_wire_sentence_signed_with_its_agency_is_text():
     assert line_facts("وقال إن الاتفاق سيوقع غدا. (رويترز)").kind == "text"
+
+
+@pytest.mark.parametrize("line, kind", [
+    ("الإمارات > حوادث وقضايا", "boilerplate"),  # a trail drawn with arrows, ending in a section
+    ("المزيد من حوادث وقضايا", "boilerplate"),  # the section's other stories
+    ("عبدالله الزهراني (الرياض) okaz_online@", "meta"),  # a writer, a place, an account
+])
+def test_a_trail_a_sections_more_header_and_a_byline_with_an_account(line, kind):
+    assert line_facts(line).kind == kind, line_facts(line).reason
+
+
+@pytest.mark.parametrize("line", ["مصر > أسعار الذهب اليوم", "المزيد من الضحايا", "كتب @user على تويتر: الوضع صعب."])
+def test_headlines_and_sentences_like_them_stay_text(line):
+    assert line_facts(line).kind == "text", line_facts(line).reason
