@@ -624,6 +624,21 @@ def _names_over_furniture(raw: list[str], kinds: list[str], start: int, end: int
     return names > 0
 
 
+LEAD_IN_MIN_WORDS = 3
+# An interview's question and answer labels: "س: ...؟", "ج: ...".
+_DIALOGUE = re.compile(r"^(?:س|ج|سوال|جواب|q|a)\s*[:：\-–]")
+
+
+def _reads_as_heading(text: str) -> bool:
+    """Short and unpunctuated, and not a line of another kind that is so too: an interview's question ("س: كم
+    وحدة سكنية تضررت؟"), a table's row (cells a select-all joins with tabs), a sentence that ends in a colon
+    to lead into what follows ("وجاء في أبرز مواد القرار بقانون:")."""
+    stripped = text.strip()
+    return (_is_heading_like(text) and not _DIALOGUE.match(normalize(stripped))
+            and len([cell for cell in stripped.split("\t") if cell.strip()]) < 2
+            and not (_ends_in_colon(stripped) and len(_words(stripped)) >= LEAD_IN_MIN_WORDS))
+
+
 def _ends_in_colon(text: str) -> bool:
     return text.rstrip().endswith((":", "："))
 
@@ -853,8 +868,8 @@ def _classify(text: str) -> _Classified:
             text_begun = True
             was_list_open = list_open
             list_open = _ends_in_colon(raw[k]) or list_open and _is_heading_like(raw[k])
-            if (_is_heading_like(raw[k]) and nxt is not None and kinds[nxt] == "text" and not was_list_open
-                    and not _is_heading_like(raw[nxt]) and not _announces_list(raw[k], raw[nxt])):
+            if (_reads_as_heading(raw[k]) and nxt is not None and kinds[nxt] == "text" and not was_list_open
+                    and not _reads_as_heading(raw[nxt]) and not _announces_list(raw[k], raw[nxt])):
                 kinds[k], reasons[k] = "heading", "heading: short line without final punctuation, text follows"
             elif _MD_HEADING.match(raw[k]) and len(_words(raw[k])) <= TITLE_MAX_WORDS:
                 kinds[k], reasons[k] = "heading", "heading: markdown heading mark"

@@ -784,3 +784,23 @@ def test_a_trail_a_sections_more_header_and_a_byline_with_an_account(line, kind)
 @pytest.mark.parametrize("line", ["مصر > أسعار الذهب اليوم", "المزيد من الضحايا", "كتب @user على تويتر: الوضع صعب."])
 def test_headlines_and_sentences_like_them_stay_text(line):
     assert line_facts(line).kind == "text", line_facts(line).reason
+
+
+LEAD = "أعلنت وزارة المالية الميزانية العامة للدولة للعام المقبل بعجز متوقع يبلغ 101 مليار ريال، بحسب البيان الختامي.\n"
+
+
+@pytest.mark.parametrize("text, kinds", [
+    # An interview's questions, however short, are its text.
+    (LEAD + "س: كم وحدة سكنية تضررت؟\nج: لدينا حتى اليوم نحو 99 ألف وحدة سكنية متضررة، بينها 18 ألف وحدة مدمرة.\n",
+     ["body", "body", "body"]),
+    # A table's rows as a select-all copies them; the subheading above the table heads it.
+    (LEAD + "أبرز الأرقام\nالبند\t2024\t2025\nالإيرادات\t1.237 تريليون\t1.184 تريليون\nالعجز\t116 مليار\t101 مليار\n"
+     "وتتوقع الوزارة أن ينمو الناتج المحلي الإجمالي الحقيقي بنسبة 4.6% في العام المقبل.\n",
+     ["body", "heading", "body", "body", "body", "body"]),
+    # A sentence that ends in a colon leads into what follows; the subheading above it heads it.
+    (LEAD + "توزيع الإنفاق\nوجاء في أبرز مواد القرار بقانون:\n"
+     "المادة 1: تسري أحكام هذا القرار بقانون على جميع مشاريع إنتاج الكهرباء من مصادر الطاقة المتجددة.\n",
+     ["body", "heading", "body", "body"]),
+])
+def test_questions_table_rows_and_lead_ins_are_text_not_subheadings(text, kinds):
+    assert [line.kind for line in classify_lines(text)] == kinds
