@@ -183,6 +183,9 @@ _REPORTED = re.compile(rf"(?:^|\s)(?:و|ف)?(?:{_REPORTING_VERBS})(?!\w)|(?:^|\s
 # Prompts in the imperative plural are never anything else; "شارك", "تابع", "تعليقات" also begin news
 # sentences ("شارك طلاب الجامعات ...").
 _IMPERATIVE_PROMPT = re.compile(r"^(شاركوا|اشتركوا|تابعنا|تابعونا|تابعوا|انضموا|حملوا|للاشتراك|اضغط)(?!\w)")
+_SHARE_PROMPT = re.compile(r"^(شارك|شاركوا|مشاركه|share)(?!\w)")
+_SOCIAL_HOST = re.compile(r"(?<![\w\-])(?:facebook|fb|twitter|x|t|wa|whatsapp|instagram|youtube|youtu|linkedin|telegram|tiktok)"
+                          r"\.(?:com|me|be)(?:/|$)", re.I)
 _URL = re.compile(r"(?:https?://|www\.)[^\s<>\"'،]+", re.I)
 _EMAIL = re.compile(r"[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+")
 _DOMAIN = re.compile(r"^(?:[a-z0-9\-]+\.)+(?:com|net|org|info|news|tv|co|uk|kr|it|fr|de|ru|sa|ae|eg|qa|"
@@ -704,6 +707,7 @@ def _classify(text: str) -> _Classified:
         return None
 
     _mark_closed_blocks(raw, kinds, reasons, facts)
+    _mark_masthead_named_like_section(raw, kinds, reasons, facts)
     _mark_menus(raw, kinds, reasons, facts)
 
     # Photo captions: the single short sentence right after a credit line describes the photo, unless the
@@ -719,11 +723,13 @@ def _classify(text: str) -> _Classified:
                     and not re.search("[\"“”«»:]", raw[j]) and not _REPORTED.search(normalize(raw[j]))):
                 kinds[j], reasons[j] = "boilerplate", "photo caption (after a credit line)"
 
-    # A link right under a 'follow us' prompt is the prompt's, not the article's address.
+    # A link right under a 'follow us' prompt is the prompt's, not the article's address; under a 'share'
+    # button, one that is no social network's is the article's own, for the reader to copy.
     for i, fact in enumerate(facts):
         if fact.reason == "share/subscribe/comment prompt":
             j = next_nonblank(i)
-            if j is not None and facts[j].field == "url":
+            if j is not None and facts[j].field == "url" and not (
+                    _SHARE_PROMPT.match(_core(raw[i])) and not _SOCIAL_HOST.search(facts[j].value or "")):
                 kinds[j], reasons[j] = "boilerplate", "link of a share/follow prompt"
                 facts[j] = _Facts("boilerplate", "link of a share/follow prompt")
 
@@ -975,6 +981,21 @@ def _mark_closed_blocks(raw: list[str], kinds: list[str], reasons: list[str], fa
                 kinds[k], reasons[k] = "boilerplate", f"in the block '{name[:30]}' (lines {start + 1}-{end + 1})"
                 facts[k] = _Facts("boilerplate", reasons[k])
         facts[end] = _Facts("boilerplate", reasons[end], marker="block_end")
+
+
+def _mark_masthead_named_like_section(raw: list[str], kinds: list[str], reasons: list[str],
+                                     facts: list[_Facts]) -> None:
+    """A page's first line that is a paper's name and a section's ("الأخبار", Beirut's Al Akhbar) is the
+    masthead a select-all copies first; the menu starts below it."""
+    first = next((k for k in range(len(raw)) if kinds[k] != "blank"), None)
+    if first is None or reasons[first] != "section name or breadcrumb":
+        return
+    name = raw[first].strip(" .:-–—|")
+    # (A paper named like the opinion section, "الرأي", is told from it by the writer's line: see
+    # _name_paper_called_opinion.)
+    if _core(name) in _OUTLETS and _core(name) not in _PAPERS_NAMED_OPINION:
+        facts[first] = _Facts("meta", "outlet name line", "outlet", name)
+        kinds[first], reasons[first] = "meta", facts[first].reason
 
 
 MENU_MIN_LINES = 3

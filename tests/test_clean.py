@@ -804,3 +804,23 @@ LEAD = "أعلنت وزارة المالية الميزانية العامة ل�
 ])
 def test_questions_table_rows_and_lead_ins_are_text_not_subheadings(text, kinds):
     assert [line.kind for line in classify_lines(text)] == kinds
+
+
+PARAGRAPHS = ("بعد أسبوع على وقف إطلاق النار، تبدأ الحكومة بإحصاء الأضرار التي خلفها العدوان على الجنوب والبقاع.\n"
+              "وقال المستشار في ملف إعادة الإعمار إن الخسائر تتجاوز 8.5 مليارات دولار، وإن الرقم مرشح للارتفاع.\n")
+
+
+def test_a_papers_name_that_is_also_a_sections_is_the_masthead_on_the_first_line():
+    text = "الأخبار\nسياسة\nاقتصاد\nمجتمع\nخبير: خسائر الحرب تتجاوز 8.5 مليارات دولار\n" + PARAGRAPHS
+    [article] = clean_document(RawDocument(file="p.txt", text=text, encoding="utf-8"))
+    assert article.outlet == "الأخبار" and article.title == "خبير: خسائر الحرب تتجاوز 8.5 مليارات دولار"
+
+
+@pytest.mark.parametrize("link, url", [
+    ("https://al-akhbar.com/Politics/378512", "https://al-akhbar.com/Politics/378512"),  # the page's, to copy
+    ("https://www.facebook.com/alakhbar", None),  # the site's page on a network
+])
+def test_a_link_under_a_share_button_is_the_articles_unless_it_is_a_networks(link, url):
+    text = "خبير: خسائر الحرب تتجاوز 8.5 مليارات دولار\n" + PARAGRAPHS + f"شارك\n{link}\n"
+    [article] = clean_document(RawDocument(file="p.txt", text=text, encoding="utf-8"))
+    assert article.url == url
