@@ -10,7 +10,8 @@ import datetime
 import re
 from dataclasses import dataclass
 
-from brief.arabic import REPORTING_VERBS, arabic_letter_count, has_arabic, normalize, to_ascii_digits, tokens
+from brief.arabic import (REPORTING_VERBS, arabic_letter_count, has_arabic, light_stem, normalize, to_ascii_digits,
+                          tokens)
 from brief.errors import InputError
 from brief.models import Article, Line, RawDocument
 
@@ -444,6 +445,9 @@ def line_facts(text: str) -> _Facts:
         return _Facts("boilerplate", "readers' comments header", marker="comments")
     if _READ_ALSO.match(core):
         return _Facts("boilerplate", "'read also' link", marker="read_also")
+    if re.match(r"من ملف\s*[:：]", core) and len(words) <= 8:
+        # "من ملف : لبنان بعد الحرب": the dossier the story is filed in, its topics listed under it.
+        return _Facts("boilerplate", "'related'/'most read' list header", marker="related", end_signal=True)
     more_of = re.fullmatch(r"(?:المزيد|مزيد) (?:من|في) ((?:\S+ ?){1,3})", core)
     if _RELATED.match(core) or more_of and all(_is_section_word(w) for w in more_of.group(1).split()):
         # ("المزيد من حوادث وقضايا" heads the section's other stories; "المزيد من الضحايا" may be a subheading.)
@@ -587,6 +591,11 @@ def _is_link_like(text: str) -> bool:
     if _BULLET.match(stripped):
         return True
     return len(_words(stripped)) <= LINK_MAX_WORDS and not re.search(r"[.!…]\s*[\"”»']?\s*$", stripped)
+
+
+def _next_is_link(raw: list[str], kinds: list[str], i: int) -> bool:
+    j = next((k for k in range(i + 1, len(raw)) if kinds[k] != "blank"), None)
+    return j is not None and kinds[j] == "text" and _is_link_like(raw[j])
 
 
 def _is_heading_like(text: str, max_words: int = HEADING_MAX_WORDS) -> bool:
@@ -798,7 +807,9 @@ def _classify(text: str) -> _Classified:
                 if kinds[j] == "blank":
                     j += 1
                     continue
-                if kinds[j] == "text" and _is_link_like(raw[j]):
+                if kinds[j] == "text" and _is_link_like(raw[j]) or facts[j].reason == "outlet name line" and (
+                        _next_is_link(raw, kinds, j)):
+                    # (A tag may be the site's own name: "الوسوم" / "الشرق" / "وفيات".)
                     links.append(j)
                     j += 1
                     continue
@@ -1071,9 +1082,10 @@ def _mark_trailing_tags(raw: list[str], kinds: list[str], reasons: list[str]) ->
             k += 1
             continue
         run, j = [], k + 1
-        # (The headline again may head the tags: "... سعر صرف الجنيه." / the headline / "أسعار البنزين" ...)
+        # (The headline again may head the tags: "... سعر صرف الجنيه." / the headline / "أسعار البنزين" ...;
+        # buttons may stand between ("تحميل المزيد"), and a tag that is a section's name is the site's already.)
         while j < len(raw) and (kinds[j] == "blank" or kinds[j] == "text" and _is_plain_tag(raw[j])
-                                or reasons[j].startswith(_HEADLINE_AGAIN)):
+                                or reasons[j].startswith(_HEADLINE_AGAIN) or reasons[j] in _AMONG_TAGS):
             if kinds[j] == "text":
                 run.append(j)
             j += 1
@@ -1083,10 +1095,24 @@ def _mark_trailing_tags(raw: list[str], kinds: list[str], reasons: list[str]) ->
         k = j if run else k + 1
 
 
+_AMONG_TAGS = ("page control, advert or comment form", "section name or breadcrumb", "share/subscribe/comment prompt",
+               "share buttons (social networks named)", "hashtags")
+TAG_WORD_MIN_LETTERS = 3
+
+
 def _name_topics_above(raw: list[str], kinds: list[str], run: list[int]) -> bool:
-    above = " " + " ".join(" ".join(tokens(raw[m])) for m in range(run[0]) if kinds[m] == "text") + " "
-    named = sum(f" {' '.join(tokens(raw[m]))} " in above for m in run)
-    return 2 * named >= len(run)
+    """Whether at least half the tags name the text above: the tag itself, or half its words in any form
+    ("جرائم مالية" over "شركة وساطة مالية", "شرطة دبي" over "مركز شرطة بر دبي")."""
+    text = [tokens(raw[m]) for m in range(run[0]) if kinds[m] == "text"]
+    above = " " + " ".join(" ".join(t) for t in text) + " "
+    stems = {light_stem(w) for t in text for w in t}
+
+    def named(tag: list[str]) -> bool:
+        if f" {' '.join(tag)} " in above:
+            return True
+        words = [w for w in tag if len(w) >= TAG_WORD_MIN_LETTERS]
+        return bool(words) and 2 * sum(light_stem(w) in stems for w in words) >= len(words)
+    return 2 * sum(named(tokens(raw[m])) for m in run) >= len(run)
 
 
 def _is_plain_tag(text: str) -> bool:

@@ -824,3 +824,22 @@ def test_a_link_under_a_share_button_is_the_articles_unless_it_is_a_networks(lin
     text = "خبير: خسائر الحرب تتجاوز 8.5 مليارات دولار\n" + PARAGRAPHS + f"شارك\n{link}\n"
     [article] = clean_document(RawDocument(file="p.txt", text=text, encoding="utf-8"))
     assert article.url == url
+
+
+COURT = ("قضت محكمة الجنايات في دبي بسجن خمسة متهمين أسسوا شركة وساطة مالية وهمية احتالت على 186 مستثمرا.\n"
+         "وبدأت القضية ببلاغ تقدم به مستثمر عربي إلى مركز شرطة بر دبي في مارس 2023.\n")
+
+
+@pytest.mark.parametrize("tail, kinds", [
+    # Tags that name the text in other forms of its words, over the section's other stories.
+    ("محاكم دبي\nاحتيال\nجرائم مالية\nشرطة دبي\nالمزيد من حوادث وقضايا\nضبط 3 متهمين بسرقة مركبات فاخرة\n",
+     ["boilerplate"] * 6),
+    # Tags under a 'load more' button, one of them a section's name.
+    ("تحميل المزيد\nأخبار دبي\nشرطة دبي\nمحكمة الجنايات\n", ["boilerplate"] * 4),
+    # The dossier the story is filed in, its topics under it.
+    ("من ملف : جرائم مالية\nشرطة دبي\nالاستثمار\n", ["boilerplate"] * 3),
+    # The site's own name among the tags.
+    ("الوسوم\nالبيان\nشرطة دبي\nاحتيال\n", ["boilerplate"] * 4),
+])
+def test_tags_in_other_forms_after_buttons_in_a_dossier_or_naming_the_site_are_not_text(tail, kinds):
+    assert [line.kind for line in classify_lines(COURT + tail)] == ["body", "body"] + kinds
