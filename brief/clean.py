@@ -893,6 +893,7 @@ def _classify(text: str) -> _Classified:
             else:
                 kinds[k], reasons[k] = "body", "body: Arabic text"
     _mark_author_box(raw, kinds, reasons, facts)
+    _mark_photographer_captions(raw, kinds, reasons)
     lines = [Line(number=n + 1, text=t, kind=("boilerplate" if k == "blank" else k), reason=r)
              for n, (t, k, r) in enumerate(zip(raw, kinds, reasons))]
     return _Classified(lines, facts, starts)
@@ -921,6 +922,25 @@ def _mark_author_box(raw: list[str], kinds: list[str], reasons: list[str], facts
         if (nxt is not None and kinds[nxt] in KEPT_KINDS and len(_words(raw[nxt])) <= AUTHOR_BIO_MAX_WORDS
                 and len(_SENTENCE_END.findall(raw[nxt].strip().rstrip(".!؟?…"))) == 0):
             kinds[nxt], reasons[nxt] = "boilerplate", f"about the writer (the box under line {k + 1})"
+
+
+CAPTION_MAX_WORDS = 12
+# A caption that ends in its photographer's name in brackets, as Beirut's papers print one: "سمير نصر الله
+# (هيثم الموسوي)". Two or three words of letters, none a section's name, the first without the article.
+_PHOTOGRAPHER = re.compile(r"^(?P<caption>[^()\[\]]+?)\s*[(\[](?P<name>[^\W\d_]+(?: [^\W\d_]+){1,2})[)\]]\s*$")
+
+
+def _mark_photographer_captions(raw: list[str], kinds: list[str], reasons: list[str]) -> None:
+    """Inside the text (below its first paragraph, never the headline), a short line with no sentence end
+    whose brackets hold only a person's name is a photo's caption and credit."""
+    first_body = next((k for k in range(len(raw)) if kinds[k] == "body"), len(raw))
+    for k in range(first_body + 1, len(raw)):
+        found = _PHOTOGRAPHER.match(raw[k].strip()) if kinds[k] in ("heading", "body") else None
+        if (found and len(_words(raw[k])) <= CAPTION_MAX_WORDS and not _SENTENCE_END.search(found["caption"])
+                and not any(_is_section_word(w) for w in _core(found["name"]).split())
+                and not _core(found["name"]).startswith("ال")  # "(الانسحاب الكامل)" is a topic, not a name
+                and not _REPORTED.search(normalize(found["caption"]))):
+            kinds[k], reasons[k] = "boilerplate", "photo caption (a photographer's name in brackets)"
 
 
 _MASTHEAD = ("dateline (place and outlet)", "publication date line", "byline or date line (short, dated, no sentence)")

@@ -843,3 +843,12 @@ COURT = ("قضت محكمة الجنايات في دبي بسجن خمسة مت�
 ])
 def test_tags_in_other_forms_after_buttons_in_a_dossier_or_naming_the_site_are_not_text(tail, kinds):
     assert [line.kind for line in classify_lines(COURT + tail)] == ["body", "body"] + kinds
+
+
+@pytest.mark.parametrize("line, kind", [
+    ("سمير نصر الله (هيثم الموسوي)", "boilerplate"),  # a caption and its photographer
+    ("المرحلة الثانية (الانسحاب الكامل)", "heading"),  # a subheading with a topic in brackets
+])
+def test_a_caption_ending_in_its_photographers_name_in_brackets_is_not_text(line, kind):
+    text = PARAGRAPHS.replace("\n", f"\n{line}\n", 1)
+    assert classify_lines(text)[1].kind == kind
