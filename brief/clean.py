@@ -157,7 +157,8 @@ _OUTLETS = (
     "سودان تربيون", "القاهره 24", "صدي البلد", "فيتو", "الوفد", "الجمهوريه", "الاقتصاديه", "المدينه",
     "الوطن السعوديه", "الشرق القطريه", "لوسيل", "الراي الكويتيه", "الرويه", "الامارات 24", "النهار العربي",
     "المنار", "ال بي سي", "ام تي في", "لبنان 24", "النشره", "تلفزيون سوريا", "الحدث", "كووره", "كوووره", "كوره",
-    "يلا كوره", "le360", "le360 عربي", "lbci", "lbci lebanon", "ال بي سي اي", "الشروق اون لاين", "اليوم 24", "هبه بريس", "العمق المغربي", "الشروق الجزائريه",
+    "يلا كوره", "le360", "le360 عربي", "lbci", "lbci lebanon", "ال بي سي اي", "الشروق اون لاين", "اليوم 24",
+    "هبه بريس", "العمق المغربي", "الشروق الجزائريه",
     "النهار الجزائريه", "الوسط", "بوابه الوسط", "العرب اللندنيه", "التلفزيون العربي", "الغد الاردنيه",
     "العين الاخباريه", "بوابه العين الاخباريه", "الترا صوت", "الساعه 25", "الخليج اونلاين", "عربي بوست",
 )
@@ -185,8 +186,8 @@ _REPORTED = re.compile(rf"(?:^|\s)(?:و|ف)?(?:{_REPORTING_VERBS})(?!\w)|(?:^|\s
 # sentences ("شارك طلاب الجامعات ...").
 _IMPERATIVE_PROMPT = re.compile(r"^(شاركوا|اشتركوا|تابعنا|تابعونا|تابعوا|انضموا|حملوا|للاشتراك|اضغط)(?!\w)")
 _SHARE_PROMPT = re.compile(r"^(شارك|شاركوا|مشاركه|share)(?!\w)")
-_SOCIAL_HOST = re.compile(r"(?<![\w\-])(?:facebook|fb|twitter|x|t|wa|whatsapp|instagram|youtube|youtu|linkedin|telegram|tiktok)"
-                          r"\.(?:com|me|be)(?:/|$)", re.I)
+_SOCIAL_HOST = re.compile(r"(?<![\w\-])(?:facebook|fb|twitter|x|t|wa|whatsapp|instagram|youtube|youtu|linkedin|"
+                          r"telegram|tiktok)\.(?:com|me|be)(?:/|$)", re.I)
 _URL = re.compile(r"(?:https?://|www\.)[^\s<>\"'،]+", re.I)
 _EMAIL = re.compile(r"[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+")
 _DOMAIN = re.compile(r"^(?:[a-z0-9\-]+\.)+(?:com|net|org|info|news|tv|co|uk|kr|it|fr|de|ru|sa|ae|eg|qa|"
@@ -480,7 +481,8 @@ def line_facts(text: str) -> _Facts:
             and (labelled or not sentence)):
         return _Facts("meta", "byline", "byline", _original_tail(stripped) or None)
     handle = _HANDLE.search(stripped)
-    if handle and len(words) <= 6 and has_arabic(stripped) and not _SENTENCE_END.search(_HANDLE.sub("", stripped)):
+    if (handle and len(words) <= 6 and has_arabic(stripped) and not _SENTENCE_END.search(_HANDLE.sub("", stripped))
+            and not (_SHARE.match(core) or _FOLLOW.match(core))):  # ("تابعونا على تويتر @okaz_online")
         # Okaz signs its stories "عبدالله الزهراني (الرياض) okaz_online@": a writer, a place, an account.
         return _Facts("meta", "byline (with the writer's account)", "byline",
                       _HANDLE.sub("", stripped).strip(" -–—|") or None)

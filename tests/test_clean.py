@@ -789,6 +789,7 @@ def test_a_wire_sentence_signed_with_its_agency_is_text():
     ("الإمارات > حوادث وقضايا", "boilerplate"),  # a trail drawn with arrows, ending in a section
     ("المزيد من حوادث وقضايا", "boilerplate"),  # the section's other stories
     ("عبدالله الزهراني (الرياض) okaz_online@", "meta"),  # a writer, a place, an account
+    ("تابعونا على تويتر @okaz_online", "boilerplate"),  # the site's account
 ])
 def test_a_trail_a_sections_more_header_and_a_byline_with_an_account(line, kind):
     assert line_facts(line).kind == kind, line_facts(line).reason
