@@ -1019,10 +1019,12 @@ def _mark_closed_blocks(raw: list[str], kinds: list[str], reasons: list[str], fa
 def _mark_masthead_named_like_section(raw: list[str], kinds: list[str], reasons: list[str],
                                      facts: list[_Facts]) -> None:
     """A page's first line that is a paper's name and a section's ("الأخبار", Beirut's Al Akhbar) is the
-    masthead a select-all copies first; the menu starts below it."""
+    masthead a select-all copies first, where no other line names the site; the menu starts below it."""
     first = next((k for k in range(len(raw)) if kinds[k] != "blank"), None)
     if first is None or reasons[first] != "section name or breadcrumb":
         return
+    if any(fact.field in ("outlet", "site") for fact in facts):
+        return  # (a menu that starts with its news section, on a page that names its site elsewhere)
     name = raw[first].strip(" .:-–—|")
     # (A paper named like the opinion section, "الرأي", is told from it by the writer's line: see
     # _name_paper_called_opinion.)

@@ -830,6 +830,13 @@ def test_a_papers_name_that_is_also_a_sections_is_the_masthead_on_the_first_line
     assert article.outlet == "الأخبار" and article.title == "خبير: خسائر الحرب تتجاوز 8.5 مليارات دولار"
 
 
+def test_a_menu_that_starts_with_its_news_section_does_not_name_a_page_that_names_its_site():
+    text = ("الأخبار\nسياسة\nاقتصاد\nمجتمع\nخبير: خسائر الحرب تتجاوز 8.5 مليارات دولار\nبيروت - النهار\n"
+            + PARAGRAPHS)
+    [article] = clean_document(RawDocument(file="p.txt", text=text, encoding="utf-8"))
+    assert article.outlet == "النهار" and article.lines[0].kind == "boilerplate"
+
+
 @pytest.mark.parametrize("link, url", [
     ("https://al-akhbar.com/Politics/378512", "https://al-akhbar.com/Politics/378512"),  # the page's, to copy
     ("https://www.facebook.com/alakhbar", None),  # the site's page on a network
