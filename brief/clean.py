@@ -639,8 +639,8 @@ def _names_over_furniture(raw: list[str], kinds: list[str], start: int, end: int
 
 
 LEAD_IN_MIN_WORDS = 3
-# An interview's question and answer labels: "س: ...؟", "ج: ...".
-_DIALOGUE = re.compile(r"^(?:س|ج|سوال|جواب|q|a)\s*[:：\-–]")
+# An interview's question and answer labels: "س: ...؟", "ج: ..." (with their colon: "س-400" is a missile).
+_DIALOGUE = re.compile(r"^(?:س|ج|سوال|جواب|q|a)\s*[:：]")
 
 
 def _reads_as_heading(text: str) -> bool:
