@@ -97,6 +97,7 @@ _ARABIC_WORDS = {
     # (not 'عقد': far more often 'held' than 'decade')
     "عقدين": 20, "قرن": 100, "اسبوعين": 2, "يومين": 2, "سنتين": 2, "عامين": 2, "شهرين": 2,
     "دولتين": 2, "البلدين": 2, "بلدين": 2, "الزعيمين": 2, "الرئيسين": 2, "الطرفين": 2, "الجانبين": 2,
+    "هدفين": 2, "هدفان": 2,
 }
 _ARABIC_MONTHS = {
     "يناير": 1, "فبراير": 2, "مارس": 3, "ابريل": 4, "مايو": 5, "يونيو": 6, "يوليو": 7, "اغسطس": 8,
@@ -121,6 +122,9 @@ _ENGLISH_UNITS = {
     "ninth": 9, "tenth": 10, "dozen": 12, "once": 1, "twice": 2, "both": 2, "pair": 2, "couple": 2,
     "decade": 10, "decades": 10, "century": 100,
 }
+# A multiple said in one word: 'tripled' for 'تضاعف ثلاث مرات'.
+_ENGLISH_MULTIPLES = {"doubled": 2, "doubling": 2, "tripled": 3, "tripling": 3, "trebled": 3, "quadrupled": 4,
+                      "twofold": 2, "threefold": 3, "fourfold": 4, "fivefold": 5, "tenfold": 10}
 _ENGLISH_SCALES = {"hundred": 100, "thousand": 1e3, "thousands": 1e3, "million": 1e6, "millions": 1e6,
                    "billion": 1e9, "billions": 1e9, "trillion": 1e12, "bn": 1e9, "m": 1e6, "k": 1e3}
 _AMBIGUOUS_MONTHS = {normalize(m) for m in ("مارس", "أب", "آب", "ماي")}
@@ -317,6 +321,12 @@ def arabic_number_words(text: str) -> set[float]:
             scale = _strip_arabic_clitic(match.group(1), _ARABIC_SCALES)
             if scale:
                 values.add(_key(_ARABIC_SCALES[scale] * share))
+    # A score in words: 'بهدفين مقابل هدف' is 2-1, 'بثلاثة أهداف نظيفة' 3-0. Not 'بهدف' alone: 'in order to'.
+    if re.search(r"(?<!\w)(?:بهدف (?:وحيد|نظيف|دون رد|بلا رد|مقابل)|مقابل هدف)(?!\w)", joined):
+        values.add(1.0)
+    if re.search(r"(?<!\w)[وب]?(?:هدف|هدفين|هدفان|اهداف)(?: \w+)? (?:نظيفه|نظيفين|دون رد|بلا رد|مقابل لا شيء)(?!\w)",
+                 joined):
+        values.add(0.0)
     if re.search(r"(?<!\w)والنصف(?!\w)", joined):  # 'العاشرة والنصف': half past
         values.add(30.0)
     if re.search(r"(?<!\w)والربع(?!\w)", joined):
@@ -384,6 +394,7 @@ def english_numbers(text: str) -> tuple[list[Number], set[float]]:
     # Each number word's own value too: 'the first two months' states 2 (and 1), not only 3.
     values.update(float(_ENGLISH_UNITS[t[2].lower()]) for t in tokens
                   if t[2].lower() in _ENGLISH_UNITS and t[2].lower() not in ("a", "an"))
+    values.update(float(_ENGLISH_MULTIPLES[t[2].lower()]) for t in tokens if t[2].lower() in _ENGLISH_MULTIPLES)
     for scale in re.findall(r"\bhalf an? (thousand|million|billion)\b", text.lower()):
         values.add(_key(_ENGLISH_SCALES[scale] / 2))
     # 'three and a half million', '2 and a half billion'
