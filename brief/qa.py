@@ -1170,7 +1170,8 @@ _ENGLISH_COUNTRIES = {
     "كوريا الجنوبيه": r"South Korea(?:ns?)?|Seoul", "اثيوبيا": r"Ethiopia|Ethiopians?|Addis Ababa",
     "فيتنام": r"Vietnam|Viet Nam|Vietnamese|Hanoi",
 }
-_ENGLISH_COUNTRY_TERMS = [(re.compile(rf"(?<![\w.])(?:{names})(?![\w])"), country)
+# A name may run into a capitalised word: companies write their country into theirs ('QatarEnergy', 'EgyptAir').
+_ENGLISH_COUNTRY_TERMS = [(re.compile(rf"(?<![\w.])(?:{names})(?![^\WA-Z]|[A-Z](?![a-z]))"), country)
                           for country, names in _ENGLISH_COUNTRIES.items()]
 # Regions named after a country that are not the country.
 _ENGLISH_NOT_COUNTRIES = re.compile(r"\b(?:Latin|South|North|Central) America\b")

@@ -615,6 +615,9 @@ def test_a_swapped_country_is_flagged(source, english, shown):
     ("استقبل الرئيس المصري نظيره الأميركي في القاهرة.", "The Egyptian president received his US counterpart in Cairo."),
     ("اقتحمت قوات الاحتلال مخيم جنين.", "Israeli forces stormed the Jenin camp."),
     ("قصف الاحتلال مدينة غزة.", "Israel shelled Gaza City."),
+    # a company that writes its country into its name (held-out review, 2026-12-03)
+    ("أطلقت قطر للطاقة مشروعا جديدا لتوسعة حقل الشمال.", "QatarEnergy launched a new project to expand the North Field."),
+    ("ألغت مصر للطيران رحلاتها إلى بيروت.", "EgyptAir cancelled its flights to Beirut."),
     ("قال وزير الخارجية الأردني في عمان إن بلاده ترفض التهجير.",
      "Jordan's foreign minister said in Amman that his country rejects displacement."),
     ("وزار الوزير السعودي عمان الأسبوع الماضي.", "The Saudi minister visited Oman last week."),
