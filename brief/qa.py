@@ -937,8 +937,16 @@ _ARABIC_NOT_NEGATIONS = re.compile(r"(?<!\w)[وف]?(?:لا|ما) ?(?:يزال|ت
 # opposite bound, 'at most' for 'لا يقل', stays flagged).
 _ARABIC_LOWER_BOUND = {normalize(w) for w in ("يقل", "تقل", "يقلون")}
 _ARABIC_UPPER_BOUND = {normalize(w) for w in ("يزيد", "تزيد", "يزيدون", "يتجاوز", "تتجاوز", "يتعدى", "تتعدى")}
-# 'لا ... سوى', 'لم ... إلا' (not ... except): English says 'only'.
-_ARABIC_EXCEPT = {normalize(w) for w in ("سوى", "إلا")}
+# 'لا ... سوى', 'لم ... إلا', 'لا ... غير' (not ... except): English says 'only'.
+_ARABIC_EXCEPT = {normalize(w) for w in ("سوى", "إلا", "غير")}
+# 'غير' negates the adjective after it ('غير صحيح': untrue), a participle ('غير مسبوقة') or a word in -ي
+# ('غير قانوني'); before anything else it is 'other than' ('غير أن': however, 'غير ذلك'), and before a
+# noun with a pronoun the verb 'changed' ('غير موقفه').
+_GHAYR = {normalize("غير"), normalize("وغير")}
+_GHAYR_ADJECTIVE = re.compile(r"(?:ال)?(?:م\w{3,}|\w{2,}ي(?:ه|ين|ون|ات)?|" + "|".join(normalize(w) for w in (
+    "صحيح", "صحيحة", "كاف", "كافية", "واضح", "واضحة", "قادر", "قادرة", "قادرين", "قابل", "قابلة", "دقيق", "دقيقة",
+    "صالح", "صالحة", "جاد", "جادة", "آمن", "آمنة", "عادل", "عادلة", "سليم", "سليمة", "كامل", "كاملة", "صديق", "صديقة"))
+    + ")")
 _ENGLISH_NEGATION = re.compile(
     r"\b(?:not|no|never|neither|nor|none|nobody|nothing|nowhere|without|cannot|yet|den(?:y|ies|ied|ial)|"
     r"refus\w*|reject\w*|declin\w*|fail\w*|lack\w*|absen\w*|dismiss\w*|oppos(?:e|es|ed|ing)|ruled out|instead|"
@@ -966,6 +974,10 @@ _ENGLISH_BY_KIND = {
         r"function|integrat|qualif|similar|unity|clar|transparen|commit|complian|cooperat|coordinat|stabil)[a-z]*)\b",
         re.IGNORECASE),
 }
+# What English makes of 'غير' + adjective besides 'not' and un-, in-, non- words.
+_ENGLISH_BY_KIND["adjective"] = re.compile(
+    _ENGLISH_BY_KIND["noun"].pattern + r"|\b(?:false|wrong|invalid\w*|illicit|inhuman\w*|indefinite\w*|abnormal\w*|"
+    r"extraordinar\w*|forbidden|prohibit\w*|asymmetr\w*|atypical|misguided|mistaken|ill-\w+|NGOs?)\b", re.IGNORECASE)
 # English that negates outright; an added one turns a statement into its opposite. Not 'no', 'nothing',
 # 'without', 'failed': they often render Arabic verbs and nouns (فشل, انعدام, بلا) correctly.
 _ENGLISH_OUTRIGHT_NEGATION = re.compile(r"\b(?:not|never|cannot|refus(?:e|es|ed|ing|al))\b|n't\b", re.IGNORECASE)
@@ -1004,13 +1016,26 @@ def _negator(word: str) -> bool:
     return word in _ARABIC_NEGATORS or word[:1] in "وف" and word[1:] in _ARABIC_NEGATORS
 
 
+def _negates_adjective(word: str, verb_objects: set[str]) -> bool:
+    """Whether 'غير' before `word` (normalised) negates it: an adjective, not itself negating ('غير المستبعد')."""
+    return (bool(_GHAYR_ADJECTIVE.fullmatch(word)) and word not in verb_objects
+            and not any(stem in word for stem in _ARABIC_NEGATING_STEMS))
+
+
 def arabic_negations(source: str) -> list[_Negation]:
     """The negations of the Arabic, one per negator, in order; idioms that negate nothing left out."""
     text = _ARABIC_NOT_NEGATIONS.sub(" ", normalize(source))
+    # The object of the verb 'غيّر' carries a pronoun ('موقفه'), told from a feminine ending ('مسبوقة') before
+    # normalising spells both with ه.
+    verb_objects = {normalize(token) for token in re.findall(r"(?<!\S)[وف]?غي\u0651?ر\s+(\S+?(?:ه|ها|هم|هما|هن))(?=[\s،,.؛:!?؟]|$)",
+                                                                 source)}
     negations = []
     for clause in re.split(r"[،,;؛.:!?؟\"«»()]", text):
         words = re.findall(r"\w+", clause)
         for index, word in enumerate(words):
+            if word in _GHAYR and index + 1 < len(words) and _negates_adjective(words[index + 1], verb_objects):
+                negations.append(_Negation(word, "adjective"))
+                continue
             if not _negator(word) or index and _negator(words[index - 1]):
                 continue  # 'لم ولن' (have not and will not) is one negation
             bare = word if word in _ARABIC_NEGATORS else word[1:]

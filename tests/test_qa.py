@@ -410,6 +410,36 @@ def test_a_negation_from_an_arabic_word_that_negates_or_an_idiom_is_not_added(so
     assert "negation" not in codes(source, english)
 
 
+# 'غير' before an adjective negates it: opus-mt drops it and says the opposite (held-out review, 2026-12-03).
+@pytest.mark.parametrize("source, english", [
+    ("أكدت الوزارة أن الفيديو المتداول غير صحيح.", "The ministry confirmed that the circulating video is correct."),
+    ("وصف المحامي الاعتقال بأنه غير قانوني.", "The lawyer described the arrest as legal."),
+    ("قال الخبراء إن الوضع غير مستقر في المنطقة.", "Experts said the situation in the region is stable."),
+    ("أعلنت الشرطة ضبط مهاجرين في وضع غير نظامي.", "Police said they had detained migrants in a regular situation."),
+])
+def test_a_dropped_ghayr_before_an_adjective_is_flagged(source, english):
+    assert "negation" in codes(source, english)
+
+
+@pytest.mark.parametrize("source, english", [
+    ("أكدت الوزارة أن الفيديو المتداول غير صحيح.", "The ministry said the video circulating online was false."),
+    ("أكدت الوزارة أن الفيديو المتداول غير صحيح.", "The ministry said the circulating video was not true."),
+    ("ضربت موجة جفاف غير مسبوقة المغرب.", "An unprecedented drought hit Morocco."),
+    ("وصف المحامي الاعتقال بأنه غير قانوني.", "The lawyer described the arrest as illegal."),
+    ("تعمل منظمات غير حكومية في المخيم.", "NGOs work in the camp."),
+    ("ردّ روسيا غير المتماثل", "Russia's asymmetric response"),
+    ("وشارك في الاجتماع مسؤولون من غير المسلمين.", "Non-Muslim officials took part in the meeting."),
+    # 'غير' as 'other than', 'however', and the verb 'changed' (its object carries a pronoun)
+    ("غير أن الحكومة أعلنت موعدا جديدا.", "However, the government announced a new date."),
+    ("لا يملك غير منزله.", "He owns only his house."),
+    ("غير الرئيس موقفه من الاتفاق.", "The president changed his position on the agreement."),
+    ("غير اللاعب مساره بعد الإصابة.", "The player changed course after the injury."),
+    ("من غير المستبعد أن تنخفض الأسعار.", "Prices may well fall."),
+])
+def test_ghayr_rendered_negatively_or_meaning_other_is_not_flagged(source, english):
+    assert "negation" not in codes(source, english)
+
+
 # --- repetition, untranslated, length, truncation, confidence --------------------------------------
 
 @pytest.mark.parametrize("english, looped", [
