@@ -1244,6 +1244,8 @@ _ORGANISATIONS = {
     "the UN": ("الأمم المتحدة", "أممي|أممية|الأممي|الأممية|مجلس الأمن|الأونروا|اليونيسف|اليونسكو|غوتيريش|غوتيريس|"
                "منظمة الصحة العالمية|برنامج الأغذية العالمي|المفوضية السامية|الوكالة الدولية للطاقة الذرية",
                r"United Nations|UN|U\.N\.|UNRWA|UNICEF|UNHCR|UNESCO|UNIFIL|UNDP|OCHA|WFP|IAEA"),
+    # (not 'مجلس الأمن' alone: also a national security council, 'مجلس الأمن القومي')
+    "the UN Security Council": ("مجلس الأمن الدولي", "مجلس الأمن|مجلس الامن", r"Security Council|UNSC"),
     "NATO": ("الناتو|حلف شمال الأطلسي|حلف شمال الاطلسي|حلف الأطلسي|الحلف الأطلسي|شمال الأطلسي", "",
              r"NATO|Nato|North Atlantic|Atlantic [Aa]lliance"),
     "the EU": ("الاتحاد الأوروبي|الاتحاد الأوربي", "الأوروبي|الأوروبية|الأوروبيين|المفوضية الأوروبية|بروكسل",
@@ -1332,22 +1334,35 @@ def name_reasons(source: str, english: str) -> list[str]:
     return reasons
 
 
-# Place names that are also common words: "جدة" is Jeddah and a grandmother.
+# Place names that are also common words: "جدة" is Jeddah and a grandmother; "بحماس" is mostly "with
+# enthusiasm", seldom "with Hamas".
 _PLACE_NAMES_OF_TWO_MEANINGS = frozenset({"جده"})
+_ORGANISATION_NAMES_OF_TWO_MEANINGS = frozenset({"بحماس", "وبحماس", "فبحماس"})
 
 
 def missing_name_reasons(source: str, english: str) -> list[str]:
-    """Countries the Arabic names by name, capital or city ("إيران", "طهران") of which the English names
-    none: "فرض عقوبات على إيران" rendered "imposed sanctions". A nationality may go ("Putin" for "الرئيس
-    الروسي بوتين" is a translation); a swap is name_mismatch's, a name left in Arabic untranslated's."""
+    """Countries the Arabic names by name, capital or city ("إيران", "طهران") and organisations it names
+    ("الأمم المتحدة") of which the English names none: "فرض عقوبات على إيران" rendered "imposed sanctions".
+    A nationality may go ("Putin" for "الرئيس الروسي بوتين" is a translation); a swap is name_mismatch's, a
+    name left in Arabic untranslated's."""
     read = _countries_read(source, english)
-    if _swapped(read.named, read.hinted, read.english):
-        return []
     left_in_arabic = normalize(english)
-    return [f"the source names {_country_name(country)} ('{_name_as_written(source, word)}') and the English does not"
-            for country, word in countries_named(_ARABIC_NOT_COUNTRIES.sub(" ", normalize(source))).items()
-            if country not in read.english and word not in _PLACE_NAMES_OF_TWO_MEANINGS
-            and word not in left_in_arabic]
+    reasons = []
+    if not _swapped(read.named, read.hinted, read.english):
+        reasons += [f"the source names {_country_name(country)} ('{_name_as_written(source, word)}') and the English "
+                    "does not" for country, word in countries_named(_ARABIC_NOT_COUNTRIES.sub(" ", normalize(source))).items()
+                    if country not in read.english and word not in _PLACE_NAMES_OF_TWO_MEANINGS
+                    and word not in left_in_arabic]
+    text = normalize(source)
+    organisations = _found(_ARABIC_ORGANISATIONS, text)
+    hinted = {key for pattern, key in _ARABIC_ORGANISATION_HINTS if pattern.search(text)}
+    english_organisations = _found(_ENGLISH_ORGANISATIONS, english)
+    if not _swapped(organisations, hinted, english_organisations):
+        reasons += [f"the source names {key} ('{_as_written(source, words)}') and the English does not"
+                    for key, words in organisations.items()
+                    if key not in english_organisations and words not in left_in_arabic
+                    and words not in _ORGANISATION_NAMES_OF_TWO_MEANINGS]
+    return reasons
 
 
 def _name_as_written(source: str, name: str) -> str:
