@@ -1198,6 +1198,42 @@ _ENGLISH_COUNTRIES = {
 # A name may run into a capitalised word: companies write their country into theirs ('QatarEnergy', 'EgyptAir').
 _ENGLISH_COUNTRY_TERMS = [(re.compile(rf"(?<![\w.])(?:{names})(?![^\WA-Z]|[A-Z](?![a-z]))"), country)
                           for country, names in _ENGLISH_COUNTRIES.items()]
+# Countries brief.arabic's table does not know, for swaps only ('فرنسا' rendered 'Spain'): the Arabic's
+# names, capitals and nationalities (ending in ي, as in 'الإسباني', 'الكينيين'), and the English's. Not
+# Mali ('مالي' is 'financial'), nor the nationalities of Niger (Nigerian is Nigeria's).
+_OTHER_COUNTRIES = {
+    "Spain": ("إسبانيا|مدريد|الإسبان", "إسباني", r"Spain|Spanish|Spaniards?|Madrid"),
+    "Italy": ("إيطاليا|روما", "إيطالي", r"Italy|Italians?|Rome"),
+    "Greece": ("اليونان|أثينا", "يوناني", r"Greece|Greeks?|Athens"),
+    "Cyprus": ("قبرص|نيقوسيا", "قبرصي", r"Cyprus|Cypriots?|Nicosia"),
+    "the Netherlands": ("هولندا|أمستردام", "هولندي", r"Netherlands|Dutch|Holland|Amsterdam"),
+    "Belgium": ("بلجيكا", "بلجيكي", r"Belgium|Belgians?"),
+    "Sweden": ("السويد|ستوكهولم", "سويدي", r"Sweden|Swedes?|Swedish|Stockholm"),
+    "Norway": ("النرويج|أوسلو", "نرويجي", r"Norway|Norwegians?|Oslo"),
+    "Poland": ("بولندا|وارسو", "بولندي", r"Poland|Warsaw"),
+    "Canada": ("كندا|أوتاوا", "كندي", r"Canada|Canadians?|Ottawa"),
+    "Mexico": ("المكسيك", "مكسيكي", r"Mexico|Mexicans?"),
+    "Brazil": ("البرازيل", "برازيلي", r"Brazil|Brazilians?"),
+    "Argentina": ("الأرجنتين", "أرجنتيني", r"Argentina|Argentines?|Argentinians?"),
+    "Australia": ("أستراليا", "أسترالي", r"Australia|Australians?|Canberra"),
+    "Indonesia": ("إندونيسيا|جاكرتا", "إندونيسي", r"Indonesia|Indonesians?|Jakarta"),
+    "Malaysia": ("ماليزيا|كوالالمبور", "ماليزي", r"Malaysia|Malaysians?|Kuala Lumpur"),
+    "Azerbaijan": ("أذربيجان|باكو", "أذربيجاني|أذري", r"Azerbaijan|Azerbaijanis?|Azeris?|Baku"),
+    "Armenia": ("أرمينيا|يريفان|الأرمن", "أرميني", r"Armenia|Armenians?|Yerevan"),
+    "Kenya": ("كينيا|نيروبي", "كيني", r"Kenya|Kenyans?|Nairobi"),
+    "Nigeria": ("نيجيريا|أبوجا|لاغوس", "نيجيري", r"Nigeria|Nigerians?|Abuja|Lagos"),
+    "Niger": ("النيجر|نيامي", "", r"Niger(?!ia)|Nigeriens?|Niamey"),
+    "Chad": ("تشاد|نجامينا", "تشادي", r"Chad|Chadians?|N'Djamena|Ndjamena"),
+    "Eritrea": ("إريتريا|أسمرة", "إريتري", r"Eritrea|Eritreans?|Asmara"),
+    "Djibouti": ("جيبوتي", "", r"Djibouti|Djiboutians?"),
+    "Senegal": ("السنغال|داكار", "سنغالي", r"Senegal|Senegalese|Dakar"),
+}
+_ARABIC_OTHER_COUNTRIES = [
+    (re.compile(rf"{_AR_PREFIX}(?:{_arabic_names(names)}"
+                + (rf"|(?:{_arabic_names(nationality)})(?:ه|ون|ين|ان|تين)?" if nationality else "") + r")(?!\w)"), key)
+    for key, (names, nationality, _) in _OTHER_COUNTRIES.items()]
+_ENGLISH_OTHER_COUNTRIES = [(re.compile(rf"(?<![\w.])(?:{english})(?![^\WA-Z]|[A-Z](?![a-z]))"), key)
+                            for key, (_, _, english) in _OTHER_COUNTRIES.items()]
 # Regions named after a country that are not the country.
 _ENGLISH_NOT_COUNTRIES = re.compile(r"\b(?:Latin|South|North|Central) America\b")
 _ARABIC_NOT_COUNTRIES = re.compile(rf"{_AR_PREFIX}امريكا (?:ال)?(?:لاتينيه|جنوبيه|شماليه|وسطي)(?!\w)")
@@ -1307,6 +1343,8 @@ def _countries_read(source: str, english: str) -> _CountriesRead:
               if pattern.search(unsided) for country in found}
     english_countries = _found(_ENGLISH_COUNTRY_TERMS, _BOTH_KOREAS_EN.sub("North Korea and South Korea",
                                                                            _ENGLISH_NOT_COUNTRIES.sub(" ", english)))
+    countries.update(_found(_ARABIC_OTHER_COUNTRIES, text))
+    english_countries.update(_found(_ENGLISH_OTHER_COUNTRIES, english))
     return _CountriesRead(countries, hinted, english_countries)
 
 
@@ -1380,6 +1418,8 @@ def _name_as_written(source: str, name: str) -> str:
 
 def _country_name(country: str) -> str:
     """The English name of a country of the table ('Lebanon'): the first the table gives."""
+    if country in _OTHER_COUNTRIES:
+        return country
     return re.sub(r"\(.*?\)\??|\\", "", _ENGLISH_COUNTRIES[country].split("|")[0])
 
 
