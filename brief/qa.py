@@ -977,7 +977,8 @@ _ENGLISH_BY_KIND = {
 # What English makes of 'غير' + adjective besides 'not' and un-, in-, non- words.
 _ENGLISH_BY_KIND["adjective"] = re.compile(
     _ENGLISH_BY_KIND["noun"].pattern + r"|\b(?:false|wrong|invalid\w*|illicit|inhuman\w*|indefinite\w*|abnormal\w*|"
-    r"extraordinar\w*|forbidden|prohibit\w*|asymmetr\w*|atypical|misguided|mistaken|ill-\w+|NGOs?)\b", re.IGNORECASE)
+    r"extraordinar\w*|forbidden|prohibit\w*|asymmetr\w*|atypical|misguided|mistaken|ill-\w+|NGOs?|record|emergency|"
+    r"disproportionat\w*|volatile|baseless|groundless)\b", re.IGNORECASE)
 # English that negates outright; an added one turns a statement into its opposite. Not 'no', 'nothing',
 # 'without', 'failed': they often render Arabic verbs and nouns (فشل, انعدام, بلا) correctly.
 _ENGLISH_OUTRIGHT_NEGATION = re.compile(r"\b(?:not|never|cannot|refus(?:e|es|ed|ing|al))\b|n't\b", re.IGNORECASE)
@@ -1275,19 +1276,19 @@ _ORGANISATIONS = {
     # key: (Arabic, Arabic hints, English)
     "Hamas": ("حماس", "كتائب القسام", r"Hamas"),
     "Hezbollah": ("حزب الله", "", r"Hez?b[ou]ll?ah|Hizb[ou]ll?ah|Hizballah"),
-    "Islamic Jihad": ("الجهاد الإسلامي", "سرايا القدس", r"Islamic Jihad"),
+    "Islamic Jihad": ("الجهاد الإسلامي", "سرايا القدس", r"Islamic Jihad|PIJ"),
     "Fatah": ("حركة فتح", "فتح", r"Fatah"),
     "the UN": ("الأمم المتحدة", "أممي|أممية|الأممي|الأممية|مجلس الأمن|الأونروا|اليونيسف|اليونسكو|غوتيريش|غوتيريس|"
                "منظمة الصحة العالمية|برنامج الأغذية العالمي|المفوضية السامية|الوكالة الدولية للطاقة الذرية",
-               r"United Nations|UN|U\.N\.|UNRWA|UNICEF|UNHCR|UNESCO|UNIFIL|UNDP|OCHA|WFP|IAEA"),
+               r"United Nations|UN|U\.N\.|UN[A-Z]{2,6}|UNESCO|OCHA|WFP|IAEA"),
     # (not 'مجلس الأمن' alone: also a national security council, 'مجلس الأمن القومي')
     "the UN Security Council": ("مجلس الأمن الدولي", "مجلس الأمن|مجلس الامن", r"Security Council|UNSC"),
     "NATO": ("الناتو|حلف شمال الأطلسي|حلف شمال الاطلسي|حلف الأطلسي|الحلف الأطلسي|شمال الأطلسي", "",
              r"NATO|Nato|North Atlantic|Atlantic [Aa]lliance"),
     "the EU": ("الاتحاد الأوروبي|الاتحاد الأوربي", "الأوروبي|الأوروبية|الأوروبيين|المفوضية الأوروبية|بروكسل",
-               r"EU|E\.U\.|European Union|European Commission"),
+               r"EU|E\.U\.|European Union|European Commission|Brussels"),
     "the Arab League": ("جامعة الدول العربية|الجامعة العربية", "", r"Arab League|League of Arab States"),
-    "the African Union": ("الاتحاد الأفريقي|الاتحاد الإفريقي", "", r"African Union"),
+    "the African Union": ("الاتحاد الأفريقي|الاتحاد الإفريقي", "", r"African Union|AU"),
     "the GCC": ("مجلس التعاون الخليجي|مجلس التعاون لدول الخليج", "مجلس التعاون", r"GCC|Gulf Cooperation Council"),
     "OPEC": ("أوبك", "", r"OPEC|Opec"),
     "the IMF": ("صندوق النقد", "", r"IMF|International Monetary Fund"),
@@ -1296,7 +1297,7 @@ _ORGANISATIONS = {
     "the Red Crescent": ("الهلال الأحمر", "", r"Red Crescent"),
     "the Houthis": ("الحوثي|الحوثيين|الحوثيون|حوثي|حوثيين|حوثيون|أنصار الله", "",
                     r"Houthis?|Huthis?|Ansar Allah|Ansarullah"),
-    "Islamic State": ("داعش|تنظيم الدولة|الدولة الإسلامية", "", r"ISIS|ISIL|Islamic State|Daesh"),
+    "Islamic State": ("داعش|تنظيم الدولة|الدولة الإسلامية", "", r"ISIS|ISIL|IS|Islamic State|Daesh"),
     "al-Qaeda": ("تنظيم القاعدة", "القاعدة", r"[Aa]l[- ]Qa[ei]da|Qa[ei]da"),
     "the Taliban": ("طالبان", "", r"Taliban"),
     "the Muslim Brotherhood": ("الإخوان المسلمين|الإخوان المسلمون|جماعة الإخوان", "الإخوان",
