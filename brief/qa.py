@@ -1211,7 +1211,7 @@ _OTHER_COUNTRIES = {
     "Belgium": ("بلجيكا", "بلجيكي", r"Belgium|Belgians?"),
     "Sweden": ("السويد|ستوكهولم", "سويدي", r"Sweden|Swedes?|Swedish|Stockholm"),
     "Norway": ("النرويج|أوسلو", "نرويجي", r"Norway|Norwegians?|Oslo"),
-    "Poland": ("بولندا|وارسو", "بولندي", r"Poland|Warsaw"),
+    "Poland": ("بولندا|وارسو", "بولندي", r"Poland|Polish|Warsaw"),
     "Canada": ("كندا|أوتاوا", "كندي", r"Canada|Canadians?|Ottawa"),
     "Mexico": ("المكسيك", "مكسيكي", r"Mexico|Mexicans?"),
     "Brazil": ("البرازيل", "برازيلي", r"Brazil|Brazilians?"),
@@ -1305,6 +1305,9 @@ _ORGANISATIONS = {
     "the ICC": ("المحكمة الجنائية الدولية", "الجنائية الدولية", r"ICC|International Criminal Court"),
     "the ICJ": ("محكمة العدل الدولية", "العدل الدولية", r"ICJ|International Court of Justice|World Court"),
 }
+# Bodies whose Arabic name holds another's: UEFA and CAF ('الاتحاد الأوروبي لكرة القدم'), the Arab Monetary Fund.
+_ARABIC_NOT_ORGANISATIONS = re.compile(normalize(
+    r"(?:الاتحاد|للاتحاد|والاتحاد|بالاتحاد) (?:الأوروبي|الأفريقي|الإفريقي|الأوربي) (?:لكرة|للكرة|لألعاب)|صندوق النقد العربي"))
 # 'حماس' with the article is 'enthusiasm' (الحماس); Hamas never takes it.
 _NO_ARTICLE = r"(?<!\w)[وفبل]?"
 _ARABIC_ORGANISATIONS = [
@@ -1362,6 +1365,7 @@ def name_reasons(source: str, english: str) -> list[str]:
         lost, added = swap
         reasons.append(f"the source names {_country_name(lost)} and the English does not, naming "
                        f"{_country_name(added)} instead ('{read.english[added]}')")
+    text = _ARABIC_NOT_ORGANISATIONS.sub(" ", text)
     organisations = _found(_ARABIC_ORGANISATIONS, text)
     hinted = {key for pattern, key in _ARABIC_ORGANISATION_HINTS if pattern.search(text)}
     english_organisations = _found(_ENGLISH_ORGANISATIONS, english)
@@ -1392,7 +1396,7 @@ def missing_name_reasons(source: str, english: str) -> list[str]:
                     "does not" for country, word in countries_named(_ARABIC_NOT_COUNTRIES.sub(" ", normalize(source))).items()
                     if country not in read.english and word not in _PLACE_NAMES_OF_TWO_MEANINGS
                     and word not in left_in_arabic]
-    text = normalize(source)
+    text = _ARABIC_NOT_ORGANISATIONS.sub(" ", normalize(source))
     organisations = _found(_ARABIC_ORGANISATIONS, text)
     hinted = {key for pattern, key in _ARABIC_ORGANISATION_HINTS if pattern.search(text)}
     english_organisations = _found(_ENGLISH_ORGANISATIONS, english)

@@ -774,6 +774,10 @@ def test_an_organisation_the_english_leaves_out_is_flagged(source, english, show
     ("أعلن تنظيم الدولة الإسلامية مسؤوليته عن الهجوم.", "IS claimed responsibility for the attack."),
     ("علق الاتحاد الأفريقي عضوية النيجر.", "The AU suspended Niger's membership."),
     ("أعلنت حركة الجهاد الإسلامي مقتل أحد قادتها.", "PIJ said one of its commanders had been killed."),
+    # bodies whose Arabic name holds another's: UEFA, CAF, the Arab Monetary Fund
+    ("فرض الاتحاد الأوروبي لكرة القدم غرامة كبيرة على النادي الإيطالي.", "UEFA imposed a heavy fine on the Italian club."),
+    ("أعلن الاتحاد الأفريقي لكرة القدم موعد البطولة.", "CAF announced the date of the tournament."),
+    ("قدم صندوق النقد العربي قرضا للمغرب.", "The Arab Monetary Fund gave Morocco a loan."),
 ])
 def test_an_organisation_kept_in_another_form_is_not_missing(source, english):
     assert "name_missing" not in codes(source, english)
