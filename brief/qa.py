@@ -3,8 +3,8 @@
 Codes: number_mismatch, negation, repetition, untranslated, length_ratio, truncated, glossary, name_mismatch,
 name_missing, low_confidence. number_mismatch also stands for an amount whose currency or unit changed (جنيه
 rendered 'dinars', كلم 'miles'); name_mismatch is a country or an organisation swapped for another (the
-Arabic's Lebanon rendered 'Syrian', Hamas 'Hezbollah'), name_missing a country the Arabic names and the
-English leaves out, from tables built in here.
+Arabic's Lebanon rendered 'Syrian', Hamas 'Hezbollah'), name_missing a country or an organisation the Arabic
+names and the English leaves out, from tables built in here.
 The checks are plain text rules so they apply to any translation, machine or human (`brief qa`).
 Their precision and recall are measured on the labelled pairs in tests/data/qa/pairs.tsv.
 """
