@@ -943,6 +943,7 @@ _ARABIC_EXCEPT = {normalize(w) for w in ("سوى", "إلا", "غير")}
 # ('غير قانوني'); before anything else it is 'other than' ('غير أن': however, 'غير ذلك'), and before a
 # noun with a pronoun the verb 'changed' ('غير موقفه').
 _GHAYR = {normalize("غير"), normalize("وغير")}
+_QAD = {normalize(w) for w in ("قد", "لقد", "وقد", "فقد")}
 _GHAYR_ADJECTIVE = re.compile(r"(?:ال)?(?:م\w{3,}|\w{2,}ي(?:ه|ين|ون|ات)?|" + "|".join(normalize(w) for w in (
     "صحيح", "صحيحة", "كاف", "كافية", "واضح", "واضحة", "قادر", "قادرة", "قادرين", "قابل", "قابلة", "دقيق", "دقيقة",
     "صالح", "صالحة", "جاد", "جادة", "آمن", "آمنة", "عادل", "عادلة", "سليم", "سليمة", "كامل", "كاملة", "صديق", "صديقة"))
@@ -1034,7 +1035,9 @@ def arabic_negations(source: str) -> list[_Negation]:
     for clause in re.split(r"[،,;؛.:!?؟\"«»()]", text):
         words = re.findall(r"\w+", clause)
         for index, word in enumerate(words):
-            if word in _GHAYR and index + 1 < len(words) and _negates_adjective(words[index + 1], verb_objects):
+            # After 'قد' it is the verb: 'قد غير مجرى الحرب' (has changed the course of the war).
+            if (word in _GHAYR and index + 1 < len(words) and not (index and words[index - 1] in _QAD)
+                    and _negates_adjective(words[index + 1], verb_objects)):
                 negations.append(_Negation(word, "adjective"))
                 continue
             if not _negator(word) or index and _negator(words[index - 1]):

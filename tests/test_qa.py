@@ -434,6 +434,7 @@ def test_a_dropped_ghayr_before_an_adjective_is_flagged(source, english):
     ("لا يملك غير منزله.", "He owns only his house."),
     ("غير الرئيس موقفه من الاتفاق.", "The president changed his position on the agreement."),
     ("غير اللاعب مساره بعد الإصابة.", "The player changed course after the injury."),
+    ("قال المحللون إن الهجوم قد غير مجرى الحرب.", "Analysts said the attack had changed the course of the war."),
     ("من غير المستبعد أن تنخفض الأسعار.", "Prices may well fall."),
     # renderings that negate by meaning
     ("ارتفعت أسعار الذهب إلى مستوى غير مسبوق.", "Gold prices rose to a record high."),
