@@ -108,6 +108,7 @@ _SECTION_WORDS = {
     "قضايا", "شوون", "سياحه", "تعليم", "بيئه", "طقس", "حوادث", "برلمان", "اسواق", "طاقه", "مال", "وبورصه",
     "واعمال", "ومجتمع", "وثقافه", "وفنون", "وعلوم", "وتكنولوجيا", "news", "politics", "world", "home",
     "مباشر", "حصري", "live",  # labels: live, exclusive
+    "فيديو", "فيديوهات", "بث", "بودكاست", "الاسواق", "الطاقه",  # a site's media and market sections
     "سياسي", "اقتصادي", "رياضي", "ثقافي", "فني", "امني", "برلماني",  # a piece's kind: "سياسي" over the headline
 } | {label for label in _OPINION_SECTIONS if " " not in label}
 _PROMO = re.compile(r"^(اكتشف|زوروا|زر|تفضل بزياره|قم بزياره|زوروا)\s+(الموقع|موقعنا|موقع)\b")
@@ -1035,6 +1036,9 @@ def _mark_masthead_named_like_section(raw: list[str], kinds: list[str], reasons:
 
 MENU_MIN_LINES = 3
 MENU_MAX_WORDS = 3
+# A run this long of short lines over the text is a menu with fewer known section names among its items: its
+# countries and sister sites ("كوردستان", "العراق", "ثروات") are no vocabulary, and no article opens so.
+MENU_LONG_LINES = 6
 
 
 def _mark_menus(raw: list[str], kinds: list[str], reasons: list[str], facts: list[_Facts]) -> None:
@@ -1051,18 +1055,27 @@ def _mark_menus(raw: list[str], kinds: list[str], reasons: list[str], facts: lis
             run.append(k)
             k += 1
         sections = [m for m in run if reasons[m] == "section name or breadcrumb"]
-        if len(run) >= MENU_MIN_LINES and 2 * len(sections) >= len(run):
+        if (len(run) >= MENU_MIN_LINES and 2 * len(sections) >= len(run)
+                or len(run) >= MENU_LONG_LINES and 3 * len(sections) >= len(run)):
             # The headline is the run's last line of text when only a blank, a date or a byline stands
             # between it and the first paragraph ("زلزال يضرب تركيا" / "الأحد 14 يوليو 2024" / text).
             headline = None
             if all(kinds[m] != "text" for m in range(k, first_prose)):
                 headline = next((m for m in reversed(run) if kinds[m] == "text" or m in sections), None)
                 headline = None if headline in sections else headline
+            # The page's first line over its menu, no section's name, is the site's masthead ("روداو").
+            masthead = run[0] if (run[0] not in sections and run[0] != headline and sections
+                                  and all(kinds[m] not in ("text", "meta") for m in range(run[0]))) else None
+            if masthead is not None and kinds[masthead] == "text":
+                name = raw[masthead].strip(" .:-–—|")
+                facts[masthead] = _Facts("meta", "outlet name line", "outlet", name)
+                kinds[masthead], reasons[masthead] = "meta", facts[masthead].reason
             for m in run:
-                # (A section named like a paper, between two others, is the menu's: Sky News Arabia's
+                # (A section named like a paper, inside the menu, is the menu's: Sky News Arabia's
                 # "الشرق الأوسط" is the Middle East, not Asharq Al-Awsat.)
-                named_like_outlet = (reasons[m] == "outlet name line" and m - 1 in sections and m + 1 in sections)
-                if kinds[m] == "text" and m != headline or named_like_outlet:
+                named_like_outlet = (reasons[m] == "outlet name line" and m != masthead
+                                     and m - 1 in run and m + 1 in run)
+                if kinds[m] == "text" and m != headline and m != masthead or named_like_outlet:
                     kinds[m], reasons[m] = "boilerplate", "menu item (among section names)"
                     facts[m] = _Facts("boilerplate", reasons[m])
         k += 1

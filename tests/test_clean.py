@@ -873,3 +873,12 @@ def test_tags_in_other_forms_after_buttons_in_a_dossier_or_naming_the_site_are_n
 def test_a_caption_ending_in_its_photographers_name_in_brackets_is_not_text(line, kind):
     text = PARAGRAPHS.replace("\n", f"\n{line}\n", 1)
     assert classify_lines(text)[1].kind == kind
+
+
+def test_a_long_menu_of_countries_and_sister_sites_is_furniture_and_its_first_line_names_the_site():
+    menu = "روداو\nالرئيسية\nكوردستان\nالعراق\nالشرق الأوسط\nالعالم\nرياضة\nفيديو\nبث مباشر\nالعراق\n"
+    text = menu + "البرلمان يقر قانون العفو العام بعد جلسة صاخبة\n" + PARAGRAPHS
+    [article] = clean_document(RawDocument(file="p.txt", text=text, encoding="utf-8"))
+    kinds = [line.kind for line in article.lines]
+    assert kinds[:11] == ["meta"] + ["boilerplate"] * 9 + ["title"]
+    assert article.outlet == "روداو" and article.title.startswith("البرلمان")
