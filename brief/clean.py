@@ -26,16 +26,18 @@ SECOND_ARTICLE_MIN_WORDS = 60
 # Spelling variants (hamza, alef maqsura, tanwin) are absorbed by matching on brief.arabic.normalize.
 
 _TAGS = re.compile(r"^(كلمات دلاليه|كلمات مفتاحيه|الكلمات المفتاحيه|الكلمات الدلاليه|الوسوم|وسوم|"
+                   r"كلمات داله|الكلمات الداله|دلالات|"
                    r"الاوسمه|اوسمه|مواضيع ذات صله|tags|keywords)\s*[:：\-]")
 _READ_ALSO = re.compile(r"^(اقرا|إقرا|طالع|شاهد|تابع|اقرئي)\s+(ايضا|كذلك|المزيد)\b|^(read also|see also|read more)\b")
 _RELATED = re.compile(
     r"^(?:ال)?(مقالات|اخبار|مواضيع|موضوعات|قصص|تقارير|فيديوهات)\s+(?:ال)?(مشابهه|ذات صله|ذات الصله|متعلقه|مرتبطه|"
-    r"مقترحه|اخري|قد تهمك)\s*[:：]?\s*$|"
+    r"مقترحه|اخري|قد تهمك|ذات علاقه)\s*[:：]?\s*$|"
     r"^(ذات صله|اخبار ذات صله|الاكثر قراءه|الاكثر مشاهده|الاكثر تداولا|الاكثر تعليقا|قد يهمك ايضا|قد يهمك|"
     r"اخترنا لك|المزيد من الاخبار|المزيد في [^ ]+.*|مواضيع قد تهمك|اقرا المزيد|شاهد المزيد|اهم الاخبار|"
     r"اخر الاخبار|related articles|related|most read|more stories|"
     # A tags header alone on its line, the tags one per line below it.
-    r"مواضيع|الوسوم|وسوم|كلمات مفتاحيه|الكلمات المفتاحيه|كلمات دلاليه|الكلمات الدلاليه|tags|topics)\s*[:：]?\s*$")
+    r"مواضيع|الوسوم|وسوم|كلمات مفتاحيه|الكلمات المفتاحيه|كلمات دلاليه|الكلمات الدلاليه|tags|topics|"
+    r"كلمات داله|الكلمات الداله|دلالات)\s*[:：]?\s*$")
 _SHARE = re.compile(
     r"^(شارك|شاركوا|مشاركه|اشترك|اشتركوا|تابعنا|تابعونا|تابعوا|انضم|انضموا|حمل تطبيق|نزل تطبيق|"
     r"اضغط هنا|للاشتراك|اشترك في|سجل|طباعه|ارسل لصديق|اضف تعليق|اضف تعليقك|التعليقات|تعليقات|"
@@ -57,7 +59,7 @@ _CONTINUATION = re.compile(
     r"بدوره|بدورها|في المقابل|في السياق|الي ذلك|يذكر ان|يشار الي|وتجدر الاشاره)(?!\w)")
 # Page controls, social networks named as share buttons, an advert marker, a comment form.
 _PAGE_CONTROL = re.compile(r"^(حفظ|احفظ|انسخ الرابط|نسخ الرابط|حجم الخط|تكبير الخط|تصغير الخط|استمع|استمع للمقال|"
-                           r"استمع الي المقال|اعلان|اعلانات|مساحه اعلانيه|advertisement|ad|"
+                           r"استمع الي المقال|اعلان|اعلانات|مساحه اعلانيه|advertisement|ad|القايمه|بحث|menu|search|"
                            # Sponsored blocks, the font-size buttons (A A, A+ A-), consent buttons.
                            r"محتوي مدفوع|محتوي ممول|محتوي برعايه|sponsored|(?:a ?[+\-]? ?){2,3}|"
                            r"موافقه واكمال|موافقه ومتابعه|"
@@ -76,7 +78,13 @@ _PAGE_CONTROL = re.compile(r"^(حفظ|احفظ|انسخ الرابط|نسخ ال
                            # text: skip links, a list's position, a hidden section title.
                            r"(?:تخطي|تجاوز|انتقل) (?:الي )?المحتوي(?: الرييسي)?|skip to (?:main )?content|"
                            r"list \d+ of \d+|end of list|article information|"
-                           r"ارسال التعليق|ارسل التعليق|الاسم|البريد الالكتروني|"  # ('اترك تعليقا': _COMMENTS)
+                           r"ارسال التعليق|ارسل التعليق|الاسم|البريد الالكتروني|التعليق|"  # ('اترك تعليقا': _COMMENTS)
+                           # A counter with its number after ("مشاهدات: 4231"); the font-size buttons written
+                           # out ("+ الخط -"); a summary's buttons.
+                           r"(?:عدد )?(?:المشاهدات|مشاهدات|القراءات|قراءات)\s*[:：]?\s*\d+|\+?\s*الخط\s*-?|"
+                           r"(?:استمع الي|اظهر|اخف|اخفاء|عرض) الملخص|"
+                           # The footer's links to the site's own pages.
+                           r"من نحن|اتصل بنا|اتصلوا بنا|سياسه الخصوصيه|الشروط والاحكام|شروط الاستخدام|اعلن معنا|"
                            r"لن يتم نشر عنوان بريدك الالكتروني.*)\s*[*:：]?\s*$")
 _SOCIAL = {"فيسبوك", "فيس", "بوك", "تويتر", "اكس", "x", "واتساب", "واتس", "اب", "تلغرام", "تليجرام", "تيليجرام",
            "تيليغرام", "تلجرام", "لينكدان",
@@ -1064,8 +1072,11 @@ def _mark_menus(raw: list[str], kinds: list[str], reasons: list[str], facts: lis
                 headline = next((m for m in reversed(run) if kinds[m] == "text" or m in sections), None)
                 headline = None if headline in sections else headline
             # The page's first line over its menu, no section's name, is the site's masthead ("روداو").
-            masthead = run[0] if (run[0] not in sections and run[0] != headline and sections
-                                  and all(kinds[m] not in ("text", "meta") for m in range(run[0]))) else None
+            # (Buttons may stand above it: "القائمة", "بحث".)
+            masthead = next((m for m in run if kinds[m] == "text" or reasons[m] == "outlet name line"), None)
+            if masthead is not None and (not sections or masthead > sections[0] or masthead == headline
+                                         or any(kinds[m] in ("text", "meta") for m in range(masthead))):
+                masthead = None
             if masthead is not None and kinds[masthead] == "text":
                 name = raw[masthead].strip(" .:-–—|")
                 facts[masthead] = _Facts("meta", "outlet name line", "outlet", name)

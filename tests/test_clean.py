@@ -882,3 +882,23 @@ def test_a_long_menu_of_countries_and_sister_sites_is_furniture_and_its_first_li
     kinds = [line.kind for line in article.lines]
     assert kinds[:11] == ["meta"] + ["boilerplate"] * 9 + ["title"]
     assert article.outlet == "روداو" and article.title.startswith("البرلمان")
+
+
+def test_buttons_over_the_masthead_do_not_take_its_place():
+    menu = "القائمة\nبحث\nالعربي الجديد\nسياسة\nاقتصاد\nمجتمع\nثقافة\nرياضة\nمنوعات\n"
+    text = menu + "لاجئون سوريون في تركيا يحزمون حقائبهم\n" + PARAGRAPHS
+    [article] = clean_document(RawDocument(file="p.txt", text=text, encoding="utf-8"))
+    assert [line.kind for line in article.lines][:3] == ["boilerplate", "boilerplate", "meta"]
+    assert article.outlet == "العربي الجديد"
+
+
+@pytest.mark.parametrize("line", ["مشاهدات: 4231", "+ الخط -", "استمع إلى الملخص", "اظهر الملخص", "من نحن",
+                                  "اتصل بنا", "التعليق *"])
+def test_counters_summary_buttons_footer_links_and_the_comment_box_are_page_controls(line):
+    assert line_facts(line).reason == "page control, advert or comment form"
+
+
+@pytest.mark.parametrize("header", ["الكلمات الدالة", "دلالات", "أخبار ذات علاقة"])
+def test_tags_and_related_headers_of_other_sites_end_the_text(header):
+    kinds = [line.kind for line in classify_lines(COURT + f"{header}\nالذهب\nأسعار النفط\nالطقس\n")]
+    assert kinds == ["body", "body"] + ["boilerplate"] * 4
