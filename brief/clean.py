@@ -287,6 +287,11 @@ _ARCHIVE_MARK = re.compile(r"(?:[(\[]\s*(?:صوره\s+)?(?:ارشيفيه|ارش
                            r"\s[-–—]\s*(?:صوره\s+)?(?:ارشيفيه|من الارشيف))\s*$")
 
 _ARCHIVE_CAPTION = "photo caption (an archive photo's)"
+# A credit's label inside a caption, after a dash, a full stop or in brackets: "- الصورة: الدائرة الإعلامية",
+# "(المصدر: الشركة المنتجة)". (On a line of its own, "المصدر: ..." is the source line: _SOURCE_LINE.)
+_PHOTO_LABEL = re.compile(r"(?:^|(?<=[.\s]))(?:الصوره|مصدر الصوره|تصوير|المصدر)\s*[:：]\s*[^.:()\[\]]{2,40}\)?\s*$")
+# "جانب من ..." names a part of the scene a photo shows: a caption's opening, no subheading's or sentence's.
+_CAPTION_OPENER = re.compile(r"^(?:جانب|لقطه) من\s")
 
 
 def _is_agency_credit(core: str) -> bool:
@@ -541,7 +546,10 @@ def line_facts(text: str) -> _Facts:
     if dateline:
         return _Facts("meta", "dateline (place and outlet)", "outlet", dateline)
     dashed = re.fullmatch(r"(.+?)\s+[-–—]\s*([^-–—]+)", stripped)
-    if (dashed and _is_agency_credit(_core(dashed[2])) and len(_words(dashed[1])) > DATELINE_PART_MAX_WORDS
+    # (A labelled credit after a figure may be a fact's source: "ارتفع التضخم إلى 5% - المصدر: البنك المركزي".)
+    if (dashed and (_is_agency_credit(_core(dashed[2]))
+                    or _PHOTO_LABEL.match(_core(dashed[2])) and not re.search(r"[\d٠-٩]", dashed[1]))
+            and len(_words(dashed[1])) > DATELINE_PART_MAX_WORDS
             and len(words) <= 20 and not _SENTENCE_END.search(dashed[1])
             and not _REPORTED.search(normalize(dashed[1]))):
         return _Facts("boilerplate", "photo caption with an agency credit")
@@ -551,10 +559,23 @@ def line_facts(text: str) -> _Facts:
     # the photo's label: "(تصوير: الشروق)". A caption may end its sentence before the credit: "... الميزانية.
     # (واس)"; a wire story's last sentence signed so reports what was said: "وقال ... غدا. (رويترز)".)
     if (credit and (_is_agency_credit(_core(credit.group(1))) or _names_photographer_of(credit.group(1))
-                    or _CREDIT_WORDS.match(_core(credit.group(1))))
+                    or _CREDIT_WORDS.match(_core(credit.group(1)))
+                    or _PHOTO_LABEL.match(_core(credit.group(1))) and not re.search(r"[\d٠-٩]", caption))
             and len(words) <= 20 and not re.search(r"[.!؟?…]", caption.rstrip("."))
             and not (caption.endswith(".") and _REPORTED.search(normalize(caption)))):
         return _Facts("boilerplate", "photo caption with an agency credit")
+    # A caption whose credit follows its full stop: "متداولون يتابعون شاشة الأسعار. المصدر: بلومبرغ". (No
+    # figure before it: "بلغت الإصابات 500 حالة. المصدر: وزارة الصحة" is a fact with its source.)
+    labelled = _PHOTO_LABEL.search(normalize(stripped))
+    if (labelled and labelled.start() > 0 and len(words) <= 20 and stripped.rstrip()[-1:] not in ".!؟?…"
+            and re.search(r"[.]\s*$", normalize(stripped)[:labelled.start()])
+            and not re.search(r"[\d٠-٩]", stripped[:labelled.start()])
+            and not _SENTENCE_END.search(normalize(stripped)[:labelled.start()].rstrip(" .").rstrip(" ."))
+            and not _REPORTED.search(normalize(stripped)[:labelled.start()])):
+        return _Facts("boilerplate", "photo caption with its credit after it")
+    if (_CAPTION_OPENER.match(core) and len(words) <= CAPTION_MAX_WORDS
+            and not re.search(r"[.!؟?…:«»\"“”\d٠-٩]", stripped) and not _REPORTED.search(core)):
+        return _Facts("boilerplate", "photo caption ('جانب من ...': part of a scene)")
     plain_text = normalize(stripped)
     archive = _ARCHIVE_MARK.search(plain_text)
     if archive and len(words) <= 20 and not _SENTENCE_END.search(plain_text[:archive.start()]):

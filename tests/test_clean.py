@@ -902,3 +902,19 @@ def test_counters_summary_buttons_footer_links_and_the_comment_box_are_page_cont
 def test_tags_and_related_headers_of_other_sites_end_the_text(header):
     kinds = [line.kind for line in classify_lines(COURT + f"{header}\nالذهب\nأسعار النفط\nالطقس\n")]
     assert kinds == ["body", "body"] + ["boilerplate"] * 4
+
+
+@pytest.mark.parametrize("line, kind", [
+    ("جانب من جلسة مجلس النواب العراقي - الصورة: الدائرة الإعلامية للمجلس", "boilerplate"),
+    ('مشهد من فيلم "وداعاً جوليا" (المصدر: الشركة المنتجة)', "boilerplate"),
+    ("متداولون يتابعون شاشة الأسعار في البورصة السعودية بالرياض. المصدر: بلومبرغ", "boilerplate"),
+    ("جانب من القوافل الطبية", "boilerplate"),
+    # A fact with its source is the article's; so is a sentence on a part of something.
+    ("بلغ عدد الإصابات 500 حالة. المصدر: وزارة الصحة", "kept"),
+    ("ارتفع التضخم إلى 5% (المصدر: البنك المركزي)", "kept"),
+    ("جانب من المشاركين قال إن الحوار لم يصل إلى نتيجة.", "kept"),
+])
+def test_captions_with_a_labelled_credit_or_showing_part_of_a_scene_are_not_text(line, kind):
+    text = PARAGRAPHS.replace("\n", f"\n{line}\n", 1)
+    found = classify_lines(text)[1].kind
+    assert found == kind if kind == "boilerplate" else found != "boilerplate"
