@@ -1165,7 +1165,9 @@ def _mark_trailing_tags(raw: list[str], kinds: list[str], reasons: list[str]) ->
 
 
 _AMONG_TAGS = ("page control, advert or comment form", "section name or breadcrumb", "share/subscribe/comment prompt",
-               "share buttons (social networks named)", "hashtags")
+               "share buttons (social networks named)", "hashtags",
+               # (Under the last paragraph, over the tags: "اقرأ أيضاً: ...", "المصدر: الميادين نت".)
+               "'read also' link", "source line")
 TAG_WORD_MIN_LETTERS = 3
 
 

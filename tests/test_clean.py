@@ -918,3 +918,8 @@ def test_captions_with_a_labelled_credit_or_showing_part_of_a_scene_are_not_text
     text = PARAGRAPHS.replace("\n", f"\n{line}\n", 1)
     found = classify_lines(text)[1].kind
     assert found == kind if kind == "boilerplate" else found != "boilerplate"
+
+
+def test_tags_under_a_read_also_link_and_a_source_line_are_not_text():
+    tail = "اقرأ أيضاً: محكمة أبوظبي تنظر في قضية احتيال\nالمصدر: البيان\nمحاكم دبي\nجرائم مالية\nشرطة دبي\n"
+    assert [line.kind for line in classify_lines(COURT + tail)][4:] == ["boilerplate"] * 3
