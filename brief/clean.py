@@ -839,6 +839,11 @@ def _classify(text: str) -> _Classified:
                 if kinds[j] == "blank":
                     j += 1
                     continue
+                nxt_line = next_nonblank(j)
+                if (fact.marker == "read_also" and links and kinds[j] == "text"
+                        and len(_words(raw[j])) <= READ_ALSO_SUBHEADING_MAX_WORDS and nxt_line is not None
+                        and kinds[nxt_line] == "text" and not _is_link_like(raw[nxt_line])):
+                    break  # the article's subheading over its next paragraph, not a second linked story
                 if kinds[j] == "text" and _is_link_like(raw[j]) or facts[j].reason == "outlet name line" and (
                         _next_is_link(raw, kinds, j)):
                     # (A tag may be the site's own name: "الوسوم" / "الشرق" / "وفيات".)
@@ -1021,6 +1026,11 @@ def _substance(raw: list[str], kinds: list[str], start: int) -> tuple[int, int]:
 _LIST_FURNITURE = ("lone symbols or numbers, no words", "page control, advert or comment form",
                    "relative time ('3 hours ago')", _TIME_REASON)
 _BLOCK_SCAN_LINES = 80  # how far above its end a marked block's start is looked for
+
+
+# Under an inline 'read also' and its link, a line this short over a paragraph is the article's subheading
+# ("تحديات أمام الحكومة"): a linked story's headline is longer.
+READ_ALSO_SUBHEADING_MAX_WORDS = 4
 
 
 def _mark_closed_blocks(raw: list[str], kinds: list[str], reasons: list[str], facts: list[_Facts]) -> None:

@@ -923,3 +923,9 @@ def test_captions_with_a_labelled_credit_or_showing_part_of_a_scene_are_not_text
 def test_tags_under_a_read_also_link_and_a_source_line_are_not_text():
     tail = "اقرأ أيضاً: محكمة أبوظبي تنظر في قضية احتيال\nالمصدر: البيان\nمحاكم دبي\nجرائم مالية\nشرطة دبي\n"
     assert [line.kind for line in classify_lines(COURT + tail)][4:] == ["boilerplate"] * 3
+
+
+def test_a_short_subheading_under_an_inline_read_also_link_is_the_articles():
+    text = (PARAGRAPHS + "إقرأ أيضاً\nعون يطلق عهده بخطاب القسم: حصرية السلاح بيد الدولة\nتحديات أمام الحكومة\n"
+            "ويواجه رئيس الحكومة المكلف ملفات ثقيلة، أبرزها إعادة الإعمار وتطبيق اتفاق وقف إطلاق النار.\n")
+    assert [line.kind for line in classify_lines(text)][2:] == ["boilerplate", "boilerplate", "heading", "body"]
