@@ -59,7 +59,7 @@ _CONTINUATION = re.compile(
     r"بدوره|بدورها|في المقابل|في السياق|الي ذلك|يذكر ان|يشار الي|وتجدر الاشاره)(?!\w)")
 # Page controls, social networks named as share buttons, an advert marker, a comment form.
 _PAGE_CONTROL = re.compile(r"^(حفظ|احفظ|انسخ الرابط|نسخ الرابط|حجم الخط|تكبير الخط|تصغير الخط|استمع|استمع للمقال|"
-                           r"استمع الي المقال|اعلان|اعلانات|مساحه اعلانيه|advertisement|ad|القايمه|بحث|menu|search|"
+                           r"استمع الي المقال|اعلان|اعلانات|مساحه اعلانيه|advertisement|ad|القايمه|بحث|menu|search|ارسال|تغريد|"
                            # Sponsored blocks, the font-size buttons (A A, A+ A-), consent buttons.
                            r"محتوي مدفوع|محتوي ممول|محتوي برعايه|sponsored|(?:a ?[+\-]? ?){2,3}|"
                            r"موافقه واكمال|موافقه ومتابعه|"
@@ -361,6 +361,10 @@ def _dateline_outlet(text: str) -> str | None:
     # A tatweel between spaces is a dash too: "لندن ـ «القدس العربي»".
     parts = [p.strip(" «»\"“”()") for p in re.split(r"\s*[:：/\-–—|]\s*|\s+ـ+\s+", text.strip())
              if p.strip(" «»\"“”()")]
+    # The place may follow the outlet in brackets: "الأخبار (نواكشوط)".
+    bracketed = re.fullmatch(r"([^()]+?)\s*\(([^()]+)\)", text.strip())
+    if len(parts) == 1 and bracketed:
+        parts = [bracketed[1].strip(" «»\"“”"), bracketed[2].strip(" «»\"“”")]
     if len(parts) < 2 or len(parts) > 3:
         return None
     if len(parts) == 2 and normalize(parts[0]) in _PLACES_NAMED_LIKE_OUTLETS:

@@ -929,3 +929,14 @@ def test_a_short_subheading_under_an_inline_read_also_link_is_the_articles():
     text = (PARAGRAPHS + "إقرأ أيضاً\nعون يطلق عهده بخطاب القسم: حصرية السلاح بيد الدولة\nتحديات أمام الحكومة\n"
             "ويواجه رئيس الحكومة المكلف ملفات ثقيلة، أبرزها إعادة الإعمار وتطبيق اتفاق وقف إطلاق النار.\n")
     assert [line.kind for line in classify_lines(text)][2:] == ["boilerplate", "boilerplate", "heading", "body"]
+
+
+def test_an_outlet_with_its_place_in_brackets_is_a_dateline():
+    text = "اللجنة تعلن النتائج المؤقتة للانتخابات التشريعية\nالأخبار (نواكشوط)\n" + PARAGRAPHS
+    [article] = clean_document(RawDocument(file="p.txt", text=text, encoding="utf-8"))
+    assert article.lines[1].kind == "meta" and article.outlet == "الأخبار"
+
+
+@pytest.mark.parametrize("line", ["إرسال", "تغريد"])
+def test_send_and_tweet_buttons_are_page_controls(line):
+    assert line_facts(line).kind == "boilerplate"
