@@ -764,8 +764,9 @@ _ENGLISH_UNITS_OF = {
     }, re.IGNORECASE),
     "volume": _english_terms({r"\bbarrels?\b|\bbpd\b|\bbbl\b": "barrel", r"\blit(?:er|re)s?\b": "litre",
                               r"\bgallons?\b": "gallon"}, re.IGNORECASE),
-    "temperature": _english_terms({r"\bcelsius\b|\bcentigrade\b|°\s?C\b": "celsius",
-                                   r"\bfahrenheit\b|°\s?F\b": "fahrenheit"}, re.IGNORECASE),
+    # '48C (118F)': a capital C or F right after a figure is the unit even without the degree sign.
+    "temperature": _english_terms({r"\bcelsius\b|\bcentigrade\b|°\s?C\b|(?<=\d)\s?(?-i:C)\b": "celsius",
+                                   r"\bfahrenheit\b|°\s?F\b|(?<=\d)\s?(?-i:F)\b": "fahrenheit"}, re.IGNORECASE),
     "area": _english_terms({r"\bhectares?\b": "hectare", r"\bacres?\b": "acre", r"\bfeddans?\b": "feddan",
                             r"\bdun[ua]ms?\b|\bdonums?\b": "dunam"}, re.IGNORECASE),
 }

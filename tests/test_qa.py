@@ -161,6 +161,9 @@ def codes(source, english, **kwargs) -> list[str]:
     ("فاز الأهلي على الزمالك بهدفين مقابل هدف.", "Al Ahly beat Zamalek 2-1."),
     ("خسر المنتخب بثلاثة أهداف نظيفة.", "The team lost 3-0."),
     ("فاز الفريق بهدف دون رد.", "The team won 1-0."),
+    # A temperature converted with the unit's letter run into the figure (third review, 2026-12-03).
+    ("تتوقع الأرصاد أن تصل الحرارة إلى 48 درجة مئوية في الكويت.", "Forecasters expect 48C (118F) in Kuwait."),
+    ("سجلت الحرارة 45 درجة مئوية.", "Temperatures hit 45 C (113 F)."),
 ])
 def test_numbers_kept_in_another_form_are_not_flagged(source, english):
     assert "number_mismatch" not in codes(source, english)
