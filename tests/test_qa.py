@@ -164,6 +164,7 @@ def codes(source, english, **kwargs) -> list[str]:
     # A temperature converted with the unit's letter run into the figure (third review, 2026-12-03).
     ("تتوقع الأرصاد أن تصل الحرارة إلى 48 درجة مئوية في الكويت.", "Forecasters expect 48C (118F) in Kuwait."),
     ("سجلت الحرارة 45 درجة مئوية.", "Temperatures hit 45 C (113 F)."),
+    ("أعلنت اللجنة أن غرة شهر شوال ستكون يوم الثلاثاء.", "The committee said 1 Shawwal will be on Tuesday."),
 ])
 def test_numbers_kept_in_another_form_are_not_flagged(source, english):
     assert "number_mismatch" not in codes(source, english)
