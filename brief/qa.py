@@ -1178,17 +1178,18 @@ def _arabic_names(words: str) -> str:
 # What English calls each country of brief.arabic.country_mentions (keyed as there): its name, people,
 # capital and main cities (the ones the Arabic table knows), and seats of government. Case matters
 # ('US', not 'us'). Not 'Korea' alone, 'England' (the Arabic table has no word for it) nor 'Persian'.
+# French and transliterated names stay in institutions' English names ('Banque du Liban', 'Bank Al-Maghrib').
 _ENGLISH_COUNTRIES = {
     "مصر": r"Egypt|Egyptians?|Cairo|Alexandria",
     "السعوديه": r"Saudi Arabia|Saudis?|Riyadh|Jeddah|Jedda|Jidda|Mecca|Makkah|KSA",
     "الامارات": r"UAE|U\.A\.E\.|Emirates|Emiratis?|Abu Dhabi|Dubai", "الكويت": r"Kuwait|Kuwaitis?",
     "قطر": r"Qatar|Qataris?|Doha", "البحرين": r"Bahrain|Bahrainis?|Manama", "سلطنه عمان": r"Oman|Omanis?|Muscat",
     "الاردن": r"Jordan|Jordanians?|Amman", "العراق": r"Iraq|Iraqis?|Baghdad|Basra|Basrah",
-    "سوريا": r"Syria|Syrians?|Damascus|Aleppo", "لبنان": r"Lebanon|Lebanese|Beirut",
+    "سوريا": r"Syria|Syrians?|Damascus|Aleppo", "لبنان": r"Lebanon|Lebanese|Beirut|Liban",
     "فلسطين": r"Palestine|Palestinians?|Gaza|Gazans?|West Bank",
     "اليمن": r"Yemen|Yemenis?|Yemenite|Sanaa|Sana['’]a|Aden",
-    "السودان": r"Sudan|Sudanese|Khartoum", "ليبيا": r"Libya|Libyans?|Benghazi", "تونس": r"Tunisia|Tunisians?|Tunis",
-    "الجزاير": r"Algeria|Algerians?|Algiers", "المغرب": r"Morocco|Moroccans?|Rabat|Casablanca",
+    "السودان": r"Sudan|Sudanese|Khartoum", "ليبيا": r"Libya|Libyans?|Benghazi", "تونس": r"Tunisia|Tunisians?|Tunis|Tunisie",
+    "الجزاير": r"Algeria|Algerians?|Algiers|Algérie", "المغرب": r"Morocco|Moroccans?|Rabat|Casablanca|Maroc|Al-Maghrib",
     "موريتانيا": r"Mauritania|Mauritanians?|Nouakchott", "الصومال": r"Somalia|Somalis?|Mogadishu",
     "ايران": r"Iran|Iranians?|Tehran|Teheran", "تركيا": r"Turkey|Türkiye|Turkiye|Turkish|Turks?|Ankara|Istanbul",
     "اسراييل": r"Israel|Israelis?|Tel Aviv", "روسيا": r"Russia|Russians?|Moscow|Kremlin",

@@ -659,6 +659,9 @@ def test_a_swapped_country_is_flagged(source, english, shown):
     # a company that writes its country into its name (held-out review, 2026-12-03)
     ("أطلقت قطر للطاقة مشروعا جديدا لتوسعة حقل الشمال.", "QatarEnergy launched a new project to expand the North Field."),
     ("ألغت مصر للطيران رحلاتها إلى بيروت.", "EgyptAir cancelled its flights to Beirut."),
+    # an institution known by its French name (third review, 2026-12-03)
+    ("فرض مصرف لبنان سقفا للسحوبات النقدية.", "The Banque du Liban capped cash withdrawals."),
+    ("رفع بنك المغرب سعر الفائدة الرئيسي.", "Bank Al-Maghrib raised its key rate."),
     ("قال وزير الخارجية الأردني في عمان إن بلاده ترفض التهجير.",
      "Jordan's foreign minister said in Amman that his country rejects displacement."),
     ("وزار الوزير السعودي عمان الأسبوع الماضي.", "The Saudi minister visited Oman last week."),
