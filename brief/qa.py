@@ -1286,9 +1286,14 @@ _ORGANISATIONS = {
     "Islamic Jihad": ("الجهاد الإسلامي", "سرايا القدس", r"Islamic Jihad|PIJ"),
     "Fatah": ("حركة فتح", "فتح", r"Fatah"),
     "the UN": ("الأمم المتحدة", "أممي|أممية|الأممي|الأممية|مجلس الأمن|الأونروا|اليونيسف|اليونسكو|غوتيريش|غوتيريس|"
-               "منظمة الصحة العالمية|برنامج الأغذية العالمي|المفوضية السامية|الوكالة الدولية للطاقة الذرية",
+               "منظمة الصحة العالمية|برنامج الأغذية العالمي|منظمة الأغذية والزراعة|المفوضية السامية|الوكالة الدولية للطاقة الذرية",
                r"United Nations|UN|U\.N\.|UN[A-Z]{2,6}|UNESCO|OCHA|WFP|IAEA"),
     # (not 'مجلس الأمن' alone: also a national security council, 'مجلس الأمن القومي')
+    # UN agencies, told apart from one another (FAO rendered 'WHO' is a swap); each is also a UN hint.
+    # (not 'الفاو' alone: also Iraq's port of al-Faw)
+    "the WHO": ("منظمة الصحة العالمية", "", r"WHO|World Health Organi[sz]ation|(?:UN|U\.N\.|United Nations)['’]?s? health agency"),
+    "the FAO": ("منظمة الأغذية والزراعة", "", r"FAO|Food and Agriculture Organi[sz]ation|(?:UN|U\.N\.|United Nations)['’]?s? food agency"),
+    "the WFP": ("برنامج الأغذية العالمي", "", r"WFP|World Food Program(?:me)?|(?:UN|U\.N\.|United Nations)['’]?s? food agency"),
     "the UN Security Council": ("مجلس الأمن الدولي", "مجلس الأمن|مجلس الامن", r"Security Council|UNSC"),
     "NATO": ("الناتو|حلف شمال الأطلسي|حلف شمال الاطلسي|حلف الأطلسي|الحلف الأطلسي|شمال الأطلسي", "",
              r"NATO|Nato|North Atlantic|Atlantic [Aa]lliance"),

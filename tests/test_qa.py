@@ -733,6 +733,9 @@ def test_a_country_swapped_or_left_in_arabic_is_not_also_missing(source, english
      "NATO Secretary-General Jens Stoltenberg stressed the need for an immediate ceasefire.",
      "the source names the UN ('للأمم المتحدة') and the English does not, naming NATO instead ('NATO')"),
     ("أعلن الاتحاد الأوروبي عن مساعدات جديدة.", "The African Union announced new aid.", "naming the African Union"),
+    # UN agencies confused with one another (third review, 2026-12-03)
+    ("قالت منظمة الأغذية والزراعة إن أسعار الغذاء ارتفعت.", "The World Health Organization said food prices rose.",
+     "naming the WHO"),
 ])
 def test_a_swapped_organisation_is_flagged(source, english, shown):
     flags = qa.check_pair(source, english)
@@ -786,6 +789,11 @@ def test_an_organisation_the_english_leaves_out_is_flagged(source, english, show
     ("فرض الاتحاد الأوروبي لكرة القدم غرامة كبيرة على النادي الإيطالي.", "UEFA imposed a heavy fine on the Italian club."),
     ("أعلن الاتحاد الأفريقي لكرة القدم موعد البطولة.", "CAF announced the date of the tournament."),
     ("قدم صندوق النقد العربي قرضا للمغرب.", "The Arab Monetary Fund gave Morocco a loan."),
+    # a UN agency by its acronym or as 'the UN ... agency'
+    ("حذرت منظمة الصحة العالمية من تفشي الكوليرا.", "The WHO warned of a cholera outbreak."),
+    ("حذرت منظمة الصحة العالمية من تفشي الكوليرا.", "The UN health agency warned of a cholera outbreak."),
+    ("قالت منظمة الأغذية والزراعة إن الأسعار ارتفعت.", "The UN's Food and Agriculture Organization said prices rose."),
+    ("ذكر برنامج الأغذية العالمي أن الملايين يواجهون الجوع.", "The UN food agency said millions face hunger."),
 ])
 def test_an_organisation_kept_in_another_form_is_not_missing(source, english):
     assert "name_missing" not in codes(source, english)
