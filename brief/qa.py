@@ -638,6 +638,7 @@ def number_flags(source: str, english: str) -> list[Flag]:
     source_values |= {value for values in alternatives.values() for value in values}
     # Scale words shift values (3 ملايين ↔ 3,000,000); a bare mantissa the source states is no invention.
     source_values |= {_key(n.value) for n in _bare_values(source)}
+    source_values |= {percent for fraction in arabic_fractions(source) for percent in _FRACTION_PERCENTS[fraction]}
     english_ascii = to_ascii_digits(english)
     converted, brackets = _conversions(english_ascii, source_values)
     invented = [n for n in digits if _key(n.value) not in source_values and _key(n.value) not in converted
@@ -656,7 +657,9 @@ def number_flags(source: str, english: str) -> list[Flag]:
     for a, b in reversed(brackets):
         english_ascii = english_ascii[:a] + " " + english_ascii[b:]
     reasons += measure_reasons(source, english_ascii)
+    reasons += fraction_reasons(source, english)
     return [Flag("number_mismatch", "; ".join(reasons))] if reasons else []
+
 
 
 def _bare_values(source: str) -> list[Number]:
@@ -812,6 +815,35 @@ def _conversions(english: str, source_values: set) -> tuple[set, list[tuple[int,
         values |= {_key(n.value) for n in english_numbers(bracket)[0]}
         spans.append((match.start(2) - 1, match.end(2) + 1))
     return values, spans
+
+
+# Fractions in words: 'نصف' rendered 'a quarter' changes the amount, though no digit says so. 'third'
+# counts only as a fraction ('a third', 'two-thirds'), not an ordinal; 'Quarter' capitalised is a district.
+_ARABIC_FRACTIONS = {normalize(k): v for k, v in {
+    "نصف": "half", "ثلث": "third", "ثلثي": "third", "ثلثا": "third", "ربع": "quarter", "أرباع": "quarter"}.items()}
+_ENGLISH_FRACTIONS = _english_terms({
+    r"\b(?i:half|halves|halved|halving)\b": "half", r"\b(?i:a|one|two)[\s-]+(?i:thirds?)\b|\b(?i:thirds)\b": "third",
+    r"\bquarters?\b|\b(?i:a|one|three)[\s-]+(?i:quarters?)\b": "quarter"})
+
+
+# A fraction may be rendered as a percentage: 'النصف' as '50%'.
+_FRACTION_PERCENTS = {"half": {50.0}, "third": {33.0, 33.3, 66.0, 67.0, 66.7}, "quarter": {25.0, 75.0}}
+
+
+def arabic_fractions(source: str) -> dict[str, str]:
+    """The fractions the Arabic writes in words ('half', 'third', 'quarter'), each with its word."""
+    found: dict[str, str] = {}
+    for word in re.findall(r"\w+", normalize(source)):
+        stem = _strip_arabic_clitic(word, _ARABIC_FRACTIONS)
+        if stem:
+            found.setdefault(_ARABIC_FRACTIONS[stem], word)
+    return found
+
+
+def fraction_reasons(source: str, english: str) -> list[str]:
+    """A fraction the Arabic writes in words that the English renders as another ('نصف' as 'a quarter')."""
+    changed = _changed_measure(arabic_fractions(source), _found(_ENGLISH_FRACTIONS, english), {})
+    return [f"source fraction {changed[0]} is rendered as '{changed[1]}'"] if changed else []
 
 
 def measure_reasons(source: str, english: str) -> list[str]:

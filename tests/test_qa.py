@@ -161,6 +161,11 @@ def codes(source, english, **kwargs) -> list[str]:
     ("فاز الأهلي على الزمالك بهدفين مقابل هدف.", "Al Ahly beat Zamalek 2-1."),
     ("خسر المنتخب بثلاثة أهداف نظيفة.", "The team lost 3-0."),
     ("فاز الفريق بهدف دون رد.", "The team won 1-0."),
+    # fractions kept, or rendered as a percentage beside an ordinal that is no fraction
+    ("يعاني ربع السكان من الفقر.", "A quarter of the population lives in poverty."),
+    ("صوت ثلثا النواب لصالح القانون.", "Two-thirds of MPs voted for the law."),
+    ("تراجعت الأرباح في النصف الأول بنسبة 5 في المئة.", "Profit fell 5% in the first half."),
+    ("انخفضت الصادرات إلى النصف للشهر الثالث.", "Exports fell by 50% for the third month."),
     # A temperature converted with the unit's letter run into the figure (third review, 2026-12-03).
     ("تتوقع الأرصاد أن تصل الحرارة إلى 48 درجة مئوية في الكويت.", "Forecasters expect 48C (118F) in Kuwait."),
     ("سجلت الحرارة 45 درجة مئوية.", "Temperatures hit 45 C (113 F)."),
@@ -196,6 +201,10 @@ def test_numbers_kept_in_another_form_are_not_flagged(source, english):
     ("أطلقت الحكومة برنامجا بهدف دعم المزارعين.", "The government launched 1 programme to support farmers.", "1"),
     ("فاز الفريق بهدفين مقابل هدف.", "The team won 2-0.", "0"),
     ("تضاعف عدد السياح ثلاث مرات.", "The number of tourists doubled.", "ثلاث"),
+    # A fraction in words changed for another (third review, 2026-12-03).
+    ("قالت الأمم المتحدة إن نصف سكان السودان بحاجة إلى مساعدات.", "The UN said a quarter of Sudan's population needs aid.",
+     "نصف"),
+    ("خسر الجنيه ثلث قيمته.", "The pound lost half its value.", "ثلث"),
 ])
 def test_changed_dropped_or_invented_numbers_are_flagged(source, english, shown):
     flags = [f for f in qa.check_pair(source, english) if f.code == "number_mismatch"]
