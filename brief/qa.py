@@ -90,7 +90,7 @@ _ARABIC_WORDS = {
     "ثمانون": 80, "ثمانين": 80, "تسعون": 90, "تسعين": 90, "مئه": 100, "مائه": 100, "مئتين": 200,
     "مئتان": 200, "مائتين": 200, "مئتي": 200, "مائتي": 200, "الف": 1000, "الفين": 2000, "الفي": 2000,
     "مليون": 1e6, "مليار": 1e9, "مليوني": 2e6, "مليونين": 2e6, "ملياري": 2e9, "مليارين": 2e9,
-    "احد": 1, "احدي": 1, "اثنا": 2, "اثنتا": 2, "حادي": 1,
+    "احد": 1, "احدي": 1, "اثنا": 2, "اثنتا": 2, "حادي": 1, "حاديه": 1,
     "ثلاثمئه": 300, "ثلاثمائه": 300, "اربعمئه": 400, "اربعمائه": 400, "خمسمئه": 500, "خمسمائه": 500,
     "ستمئه": 600, "ستمائه": 600, "سبعمئه": 700, "سبعمائه": 700, "ثمانمئه": 800, "ثمانمائه": 800,
     "تسعمئه": 900, "تسعمائه": 900,
@@ -487,6 +487,26 @@ _NAME_NUMBER = re.compile(r"[A-Za-z]+-\d+")
 _CLOCK = re.compile(r"(?<![\d.])(\d{1,2})(?:[:.](\d{2}))?\s*([ap])\.?\s?m\b\.?", re.I)
 
 
+# An hour in words: 'الساعة السابعة', 'السابعة مساء' (an ordinal alone may be 'seventh').
+_HOURS = {normalize(k): v for k, v in {
+    "الواحدة": 1, "الثانية عشرة": 12, "الحادية عشرة": 11, "الثانية": 2, "الثالثة": 3, "الرابعة": 4, "الخامسة": 5,
+    "السادسة": 6, "السابعة": 7, "الثامنة": 8, "التاسعة": 9, "العاشرة": 10}.items()}
+_HOUR_WORDS = "|".join(_HOURS)
+_DAYTIME = "|".join(normalize(w) for w in ("صباحا", "صباحاً", "مساء", "مساءً", "مساءا", "ظهرا", "ظهراً", "عصرا",
+                                              "عصراً", "ليلا", "ليلاً", "فجرا", "فجراً", "بعد الظهر", "بتوقيت"))
+_ARABIC_HOUR = re.compile(rf"(?<!\w)\w*ساعه\s+({_HOUR_WORDS})(?!\w)"
+                          rf"|(?<!\w)\w?({_HOUR_WORDS})(?:\s+\w+)?\s+(?:{_DAYTIME})(?!\w)")
+
+
+def arabic_clock_hours(source: str) -> set[int]:
+    """The hours the Arabic writes in words, on both clocks ('السابعة مساء': 7 and 19)."""
+    hours = set()
+    for match in _ARABIC_HOUR.finditer(normalize(source)):
+        hour = _HOURS[match.group(1) or match.group(2)]
+        hours |= {hour, hour + 12 if hour < 12 else 0}
+    return hours
+
+
 def _clock_values(english: str) -> tuple[set[float], list[tuple[int, int]]]:
     """Hours (both on the 12- and 24-hour clock) and minutes an English clock time states, and its spans."""
     values: set[float] = set()
@@ -643,6 +663,12 @@ def number_flags(source: str, english: str) -> list[Flag]:
     converted, brackets = _conversions(english_ascii, source_values)
     invented = [n for n in digits if _key(n.value) not in source_values and _key(n.value) not in converted
                 and not any(n.text in english_ascii[a:b] for a, b in clock_spans + named)]
+    # A clock time is exempt from the digits' check (the Arabic may write it '17:50'), but not from the
+    # hour the Arabic writes in words: 'السابعة مساء' rendered '9 pm'.
+    hours = arabic_clock_hours(source)
+    if hours:
+        invented += [Number(float(m.group(1)), m.group().strip()) for m in _CLOCK.finditer(english_ascii)
+                     if int(m.group(1)) not in hours and float(m.group(1)) not in source_values]
 
     reasons = []
     if missing:

@@ -161,6 +161,12 @@ def codes(source, english, **kwargs) -> list[str]:
     ("فاز الأهلي على الزمالك بهدفين مقابل هدف.", "Al Ahly beat Zamalek 2-1."),
     ("خسر المنتخب بثلاثة أهداف نظيفة.", "The team lost 3-0."),
     ("فاز الفريق بهدف دون رد.", "The team won 1-0."),
+    # an hour in words kept, on either clock
+    ("ستغلق مراكز الاقتراع في الساعة السابعة مساء.", "Polling stations will close at 7 pm."),
+    ("ينتهي الاقتراع في السادسة مساءً ويبدأ في السابعة صباحاً.", "Voting runs from 7 am to 6 pm."),
+    ("تبدأ المباراة في الساعة الحادية عشرة صباحا.", "The match starts at 11 a.m."),
+    ("حذرت الهيئة من أمطار اعتباراً من الساعة الثالثة عصراً.", "The authority warned of rain from 3 pm."),
+    ("وصل في الساعة الثانية عشرة ظهرا وغادر عند 14:30.", "He arrived at 12 pm and left at 2.30pm."),
     # fractions kept, or rendered as a percentage beside an ordinal that is no fraction
     ("يعاني ربع السكان من الفقر.", "A quarter of the population lives in poverty."),
     ("صوت ثلثا النواب لصالح القانون.", "Two-thirds of MPs voted for the law."),
@@ -205,6 +211,9 @@ def test_numbers_kept_in_another_form_are_not_flagged(source, english):
     ("قالت الأمم المتحدة إن نصف سكان السودان بحاجة إلى مساعدات.", "The UN said a quarter of Sudan's population needs aid.",
      "نصف"),
     ("خسر الجنيه ثلث قيمته.", "The pound lost half its value.", "ثلث"),
+    # An hour the Arabic writes in words, rendered as another (third review, 2026-12-03).
+    ("ستغلق مراكز الاقتراع أبوابها في الساعة السابعة مساء.", "Polling stations will close at 9 pm.", "9 pm"),
+    ("يبدأ الاقتراع في الثامنة صباحاً.", "Voting starts at 6 am.", "6 am"),
 ])
 def test_changed_dropped_or_invented_numbers_are_flagged(source, english, shown):
     flags = [f for f in qa.check_pair(source, english) if f.code == "number_mismatch"]
