@@ -1180,8 +1180,13 @@ def length_ratio_flags(source: str, english: str, settings: QASettings = DEFAULT
     arabic_letters = arabic_letter_count(source)
     if arabic_letters < settings.min_letters_for_ratio or arabic_letter_count(english) > arabic_letters / 2:
         return []  # too short to judge, or untranslated (its own flag)
-    # The source's Latin names (Apple, Microsoft) are copied through, letter for letter.
-    ratio = letter_count(english) / (arabic_letters + len(re.findall(r"[A-Za-z]", source)))
+    # The source's Latin names (Apple, Microsoft) are copied through, letter for letter. A loop's copies
+    # are the repetition flag's error, not a sign that the English says more than the source.
+    letters = letter_count(english)
+    loop = longest_loop(_words(english), settings)
+    if loop:
+        letters -= letter_count(loop[0]) * (loop[1] - 1)
+    ratio = letters / (arabic_letters + len(re.findall(r"[A-Za-z]", source)))
     if ratio < settings.min_length_ratio:
         return [Flag("length_ratio", f"English is too short for the source (ratio {ratio:.2f} < "
                                      f"{settings.min_length_ratio})")]

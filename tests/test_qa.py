@@ -502,6 +502,16 @@ def test_repetition_that_mirrors_the_source_is_not_a_model_loop():
     assert "repetition" in codes("سياسة واقتصاد ورياضة وصحافة", "Politics politics politics economy")
 
 
+def test_a_loop_is_not_also_too_long():
+    # One error, one flag (third review, 2026-12-03): the loop's copies do not count towards the ratio.
+    source = "أكد الوزير أن الأمن الغذائي أولوية قصوى للحكومة."
+    english = ("The minister stressed that food security is a top priority, a top priority, a top priority, "
+               "a top priority for the government.")
+    assert codes(source, english) == ["repetition"]
+    hallucinated = "The minister stressed that food security is a top priority for the government. " * 2 + "And so on."
+    assert "length_ratio" in codes(source, hallucinated + " It was said by officials in many places across the country.")
+
+
 @settings(max_examples=50, deadline=None)
 @given(st.sampled_from(["Korea", "visit", "the summit", "in the region", "said that the"]),
        st.integers(min_value=4, max_value=9))
