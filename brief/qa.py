@@ -1175,6 +1175,12 @@ def letter_count(text: str) -> int:
     return len(_LETTER.findall(text))
 
 
+def _number_word_letters(source: str) -> int:
+    """Letters of the Arabic's number words ('السادسة وعشر'), which the English may write as digits."""
+    return sum(arabic_letter_count(word) for word in re.findall(r"\w+", normalize(source))
+               if _strip_arabic_clitic(word, _ARABIC_WORDS) or _strip_arabic_clitic(word, _ARABIC_SCALES))
+
+
 def length_ratio_flags(source: str, english: str, settings: QASettings = DEFAULT_SETTINGS) -> list[Flag]:
     """English letters per Arabic letter outside the bounds of a normal translation."""
     arabic_letters = arabic_letter_count(source)
@@ -1186,7 +1192,7 @@ def length_ratio_flags(source: str, english: str, settings: QASettings = DEFAULT
     loop = longest_loop(_words(english), settings)
     if loop:
         letters -= letter_count(loop[0]) * (loop[1] - 1)
-    ratio = letters / (arabic_letters + len(re.findall(r"[A-Za-z]", source)))
+    ratio = letters / (arabic_letters - _number_word_letters(source) + len(re.findall(r"[A-Za-z]", source)))
     if ratio < settings.min_length_ratio:
         return [Flag("length_ratio", f"English is too short for the source (ratio {ratio:.2f} < "
                                      f"{settings.min_length_ratio})")]

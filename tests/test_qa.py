@@ -530,6 +530,13 @@ def test_untranslated():
     assert codes(url, url) == []
 
 
+def test_numbers_in_words_rendered_as_digits_do_not_make_the_english_too_short():
+    # The Arabic spells the time, the English writes '6:10 am' (third review, 2026-12-03: ratio 0.48).
+    source = "تبدأ صلاة العيد في الساعة السادسة وعشر دقائق صباحاً بتوقيت مكة المكرمة."
+    assert codes(source, "Eid prayers begin at 6:10 am Mecca time.") == []
+    assert "length_ratio" in codes(source, "Prayers begin.")
+
+
 def test_length_ratio_bounds_come_from_settings():
     source = "وقال الخبراء إن الزعيمين قد يناقشان في القمة مسألة إرسال كوريا الشمالية لعمالها إلى روسيا."
     good = "Experts said the two leaders may discuss at the summit North Korea sending its workers to Russia."
