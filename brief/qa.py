@@ -1407,13 +1407,17 @@ def _swapped(named: dict[str, str], hinted: set[str], english: dict[str, str]) -
     return (lost[0], added[0]) if lost and added else None
 
 
-class _CountriesRead(NamedTuple):
-    named: dict[str, str]  # countries the Arabic names (name, capital, nationality; a sided Korea)
-    hinted: set[str]  # countries the Arabic may stand for (seats of government, words of two meanings)
-    english: dict[str, str]  # countries the English names, with the words that name them
+class _NamesRead(NamedTuple):
+    """Countries (or organisations) of one pair: those the Arabic names (for a country its name, capital,
+    nationality, a sided Korea), those it may stand for (seats of government, words of two meanings), and
+    those the English names, with the words that name them."""
+
+    named: dict[str, str]
+    hinted: set[str]
+    english: dict[str, str]
 
 
-def _countries_read(source: str, english: str) -> _CountriesRead:
+def _countries_read(source: str, english: str) -> _NamesRead:
     text = normalize(source)
     countries = {country: country for country in country_mentions(_ARABIC_NOT_COUNTRIES.sub(" ", text))}
     # "كوريا" alone may be either Korea; "كوريا الشمالية", "الكوري الجنوبي" name one, and only that one.
@@ -1430,7 +1434,7 @@ def _countries_read(source: str, english: str) -> _CountriesRead:
                                                                            _ENGLISH_NOT_COUNTRIES.sub(" ", english)))
     countries.update(_found(_ARABIC_OTHER_COUNTRIES, text))
     english_countries.update(_found(_ENGLISH_OTHER_COUNTRIES, english))
-    return _CountriesRead(countries, hinted, english_countries)
+    return _NamesRead(countries, hinted, english_countries)
 
 
 def name_reasons(source: str, english: str) -> list[str]:
@@ -1438,7 +1442,6 @@ def name_reasons(source: str, english: str) -> list[str]:
     names none of one the Arabic names, and names one the Arabic does not ('نظيره اللبناني' rendered
     'his Syrian counterpart', 'حماس' rendered 'Hezbollah'). A country counts by its name, capital or
     nationality ('القطرية' is Qatar, 'Doha' too)."""
-    text = normalize(source)
     reasons = []
     read = _countries_read(source, english)
     swap = _swapped(read.named, read.hinted, read.english)
@@ -1446,16 +1449,21 @@ def name_reasons(source: str, english: str) -> list[str]:
         lost, added = swap
         reasons.append(f"the source names {_country_name(lost)} and the English does not, naming "
                        f"{_country_name(added)} instead ('{read.english[added]}')")
-    text = _ARABIC_NOT_ORGANISATIONS.sub(" ", text)
-    organisations = _found(_ARABIC_ORGANISATIONS, text)
-    hinted = {key for pattern, key in _ARABIC_ORGANISATION_HINTS if pattern.search(text)}
-    english_organisations = _found(_ENGLISH_ORGANISATIONS, english)
-    swap = _swapped(organisations, hinted, english_organisations)
+    bodies = _organisations_read(source, english)
+    swap = _swapped(bodies.named, bodies.hinted, bodies.english)
     if swap:
         lost, added = swap
-        reasons.append(f"the source names {lost} ('{_as_written(source, organisations[lost])}') and the English "
-                       f"does not, naming {added} instead ('{english_organisations[added]}')")
+        reasons.append(f"the source names {lost} ('{_as_written(source, bodies.named[lost])}') and the English "
+                       f"does not, naming {added} instead ('{bodies.english[added]}')")
     return reasons
+
+
+def _organisations_read(source: str, english: str) -> _NamesRead:
+    """The organisations the Arabic names and hints at, and those the English names (as _countries_read)."""
+    text = _ARABIC_NOT_ORGANISATIONS.sub(" ", normalize(source))
+    return _NamesRead(_found(_ARABIC_ORGANISATIONS, text),
+                          {key for pattern, key in _ARABIC_ORGANISATION_HINTS if pattern.search(text)},
+                          _found(_ENGLISH_ORGANISATIONS, english))
 
 
 # Place names that are also common words: "جدة" is Jeddah and a grandmother; "بحماس" is mostly "with
@@ -1477,14 +1485,11 @@ def missing_name_reasons(source: str, english: str) -> list[str]:
                     "does not" for country, word in countries_named(_ARABIC_NOT_COUNTRIES.sub(" ", normalize(source))).items()
                     if country not in read.english and word not in _PLACE_NAMES_OF_TWO_MEANINGS
                     and word not in left_in_arabic]
-    text = _ARABIC_NOT_ORGANISATIONS.sub(" ", normalize(source))
-    organisations = _found(_ARABIC_ORGANISATIONS, text)
-    hinted = {key for pattern, key in _ARABIC_ORGANISATION_HINTS if pattern.search(text)}
-    english_organisations = _found(_ENGLISH_ORGANISATIONS, english)
-    if not _swapped(organisations, hinted, english_organisations):
+    bodies = _organisations_read(source, english)
+    if not _swapped(bodies.named, bodies.hinted, bodies.english):
         reasons += [f"the source names {key} ('{_as_written(source, words)}') and the English does not"
-                    for key, words in organisations.items()
-                    if key not in english_organisations and words not in left_in_arabic
+                    for key, words in bodies.named.items()
+                    if key not in bodies.english and words not in left_in_arabic
                     and words not in _ORGANISATION_NAMES_OF_TWO_MEANINGS]
     return reasons
 
