@@ -905,10 +905,8 @@ def _classify(text: str) -> _Classified:
                 # A page that prints its headline twice (over the date and again over the text) is copied so.
                 # (A line that ends in a full stop where the headline has none is the first sentence saying
                 # what the headline says: "الحكومة تقر الموازنة العامة.")
-                title = _core(raw[first_text])
-                title_mark = bool(_SENTENCE_END.search(raw[first_text].strip()[-1:]))
                 for k in following[:2]:
-                    if _core(raw[k]) == title and bool(_SENTENCE_END.search(raw[k].strip()[-1:])) == title_mark:
+                    if _says_headline_again(raw[first_text], raw[k]):
                         kinds[k], reasons[k] = "boilerplate", f"the headline again (line {first_text + 1})"
         text_begun = False  # a body line or subheading of this segment has been seen
         # The line above ends in a colon: the short lines under it are what it announces ("وجاءت النتائج
@@ -1133,6 +1131,14 @@ _LIST_INTRO = re.compile(r"(?<!\w)(التالي|التاليه|كالتالي|ا
                          r"تضم|وتضم|ضمت|شملت|تشمل|وتشمل)(?:\s+\S+){0,2}\s*$")
 
 
+def _says_headline_again(headline: str, line: str) -> bool:
+    """Whether `line` is `headline` printed again: the same words and the same final mark (with a full stop
+    where the headline has none it is the first sentence saying the same: "الحكومة تقر الموازنة العامة.")."""
+    def ends_sentence(text: str) -> bool:
+        return bool(_SENTENCE_END.search(text.strip()[-1:]))
+    return _core(line) == _core(headline) and ends_sentence(line) == ends_sentence(headline)
+
+
 def _mark_headline_below_text(raw: list[str], kinds: list[str], reasons: list[str],
                               starts: list[tuple[int, str]]) -> None:
     """The headline printed again under the article's text (over its share box or its tags) is furniture; a
@@ -1142,11 +1148,9 @@ def _mark_headline_below_text(raw: list[str], kinds: list[str], reasons: list[st
         texts = [k for k in range(a, b) if kinds[k] == "text"]
         if len(texts) < 3 or not _is_title_like(raw[texts[0]]):
             continue
-        title, title_mark = _core(raw[texts[0]]), bool(_SENTENCE_END.search(raw[texts[0]].strip()[-1:]))
         prose = next((k for k in texts[1:] if not _is_title_like(raw[k])), None)
         for k in texts:
-            if (prose is not None and k > prose and _core(raw[k]) == title
-                    and bool(_SENTENCE_END.search(raw[k].strip()[-1:])) == title_mark):
+            if prose is not None and k > prose and _says_headline_again(raw[texts[0]], raw[k]):
                 kinds[k], reasons[k] = "boilerplate", f"the headline again, under the text (line {texts[0] + 1})"
 
 
