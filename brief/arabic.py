@@ -151,6 +151,32 @@ def countries_named(text: str) -> dict[str, str]:
     return named
 
 
+# Cities that open wire datelines ("نابلس - أعلنت ...") besides the countries and capitals above, and the
+# two names left out above for their other meanings: first in a dateline, a word is a place.
+_DATELINE_PLACES = frozenset(normalize(name) for name in (
+    "عمان", "سيول", "رام الله", "القدس", "نابلس", "جنين", "الخليل", "بيت لحم", "خان يونس", "رفح", "طرابلس",
+    "مصراته", "الموصل", "أربيل", "السليمانية", "كركوك", "النجف", "كربلاء", "حمص", "حماة", "إدلب", "اللاذقية",
+    "دير الزور", "الرقة", "صيدا", "صور", "تعز", "مأرب", "الحديدة", "المكلا", "صفاقس", "سوسة", "وهران",
+    "قسنطينة", "مراكش", "طنجة", "فاس", "أكادير", "أسوان", "الأقصر", "بورسعيد", "السويس", "الإسماعيلية",
+    "طنطا", "المنصورة", "الزرقاء", "إربد", "العقبة", "الدمام", "المدينة المنورة", "أبها", "تبوك", "الطائف",
+    "الشارقة", "عجمان", "العين", "صلالة", "نزوى", "صحار", "أم درمان", "بورتسودان", "نيويورك", "جنيف",
+    "بروكسل", "فيينا", "روما", "مدريد", "أوتاوا", "بيروت", "الجزائر", "تونس", "الكويت", "جيبوتي", "الدوحة",
+))
+
+
+def is_place_name(text: str) -> bool:
+    """Whether `text` (a word or three) is a country, a capital or a city that news datelines name."""
+    name = " ".join(normalize(text).split())
+    return name in _DATELINE_PLACES or name.removeprefix("ال") in _place_names()
+
+
+@functools.lru_cache(maxsize=None)
+def _place_names() -> frozenset[str]:
+    """Every country's name, capital and main cities (without the article ال), not its nisba."""
+    return frozenset(name.removeprefix("ال") for country, (others, _) in _PLACES.items()
+                     for name in [country, *filter(None, others.split(","))])
+
+
 def country_mentions(text: str) -> dict[str, int]:
     """How often each country is named in the text, by its name, capital and main cities or nisba."""
     pattern, country_of = _place_pattern()

@@ -10,8 +10,8 @@ import datetime
 import re
 from dataclasses import dataclass
 
-from brief.arabic import (REPORTING_VERBS, arabic_letter_count, has_arabic, light_stem, normalize, to_ascii_digits,
-                          tokens)
+from brief.arabic import (REPORTING_VERBS, arabic_letter_count, has_arabic, is_place_name, light_stem, normalize,
+                          to_ascii_digits, tokens)
 from brief.errors import InputError
 from brief.models import Article, Line, RawDocument
 
@@ -379,6 +379,85 @@ def _dateline_outlet(text: str) -> str | None:
 
 
 DATELINE_PART_MAX_WORDS = 3
+DATELINE_MAX_CHARS = 80
+
+# A dateline's separator: a dash, a colon or a slash; a tatweel only with a space beside it ("لندن ـ").
+_DATELINE_SEPARATOR = re.compile(r"\s*(?:[-–—]+|:|/|(?<=\s)ـ+|ـ+(?=\s))\s*")
+_NUMERIC_DATE = re.compile(r"[0-9٠-٩]{1,4}\s*[-/.]\s*[0-9٠-٩]{1,2}\s*[-/.]\s*[0-9٠-٩]{2,4}")
+_BRACKETED_END = re.compile(r"[(（]([^()（）]{1,30})[)）]\s*$")
+_MONTH_WORDS = frozenset(word for month in _MONTHS for word in month.split())
+
+
+def wire_dateline(text: str) -> tuple[int, str | None]:
+    """The wire dateline that opens a line of text, as (its length in characters, the agency or outlet it
+    names), or (0, None): "رام الله 15-10-2024 وفا- أصدر", "تونس (وات) - دعا", "شفق نيوز/ لقي",
+    "عمان- الرأي- دعا". A place alone counts only if it is a known place and a dash follows it; "الجيش
+    اللبناني: وحداتنا" is a speaker, not a dateline."""
+    head = text[:DATELINE_MAX_CHARS]
+    # A date's own dashes and slashes separate nothing.
+    masked = _NUMERIC_DATE.sub(lambda m: "0" * len(m[0]), head)
+    first = _DATELINE_SEPARATOR.search(masked)
+    if not first or not first.start():
+        return 0, None
+    named = _dateline_prefix(text[:first.start()], masked[first.start():first.end()].strip())
+    if named is False:
+        return 0, None
+    end, outlet = first.end(), named
+    # Place, separator, then the agency and its own separator: "القاهرة - (أ ف ب) - أعلنت", "عمان- الرأي- دعا".
+    following = _DATELINE_SEPARATOR.search(masked, end)
+    if following and following.start() > end and following.start() - end <= 30:
+        chained = text[end:following.start()].strip()
+        bracketed = _BRACKETED_END.fullmatch(chained) or re.fullmatch(r"[(（]([^()（）]{1,30})[)）]", chained)
+        name = bracketed[1].strip() if bracketed else chained
+        if _is_known_name(name) or bracketed and _names_agency(name):
+            end, outlet = following.end(), outlet or name
+    # SANA glues its name to the place: "دمشق-سانا بحث وزير".
+    glued = re.match(r"(\S+)\s+", text[end:]) if not text[first.start():first.end()].endswith(" ") else None
+    if glued and normalize(glued[1]) in _AGENCIES:
+        end, outlet = end + glued.end(), outlet or glued[1]
+    rest = text[end:]
+    if len(rest.split()) < 3 or not has_arabic(rest):
+        return 0, None
+    return end, outlet.strip(" «»\"“”") if outlet else None
+
+
+def _names_agency(name: str) -> bool:
+    """A bracketed credit that can be an agency: a word or three, no digits ("وات", "أ ف ب", "بترا")."""
+    return 0 < len(name.split()) <= 3 and not re.search(r"[0-9٠-٩]", name)
+
+
+def _dateline_prefix(prefix: str, separator: str) -> str | None | bool:
+    """What stands before a dateline's separator: False if it is no dateline; else the agency or outlet it
+    names (None when it names none: a place and a date, or a known place before a dash)."""
+    words = prefix.split()
+    if not words or len(words) > 8:
+        return False
+    outlet = None
+    rest = prefix.strip()
+    bracketed = _BRACKETED_END.search(rest)
+    if bracketed and _names_agency(bracketed[1]):
+        outlet, rest = bracketed[1].strip(), rest[:bracketed.start()].strip(" ،,")
+    if outlet is None:
+        # The agency after the place and date: "رام الله 15-10-2024 وفا".
+        words = rest.split()
+        for size in (3, 2, 1):
+            if len(words) >= size and _is_known_name(" ".join(words[-size:])):
+                outlet, rest = " ".join(words[-size:]), " ".join(words[:-size]).strip(" ،,")
+                break
+    # The date after the place: "الرياض، 3 ديسمبر", "رام الله 15-10-2024".
+    place = [w for w in re.split(r"[\s،,]+", rest) if w]
+    dated = False
+    while place and (re.search(r"[0-9٠-٩]", place[-1]) or normalize(place[-1]) in _MONTH_WORDS):
+        dated = bool(re.search(r"[0-9٠-٩]", place.pop())) or dated
+    if len(place) > DATELINE_PART_MAX_WORDS or any(not w.isalpha() for w in place):
+        return False
+    if outlet:
+        return outlet
+    if separator[:1] not in "-–—ـ":
+        return False  # a colon or a slash after a place alone is a speaker or a section: "مصر: ..."
+    if place and (dated or is_place_name(" ".join(place))):
+        return None
+    return False
 
 
 @dataclass
@@ -1250,15 +1329,12 @@ def _metadata(lines: list[Line], facts: dict[int, _Facts]) -> dict:
     if meta["outlet"] is None:
         # A wire story's dateline opens its first sentence: "تونس (وات) - دعا رئيس الجمهورية ...".
         lead = next((line.text for line in lines if line.kind == "body"), "")
-        wire = _INLINE_DATELINE.match(lead.strip())
-        if wire and len(wire.group(1).split()) <= 3:
-            meta["outlet"] = wire.group(1).strip()
+        meta["outlet"] = wire_dateline(lead.strip())[1]
     if meta["outlet"] is None and meta["url"]:
         meta["outlet"] = _outlet_from_url(meta["url"])
     return meta
 
 
-_INLINE_DATELINE = re.compile(r"^[^\W\d][^()\-–—:]{1,25}?\s*[(（]([^()（）\d]{2,25})[)）]\s*[-–—ـ]")
 _GENERIC_SOURCES = {"وكالات", "وكالات الانباء", "الوكالات", "مواقع", "مواقع الكترونيه", "متابعات", "الصحافه",
                     "صحف", "وسايل اعلام", "وسايل الاعلام", "مواقع التواصل", "مواقع التواصل الاجتماعي", "agencies"}
 
@@ -1333,6 +1409,11 @@ def clean_document(doc: RawDocument) -> list[Article]:
         # A 'read also' article is a link on the same site: same outlet; its own address and date are unknown.
         later.outlet = later.outlet or first.outlet
     for article in articles:
+        lead = next((line for line in article.lines if line.kind == "body"), None)
+        if lead is not None:
+            lead.lead = wire_dateline(lead.text)[0]
+            if lead.lead:
+                lead.reason += "; opens with a wire dateline"
         _name_paper_called_opinion(article)
         _mark_outlet_line(article)
         article.opinion = _is_opinion(article)

@@ -29,6 +29,7 @@ class Line:
     text: str
     kind: str
     reason: str
+    lead: int = 0  # characters of a wire dateline opening the line ("رام الله 15-10-2024 وفا- "), not its sentence
 
 
 @dataclass
@@ -45,7 +46,7 @@ class Sentence:
 
     text: str
     line: int  # 1-based source line it starts on (0 when unknown, e.g. HTML)
-    kind: str = "body"  # title | heading | body
+    kind: str = "body"  # title | heading | body | dateline (a wire dateline before the first sentence)
     index: int = 0  # position within its article
     english: str | None = None
     score: float | None = None  # engine's sequence score (mean log-prob), when it gives one

@@ -329,8 +329,14 @@ def segment_article(article: Article) -> Article:
         elif first.kind == "body":
             starts, pieces, offset = [], [], 0
             for line in group:
+                lead = line.lead if line is first else 0
+                text = line.text[lead:]
+                if lead and text.strip():
+                    # A wire dateline is no part of the first sentence: a key point must not open with it.
+                    sentences.append(Sentence(text=line.text[:lead].strip(), line=line.number, kind="dateline",
+                                              index=len(sentences)))
                 starts.append((offset, line.number))
-                pieces.append(line.text.strip() if len(group) > 1 else line.text)
+                pieces.append(text.strip() if len(group) > 1 or lead else text)
                 offset += len(pieces[-1]) + 1
             paragraph = " ".join(pieces)
             cursor = 0

@@ -231,7 +231,7 @@ def _candidates(articles: list[Article],
     for article in sorted(articles, key=lambda a: a.number):
         year = int(article.published[:4]) if article.published and _YEAR.match(article.published) else run_year
         for position, sentence in enumerate(article.sentences[:per_article]):
-            if not sentence.text.strip() or not has_arabic(sentence.text):
+            if not sentence.text.strip() or not has_arabic(sentence.text) or sentence.kind == "dateline":
                 continue
             terms = sentence_terms(sentence.text, year)
             candidates.append(_Candidate(article.number, position, sentence, word_count(sentence.text),

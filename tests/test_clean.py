@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from brief.clean import (classify_lines, clean_document, find_duplicates, inspect_records, line_accounting,
-                         line_facts, parse_date)
+                         line_facts, parse_date, wire_dateline)
 from brief.errors import InputError
 from brief.ingest import read_document
 from brief.models import RawDocument
@@ -566,6 +566,47 @@ def test_a_wire_dateline_opening_the_first_sentence_names_the_outlet(lead, outle
     text = lead + "\nوأضاف أن القرار سيدخل حيز التنفيذ بداية الشهر المقبل في جميع المحافظات.\n"
     [article] = clean_document(RawDocument(file="w.txt", text=text, encoding="utf-8", original_lines=2))
     assert article.outlet == outlet
+
+
+@pytest.mark.parametrize("text, lead, outlet", [
+    ("رام الله 15-10-2024 وفا- أصدر رئيس دولة فلسطين، اليوم الثلاثاء، قرارا بقانون", "رام الله 15-10-2024 وفا- ", "وفا"),
+    ("عمان- قررت وزارة المياه والري خفض كميات المياه", "عمان- ", None),
+    ("شفق نيوز/ لقي ثلاثة أشخاص حتفهم وأصيب 14 آخرون", "شفق نيوز/ ", "شفق نيوز"),
+    ("عمان- الرأي- دعا معهد ثربانتس بعمان للمشاركة بمسابقة الرسم", "عمان- الرأي- ", "الرأي"),
+    ("القاهرة - (أ ف ب) - أعلنت وزارة الصحة المصرية اليوم", "القاهرة - (أ ف ب) - ", "أ ف ب"),
+    ("بيروت - رويترز: قال مسؤولون إن الغارات استمرت", "بيروت - رويترز: ", "رويترز"),
+    ("دمشق-سانا بحث وزير الخارجية والمغتربين مع نظيره العراقي", "دمشق-سانا ", "سانا"),
+    ("الرياض، 3 ديسمبر (واس) - أعلنت وزارة المالية الميزانية", "الرياض، 3 ديسمبر (واس) - ", "واس"),
+    ("(رويترز) - قال مسؤولون إن الغارات استمرت طوال الليل", "(رويترز) - ", "رويترز"),
+    ("لندن ـ «القدس العربي»: أعلنت الحكومة البريطانية خطة", "لندن ـ «القدس العربي»: ", "القدس العربي"),
+    ("نابلس – اقتحمت قوات الاحتلال البلدة القديمة فجر اليوم", "نابلس – ", None),
+    # No dateline: a speaker before a colon, a name in apposition, a headline-like country, a sentence.
+    ("الجيش اللبناني: وحداتنا بدأت الانتشار في قطاع جنوب الليطاني", "", None),
+    ("محمد صلاح - نجم ليفربول - سجل هدفين في المباراة", "", None),
+    ("مصر: ارتفاع التضخم إلى 30 بالمئة في أكتوبر", "", None),
+    ("أعلنت وزارة الصحة، اليوم 15-10-2024 - أن عدد الإصابات تراجع", "", None),
+    ("ذكرت صحيفة “فيدوموستي” اليوم الاثنين 10-06-2024، نقلاً عن مصدر", "", None),
+    ("غزة - ", "", None),  # nothing after it: no sentence to open
+])
+def test_a_wire_dateline_is_found_with_its_agency(text, lead, outlet):
+    assert wire_dateline(text) == (len(lead), outlet)
+
+
+@given(st.text(alphabet="غزة عمان- 0123/(وفا):،رويترز", max_size=60))
+def test_a_wire_dateline_is_a_prefix_before_at_least_three_words(text):
+    length, _ = wire_dateline(text)
+    assert 0 <= length <= len(text)
+    assert length == 0 or len(text[length:].split()) >= 3
+
+
+def test_the_first_sentence_of_a_wire_story_is_marked_with_its_dateline():
+    text = ("الرئيس يصدر قرارا بقانون بشأن الطاقة\n"
+            "رام الله 15-10-2024 وفا- أصدر رئيس دولة فلسطين، اليوم الثلاثاء، قرارا بقانون بشأن قطاع الطاقة.\n"
+            "بيروت - وقال مسؤول إن القرار يدخل حيز التنفيذ فورا في جميع المحافظات.\n")
+    [article] = clean_document(RawDocument(file="w.txt", text=text, encoding="utf-8", original_lines=3))
+    body = [line for line in article.lines if line.kind == "body"]
+    assert body[0].lead == len("رام الله 15-10-2024 وفا- ") and "wire dateline" in body[0].reason
+    assert body[1].lead == 0  # only the story's first line opens with its dateline
 
 
 @pytest.mark.parametrize("site, outlet", [

@@ -262,3 +262,17 @@ def test_a_quotation_closed_without_a_full_stop_ends_its_sentence_before_the_nex
     segment_article(article)
     body = [s.text for s in article.sentences if s.kind == "body"]
     assert len(body) == 4 and body[1].endswith('الصناعة"') and body[2].startswith("وأشار")
+
+
+def test_a_wire_dateline_is_a_sentence_of_its_own_before_the_first_one():
+    # A key point or a translation must not open with "Ramallah 15-10-2024 WAFA -"; the dateline is kept.
+    path = DATA / "clean_gold" / "articles" / "wafa_paste_decree.txt"
+    [article] = clean_document(read_document(str(path)))
+    segment_article(article)
+    first = next(k for k, s in enumerate(article.sentences) if s.kind != "title")
+    dateline, sentence = article.sentences[first], article.sentences[first + 1]
+    assert (dateline.kind, dateline.text) == ("dateline", "رام الله 15-10-2024 وفا-")
+    assert sentence.kind == "body" and sentence.text.startswith("أصدر رئيس دولة فلسطين") and sentence.line == dateline.line
+    line = next(ln for ln in article.lines if ln.number == dateline.line)
+    joined = "".join(s.text for s in article.sentences if s.line == line.number)
+    assert _without_space(joined) == _without_space(line.text)

@@ -480,3 +480,12 @@ def test_an_aside_on_another_matter_is_no_point_of_the_story():
     presser = next(a.number for a in articles if "madbouly" in a.file)
     truce = next(s for s in stories if presser in s.articles)
     assert not any("الفائدة" in p.arabic for p in points if p.story == truce.number)
+
+
+def test_a_key_point_does_not_open_with_the_wire_dateline():
+    from brief.pipeline import prepare
+
+    articles = prepare([str(ROOT / "tests" / "data" / "clean_gold" / "articles" / "wafa_paste_decree.txt")]).articles
+    points = summarize(articles, max_points=3)
+    assert points and points[0].arabic.startswith("أصدر رئيس دولة فلسطين")
+    assert not any("وفا-" in p.arabic for p in points)
