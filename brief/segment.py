@@ -41,6 +41,10 @@ _CLOCK_OR_YEAR = re.compile(r"\d+(?:[:.]\d{2})?")
 _DOTTED_ABBREVIATION = re.compile(r"(?:[^\W\d_]\.)+")
 # Words that go on with the time or year a mark closes: "8:30 م. بتوقيت القاهرة", "من 9 ص. وحتى 11 م.".
 _TIME_GOES_ON = re.compile(r"(?:و?حتي|الي|بتوقيت|بالتوقيت|توقيت|حسب|بحسب|من|في|علي|يوميا|تقريبا)(?!\w)")
+# Nouns that a letter labels ("المنطقة ج", "الفقرة ب", "الخطة ب"): the letter is no initial of a name.
+_LETTER_LABELLED = frozenset(normalize(w) for noun in (
+    "منطقة", "فقرة", "بند", "فئة", "مجموعة", "خطة", "ملحق", "نموذج", "جدول", "قسم", "فرع", "مرحلة", "طراز",
+    "درجة", "مستوى", "فيتامين", "شريحة", "حرف", "رقم", "مادة") for w in (noun, "ال" + noun.removeprefix("ال")))
 _TITLE_LETTERS = set("دمأا")  # د. (doctor), م. (engineer), أ. and أ.د. (professor) stand before a name
 _CONJUNCTION = re.compile(r"\s(?=و[\u0621-\u064A]{2,})")
 
@@ -92,24 +96,32 @@ def _opens_clause(text: str) -> bool:
     return bool(following) and following[0][0] in "وف" and len(following[0]) > 2
 
 
-def _opens_sentence(text: str) -> bool:
+def _opens_sentence(text: str, reporting_only: bool = False) -> bool:
     """Whether `text` starts with a verb joined by و, or a reporting verb joined by ف: "وأضاف", "وتخضع",
-    "فقال". Not a name ("وجدي", "فهمي", "فتحي"), nor "وفقا" or "فيما", which go on with the sentence."""
+    "فقال". Not a name ("وجدي", "فهمي", "فتحي"), nor "وفقا" or "فيما", which go on with the sentence.
+    With `reporting_only`, only a reporting verb ("وقال", not "ويليامز", which reads like "ويقول")."""
     following = text.lstrip(_CLOSERS + " ").split()
     word = normalize(following[0]) if following else ""
     if len(word) < 3 or word[0] not in "وف":
         return False
     if word[1:] in REPORTING_VERBS:
         return True
+    if reporting_only:
+        return False
     # و + ي/ت opens a verb ("وتخضع", "ويقول"), unless the word is an adverb ("وتحديدا", "وتزامنا") or "وتحت".
     return word[0] == "و" and word[1] in "يت" and len(word) > 3 and not word.endswith("ا") and word != "وتحت"
 
 
-def _abbreviation_ends_sentence(abbreviation: str, following: str) -> bool:
+def _abbreviation_ends_sentence(abbreviation: str, following: str, before: str = "") -> bool:
     """Whether an abbreviation's full stop (ج. أ.ف.ب.) ends its sentence too: before a verb that opens the
-    next one, unless the abbreviation is a title, whose next word is a name ("د. وليد")."""
-    letters = set(_LETTER_OR_DIGIT.findall(abbreviation))
-    return not letters <= _TITLE_LETTERS and _opens_sentence(following)
+    next one, unless the abbreviation is a title, whose next word is a name ("د. وليد"). `before` is the
+    word before it."""
+    letters = _LETTER_OR_DIGIT.findall(abbreviation)
+    # One letter is a person's initial, and foreign names often start like a verb ("ج. ويليامز", "ت. ويلسون"):
+    # only a reporting verb starts a sentence after it. After a noun that labels things by letter it is a
+    # label ("المنطقة ج. وتخضع"), and any verb does.
+    initial = len(letters) == 1 and normalize(before) not in _LETTER_LABELLED
+    return not set(letters) <= _TITLE_LETTERS and _opens_sentence(following, reporting_only=initial)
 
 
 def _protected(line: str, start: int, end: int, protected: list[tuple[int, int]]) -> bool:
@@ -151,7 +163,7 @@ def _boundaries(line: str) -> list[int]:
             letters = _LETTER_OR_DIGIT.findall(word)
             era = word in _AFTER_NUMBER_MARKS and len(before) > 1 and _CLOCK_OR_YEAR.fullmatch(before[-2])
             if len(letters) == 1 and not word.isdigit() and not era \
-                    and not _abbreviation_ends_sentence(word, line[end:]):
+                    and not _abbreviation_ends_sentence(word, line[end:], before[-2] if len(before) > 1 else ""):
                 continue  # an initial or abbreviation: د. أ. J. (but "عام 1950 م." ends where it stops)
             if era and _TIME_GOES_ON.match(normalize(line[end:].lstrip(_CLOSERS + " "))):
                 continue  # the time goes on: "8:30 م. بتوقيت القاهرة", "9 ص. وحتى 11 م."
