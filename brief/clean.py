@@ -482,6 +482,14 @@ _OUTLET_OF_HOST = {
     "alghad.com": "الغد", "aa.com.tr": "الأناضول", "rt.com": "RT Arabic", "cnnarabic.com": "CNN بالعربية",
     "dw.com": "DW عربية", "alkhaleej.ae": "الخليج", "alriyadh.com": "الرياض", "okaz.com.sa": "عكاظ",
     "annahar.com": "النهار", "alraimedia.com": "الراي", "alqabas.com": "القبس", "aljarida.com": "الجريدة",
+    # News agencies, and more of the region's papers and sites.
+    "yna.co.kr": "يونهاب", "sana.sy": "سانا", "wafa.ps": "وفا", "petra.gov.jo": "بترا", "kuna.net.kw": "كونا",
+    "spa.gov.sa": "واس", "qna.org.qa": "قنا", "wam.ae": "وام", "alhurra.com": "الحرة", "almayadeen.net": "الميادين",
+    "alaraby.co.uk": "العربي الجديد", "elaph.com": "إيلاف", "shafaq.com": "شفق نيوز", "rudaw.net": "روداو",
+    "albayan.ae": "البيان", "echoroukonline.com": "الشروق أونلاين", "elkhabar.com": "الخبر",
+    "alittihad.ae": "الاتحاد", "sabq.org": "سبق", "alayam.com": "الأيام", "addustour.com": "الدستور",
+    "alwasat.ly": "بوابة الوسط", "hibapress.com": "هبة بريس", "euronews.com": "يورونيوز",
+    "alhadath.net": "الحدث", "albawabhnews.com": "البوابة نيوز", "alarab.co.uk": "العرب",
 }
 
 
@@ -1315,6 +1323,8 @@ def _metadata(lines: list[Line], facts: dict[int, _Facts]) -> dict:
             value = _outlet_name(fact.value)
             if not value:
                 continue
+            if _DOMAIN.match(value) and len(value.split()) == 1:
+                value = _outlet_from_url(value)  # "الموقع : ar.yna.co.kr": a known site by its name
             reason = fact.reason
             if reason == "source line" and not _is_known_name(value):
                 reason = "source line (unknown name)"  # "المصدر: صندوق النقد الدولي" under a chart

@@ -100,7 +100,7 @@ def test_seed_metadata_comes_from_its_lines_and_is_never_invented():
     assert meta("002_400953b9cbf22e48.txt") == [(None, "سي إن إن", None, None, 1)]
     [(_, outlet, url, published, _)] = meta("003_30bd282be3f8cedf.txt")
     assert (outlet, url, published) == ("Lifegate", "https://www.lifegate.it/russia-corea-del-nord-putin", None)
-    assert meta("004_3c6385f6fb4de3b3.txt") == [(None, "ar.yna.co.kr", None, "2024-06-19", 1)]
+    assert meta("004_3c6385f6fb4de3b3.txt") == [(None, "يونهاب", None, "2024-06-19", 1)]  # "الموقع : ar.yna.co.kr"
 
 
 def test_second_article_says_why_it_was_split():
