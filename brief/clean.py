@@ -10,8 +10,8 @@ import datetime
 import re
 from dataclasses import dataclass
 
-from brief.arabic import (REPORTING_VERBS, arabic_letter_count, has_arabic, is_place_name, light_stem, normalize,
-                          to_ascii_digits, tokens)
+from brief.arabic import (INVISIBLE_CONTROLS, REPORTING_VERBS, arabic_letter_count, has_arabic, is_place_name,
+                          light_stem, normalize, to_ascii_digits, tokens)
 from brief.errors import InputError
 from brief.models import Article, Line, RawDocument
 
@@ -28,7 +28,9 @@ SECOND_ARTICLE_MIN_WORDS = 60
 _TAGS = re.compile(r"^(كلمات دلاليه|كلمات مفتاحيه|الكلمات المفتاحيه|الكلمات الدلاليه|الوسوم|وسوم|"
                    r"كلمات داله|الكلمات الداله|دلالات|"
                    r"الاوسمه|اوسمه|مواضيع ذات صله|tags|keywords)\s*[:：\-]")
-_READ_ALSO = re.compile(r"^(اقرا|إقرا|طالع|شاهد|تابع|اقرئي)\s+(ايضا|كذلك|المزيد)\b|^(read also|see also|read more)\b")
+# (Or the verb alone before a colon and the linked headline: "طالع: المجلس الرئاسي يرحب ...".)
+_READ_ALSO = re.compile(r"^(اقرا|إقرا|طالع|شاهد|تابع|اقرئي)\s+(ايضا|كذلك|المزيد)\b|^(read also|see also|read more)\b|"
+                        r"^(?:اقرا|طالع)\s*[:：]")
 _RELATED = re.compile(
     r"^(?:ال)?(مقالات|اخبار|مواضيع|موضوعات|قصص|تقارير|فيديوهات)\s+(?:ال)?(مشابهه|ذات صله|ذات الصله|متعلقه|مرتبطه|"
     r"مقترحه|اخري|قد تهمك|ذات علاقه)\s*[:：]?\s*$|"
@@ -63,6 +65,8 @@ _PAGE_CONTROL = re.compile(r"^(حفظ|احفظ|انسخ الرابط|نسخ ال
                            # Sponsored blocks, the font-size buttons (A A, A+ A-), consent buttons.
                            r"محتوي مدفوع|محتوي ممول|محتوي برعايه|sponsored|(?:a ?[+\-]? ?){2,3}|"
                            r"موافقه واكمال|موافقه ومتابعه|"
+                           # Account links and app-store badges.
+                           r"تسجيل الدخول|تسجيل دخول|انشاء حساب|sign in|log in|login|app store|google play|appgallery|"
                            # The link to the site's edition in another language: not the site's name.
                            r"english|francais|français|espanol|español|türkçe|kurdi|kurdî|kurdî sorani|فارسي|"
                            r"עברית|русский|deutsch|"
@@ -201,6 +205,7 @@ _URL = re.compile(r"(?:https?://|www\.)[^\s<>\"'،]+", re.I)
 _EMAIL = re.compile(r"[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+")
 _DOMAIN = re.compile(r"^(?:[a-z0-9\-]+\.)+(?:com|net|org|info|news|tv|co|uk|kr|it|fr|de|ru|sa|ae|eg|qa|"
                      r"ma|dz|tn|jo|lb|sy|iq|kw|om|bh|ps|ly|sd|ye|me|io|int|gov|edu)(?:/\S*)?$", re.I)
+_NUMBERED_ITEM = re.compile(r"^\s*[0-9٠-٩]{1,2}\s*[-–.)]\s*\S")
 _BULLET = re.compile(r"^\s*([•▪●◦‣∙·\-–\*■□►▸✓✔]|\d{1,2}[.)\-]\s)\s*")
 _TERMINAL = re.compile(r"[.!؟?…»\"”’'\)]\s*$")
 _SENTENCE_END = re.compile(r"[.!؟?…]")
@@ -283,8 +288,10 @@ def _core(text: str) -> str:
 
 # A caption's mark that the photo is an old one: "(أرشيفية)", "(صورة أرشيفية)", "(archive)".
 # (Or after a dash: "المحكمة أدانت المتهمين - أرشيفية".)
-_ARCHIVE_MARK = re.compile(r"(?:[(\[]\s*(?:صوره\s+)?(?:ارشيفيه|ارشيف|من الارشيف|archive|file)\s*[)\]]|"
-                           r"\s[-–—]\s*(?:صوره\s+)?(?:ارشيفيه|من الارشيف))\s*$")
+# An illustrative photo says so too: "صورة تعبيرية", alone on its line or after the caption.
+_ARCHIVE_MARK = re.compile(r"(?:[(\[]\s*(?:صوره\s+)?(?:ارشيفيه|ارشيف|من الارشيف|تعبيريه|توضيحيه|archive|file)\s*[)\]]|"
+                           r"\s[-–—]\s*(?:صوره\s+)?(?:ارشيفيه|من الارشيف|تعبيريه)|"
+                           r"^صوره\s+(?:ارشيفيه|من الارشيف|تعبيريه|توضيحيه))\s*$")
 
 _ARCHIVE_CAPTION = "photo caption (an archive photo's)"
 # A credit's label inside a caption, after a dash, a full stop or in brackets: "- الصورة: الدائرة الإعلامية",
@@ -541,7 +548,7 @@ def line_facts(text: str) -> _Facts:
         return _Facts("boilerplate", "end-of-article marker", end_signal=True)
     if _TAGS.match(core):
         return _Facts("boilerplate", "tags line", end_signal=True)
-    if _HASHTAGS.fullmatch(stripped):
+    if _HASHTAGS.fullmatch(INVISIBLE_CONTROLS.sub("", stripped)):
         return _Facts("boilerplate", "hashtags")
     email = _EMAIL.search(stripped)
     if email and len(stripped) - len(email.group(0)) < 25 and len(words) <= 4:
@@ -735,9 +742,15 @@ NAME_MAX_WORDS = 4
 
 
 def _is_name_line(text: str) -> bool:
-    """A person's name, or a place and a name joined by a dash: a few words, no digits, no punctuation."""
+    """A person's name, or a place and a name joined by a dash: a few words, no digits, no punctuation.
+    Also a name with its place in brackets ("هالة الخياط (أبوظبي)") or a known place and a colon before it
+    ("بغداد: عمر عبد اللطيف")."""
+    text = re.sub(r"\s*\(([^\W\d_]+(?:\s+[^\W\d_]+)?)\)\s*$", r" - \1", text.strip())
+    placed = re.fullmatch(r"([^:：]+)[:：]\s*(.+)", text)
+    if placed and is_place_name(placed[1]):
+        text = f"{placed[1]} - {placed[2]}"
     parts = [p for p in re.split(r"\s+[-–—/]\s*|\s*[-–—/]\s+", text.strip()) if p]
-    return (0 < len(_words(text)) <= NAME_MAX_WORDS and len(parts) <= 2
+    return (0 < sum(len(_words(p)) for p in parts) <= NAME_MAX_WORDS and len(parts) <= 2
             and all(re.fullmatch(r"[^\W\d_]+(?:\s+[^\W\d_]+)*", p) for p in parts))
 
 
@@ -933,8 +946,11 @@ def _classify(text: str) -> _Classified:
                 nxt_line = next_nonblank(j)
                 if (fact.marker == "read_also" and links and kinds[j] == "text"
                         and len(_words(raw[j])) <= READ_ALSO_SUBHEADING_MAX_WORDS and nxt_line is not None
-                        and kinds[nxt_line] == "text" and not _is_link_like(raw[nxt_line])):
-                    break  # the article's subheading over its next paragraph, not a second linked story
+                        and kinds[nxt_line] == "text" and (not _is_link_like(raw[nxt_line])
+                                                           or _NUMBERED_ITEM.match(raw[nxt_line]))):
+                    # The article's subheading over its next paragraph or its numbered list ("ترتيب الخمسة
+                    # الأوائل" / "1 - القادسية: 25 نقطة"), not a second linked story.
+                    break
                 if kinds[j] == "text" and _is_link_like(raw[j]) or facts[j].reason == "outlet name line" and (
                         _next_is_link(raw, kinds, j)):
                     # (A tag may be the site's own name: "الوسوم" / "الشرق" / "وفيات".)
@@ -985,6 +1001,11 @@ def _classify(text: str) -> _Classified:
     bounds = [0] + [s for s, _ in starts] + [len(raw)]
     for a, b in zip(bounds, bounds[1:]):
         first_text = next((k for k in range(a, b) if kinds[k] == "text"), None)
+        # The breadcrumb over a headline repeats a menu item above it ("الإمارات" under the menu's
+        # "الإمارات"): the section the story is filed in, not its title.
+        while first_text is not None and (crumb := _breadcrumb(raw, kinds, reasons, first_text, b)):
+            kinds[first_text], reasons[first_text] = "boilerplate", crumb
+            first_text = next((k for k in range(first_text + 1, b) if kinds[k] == "text"), None)
         if first_text is not None and _is_title_like(raw[first_text]):
             following = [k for k in range(first_text + 1, b) if kinds[k] == "text"]
             if following:
@@ -1020,6 +1041,7 @@ def _classify(text: str) -> _Classified:
                 kinds[k], reasons[k] = "body", "body: Arabic text"
     _mark_author_box(raw, kinds, reasons, facts)
     _mark_photographer_captions(raw, kinds, reasons)
+    _mark_social_embeds(raw, kinds, reasons)
     lines = [Line(number=n + 1, text=t, kind=("boilerplate" if k == "blank" else k), reason=r)
              for n, (t, k, r) in enumerate(zip(raw, kinds, reasons))]
     return _Classified(lines, facts, starts)
@@ -1067,6 +1089,35 @@ def _mark_photographer_captions(raw: list[str], kinds: list[str], reasons: list[
                 and not _core(found["name"]).startswith("ال")  # "(الانسحاب الكامل)" is a topic, not a name
                 and not _REPORTED.search(normalize(found["caption"]))):
             kinds[k], reasons[k] = "boilerplate", "photo caption (a photographer's name in brackets)"
+        elif (kinds[k] in ("heading", "body") and k + 1 < len(raw) and reasons[k + 1] == "photo credit"
+              and len(_words(raw[k])) <= CAPTION_MAX_WORDS and not _SENTENCE_END.search(raw[k])
+              and not _REPORTED.search(normalize(raw[k]))):
+            # "سحب ركامية تتشكل فوق جبال الحجر" / "تصوير: عمران شاهد": the photo's caption over its credit.
+            kinds[k], reasons[k] = "boilerplate", "photo caption (over its credit line)"
+
+
+# What a page prints under a social network's post it embeds: "منشور على فيسبوك", "View this post on Instagram".
+_EMBED_MARKER = re.compile(r"^(?:منشور|تغريده|فيديو) (?:علي|عبر) (?:فيسبوك|فيس بوك|انستغرام|انستجرام|اكس|تويتر|تيك توك)$|"
+                           r"^(?:a post shared by|view this post on instagram|post on (?:facebook|x))\b")
+EMBED_MAX_LINES = 5
+
+
+def _mark_social_embeds(raw: list[str], kinds: list[str], reasons: list[str]) -> None:
+    """A social network's post embedded in the page: its marker line and, above it back to a blank line,
+    the account's name (a short unpunctuated line) and the post's text and hashtags. A select-all copies
+    them between the article's paragraphs; they are the page's, not the report's."""
+    for k in range(len(raw)):
+        if kinds[k] not in ("heading", "body") or not _EMBED_MARKER.match(_core(raw[k])):
+            continue
+        start = k
+        while start > 0 and kinds[start - 1] != "blank" and k - start < EMBED_MAX_LINES:
+            start -= 1
+        block = range(start, k)
+        if not block or kinds[start - 1 if start else 0] != "blank" or not _is_heading_like(raw[start]):
+            kinds[k], reasons[k] = "boilerplate", "social post embed marker"
+            continue
+        for m in [*block, k]:
+            kinds[m], reasons[m] = "boilerplate", f"social network post embedded in the page (marker on line {k + 1})"
 
 
 _MASTHEAD = ("dateline (place and outlet)", "publication date line", "byline or date line (short, dated, no sentence)")
@@ -1218,6 +1269,32 @@ _LIST_INTRO = re.compile(r"(?<!\w)(التالي|التاليه|كالتالي|ا
                          r"تضم|وتضم|ضمت|شملت|تشمل|وتشمل)(?:\s+\S+){0,2}\s*$")
 
 
+_MENU_REASONS = ("menu item (among section names)", "section name or breadcrumb")
+
+
+CRUMB_MAX_WORDS = 3
+
+
+def _breadcrumb(raw: list[str], kinds: list[str], reasons: list[str], i: int, end: int) -> str | None:
+    """Why line `i`, the first text line over a headline, is a breadcrumb, or None: it repeats a menu item
+    above it, or it is a word or two right under a section name with a headline under it (the
+    sub-section: "رياضة" / "محلية" / the headline)."""
+    words = _words(raw[i])
+    if not words or len(words) > CRUMB_MAX_WORDS:
+        return None
+    form = " ".join(normalize(raw[i]).split())
+    item = next((k for k in range(i - 1, -1, -1) if kinds[k] == "boilerplate" and reasons[k] in _MENU_REASONS
+                 and " ".join(normalize(raw[k]).split()) == form), None)
+    if item is not None:
+        return f"breadcrumb: the menu's item on line {item + 1}"
+    above = next((k for k in range(i - 1, -1, -1) if kinds[k] != "blank"), None)
+    below = next((k for k in range(i + 1, end) if kinds[k] != "blank"), None)
+    if (len(words) <= 2 and above is not None and reasons[above] in _MENU_REASONS and below is not None
+            and kinds[below] == "text" and _is_title_like(raw[below]) and len(_words(raw[below])) >= 4):
+        return f"breadcrumb: a sub-section under '{raw[above].strip()[:30]}' (line {above + 1})"
+    return None
+
+
 def _says_headline_again(headline: str, line: str) -> bool:
     """Whether `line` is `headline` printed again: the same words and the same final mark (with a full stop
     where the headline has none it is the first sentence saying the same: "الحكومة تقر الموازنة العامة.")."""
@@ -1270,7 +1347,7 @@ def _mark_trailing_tags(raw: list[str], kinds: list[str], reasons: list[str]) ->
 
 
 _AMONG_TAGS = ("page control, advert or comment form", "section name or breadcrumb", "share/subscribe/comment prompt",
-               "share buttons (social networks named)", "hashtags",
+               "share buttons (social networks named)", "hashtags", "byline",
                # (Under the last paragraph, over the tags: "اقرأ أيضاً: ...", "المصدر: الميادين نت".)
                "'read also' link", "source line")
 TAG_WORD_MIN_LETTERS = 3

@@ -304,7 +304,37 @@ SITE_CHROME = {
     "lbci_paste_live": ("مباشر: التطورات الميدانية في جنوب لبنان بعد دخول وقف إطلاق النار حيز التنفيذ", "LBCI Lebanon",
                         "2024-11-27"),
     "alsharq_paste_obituary": ("رحيل الشاعر والباحث في التراث راشد بن سعيد الهاجري عن 78 عاماً", "الشرق", "2024-12-08"),
+    # A fourth held-out round (ten outlets; see floor.json): the six whose kept lines are all right now.
+    "alittihad_paste_weather": ("أمطار متفرقة ورياح نشطة على الدولة حتى الجمعة.. و«الأرصاد» تحذر من تدني الرؤية",
+                                "الاتحاد", "2025-01-15"),
+    "sabq_paste_court": ("السجن 12 عاماً لمواطن ومقيم وغرامة 1.2 مليون ريال في قضية غسل أموال وتستر تجاري", "سبق",
+                         "2025-01-15"),
+    "elkhabar_paste_potatoes": ("البطاطا بـ150 دينارا للكيلوغرام والحكومة تأمر بإخراج المخزون من غرف التبريد", "الخبر",
+                                "2025-01-15"),
+    "hibapress_paste_bookfair": ("انطلاق الدورة الثلاثين للمعرض الدولي للنشر والكتاب بالرباط بمشاركة 775 عارضا من 51 دولة",
+                                 "هبة بريس", "2025-04-18"),
+    "alsabah_iq_paste_electricity": ("الكهرباء: خطة صيفية لإضافة 6 آلاف ميغاواط وتأهيل خطوط النقل", "جريدة الصباح",
+                                     "2025-01-16"),
+    "addustour_court": ("«الجنايات الكبرى» تقضي بالأشغال 15 عاما لمتهم بقتل شقيقه في الزرقاء", "جريدة الدستور الاردنية",
+                        "2025-03-09"),
 }
+# The other four of that round: metadata right, a line or two of their text still misread (see floor.json).
+ROUND_FOUR_METADATA = {
+    "alrai_paste_football": ("القادسية يتجاوز العربي ويستعيد صدارة «دوري زين»", "الراي", "2025-01-16"),
+    "petra_paste_measles": ("الصحة تطلق حملة وطنية للتطعيم ضد الحصبة تستهدف 1.1 مليون طفل الشهر المقبل",
+                            "وكالة الأنباء الأردنية", "2025-01-12"),
+    "alwasat_paste_municipal": ("مفوضية الانتخابات تعلن النتائج الأولية لانتخابات 41 مجلسا بلديا ونسبة المشاركة تتجاوز 71%",
+                                "بوابة الوسط", "2025-01-27"),
+    "alayam_bh_bank": ("«المركزي» يطرح سندات تنمية بـ 300 مليون دينار والاكتتاب يتجاوز 2.5 مرة", "صحيفة الأيام البحرينية",
+                       "2025-02-04"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(ROUND_FOUR_METADATA))
+def test_a_page_of_the_fourth_held_out_round_gives_its_source_list_fields(name):
+    source, _, _ = _gold(GOLD / "labels" / f"{name}.tsv")
+    [article] = clean_document(read_document(str(source)))
+    assert (article.title, article.outlet, article.published) == ROUND_FOUR_METADATA[name]
 
 
 @pytest.mark.parametrize("name", sorted(SITE_CHROME))
@@ -981,3 +1011,61 @@ def test_an_outlet_with_its_place_in_brackets_is_a_dateline():
 @pytest.mark.parametrize("line", ["إرسال", "تغريد"])
 def test_send_and_tweet_buttons_are_page_controls(line):
     assert line_facts(line).kind == "boilerplate"
+
+
+_MENU = "الرئيسية\nالإمارات\nاقتصاد\nالرياضة\nثقافة\n\n"
+_STORY = ("أمطار متفرقة ورياح نشطة على الدولة حتى الجمعة\n15 يناير 2025\n"
+          "توقع المركز الوطني للأرصاد أن تتأثر الدولة بمنخفض جوي سطحي يصاحبه سحب ركامية ممطرة على مناطق متفرقة.\n"
+          "وأوضح المركز أن الرياح ستكون نشطة السرعة أحياناً، مثيرة للغبار والأتربة على المناطق المكشوفة.\n")
+
+
+@pytest.mark.parametrize("crumbs", ["الإمارات\n", "الرياضة\nمحلية\n"])
+def test_a_breadcrumb_over_the_headline_is_not_its_title(crumbs):
+    # The section repeated from the menu, or a sub-section under it, files the story; the headline is under it.
+    lines = [ln for ln in classify_lines(_MENU + crumbs + _STORY) if ln.text.strip()]
+    title = next(ln for ln in lines if ln.kind == "title")
+    assert title.text == "أمطار متفرقة ورياح نشطة على الدولة حتى الجمعة"
+    assert all(ln.kind == "boilerplate" and "breadcrumb" in ln.reason for ln in lines if ln.text + "\n" in crumbs
+               and ln.number > 6)
+
+
+@pytest.mark.parametrize("byline", ["هالة الخياط (أبوظبي)", "بغداد: عمر عبد اللطيف"])
+def test_a_writer_with_a_place_between_headline_and_date_is_a_byline(byline):
+    text = _STORY.replace("\n15 يناير", f"\n{byline}\n15 يناير", 1)
+    assert next(ln for ln in classify_lines(text) if ln.text == byline).kind == "meta"
+
+
+@pytest.mark.parametrize("line, kind", [
+    ("طالع: المجلس الرئاسي يرحب بإنجاح المرحلة الثانية من الانتخابات البلدية", "boilerplate"),
+    ("صورة تعبيرية", "boilerplate"),
+    ("تسجيل الدخول", "boilerplate"),
+    ("App Store", "boilerplate"),
+    ("\u200f#ليبيا_تنتخب", "boilerplate"),
+])
+def test_links_captions_and_buttons_between_paragraphs_are_furniture(line, kind):
+    text = _STORY + line + "\nوكانت المرحلة الأولى من الانتخابات قد جرت في نوفمبر الماضي في عدد من البلديات.\n"
+    assert next(ln for ln in classify_lines(text) if ln.text == line).kind == kind
+
+
+def test_a_caption_over_its_credit_line_is_furniture():
+    text = _STORY + "\nسحب ركامية تتشكل فوق سلسلة جبال الحجر\nتصوير: عمران شاهد\n\n" + _STORY.split("\n", 2)[2]
+    kinds = {ln.text: ln.kind for ln in classify_lines(text)}
+    assert kinds["سحب ركامية تتشكل فوق سلسلة جبال الحجر"] == "boilerplate"
+
+
+def test_an_embedded_social_post_is_furniture_and_the_text_around_it_is_not():
+    embed = ("\nالمفوضية الوطنية العليا للانتخابات\nتعلن المفوضية عن النتائج الأولية لانتخابات المجالس البلدية.\n"
+             "#ليبيا_تنتخب\nمنشور على فيسبوك\n\n")
+    after = "من جانبها، رحبت بعثة الأمم المتحدة للدعم في ليبيا بإعلان النتائج وأشادت بتنظيم الاقتراع.\n"
+    lines = [ln for ln in classify_lines(_STORY + embed + after) if ln.text.strip()]
+    kinds = {ln.text: ln.kind for ln in lines}
+    assert [kinds[t] for t in embed.split("\n") if t] == ["boilerplate"] * 4
+    assert kinds[after.strip()] == "body" and sum(k == "body" for k in kinds.values()) == 3
+
+
+def test_a_numbered_list_under_its_heading_after_a_read_also_link_is_text():
+    text = (_STORY + "\nاقرأ أيضاً\nالكويت يفلت من الخسارة أمام كاظمة في الوقت بدل الضائع\n\nترتيب الخمسة الأوائل\n"
+            "1 - القادسية: 25 نقطة\n2 - الكويت: 24 نقطة\n3 - السالمية: 21 نقطة\n")
+    kinds = {ln.text: ln.kind for ln in classify_lines(text)}
+    assert kinds["الكويت يفلت من الخسارة أمام كاظمة في الوقت بدل الضائع"] == "boilerplate"
+    assert [kinds[f"{n} - {t}"] for n, t in ((1, "القادسية: 25 نقطة"), (2, "الكويت: 24 نقطة"))] == ["body", "body"]
