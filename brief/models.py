@@ -205,6 +205,7 @@ class Brief:
     flagged_points: int = 0
     variant: str = "bilingual"  # bilingual | english
     review_file: str | None = None  # file name of the review page, for links
+    mirrors: str | None = None  # the variant whose page chose these points, when it is another (--variant both)
     brief_only: bool = False  # only the brief's sentences were translated; the review page says so
 
 

@@ -464,6 +464,7 @@ def _context(brief: Brief, *, for_pdf: bool = False, links: bool = True) -> dict
         or any(view.uncited for section in sections for view in section["points"]),
         "points_shown": shown,
         "more_points": brief.more_points,
+        "mirrors": brief.mirrors,
         "flagged_points": brief.flagged_points,
         "corrected_points": sum(1 for section in sections for view in section["points"] if view.corrected),
         "signature": brief.signature.line(),
@@ -770,6 +771,7 @@ def render_outputs(brief: Brief, out_dir: str | os.PathLike, formats=("md", "pdf
         # in every attachment, the review page and the report (it fits: it is the same page less a column).
         wanted = copy.copy(first[0] if first else base)
         wanted.variant = name
+        wanted.mirrors = first[0].variant if first else None
         fitted, pdf = fit_to_page(wanted, paper)
         stem = brief_stem(brief.date, name)
         if first is None:

@@ -594,6 +594,11 @@ def test_both_variants_show_the_same_points_under_the_same_numbers(tmp_path):
     assert len(numbered["brief-2024-06-20.md"]) < len(brief.points)  # the case where the two pages differed
     alone = render.render_outputs(brief, tmp_path, formats=("md",), variant="english").fitted
     assert len(alone.points) > len(numbered["brief-2024-06-20.md"])  # on its own, the English page holds more
+    # The English page, with room to spare, says whose page left the other points out.
+    english = (tmp_path / "brief-2024-06-20.en.md").read_text(encoding="utf-8")
+    bilingual = (tmp_path / "brief-2024-06-20.md").read_text(encoding="utf-8")
+    assert "did not fit on the bilingual brief's page, whose points this one repeats" in english
+    assert "did not fit on the page:" in bilingual and "repeats" not in bilingual
 
 
 def test_an_interrupt_while_the_review_page_renders_leaves_yesterdays_set_whole(tmp_path, monkeypatch):
