@@ -61,6 +61,16 @@ def _only_closes(line: str, i: int) -> bool:
     return not (before.isspace() or before in "([{«") and (after.isspace() or after in ".,،؛:;!?؟…)]}»")
 
 
+def _only_opens(line: str, i: int) -> bool:
+    """Whether the quote at `i` can only open a quotation: a space or a bracket before it, a letter after."""
+    before = line[i - 1] if i > 0 else " "
+    after = line[i + 1] if i + 1 < len(line) else " "
+    return (before.isspace() or before in "([{«") and bool(_LETTER_OR_DIGIT.match(after))
+
+
+_SENTENCE_MARK_BETWEEN = re.compile(r"[.!?؟]\s")
+
+
 def _quote_spans(line: str) -> list[tuple[int, int]]:
     """Balanced quotations: « » pairs (and brackets, which hold asides the same way), and “ ” " used as
     open/close in turn, except that a quote which can only close opens nothing."""
@@ -76,7 +86,9 @@ def _quote_spans(line: str) -> list[tuple[int, int]]:
     for i, char in enumerate(line):
         if char not in _TOGGLE_QUOTES:
             continue
-        if opened is not None:
+        if opened is not None and _only_opens(line, i) and _SENTENCE_MARK_BETWEEN.search(line[opened:i]):
+            opened = i  # the quote opened before was never closed: this one opens anew
+        elif opened is not None:
             spans.append((opened, i))
             opened = None
         elif not _only_closes(line, i):
