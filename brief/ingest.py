@@ -479,6 +479,22 @@ def _types(item: dict) -> set[str]:
     return {k for k in (kind if isinstance(kind, list) else [kind]) if isinstance(k, str)}
 
 
+def _markup_address(tree, headline: str | None) -> str | None:
+    """The article's address its JSON-LD states (mainEntityOfPage, else url), where no link tag does: the
+    headline's article first, where the page describes its related stories too."""
+    articles = [item for item in _json_ld_objects(tree) if _types(item) & _ARTICLE_TYPES]
+    own = [item for item in articles if headline and isinstance(item.get("headline"), str)
+           and tokens(item["headline"]) == tokens(headline)]
+    for item in own or articles[:1]:
+        for value in (item.get("mainEntityOfPage"), item.get("url")):
+            if isinstance(value, dict):
+                value = value.get("@id") or value.get("url")
+            if isinstance(value, str) and re.match(r"https?://", value.strip(), re.I) \
+                    and not _HOME_PAGE.match(value.strip()):
+                return value.strip()
+    return None
+
+
 def _markup_published(tree, headline: str | None) -> str | None:
     """The publication time the page's markup states, as written: a meta tag, then a JSON-LD article's
     datePublished (the headline's, where the page describes its related stories too)."""
@@ -719,6 +735,7 @@ def extract_html(html: str, file: str, address: str | None = None) -> tuple[str,
     page_url = url or data.get("url")
     if page_url and not re.match(r"https?://", page_url, re.I):
         page_url = None  # a javascript: or relative canonical is not an address anyone can cite
+    page_url = page_url or _markup_address(tree, headline)
     # The markup's statement, then the page's date line by its headline, then htmldate's guess, which takes
     # the earliest date it finds: a related story's under an Arc XP article that states none.
     if published:

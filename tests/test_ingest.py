@@ -388,6 +388,14 @@ ARTICLE = "<h1>وصول الرئيس إلى العاصمة</h1>" + BODY
     ('<link rel="canonical" href="/node/5012345"><meta property="og:url" content="https://www.albawabhnews.com/5012345'
      '?utm_source=fb">', "https://www.albawabhnews.com/node/5012345"),
     ('<link rel="canonical" href="//www.albawabhnews.com/5012345">', "https://www.albawabhnews.com/5012345"),
+    # no link tag: the JSON-LD article's mainEntityOfPage (its @id), else its url
+    ('<script type="application/ld+json">{"@type": "NewsArticle", "mainEntityOfPage": {"@type": "WebPage", '
+     '"@id": "https://www.alayam.com/alayam/economics/1123456/News.html"}}</script>',
+     "https://www.alayam.com/alayam/economics/1123456/News.html"),
+    ('<script type="application/ld+json">{"@type": "Article", "url": "https://www.sabq.org/saudia/x7Yq2"}</script>',
+     "https://www.sabq.org/saudia/x7Yq2"),
+    ('<script type="application/ld+json">{"@type": "NewsArticle", "mainEntityOfPage": "https://www.sabq.org/"}'
+     '</script>', None),  # the home page is no article's address
 ])
 def test_the_cited_address_is_the_canonical_link_not_og_url(head, url):
     from brief.ingest import extract_html
