@@ -1113,7 +1113,7 @@ def _mark_social_embeds(raw: list[str], kinds: list[str], reasons: list[str]) ->
         while start > 0 and kinds[start - 1] != "blank" and k - start < EMBED_MAX_LINES:
             start -= 1
         block = range(start, k)
-        if not block or kinds[start - 1 if start else 0] != "blank" or not _is_heading_like(raw[start]):
+        if not block or start == 0 or kinds[start - 1] != "blank" or not _is_heading_like(raw[start]):
             kinds[k], reasons[k] = "boilerplate", "social post embed marker"
             continue
         for m in [*block, k]:
@@ -1270,8 +1270,6 @@ _LIST_INTRO = re.compile(r"(?<!\w)(التالي|التاليه|كالتالي|ا
 
 
 _MENU_REASONS = ("menu item (among section names)", "section name or breadcrumb")
-
-
 CRUMB_MAX_WORDS = 3
 
 
