@@ -329,6 +329,10 @@ def arabic_number_words(text: str) -> set[float]:
     if re.search(r"(?<!\w)[وب]?(?:هدف|هدفين|هدفان|اهداف)(?: \w+)? (?:نظيفه|نظيفين|دون رد|بلا رد|مقابل لا شيء)(?!\w)",
                  joined):
         values.add(0.0)
+    # A goalless draw: 'تعادلا سلبيا', 'التعادل السلبي', 'بدون أهداف' is '0-0'.
+    if re.search(r"(?<!\w)\w*تعادل\w*(?: \w+){0,6}? (?:ال)?سلبي(?:ا|ه)?(?!\w)|(?<!\w)(?:دون|بدون|بلا) اهداف(?!\w)",
+                 joined):
+        values.add(0.0)
     if re.search(r"(?<!\w)والنصف(?!\w)", joined):  # 'العاشرة والنصف': half past
         values.add(30.0)
     if re.search(r"(?<!\w)والربع(?!\w)", joined):
@@ -343,9 +347,22 @@ def arabic_number_words(text: str) -> set[float]:
 _ENGLISH_TOKEN = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|[A-Za-z]+")
 
 
+# A span of years with the second shortened: '2023-24', 'the 2024/25 budget' (the Arabic's 2023-2024).
+_YEAR_SPAN = re.compile(r"(?<![\d.,/-])((?:19|20)\d\d)([-/–])(\d\d)(?!\d|[.,/-]\d)")
+
+
+def _full_years(text: str) -> str:
+    """'2023-24' as '2023-2024' (same century, a later year; '2023-15' is no span of years)."""
+    def full(match: re.Match) -> str:
+        first, short = match.group(1), match.group(3)
+        second = first[:2] + short
+        return f"{first}{match.group(2)}{second}" if second > first else match.group()
+    return _YEAR_SPAN.sub(full, text)
+
+
 def english_numbers(text: str) -> tuple[list[Number], set[float]]:
     """(numbers written with digits, every value stated: digits, words, month names, decades)."""
-    text = to_ascii_digits(text)
+    text = _full_years(to_ascii_digits(text))
     digits: list[Number] = []
     values: set[float] = set()
     consumed: list[tuple[int, int]] = []
@@ -746,10 +763,11 @@ _ARABIC_CURRENCIES.append((re.compile(r"(?<!\w)(?:[وب]?ال)?ين(?!\w)"), "ye
 _ENGLISH_CURRENCIES = _english_terms({
     # (codes in capitals only: 'try', 'mad', 'rub' are words)
     r"\$|\bdollars?\b|(?-i:\bUSD\b)|\bgreenbacks?\b": "dollar", r"€|\beuros?\b|(?-i:\bEUR\b)": "euro",
-    r"£|\bpounds?\b|\bsterling\b|(?-i:\bGBP\b|\bEGP\b)": "pound",
-    r"\bdinars?\b|(?-i:\b(?:JOD|KWD|IQD|BHD|LYD|TND|DZD)\b)": "dinar",
-    r"\b(?:riyals?|rials?)\b|(?-i:\b(?:SAR|QAR|OMR|YER|IRR)\b)": "riyal",
-    r"\bdirhams?\b|(?-i:\b(?:AED|MAD)\b)": "dirham",
+    # Gulf and Egyptian papers' prefixes run into the figure: 'SR1.5 billion', 'KD5.6bn', 'JD283m', 'LE50', 'Dh3bn'.
+    r"£|\bpounds?\b|\bsterling\b|(?-i:\bGBP\b|\bEGP\b|\bLE(?=\s?\d))": "pound",
+    r"\bdinars?\b|(?-i:\b(?:JOD|KWD|IQD|BHD|LYD|TND|DZD)\b|\b(?:JD|KD|BD)(?=\s?\d))": "dinar",
+    r"\b(?:riyals?|rials?)\b|(?-i:\b(?:SAR|QAR|OMR|YER|IRR)\b|\b(?:SR|QR|RO)(?=\s?\d))": "riyal",
+    r"\bdirhams?\b|(?-i:\b(?:AED|MAD)\b|\bDhs?(?=\s?\d))": "dirham",
     r"\b(?:lira|liras|lire)\b|(?-i:\b(?:TRY|LBP|SYP)\b)": "lira", r"\b(?:roubles?|rubles?)\b|(?-i:\bRUB\b)": "rouble",
     r"\b(?:yuan|renminbi)\b|(?-i:\b(?:RMB|CNY)\b)": "yuan", r"\byen\b|¥|(?-i:\bJPY\b)": "yen",
     r"\b(?:shekels?|sheqels?)\b|(?-i:\b(?:NIS|ILS)\b)": "shekel", r"\brupees?\b|(?-i:\b(?:INR|PKR)\b)": "rupee",
@@ -821,7 +839,7 @@ def _changed_measure(arabic: dict[str, str], english: dict[str, str],
 # another in brackets right after it, is a conversion (the translator's or the outlet's), not an invented
 # number. The words between the figure and the bracket, and the bracket, are read with the tables above.
 _CONVERSION = re.compile(
-    r"([$€£¥]?\s*\d[\d,.]*[^()\d]{0,25}?)"
+    r"((?:[$€£¥]|(?-i:\b(?:[A-Z]{2,3}|Dhs?)\s?))?\s*\d[\d,.]*[^()\d]{0,25}?)"
     r"\((\s*(?:(?:about|around|some|approximately|roughly|nearly|almost|over|under|~)\s+)?[^()\d]{0,4}\d[^()]{0,25})\)",
     re.IGNORECASE)
 _MEASURE_TERMS = _ENGLISH_CURRENCIES + [term for terms in _ENGLISH_UNITS_OF.values() for term in terms]
