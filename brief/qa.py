@@ -1016,6 +1016,8 @@ _ARABIC_NOT_NEGATIONS = re.compile(r"(?<!\w)[وف]?(?:لا|ما) ?(?:يزال|ت
 # opposite bound, 'at most' for 'لا يقل', stays flagged).
 _ARABIC_LOWER_BOUND = {normalize(w) for w in ("يقل", "تقل", "يقلون")}
 _ARABIC_UPPER_BOUND = {normalize(w) for w in ("يزيد", "تزيد", "يزيدون", "يتجاوز", "تتجاوز", "يتعدى", "تتعدى")}
+# 'لا غنى عنه' (indispensable), 'لا مفر منه', 'لا مناص', 'لا محالة' (inevitable): English says it in one word.
+_ARABIC_NECESSITY = {normalize(w) for w in ("غنى", "غنا", "مفر", "مناص", "محالة")}
 # 'لا ... سوى', 'لم ... إلا', 'لا ... غير' (not ... except): English says 'only'.
 _ARABIC_EXCEPT = {normalize(w) for w in ("سوى", "إلا", "غير")}
 # 'غير' negates the adjective after it ('غير صحيح': untrue), a participle ('غير مسبوقة') or a word in -ي
@@ -1041,6 +1043,8 @@ _ENGLISH_NEGATION = re.compile(
 _ENGLISH_BY_KIND = {
     "at least": re.compile(r"\b(?:at least|minimum|or more)\b", re.IGNORECASE),
     "at most": re.compile(r"\b(?:at most|up to|maximum|or fewer|or less)\b", re.IGNORECASE),
+    "necessity": re.compile(r"\b(?:indispensabl\w*|essential|vital|crucial|necessar\w*|inevitabl\w*|unavoidabl\w*|"
+                            r"inescapabl\w*|must|bound to|certain(?:ly)?|no escape|no alternative)\b", re.IGNORECASE),
     "except": re.compile(r"\b(?:only|just|solely|merely|alone|exclusively|unless|until|except)\b", re.IGNORECASE),
     # 'عدم' + noun: instability, uncertainty, Non-Aligned, inequality, dissatisfaction. 'un-' and 'non-' words
     # are nearly all negative; 'in-', 'dis-' ... words only with a stem known to take one (not 'information').
@@ -1129,6 +1133,8 @@ def arabic_negations(source: str) -> list[_Negation]:
                 kind = "at least"
             elif bare == "لا" and following and following[0] in _ARABIC_UPPER_BOUND:
                 kind = "at most"
+            elif bare == "لا" and following and following[0] in _ARABIC_NECESSITY:
+                kind = "necessity"
             elif any(w in _ARABIC_EXCEPT for w in words[index + 1:]):
                 kind = "except"
             else:

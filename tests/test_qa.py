@@ -1066,3 +1066,21 @@ def test_a_goalless_draw_in_words_states_its_zero(arabic, english, flagged):
 def test_currency_prefixes_run_into_the_figure_name_their_currency(arabic, english, flagged):
     codes = [f.code for f in qa.check_pair(arabic, english)]
     assert ("number_mismatch" in codes) is flagged, codes
+
+
+@pytest.mark.parametrize("arabic, english, flagged", [
+    ("وقال الوزير إن الغاز الجزائري أصبح لا غنى عنه بالنسبة لإيطاليا.",
+     "The minister said Algerian gas had become indispensable for Italy.", False),
+    ("وأكد المحلل أن خفض قيمة الدينار الليبي بات أمرا لا مفر منه.",
+     "The analyst said a devaluation of the Libyan dinar had become inevitable.", False),
+    ("وقال إن المواجهة قادمة لا محالة.", "He said a confrontation was certainly coming.", False),
+    ("وقال إنه لا مناص من إجراء إصلاحات.", "He said reforms were unavoidable.", False),
+    # The idiom must still be rendered, and it answers for itself only.
+    ("وأكد المحلل أن خفض قيمة الدينار الليبي بات أمرا لا مفر منه.",
+     "The analyst said a devaluation of the Libyan dinar had become likely.", True),
+    ("وقال الوزير إن الغاز أصبح لا غنى عنه ولن تتخلى عنه إيطاليا.",
+     "The minister said gas had become essential and Italy would keep it.", True),
+])
+def test_a_negated_idiom_of_necessity_rendered_in_one_word_is_not_flagged(arabic, english, flagged):
+    codes = [f.code for f in qa.check_pair(arabic, english)]
+    assert ("negation" in codes) is flagged, codes
