@@ -1271,19 +1271,20 @@ def _arabic_names(words: str) -> str:
 # What English calls each country of brief.arabic.country_mentions (keyed as there): its name, people,
 # capital and main cities (the ones the Arabic table knows), and seats of government. Case matters
 # ('US', not 'us'). Not 'Korea' alone, 'England' (the Arabic table has no word for it) nor 'Persian'.
-# French and transliterated names stay in institutions' English names ('Banque du Liban', 'Bank Al-Maghrib').
+# French and transliterated names stay in institutions' English names ('Banque du Liban', 'Bank Al-Maghrib'), and
+# airlines and UN missions carry their country in their names ('Saudia', 'flydubai', 'UNSMIL' for the UN in Libya).
 _ENGLISH_COUNTRIES = {
     "مصر": r"Egypt|Egyptians?|Cairo|Alexandria",
-    "السعوديه": r"Saudi Arabia|Saudis?|Riyadh|Jeddah|Jedda|Jidda|Mecca|Makkah|KSA",
-    "الامارات": r"UAE|U\.A\.E\.|Emirates|Emiratis?|Abu Dhabi|Dubai", "الكويت": r"Kuwait|Kuwaitis?",
+    "السعوديه": r"Saudi Arabia|Saudis?|Saudia|Riyadh|Jeddah|Jedda|Jidda|Mecca|Makkah|KSA",
+    "الامارات": r"UAE|U\.A\.E\.|Emirates|Emiratis?|Abu Dhabi|Dubai|flydubai|flyDubai", "الكويت": r"Kuwait|Kuwaitis?",
     "قطر": r"Qatar|Qataris?|Doha", "البحرين": r"Bahrain|Bahrainis?|Manama", "سلطنه عمان": r"Oman|Omanis?|Muscat",
-    "الاردن": r"Jordan|Jordanians?|Amman", "العراق": r"Iraq|Iraqis?|Baghdad|Basra|Basrah",
-    "سوريا": r"Syria|Syrians?|Damascus|Aleppo", "لبنان": r"Lebanon|Lebanese|Beirut|Liban",
+    "الاردن": r"Jordan|Jordanians?|Amman", "العراق": r"Iraq|Iraqis?|Baghdad|Basra|Basrah|UNAMI",
+    "سوريا": r"Syria|Syrians?|Damascus|Aleppo", "لبنان": r"Lebanon|Lebanese|Beirut|Liban|UNIFIL",
     "فلسطين": r"Palestine|Palestinians?|Gaza|Gazans?|West Bank",
-    "اليمن": r"Yemen|Yemenis?|Yemenite|Sanaa|Sana['’]a|Aden",
-    "السودان": r"Sudan|Sudanese|Khartoum", "ليبيا": r"Libya|Libyans?|Benghazi", "تونس": r"Tunisia|Tunisians?|Tunis|Tunisie",
+    "اليمن": r"Yemen|Yemenis?|Yemenite|Sanaa|Sana['’]a|Aden|UNMHA",
+    "السودان": r"Sudan|Sudanese|Khartoum|UNITAMS|UNAMID", "ليبيا": r"Libya|Libyans?|Benghazi|UNSMIL", "تونس": r"Tunisia|Tunisians?|Tunis|Tunisie|Tunisair",
     "الجزاير": r"Algeria|Algerians?|Algiers|Algérie", "المغرب": r"Morocco|Moroccans?|Rabat|Casablanca|Maroc|Al-Maghrib",
-    "موريتانيا": r"Mauritania|Mauritanians?|Nouakchott", "الصومال": r"Somalia|Somalis?|Mogadishu",
+    "موريتانيا": r"Mauritania|Mauritanians?|Nouakchott", "الصومال": r"Somalia|Somalis?|Mogadishu|UNSOM|UNSOS",
     "ايران": r"Iran|Iranians?|Tehran|Teheran", "تركيا": r"Turkey|Türkiye|Turkiye|Turkish|Turks?|Ankara|Istanbul",
     "اسراييل": r"Israel|Israelis?|Tel Aviv", "روسيا": r"Russia|Russians?|Moscow|Kremlin",
     "اوكرانيا": r"Ukraine|Ukrainians?|Kyiv|Kiev",
@@ -1291,7 +1292,7 @@ _ENGLISH_COUNTRIES = {
     "الصين": r"China|Chinese|Beijing", "فرنسا": r"France|French|Paris|Elysee|Élysée",
     "بريطانيا": r"Britain|British|Britons?|UK|U\.K\.|United Kingdom|London|Downing Street",
     "المانيا": r"Germany|Germans?|Berlin", "الهند": r"India|Indians?|New Delhi|Delhi",
-    "باكستان": r"Pakistan|Pakistanis?|Islamabad", "افغانستان": r"Afghanistan|Afghans?|Kabul",
+    "باكستان": r"Pakistan|Pakistanis?|Islamabad", "افغانستان": r"Afghanistan|Afghans?|Kabul|UNAMA",
     "اليابان": r"Japan|Japanese|Tokyo", "كوريا الشماليه": r"North Korea(?:ns?)?|Pyongyang|Pyong[- ]?[Yy]ang|P'yongyang|Pyeong[- ]?yang|DPRK",
     "كوريا الجنوبيه": r"South Korea(?:ns?)?|Seoul", "اثيوبيا": r"Ethiopia|Ethiopians?|Addis Ababa",
     "فيتنام": r"Vietnam|Viet Nam|Vietnamese|Hanoi",
@@ -1337,7 +1338,11 @@ _ENGLISH_OTHER_COUNTRIES = [(re.compile(rf"(?<![\w.])(?:{english})(?![^\WA-Z]|[A
                             for key, (_, _, english) in _OTHER_COUNTRIES.items()]
 # Regions named after a country that are not the country.
 _ENGLISH_NOT_COUNTRIES = re.compile(r"\b(?:Latin|South|North|Central) America\b")
-_ARABIC_NOT_COUNTRIES = re.compile(rf"{_AR_PREFIX}امريكا (?:ال)?(?:لاتينيه|جنوبيه|شماليه|وسطي)(?!\w)")
+# So are the Maghreb ('المغرب العربي'), the sunset prayer ('صلاة المغرب') and Paris Saint-Germain, a club (PSG).
+_ARABIC_NOT_COUNTRIES = re.compile(rf"{_AR_PREFIX}(?:امريكا (?:ال)?(?:لاتينيه|جنوبيه|شماليه|وسطي)|مغرب (?:ال)?عربي"
+                                   r"|(?:صلاه|صلاتي|صلوات|اذان|موعد|وقت|افطار) (?:ال)?مغرب|باريس سان ج\w{0,2}رمان)(?!\w)")
+# 'عمّان' with its shadda is Amman, the Jordanian capital (Oman is 'عُمان'): it names Jordan.
+_AMMAN = re.compile(r"(?<!\w)[وفبل]?ع[\u064b-\u0652]*م(?=[\u064b-\u0652]*\u0651)[\u064b-\u0652]+ا[\u064b-\u0652]*ن(?!\w)")
 _BOTH_KOREAS = re.compile(r"\s*(?:و|او)\s*(?:ال)?(?:شمال|جنوب)ي(?:ه|ين|ون)?(?!\w)")
 _BOTH_KOREAS_EN = re.compile(r"\b(?:North and South|South and North) Koreas?\b")
 _SIDED_KOREA = re.compile(r"(?:ال)?كوري(?:ا|ه|ين|ون)?\s+(?:ال)?(?:شمال|جنوب)ي(?:ه|ين|ون)?(?!\w)")
@@ -1356,7 +1361,8 @@ _ARABIC_COUNTRY_HINTS = [(re.compile(rf"{_AR_PREFIX}(?:{_arabic_names(words)})(?
     "رفح": "مصر", "أبو ظبي": "الامارات", "الشام": "سوريا", "حمص|إدلب|درعا|اللاذقية": "سوريا",
     "الموصل|أربيل|كردستان|النجف|كربلاء": "العراق", "طرابلس": "ليبيا,لبنان", "مصراتة": "ليبيا",
     "الحوثي|الحوثيين|الحوثيون|الحديدة|تعز|مأرب": "اليمن", "حزب الله": "لبنان", "بيجين|بيجينغ": "الصين",
-    "كيف": "اوكرانيا", "دلهي": "الهند", "هانوي": "فيتنام", "السويس|الأقصر|أسوان|سيناء": "مصر",
+    "كيف": "اوكرانيا", "دلهي": "الهند", "باريس سان جيرمان|باريس سان جرمان": "فرنسا",
+    "المغرب العربي": "المغرب,الجزاير,تونس,ليبيا,موريتانيا", "هانوي": "فيتنام", "السويس|الأقصر|أسوان|سيناء": "مصر",
     "العبرية|الكنيست": "اسراييل", "الضفة|القطاع|المحتلة": "فلسطين", "الحرس الثوري": "ايران",
     "الكونغرس|الكونجرس": "الولايات المتحده",
 }.items()]
@@ -1444,6 +1450,9 @@ class _NamesRead(NamedTuple):
 def _countries_read(source: str, english: str) -> _NamesRead:
     text = normalize(source)
     countries = {country: country for country in country_mentions(_ARABIC_NOT_COUNTRIES.sub(" ", text))}
+    amman = len(_AMMAN.findall(source))
+    if amman:
+        countries.setdefault("الاردن", "الاردن")
     # "كوريا" alone may be either Korea; "كوريا الشمالية", "الكوري الجنوبي" name one, and only that one.
     for sided in _SIDED_KOREA.finditer(text):
         # "كوريا الشمالية والجنوبية" names both.
@@ -1454,6 +1463,8 @@ def _countries_read(source: str, english: str) -> _NamesRead:
     unsided = _SIDED_KOREA.sub(" ", text)
     hinted = {country for pattern, found in _ARABIC_COUNTRY_HINTS + (_ARABIC_CURRENCY_HINTS if not countries else [])
               if pattern.search(unsided) for country in found}
+    if amman and amman == len(re.findall(r"(?<!\w)[وفبل]?عمان(?!\w)", unsided)):
+        hinted.discard("سلطنه عمان")  # every 'عمان' is the shadda's Amman
     english_countries = _found(_ENGLISH_COUNTRY_TERMS, _BOTH_KOREAS_EN.sub("North Korea and South Korea",
                                                                            _ENGLISH_NOT_COUNTRIES.sub(" ", english)))
     countries.update(_found(_ARABIC_OTHER_COUNTRIES, text))
@@ -1504,9 +1515,12 @@ def missing_name_reasons(source: str, english: str) -> list[str]:
     read = _countries_read(source, english)
     left_in_arabic = normalize(english)
     reasons = []
+    named = countries_named(_ARABIC_NOT_COUNTRIES.sub(" ", normalize(source)))
+    if _AMMAN.search(source):
+        named.setdefault("الاردن", "عمان")
     if not _swapped(read.named, read.hinted, read.english):
         reasons += [f"the source names {_country_name(country)} ('{_name_as_written(source, word)}') and the English "
-                    "does not" for country, word in countries_named(_ARABIC_NOT_COUNTRIES.sub(" ", normalize(source))).items()
+                    "does not" for country, word in named.items()
                     if country not in read.english and word not in _PLACE_NAMES_OF_TWO_MEANINGS
                     and word not in left_in_arabic]
     bodies = _organisations_read(source, english)
