@@ -1329,6 +1329,34 @@ _OTHER_COUNTRIES = {
     "Eritrea": ("إريتريا|أسمرة", "إريتري", r"Eritrea|Eritreans?|Asmara"),
     "Djibouti": ("جيبوتي", "", r"Djibouti|Djiboutians?"),
     "Senegal": ("السنغال|داكار", "سنغالي", r"Senegal|Senegalese|Dakar"),
+    # (not 'صوفيا', 'برن', 'دكا', 'سانتياغو': names and words besides capitals; no Georgia, also a US state)
+    "Romania": ("رومانيا|بوخارست", "", r"Romania|Romanians?|Bucharest"),  # (not 'روماني': also Roman)
+    "Bulgaria": ("بلغاريا", "بلغاري", r"Bulgaria|Bulgarians?"),
+    "Hungary": ("المجر|هنغاريا|بودابست", "هنغاري", r"Hungary|Hungarians?|Budapest"),  # (not 'مجري': a channel)
+    "Austria": ("النمسا|فيينا", "نمساوي", r"Austria|Austrians?|Vienna"),
+    "Switzerland": ("سويسرا", "سويسري", r"Switzerland|Swiss"),
+    "Portugal": ("البرتغال|لشبونة", "برتغالي", r"Portugal|Portuguese|Lisbon"),
+    "Denmark": ("الدنمارك|كوبنهاغن", "دنماركي", r"Denmark|Danes?|Danish|Copenhagen"),
+    "Finland": ("فنلندا|هلسنكي", "فنلندي", r"Finland|Finns?|Finnish|Helsinki"),
+    "Ireland": ("أيرلندا|إيرلندا|دبلن", "أيرلندي|إيرلندي", r"Ireland|Irish|Dublin"),
+    "Serbia": ("صربيا|بلغراد", "صربي", r"Serbia|Serbs?|Serbian|Belgrade"),
+    "the Czech Republic": ("التشيك|براغ", "تشيكي", r"Czech\w*|Prague"),
+    "Belarus": ("بيلاروسيا|مينسك", "بيلاروسي", r"Belarus\w*|Minsk"),
+    "Kazakhstan": ("كازاخستان|أستانا", "كازاخي", r"Kazakhstan|Kazakhs?|Astana"),
+    "Uzbekistan": ("أوزبكستان|طشقند", "أوزبكي", r"Uzbekistan|Uzbeks?|Tashkent"),
+    "Bangladesh": ("بنغلاديش", "بنغلاديشي", r"Bangladesh\w*|Dhaka"),
+    "Sri Lanka": ("سريلانكا|كولومبو", "سريلانكي", r"Sri Lank\w*|Colombo"),
+    "the Philippines": ("الفلبين|مانيلا", "فلبيني", r"Philippines?|Filipinos?|Manila"),
+    "Thailand": ("تايلاند|بانكوك", "تايلاندي", r"Thailand|Thais?|Bangkok"),
+    "Venezuela": ("فنزويلا|كاراكاس", "فنزويلي", r"Venezuela\w*|Caracas"),
+    "Colombia": ("كولومبيا|بوغوتا", "كولومبي", r"Colombia\w*|Bogota|Bogotá"),
+    "Chile": ("تشيلي", "", r"Chile|Chileans?"),
+    "Cuba": ("كوبا|هافانا", "كوبي", r"Cuba|Cubans?|Havana"),
+    "South Africa": ("جنوب أفريقيا|جنوب إفريقيا|بريتوريا|جوهانسبرغ", "", r"South Africa\w*|Pretoria|Johannesburg"),
+    "Tanzania": ("تنزانيا|دودوما", "تنزاني", r"Tanzania\w*|Dodoma|Dar es Salaam"),
+    "Uganda": ("أوغندا|كمبالا", "أوغندي", r"Uganda\w*|Kampala"),
+    "Ghana": ("غانا|أكرا", "", r"Ghana\w*|Accra"),
+    "Cameroon": ("الكاميرون|ياوندي", "كاميروني", r"Cameroon\w*|Yaounde|Yaoundé"),
 }
 _ARABIC_OTHER_COUNTRIES = [
     (re.compile(rf"{_AR_PREFIX}(?:{_arabic_names(names)}"
@@ -1388,11 +1416,18 @@ _ORGANISATIONS = {
                "منظمة الصحة العالمية|برنامج الأغذية العالمي|منظمة الأغذية والزراعة|المفوضية السامية|الوكالة الدولية للطاقة الذرية",
                r"United Nations|UN|U\.N\.|UN[A-Z]{2,6}|UNESCO|OCHA|WFP|IAEA"),
     # (not 'مجلس الأمن' alone: also a national security council, 'مجلس الأمن القومي')
-    # UN agencies, told apart from one another (FAO rendered 'WHO' is a swap); each is also a UN hint.
+    # UN agencies, told apart from one another (FAO rendered 'WHO', WHO rendered 'UNICEF' are swaps); each is also
+    # a UN hint.
     # (not 'الفاو' alone: also Iraq's port of al-Faw)
     "the WHO": ("منظمة الصحة العالمية", "", r"WHO|World Health Organi[sz]ation|(?:UN|U\.N\.|United Nations)['’]?s? health agency"),
     "the FAO": ("منظمة الأغذية والزراعة", "", r"FAO|Food and Agriculture Organi[sz]ation|(?:UN|U\.N\.|United Nations)['’]?s? food agency"),
     "the WFP": ("برنامج الأغذية العالمي", "", r"WFP|World Food Program(?:me)?|(?:UN|U\.N\.|United Nations)['’]?s? food agency"),
+    "UNICEF": ("اليونيسف|يونيسف|منظمة الأمم المتحدة للطفولة|صندوق الأمم المتحدة للطفولة", "",
+               r"UNICEF|Unicef|(?:UN|U\.N\.|United Nations)['’]?s? [Cc]hildren['’]?s (?:agency|[Ff]und)"),
+    "UNESCO": ("اليونسكو|يونسكو|منظمة الأمم المتحدة للتربية والعلم والثقافة", "",
+               r"UNESCO|Unesco|(?:UN|U\.N\.|United Nations)['’]?s? (?:cultural|heritage|education) (?:agency|body)"),
+    "the IAEA": ("الوكالة الدولية للطاقة الذرية", "", r"IAEA|International Atomic Energy Agency|"
+                 r"(?:UN|U\.N\.|United Nations)['’]?s? (?:nuclear|atomic) (?:watchdog|agency)|nuclear watchdog"),
     "the UN Security Council": ("مجلس الأمن الدولي", "مجلس الأمن|مجلس الامن", r"Security Council|UNSC"),
     "NATO": ("الناتو|حلف شمال الأطلسي|حلف شمال الاطلسي|حلف الأطلسي|الحلف الأطلسي|شمال الأطلسي", "",
              r"NATO|Nato|North Atlantic|Atlantic [Aa]lliance"),
