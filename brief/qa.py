@@ -291,6 +291,10 @@ def _is_month(token: str) -> bool:
     return lower in _ENGLISH_MONTHS and (token[0].isupper() or len(lower) > 3 and lower != "may")
 
 
+# A goalless draw: 'تعادلا سلبيا', 'التعادل السلبي', 'بدون أهداف' is '0-0' (group 1: the words '0-0' stands for).
+_GOALLESS = re.compile(r"(?<!\w)\w*تعادل\w*(?: \w+){0,6}? ((?:ال)?سلبي(?:ا|ه)?)(?!\w)|(?<!\w)((?:دون|بدون|بلا) اهداف)(?!\w)")
+
+
 def arabic_number_words(text: str) -> set[float]:
     """Values the Arabic states in words or month names: an English digit equal to one is no invention."""
     values: set[float] = {float(month) for month in arabic_months(text)}  # '10/6/2024' for '10 يونيو 2024'
@@ -329,9 +333,7 @@ def arabic_number_words(text: str) -> set[float]:
     if re.search(r"(?<!\w)[وب]?(?:هدف|هدفين|هدفان|اهداف)(?: \w+)? (?:نظيفه|نظيفين|دون رد|بلا رد|مقابل لا شيء)(?!\w)",
                  joined):
         values.add(0.0)
-    # A goalless draw: 'تعادلا سلبيا', 'التعادل السلبي', 'بدون أهداف' is '0-0'.
-    if re.search(r"(?<!\w)\w*تعادل\w*(?: \w+){0,6}? (?:ال)?سلبي(?:ا|ه)?(?!\w)|(?<!\w)(?:دون|بدون|بلا) اهداف(?!\w)",
-                 joined):
+    if _GOALLESS.search(joined):
         values.add(0.0)
     if re.search(r"(?<!\w)والنصف(?!\w)", joined):  # 'العاشرة والنصف': half past
         values.add(30.0)
@@ -1200,9 +1202,12 @@ def letter_count(text: str) -> int:
 
 
 def _number_word_letters(source: str) -> int:
-    """Letters of the Arabic's number words ('السادسة وعشر'), which the English may write as digits."""
-    return sum(arabic_letter_count(word) for word in re.findall(r"\w+", normalize(source))
-               if _strip_arabic_clitic(word, _ARABIC_WORDS) or _strip_arabic_clitic(word, _ARABIC_SCALES))
+    """Letters of the Arabic's number words ('السادسة وعشر') and goalless draws ('التعادل السلبي'), which the
+    English may write as digits ('0-0')."""
+    text = normalize(source)
+    return (sum(arabic_letter_count(word) for word in re.findall(r"\w+", text)
+                if _strip_arabic_clitic(word, _ARABIC_WORDS) or _strip_arabic_clitic(word, _ARABIC_SCALES))
+            + sum(arabic_letter_count(m.group(1) or m.group(2)) for m in _GOALLESS.finditer(text)))
 
 
 def length_ratio_flags(source: str, english: str, settings: QASettings = DEFAULT_SETTINGS) -> list[Flag]:

@@ -1145,3 +1145,9 @@ def test_countries_in_airlines_missions_clubs_and_amman(arabic, english, expecte
 def test_un_agencies_of_their_own_and_more_countries_in_swaps(arabic, english, expected):
     codes = [f.code for f in qa.check_pair(arabic, english) if f.code.startswith("name_")]
     assert codes == expected
+
+
+def test_a_goalless_draw_rendered_0_0_does_not_make_the_english_too_short():
+    assert "length_ratio" not in codes("وانتهت المباراة بالتعادل السلبي.", "The match ended 0-0.")
+    long_source = "وانتهت المباراة بالتعادل السلبي بين الفريقين في الجولة الأخيرة من الدوري."
+    assert "length_ratio" in codes(long_source, "The match ended 0-0.")
