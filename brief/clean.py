@@ -26,7 +26,7 @@ SECOND_ARTICLE_MIN_WORDS = 60
 # Spelling variants (hamza, alef maqsura, tanwin) are absorbed by matching on brief.arabic.normalize.
 
 _TAGS = re.compile(r"^(كلمات دلاليه|كلمات مفتاحيه|الكلمات المفتاحيه|الكلمات الدلاليه|الوسوم|وسوم|"
-                   r"كلمات داله|الكلمات الداله|دلالات|"
+                   r"كلمات داله|الكلمات الداله|دلالات|كلمات البحث|"
                    r"الاوسمه|اوسمه|مواضيع ذات صله|tags|keywords)\s*[:：\-]")
 # (Or the verb alone before a colon and the linked headline: "طالع: المجلس الرئاسي يرحب ...".)
 _READ_ALSO = re.compile(r"^(اقرا|إقرا|طالع|شاهد|تابع|اقرئي)\s+(ايضا|كذلك|المزيد)\b|^(read also|see also|read more)\b|"
@@ -37,6 +37,9 @@ _RELATED = re.compile(
     r"^(ذات صله|اخبار ذات صله|الاكثر قراءه|الاكثر مشاهده|الاكثر تداولا|الاكثر تعليقا|قد يهمك ايضا|قد يهمك|"
     r"اخترنا لك|المزيد من الاخبار|المزيد في [^ ]+.*|مواضيع قد تهمك|اقرا المزيد|شاهد المزيد|اهم الاخبار|"
     r"اخر الاخبار|related articles|related|most read|more stories|"
+    # A column's list of its writer's other pieces.
+    r"مقالات اخري للكاتب|مقالات اخري للكاتبه|مقالات الكاتب|مقالات الكاتبه|المزيد من مقالات الكاتب|"
+    r"اخر مقالات الكاتب|مقالات سابقه|more from this author|"
     # A tags header alone on its line, the tags one per line below it.
     r"مواضيع|الوسوم|وسوم|كلمات مفتاحيه|الكلمات المفتاحيه|كلمات دلاليه|الكلمات الدلاليه|tags|topics|"
     r"كلمات داله|الكلمات الداله|دلالات)\s*[:：]?\s*$")
@@ -64,7 +67,9 @@ _PAGE_CONTROL = re.compile(r"^(حفظ|احفظ|انسخ الرابط|نسخ ال
                            r"استمع الي المقال|اعلان|اعلانات|مساحه اعلانيه|advertisement|ad|القايمه|بحث|menu|search|ارسال|تغريد|"
                            # Sponsored blocks, the font-size buttons (A A, A+ A-), consent buttons.
                            r"محتوي مدفوع|محتوي ممول|محتوي برعايه|sponsored|(?:a ?[+\-]? ?){2,3}|"
-                           r"موافقه واكمال|موافقه ومتابعه|"
+                           r"موافقه واكمال|موافقه ومتابعه|موافق|اوافق|قبول|قبول الكل|رفض الكل|accept|accept all|"
+                           # A comment form's fields.
+                           r"اسم المستخدم|كلمه المرور|كلمه السر|اكتب تعليقك|ارسال التعليق|"
                            # Account links and app-store badges.
                            r"تسجيل الدخول|تسجيل دخول|انشاء حساب|sign in|log in|login|app store|google play|appgallery|"
                            # The link to the site's edition in another language: not the site's name.
@@ -123,7 +128,9 @@ _SECTION_WORDS = {
     "فيديو", "فيديوهات", "بث", "بودكاست", "الاسواق", "الطاقه",  # a site's media and market sections
     "سياسي", "اقتصادي", "رياضي", "ثقافي", "فني", "امني", "برلماني",  # a piece's kind: "سياسي" over the headline
 } | {label for label in _OPINION_SECTIONS if " " not in label}
-_PROMO = re.compile(r"^(اكتشف|زوروا|زر|تفضل بزياره|قم بزياره|زوروا)\s+(الموقع|موقعنا|موقع)\b")
+_PROMO = re.compile(r"^(اكتشف|زوروا|زر|تفضل بزياره|قم بزياره|زوروا)\s+(الموقع|موقعنا|موقع)\b|"
+                    # A press release's last line: "لمزيد من المعلومات يرجى زيارة الموقع: www.oq.com".
+                    r"^(لمزيد|للمزيد) من المعلومات\b.{0,60}(زياره|زوروا|الموقع|www\.|https?://)")
 _LICENCE = re.compile(r"(^(?:©|\(c\)|copyright)\s*\d{4}(?!\d)|"  # a footer's "© 2024 ..."
                       r"مرخصه تحت|مرخص تحت|بموجب رخصه|رخصه المشاع|cc[- ]by|creative commons|"
                       r"جميع الحقوق محفوظه|الحقوق محفوظه|حقوق النشر محفوظه|all rights reserved|"
@@ -135,13 +142,18 @@ _BROWSER_NOTICE = re.compile(r"(يرجي|الرجاء|رجاء|يجب|قم ب|ل
                              r".{0,40}(جافا ?سكري?بت|javascript|ملفات تعريف الارتباط|الكوكيز|cookies|متصفح|browser)|"
                              r"(متصفحك|your browser)\s+(لا يدعم|قديم|غير مدعوم|does not support|is out of date)")
 _BROWSER_NOTICE_REASON = "browser notice (scripts or cookies)"
+# A site's cookie banner: "هذا الموقع يستخدم ملفات تعريف الارتباط ...", "We use cookies ...".
+_COOKIE_NOTICE = re.compile(r"(يستخدم|نستخدم|تستخدم|استخدام|نعتمد علي)\s+(ملفات تعريف الارتباط|الكوكيز|ملفات الكوكيز)|"
+                            r"\b(uses?|use of)\s+cookies\b")
 _CAPTCHA = re.compile(r"(captcha|كابتشا|انا لست روبوت|i'?m not a robot|التحقق البشري)")
 _END_MARKER = re.compile(r"^[\(\[\-–—«\"]*\s*(انتهي|النهايه|تم|end)\s*[\)\]\-–—»\"]*\s*[.]?$")
 _DISCLAIMER = re.compile(
     r"((اداره|اداره الموقع|الموقع|الصحيفه|الجريده|الناشر|المنصه)\s+(لا|غير)\s+(تتبني|يتبني|تتحمل|يتحمل|"
     r"مسووله|مسوول)|وجهه نظر الكاتب|يعبر عن (راي|وجهه نظر) (كاتبه|صاحبه|الكاتب)|تعبر عن (راي|وجهه نظر) "
     r"(كاتبها|صاحبها|الكاتب)|لا (تعبر|يعبر|تعكس|يعكس) بالضروره|علي عاتق الناشر|مسووليه الناشر|"
-    r"the views expressed)")
+    r"the views expressed|"
+    # An interview's editing note: "تم تحرير المقابلة واختصارها لدواعي الوضوح".
+    r"تم (تحرير|اختصار|تنقيح) (المقابله|الحوار|اللقاء)|edited (and condensed )?for (length|clarity))")
 _CREDIT_WORDS = re.compile(r"^(الصوره|صوره|تصوير|مصدر الصوره|حقوق الصوره|الصور|صور|فيديو|photo|image|credit)\s*[:：]|"
                            # BBC's labels, with a comma: "مصدر الصورة، Reuters", "التعليق على الصورة،".
                            r"^(مصدر الصوره|التعليق علي الصوره|image source|image caption)\s*[،,]")
@@ -177,6 +189,8 @@ _OUTLETS = (
 )
 # "وكالة الأنباء العراقية", "وكالة أنباء الإمارات": a news agency's name alone on a line names the outlet.
 # (With its acronym, and an agency of news "and information": "وكالة الأنباء والمعلومات الفلسطينية - وفا".)
+# "جريدة الأنباء الكويتية", "صحيفة سبق الإلكترونية": a paper that calls itself one, alone on its line.
+_PAPER_NAME = re.compile(r"^(?:جريده|صحيفه|مجله)(?: [^\W\d_]+){1,3}$")
 _AGENCY_NAME = re.compile(r"^وكاله (?:الانباء|انباء)(?: والمعلومات)? \S+(?: \S+)?(?:\s*[-–—(]\s*\S+\s*\)?)?$")
 # Cities that are also a newspaper's name: first in a dateline, they are the place ("الرياض - كووورة").
 _PLACES_NAMED_LIKE_OUTLETS = frozenset({"الرياض"})
@@ -298,7 +312,9 @@ _ARCHIVE_CAPTION = "photo caption (an archive photo's)"
 # "(المصدر: الشركة المنتجة)". (On a line of its own, "المصدر: ..." is the source line: _SOURCE_LINE.)
 _PHOTO_LABEL = re.compile(r"(?:^|(?<=[.\s]))(?:الصوره|مصدر الصوره|تصوير|المصدر)\s*[:：]\s*[^.:()\[\]]{2,40}\)?\s*$")
 # "جانب من ..." names a part of the scene a photo shows: a caption's opening, no subheading's or sentence's.
-_CAPTION_OPENER = re.compile(r"^(?:جانب|لقطه) من\s")
+# A photo handed out by its subject: "(الموقع الرسمي لنادي النصر)", "(الحساب الرسمي للوزارة)", "(من المصدر)".
+_OFFICIAL_SOURCE = re.compile(r"^(?:الموقع الرسمي|الحساب الرسمي|الصفحه الرسميه|من المصدر|من الموقع|المكتب الاعلامي)\b")
+_CAPTION_OPENER = re.compile(r"^(?:جانب|لقطه|صوره|صور) من\s")
 
 
 def _is_agency_credit(core: str) -> bool:
@@ -520,13 +536,13 @@ def line_facts(text: str) -> _Facts:
     core = _core(stripped)
     words = _words(core)
     ascii_core = to_ascii_digits(core)
+    if _TIME_OF_DAY.fullmatch(to_ascii_digits(stripped)):
+        # A story's time under its date ("2024/12/07" / "22:41", "02:00 ص"), a live page's entry's time.
+        return _Facts("meta", _TIME_REASON)
     if not _letters(stripped):
         date = parse_date(stripped)
         if date:
             return _Facts("meta", "date line", "published", date)
-        if _TIME_OF_DAY.fullmatch(to_ascii_digits(stripped)):
-            # A story's time under its date ("2024/12/07" / "22:41"), a live page's entry's time.
-            return _Facts("meta", _TIME_REASON)
         return _Facts("boilerplate", "lone symbols or numbers, no words")
     captcha, licence = _CAPTCHA.search(core), _LICENCE.search(core)
     if captcha and _notice_at(core, captcha.start()):
@@ -610,6 +626,8 @@ def line_facts(text: str) -> _Facts:
         return _Facts("boilerplate", "site promotion")
     if _PAGE_CONTROL.match(core):
         return _Facts("boilerplate", "page control, advert or comment form")
+    if _COOKIE_NOTICE.search(ascii_core.lower()) and len(words) <= 40:
+        return _Facts("boilerplate", "cookie notice")
     if _BROWSER_NOTICE.search(ascii_core.lower()) and len(words) <= 25:
         return _Facts("boilerplate", _BROWSER_NOTICE_REASON)
     plain = [w for w in re.split(r"[\s/|,،•·\-–—]+", ascii_core.lower()) if w]
@@ -631,7 +649,7 @@ def line_facts(text: str) -> _Facts:
     if _is_photo_credit(stripped, core):
         return _Facts("boilerplate", "photo credit")
     if (core in _OUTLETS or ascii_core.lower() in _OUTLETS or core in _AGENCIES or _name_form(core) in _OUTLETS
-            or _AGENCY_NAME.match(core)):
+            or _AGENCY_NAME.match(core) or _PAPER_NAME.match(core)):
         return _Facts("meta", "outlet name line", "outlet", stripped.strip(" .:-–—|"))
     if len(stripped) <= 16 and _INITIALS.match(stripped):
         return _Facts("boilerplate", "editor's initials")
@@ -657,7 +675,7 @@ def line_facts(text: str) -> _Facts:
     # the photo's label: "(تصوير: الشروق)". A caption may end its sentence before the credit: "... الميزانية.
     # (واس)"; a wire story's last sentence signed so reports what was said: "وقال ... غدا. (رويترز)".)
     if (credit and (_is_agency_credit(_core(credit.group(1))) or _names_photographer_of(credit.group(1))
-                    or _CREDIT_WORDS.match(_core(credit.group(1)))
+                    or _CREDIT_WORDS.match(_core(credit.group(1))) or _OFFICIAL_SOURCE.match(_core(credit.group(1)))
                     or _PHOTO_LABEL.match(_core(credit.group(1))) and not re.search(r"[\d٠-٩]", caption))
             and len(words) <= 20 and not re.search(r"[.!؟?…]", caption.rstrip("."))
             and not (caption.endswith(".") and _REPORTED.search(normalize(caption)))):
@@ -679,6 +697,9 @@ def line_facts(text: str) -> _Facts:
     if archive and len(words) <= 20 and not _SENTENCE_END.search(plain_text[:archive.start()]):
         return _Facts("boilerplate", _ARCHIVE_CAPTION)
     if not has_arabic(stripped):
+        date = parse_date(stripped)
+        if date and re.fullmatch(r"[\d\s:/.,\-–]*(?:am|pm)?[\d\s:/.,\-–]*", stripped.lower()):
+            return _Facts("meta", "date line", "published", date)  # "03-02-2025 11:42 AM"
         # (A font-size button "A", a Hebrew edition's link "עברית" or a rule "ـــــ" names no site.)
         if len(words) <= 3 and not _SENTENCE_END.search(stripped) and len(_LATIN.findall(stripped)) >= 2:
             return _Facts("meta", "site name (short Latin line)", "site", stripped)
@@ -744,7 +765,8 @@ NAME_MAX_WORDS = 4
 def _is_name_line(text: str) -> bool:
     """A person's name, or a place and a name joined by a dash: a few words, no digits, no punctuation.
     Also a name with its place in brackets ("هالة الخياط (أبوظبي)") or a known place and a colon before it
-    ("بغداد: عمر عبد اللطيف")."""
+    ("بغداد: عمر عبد اللطيف"), and a name after its title's abbreviation ("د. ريم الحربي")."""
+    text = re.sub(r"^\s*(?:(?:أ|ا|د|م)\.\s*){1,2}(?=[^\W\d_])", "", text)
     text = re.sub(r"\s*\(([^\W\d_]+(?:\s+[^\W\d_]+)?)\)\s*$", r" - \1", text.strip())
     placed = re.fullmatch(r"([^:：]+)[:：]\s*(.+)", text)
     if placed and is_place_name(placed[1]):
@@ -772,6 +794,8 @@ def _names_over_furniture(raw: list[str], kinds: list[str], start: int, end: int
     return names > 0
 
 
+INTERVIEW_MIN_QUESTIONS = 3
+_QUESTION_LINE = re.compile(r"[؟?]\s*[\"”»']?\s*$")
 LEAD_IN_MIN_WORDS = 3
 # An interview's question and answer labels: "س: ...؟", "ج: ..." (with their colon: "س-400" is a missile).
 _DIALOGUE = re.compile(r"^(?:س|ج|سوال|جواب|q|a)\s*[:：]")
@@ -944,8 +968,11 @@ def _classify(text: str) -> _Classified:
                     j += 1
                     continue
                 nxt_line = next_nonblank(j)
+                # (Longer, if a blank line parts it from the link and its paragraph follows it at once.)
+                parted = kinds[j - 1] == "blank" and nxt_line == j + 1
                 if (fact.marker == "read_also" and links and kinds[j] == "text"
-                        and len(_words(raw[j])) <= READ_ALSO_SUBHEADING_MAX_WORDS and nxt_line is not None
+                        and len(_words(raw[j])) <= (HEADING_MAX_WORDS if parted else READ_ALSO_SUBHEADING_MAX_WORDS)
+                        and nxt_line is not None
                         and kinds[nxt_line] == "text" and (not _is_link_like(raw[nxt_line])
                                                            or _NUMBERED_ITEM.match(raw[nxt_line]))):
                     # The article's subheading over its next paragraph or its numbered list ("ترتيب الخمسة
@@ -1016,7 +1043,11 @@ def _classify(text: str) -> _Classified:
                 for k in following[:2]:
                     if _says_headline_again(raw[first_text], raw[k]):
                         kinds[k], reasons[k] = "boilerplate", f"the headline again (line {first_text + 1})"
-        text_begun = False  # a body line or subheading of this segment has been seen
+        text_seen = 0  # body lines or subheadings of this segment seen so far
+        # An interview prints its questions on lines of their own, each over its answer: text, not headings
+        # (one question over a paragraph may be an explainer's subheading).
+        questions = {k for k in range(a, b) if kinds[k] == "text" and _QUESTION_LINE.search(raw[k])}
+        interview = len(questions) >= INTERVIEW_MIN_QUESTIONS
         # The line above ends in a colon: the short lines under it are what it announces ("وجاءت النتائج
         # كالتالي:" / "حزب الاستقلال" / "حزب الأحرار"), not subheadings.
         list_open = False
@@ -1024,16 +1055,19 @@ def _classify(text: str) -> _Classified:
             if kinds[k] != "text":
                 continue
             nxt = next((m for m in range(k + 1, b) if kinds[m] not in ("blank",)), None)
-            if not text_begun and k > first_text and kinds[first_text] == "title" and _names_over_furniture(
-                    raw, kinds, k, b):
-                # "فرح عطيات", "إدلب – أنس الخولي" between the headline and a date or dateline: the writer.
+            # (Under a standfirst, only a name right over a date or dateline: a list of names may end a text.)
+            if (text_seen == 0 or text_seen == 1 and nxt is not None and kinds[nxt] == "meta") and k > first_text \
+                    and kinds[first_text] == "title" and _names_over_furniture(raw, kinds, k, b):
+                # "فرح عطيات", "إدلب – أنس الخولي" between the headline (and its standfirst) and a date or
+                # dateline: the writer.
                 kinds[k], reasons[k] = "meta", "byline: a name between the headline and the text"
                 continue
-            text_begun = True
+            text_seen += 1
             was_list_open = list_open
             list_open = _ends_in_colon(raw[k]) or list_open and _is_heading_like(raw[k])
             if (_reads_as_heading(raw[k]) and nxt is not None and kinds[nxt] == "text" and not was_list_open
-                    and not _reads_as_heading(raw[nxt]) and not _announces_list(raw[k], raw[nxt])):
+                    and not _reads_as_heading(raw[nxt]) and not _announces_list(raw[k], raw[nxt])
+                    and not (interview and k in questions)):
                 kinds[k], reasons[k] = "heading", "heading: short line without final punctuation, text follows"
             elif _MD_HEADING.match(raw[k]) and len(_words(raw[k])) <= TITLE_MAX_WORDS:
                 kinds[k], reasons[k] = "heading", "heading: markdown heading mark"
@@ -1234,8 +1268,10 @@ def _mark_menus(raw: list[str], kinds: list[str], reasons: list[str], facts: lis
             run.append(k)
             k += 1
         sections = [m for m in run if reasons[m] == "section name or breadcrumb"]
+        # The masthead and the buttons in the run ("كووورة", "تسجيل الدخول") say it is the page's top too.
+        furniture = [m for m in run if kinds[m] in ("boilerplate", "meta") and m not in sections]
         if (len(run) >= MENU_MIN_LINES and 2 * len(sections) >= len(run)
-                or len(run) >= MENU_LONG_LINES and 3 * len(sections) >= len(run)):
+                or len(run) >= MENU_LONG_LINES and sections and 3 * (len(sections) + len(furniture)) >= len(run)):
             # The headline is the run's last line of text when only a blank, a date or a byline stands
             # between it and the first paragraph ("زلزال يضرب تركيا" / "الأحد 14 يوليو 2024" / text).
             headline = None
@@ -1271,12 +1307,13 @@ _LIST_INTRO = re.compile(r"(?<!\w)(التالي|التاليه|كالتالي|ا
 
 _MENU_REASONS = ("menu item (among section names)", "section name or breadcrumb")
 CRUMB_MAX_WORDS = 3
+CRUMB_TRAIL_LINES = 3
 
 
 def _breadcrumb(raw: list[str], kinds: list[str], reasons: list[str], i: int, end: int) -> str | None:
     """Why line `i`, the first text line over a headline, is a breadcrumb, or None: it repeats a menu item
-    above it, or it is a word or two right under a section name with a headline under it (the
-    sub-section: "رياضة" / "محلية" / the headline)."""
+    above it, or it is a word or two right under the page's furniture (a section name, a button, another
+    crumb) with a headline under it (the sub-section: "رياضة" / "محلية" / the headline)."""
     words = _words(raw[i])
     if not words or len(words) > CRUMB_MAX_WORDS:
         return None
@@ -1286,10 +1323,14 @@ def _breadcrumb(raw: list[str], kinds: list[str], reasons: list[str], i: int, en
     if item is not None:
         return f"breadcrumb: the menu's item on line {item + 1}"
     above = next((k for k in range(i - 1, -1, -1) if kinds[k] != "blank"), None)
-    below = next((k for k in range(i + 1, end) if kinds[k] != "blank"), None)
-    if (len(words) <= 2 and above is not None and reasons[above] in _MENU_REASONS and below is not None
+    # The headline under it, past the trail's other crumbs ("الدوري السعودي" / "روشن" / the headline).
+    trail = [k for k in range(i + 1, end) if kinds[k] != "blank"][:CRUMB_TRAIL_LINES]
+    below = next((k for k in trail if len(_words(raw[k])) > 2), None)
+    if below is not None and any(kinds[k] != "text" for k in trail[:trail.index(below)]):
+        below = None
+    if (len(words) <= 2 and above is not None and kinds[above] == "boilerplate" and below is not None
             and kinds[below] == "text" and _is_title_like(raw[below]) and len(_words(raw[below])) >= 4):
-        return f"breadcrumb: a sub-section under '{raw[above].strip()[:30]}' (line {above + 1})"
+        return f"breadcrumb: a section under '{raw[above].strip()[:30]}' (line {above + 1})"
     return None
 
 
@@ -1543,7 +1584,9 @@ def _mark_outlet_line(article: Article) -> None:
 # Disclaimers that only opinion pieces carry ("إدارة الموقع لا تتبنى وجهة نظر الكاتب أو الخبر" is an
 # aggregator's notice under news too).
 _OPINION_DISCLAIMER = re.compile(r"((يعبر|تعبر) عن (راي|وجهه نظر|اراء) (كاتبه|كاتبها|صاحبه|صاحبها|الكاتب)|"
-                                 r"the views expressed)")
+                                 r"the views expressed|"
+    # An interview's editing note: "تم تحرير المقابلة واختصارها لدواعي الوضوح".
+    r"تم (تحرير|اختصار|تنقيح) (المقابله|الحوار|اللقاء)|edited (and condensed )?for (length|clarity))")
 
 
 # Opinion labels that are also newspapers' names: "الراي" is Kuwait's Al Rai and Jordan's Al Rai (الرأي).
