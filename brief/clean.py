@@ -6,12 +6,12 @@ seeds' exact strings, so that they hold for other outlets. Nothing is deleted: d
 """
 from __future__ import annotations
 
-import datetime
 import re
 from dataclasses import dataclass
 
 from brief.arabic import (INVISIBLE_CONTROLS, REPORTING_VERBS, arabic_letter_count, has_arabic, is_place_name,
                           light_stem, normalize, to_ascii_digits, tokens)
+from brief.dates import MONTH_PATTERN, MONTHS, parse_date
 from brief.errors import InputError
 from brief.models import Article, Line, RawDocument
 
@@ -233,54 +233,9 @@ _TIME_REASON = "time of day"
 # Tags as a site prints them: "#ميزانية_2025 #رؤية_2030".
 _HASHTAGS = re.compile(r"(?:#[^\W_][\w]*\s*)+")
 
-# --- Dates ---------------------------------------------------------------------------------------
-_MONTHS = {
-    # Egyptian/Gulf, Levantine/Iraqi and Maghrebi month names, normalised spelling; English too.
-    "يناير": 1, "فبراير": 2, "مارس": 3, "ابريل": 4, "مايو": 5, "يونيو": 6, "يونيه": 6, "يوليو": 7,
-    "يوليه": 7, "اغسطس": 8, "سبتمبر": 9, "اكتوبر": 10, "نوفمبر": 11, "ديسمبر": 12,
-    "كانون الثاني": 1, "شباط": 2, "اذار": 3, "نيسان": 4, "ايار": 5, "حزيران": 6, "تموز": 7, "اب": 8,
-    "ايلول": 9, "تشرين الاول": 10, "تشرين الثاني": 11, "كانون الاول": 12,
-    "جانفي": 1, "فيفري": 2, "افريل": 4, "ماي": 5, "جوان": 6, "جويليه": 7, "اوت": 8, "شتنبر": 9,
-    "نونبر": 11, "دجنبر": 12, "يوليوز": 7, "غشت": 8,
-    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7, "august": 8,
-    "september": 9, "october": 10, "november": 11, "december": 12,
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9, "oct": 10,
-    "nov": 11, "dec": 12,
-}
-_MONTH_ALT = "|".join(sorted((re.escape(m) for m in _MONTHS), key=len, reverse=True))
-# (A year may carry its era's letter: "19 يونيو 2024م".)
-_DATE_DMY_NAMED = re.compile(rf"\b(\d{{1,2}})\s*(?:من\s+)?({_MONTH_ALT})(?:\s*[/\-(]\s*(?:{_MONTH_ALT})\)?)?\s*[،,]?\s*(\d{{4}})(?!\d)")
-_DATE_MDY_NAMED = re.compile(rf"\b({_MONTH_ALT})\s+(\d{{1,2}})\s*[،,]?\s*(\d{{4}})(?!\d)")
-_DATE_YMD = re.compile(r"(?<!\d)(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?!\d)")
-_DATE_DMY = re.compile(r"(?<!\d)(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})(?!\d)")
+# --- Dates (brief.dates) ---------------------------------------------------------------------------
 # A date, a colon, then words (not a time): an entry of a timeline.
-_DATED_ENTRY = re.compile(rf"(?:\d{{4}}|{_MONTH_ALT})\s*[:：]\s*[^\d\s:]\S*\s+\S+")
-
-
-def parse_date(text: str) -> str | None:
-    """The first valid date in `text` as ISO YYYY-MM-DD (Arabic or Latin digits, numeric or month names)."""
-    text = normalize(to_ascii_digits(text))
-    # A copy of a page glues a date to the time after it: "11/7/202412:40 PM".
-    text = re.sub(r"(?<=[-/.]\d{4})(?=\d{1,2}:\d{2})", " ", text)
-    candidates: list[tuple[int, tuple[int, int, int]]] = []
-    for found in _DATE_YMD.finditer(text):
-        candidates.append((found.start(), (int(found[1]), int(found[2]), int(found[3]))))
-    for found in _DATE_DMY.finditer(text):
-        day, month = int(found[1]), int(found[2])
-        if month > 12 >= day:  # 06/19/2024: month first
-            day, month = month, day
-        candidates.append((found.start(), (int(found[3]), month, day)))
-    for found in _DATE_DMY_NAMED.finditer(text):
-        candidates.append((found.start(), (int(found[3]), _MONTHS[found[2]], int(found[1]))))
-    for found in _DATE_MDY_NAMED.finditer(text):
-        candidates.append((found.start(), (int(found[3]), _MONTHS[found[1]], int(found[2]))))
-    for _, (year, month, day) in sorted(candidates):
-        try:
-            if 1900 <= year <= 2100:
-                return datetime.date(year, month, day).isoformat()
-        except ValueError:
-            continue
-    return None
+_DATED_ENTRY = re.compile(rf"(?:\d{{4}}|{MONTH_PATTERN})\s*[:：]\s*[^\d\s:]\S*\s+\S+")
 
 
 # --- Line features -------------------------------------------------------------------------------
@@ -408,7 +363,7 @@ DATELINE_MAX_CHARS = 80
 _DATELINE_SEPARATOR = re.compile(r"\s*(?:[-–—]+|:|/|(?<=\s)ـ+|ـ+(?=\s))\s*")
 _NUMERIC_DATE = re.compile(r"[0-9٠-٩]{1,4}\s*[-/.]\s*[0-9٠-٩]{1,2}\s*[-/.]\s*[0-9٠-٩]{2,4}")
 _BRACKETED_END = re.compile(r"[(（]([^()（）]{1,30})[)）]\s*$")
-_MONTH_WORDS = frozenset(word for month in _MONTHS for word in month.split())
+_MONTH_WORDS = frozenset(word for month in MONTHS for word in month.split())
 
 
 def wire_dateline(text: str) -> tuple[int, str | None]:

@@ -13,6 +13,7 @@ from html import unescape
 from urllib.parse import urljoin
 
 from brief.arabic import arabic_letter_count, arabic_share, tokens
+from brief.dates import parse_date
 from brief.errors import InputError, NotAnInput
 from brief.interrupts import import_held, raise_if_interrupted
 from brief.models import InputFile, RawDocument
@@ -653,8 +654,6 @@ def _is_date_line(text: str, element) -> bool:
 def _date_near_headline(tree, headline: str | None) -> str | None:
     """The date of the page's date line just under or over the headline ("جريدة الرياض - العدد 20512 - 19
     يونيو 2024م"); a link's date outside a date line, a list's or a sidebar's is another story's."""
-    from brief.clean import parse_date  # here: clean is the later stage, and imports nothing of this module
-
     h1s = [h1 for h1 in tree.iter("h1") if _one_line(h1.text_content()) == headline] or list(tree.iter("h1"))
     if len(h1s) != 1:
         return None
