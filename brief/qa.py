@@ -20,7 +20,8 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import NamedTuple
 
-from brief.arabic import arabic_letter_count, countries_named, country_mentions, normalize, to_ascii_digits
+from brief.arabic import arabic_letter_count, countries_named, country_mentions, has_arabic, normalize, to_ascii_digits
+from brief.dates import MONTHS
 from brief.errors import InputError
 from brief.models import Flag, Sentence
 
@@ -101,13 +102,7 @@ _ARABIC_WORDS = {
     # 'غرة شوال', the first day of a month, is written '1 Shawwal'.
     "غره": 1,
 }
-_ARABIC_MONTHS = {
-    "يناير": 1, "فبراير": 2, "مارس": 3, "ابريل": 4, "مايو": 5, "يونيو": 6, "يوليو": 7, "اغسطس": 8,
-    "سبتمبر": 9, "اكتوبر": 10, "نوفمبر": 11, "ديسمبر": 12, "كانون الثاني": 1, "شباط": 2, "اذار": 3,
-    "نيسان": 4, "ايار": 5, "حزيران": 6, "تموز": 7, "اب": 8, "ايلول": 9, "تشرين الاول": 10,
-    "تشرين الثاني": 11, "كانون الاول": 12, "جانفي": 1, "فيفري": 2, "افريل": 4, "ماي": 5, "جوان": 6,
-    "جويليه": 7, "اوت": 8,
-}
+_ARABIC_MONTHS = {name: month for name, month in MONTHS.items() if has_arabic(name)}
 # Tables are keyed by the normalised spelling (ئ→ي, ة→ه, أ→ا ...), whatever the source spelling.
 _ARABIC_SCALES = {normalize(k): v for k, v in _ARABIC_SCALES.items()}
 _ARABIC_WORDS = {normalize(k): v for k, v in _ARABIC_WORDS.items()}
