@@ -48,7 +48,8 @@ _SHARE = re.compile(
     r"اضغط هنا|للاشتراك|اشترك في|سجل|طباعه|ارسل لصديق|اضف تعليق|اضف تعليقك|التعليقات|تعليقات|"
     r"share|subscribe|follow us|print|comments)\b")
 _FOLLOW = re.compile(r"^(تابعوا|تابعونا|تابع|تابعنا|اشترك|اشتركوا|انضم|انضموا|حملوا|حمل|نزل|للاشتراك)\b.*"
-                     r"(تطبيق|تلغرام|تليجرام|تويتر|فيسبوك|فيس بوك|يوتيوب|واتساب|انستغرام|انستجرام|google news|"
+                     r"(تطبيق|تلغرام|تليجرام|تويتر|فيسبوك|فيس بوك|يوتيوب|واتساب|انستغرام|انستجرام|google news|جوجل نيوز|"
+                     r"جوجل اخبار|اخبار جوجل|"
                      r"telegram|twitter|facebook|youtube|whatsapp|instagram|نشره|النشره|قناه|قناتنا|الرابط)")
 _INITIALS = re.compile(r"^[\u0621-\u064A]{1,2}(?:[./\- ]{1,3}[\u0621-\u064A]{1,2}){0,5}$")
 # The header of the readers' comments under an article, or of the form to write one: what follows is theirs.
@@ -68,8 +69,8 @@ _PAGE_CONTROL = re.compile(r"^(حفظ|احفظ|انسخ الرابط|نسخ ال
                            # Sponsored blocks, the font-size buttons (A A, A+ A-), consent buttons.
                            r"محتوي مدفوع|محتوي ممول|محتوي برعايه|sponsored|(?:a ?[+\-]? ?){2,3}|"
                            r"موافقه واكمال|موافقه ومتابعه|موافق|اوافق|قبول|قبول الكل|رفض الكل|accept|accept all|"
-                           # A comment form's fields.
-                           r"اسم المستخدم|كلمه المرور|كلمه السر|اكتب تعليقك|ارسال التعليق|"
+                           # A comment form's or a newsletter box's fields; the menu's "more" and login links.
+                           r"اسم المستخدم|كلمه المرور|كلمه السر|اكتب تعليقك|بريدك الالكتروني|المزيد|دخول|خروج|"
                            # Account links and app-store badges.
                            r"تسجيل الدخول|تسجيل دخول|انشاء حساب|sign in|log in|login|app store|google play|appgallery|"
                            # The link to the site's edition in another language: not the site's name.
@@ -223,11 +224,15 @@ _NUMBERED_ITEM = re.compile(r"^\s*[0-9٠-٩]{1,2}\s*[-–.)]\s*\S")
 _BULLET = re.compile(r"^\s*([•▪●◦‣∙·\-–\*■□►▸✓✔]|\d{1,2}[.)\-]\s)\s*")
 _TERMINAL = re.compile(r"[.!؟?…»\"”’'\)]\s*$")
 _SENTENCE_END = re.compile(r"[.!؟?…]")
+_SINGLE_SENTENCE_END = re.compile(r"(?<!\.)[.!؟?…](?!\.)")
 _LETTER = re.compile(r"[^\W\d_]", re.U)
 _MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+")
 _LATIN = re.compile(r"[A-Za-z]")
 # A social network's account, its @ on either side as a right-to-left line shows it: "@okaz_online", "okaz_online@".
 _HANDLE = re.compile(r"(?<![\w@.])(?:@[A-Za-z0-9_]{3,}|[A-Za-z0-9_]{3,}@)(?![\w@.])")
+# What follows a date label when it gives a time only: "04:05 م", "15:30 (بيروت)".
+_UPDATE_TIME = re.compile(r"\s*[:：]?\s*\d{1,2}:\d{2}(?::\d{2})?\s*(?:[صم]|am|pm)?\s*(?:\(?[^\W\d_]+(?: [^\W\d_]+)?\)?)?\s*$",
+                          re.I)
 _TIME_OF_DAY = re.compile(r"\s*\d{1,2}:\d{2}(?::\d{2})?\s*(?:[صم]|am|pm|AM|PM)?\s*")
 _TIME_REASON = "time of day"
 # Tags as a site prints them: "#ميزانية_2025 #رؤية_2030".
@@ -259,7 +264,7 @@ def _core(text: str) -> str:
 # (Or after a dash: "المحكمة أدانت المتهمين - أرشيفية".)
 # An illustrative photo says so too: "صورة تعبيرية", alone on its line or after the caption.
 _ARCHIVE_MARK = re.compile(r"(?:[(\[]\s*(?:صوره\s+)?(?:ارشيفيه|ارشيف|من الارشيف|تعبيريه|توضيحيه|archive|file)\s*[)\]]|"
-                           r"\s[-–—]\s*(?:صوره\s+)?(?:ارشيفيه|من الارشيف|تعبيريه)|"
+                           r"\s[-–—]\s*(?:صوره\s+)?(?:ارشيفيه|ارشيف|من الارشيف|تعبيريه)|"
                            r"^صوره\s+(?:ارشيفيه|من الارشيف|تعبيريه|توضيحيه))\s*$")
 
 _ARCHIVE_CAPTION = "photo caption (an archive photo's)"
@@ -574,6 +579,8 @@ def line_facts(text: str) -> _Facts:
             sentence and len(_words(re.split(r"[\d٠-٩]", core, maxsplit=1)[0])) > 3):
         # ("نشرت الجريدة الرسمية القرار في 12 مارس 2025." is news, not the page's date)
         return _Facts("meta", "publication date line", "published", parse_date(stripped))
+    if label and _UPDATE_TIME.match(to_ascii_digits(core[label.end():])):
+        return _Facts("meta", _TIME_REASON)  # "آخر تحديث: 04:05 م", "آخر تحديث: 15:30 (بيروت)"
     if (_SHARE.match(core) and len(words) <= 8 or _FOLLOW.match(core) and len(words) <= 25) and (
             _IMPERATIVE_PROMPT.match(core) or not sentence):
         return _Facts("boilerplate", "share/subscribe/comment prompt")
@@ -750,6 +757,7 @@ def _names_over_furniture(raw: list[str], kinds: list[str], start: int, end: int
 
 
 INTERVIEW_MIN_QUESTIONS = 3
+LEAD_CAPTION_MAX_WORDS = 5
 _QUESTION_LINE = re.compile(r"[؟?]\s*[\"”»']?\s*$")
 LEAD_IN_MIN_WORDS = 3
 # An interview's question and answer labels: "س: ...؟", "ج: ..." (with their colon: "س-400" is a missile).
@@ -985,7 +993,8 @@ def _classify(text: str) -> _Classified:
         first_text = next((k for k in range(a, b) if kinds[k] == "text"), None)
         # The breadcrumb over a headline repeats a menu item above it ("الإمارات" under the menu's
         # "الإمارات"): the section the story is filed in, not its title.
-        while first_text is not None and (crumb := _breadcrumb(raw, kinds, reasons, first_text, b)):
+        while first_text is not None and (crumb := _breadcrumb(raw, kinds, reasons, first_text, b)
+                                          or _ticker(raw, kinds, first_text, b)):
             kinds[first_text], reasons[first_text] = "boilerplate", crumb
             first_text = next((k for k in range(first_text + 1, b) if kinds[k] == "text"), None)
         if first_text is not None and _is_title_like(raw[first_text]):
@@ -1011,13 +1020,26 @@ def _classify(text: str) -> _Classified:
                 continue
             nxt = next((m for m in range(k + 1, b) if kinds[m] not in ("blank",)), None)
             # (Under a standfirst, only a name right over a date or dateline: a list of names may end a text.)
-            if (text_seen == 0 or text_seen == 1 and nxt is not None and kinds[nxt] == "meta") and k > first_text \
-                    and kinds[first_text] == "title" and _names_over_furniture(raw, kinds, k, b):
+            above = next((m for m in range(k - 1, first_text, -1) if kinds[m] != "blank"), None)
+            if k > first_text and kinds[first_text] == "title" and (
+                    (text_seen == 0 or text_seen == 1 and nxt is not None and kinds[nxt] == "meta")
+                    and _names_over_furniture(raw, kinds, k, b)
+                    # a name right under the headline's date line: "الأحد 23/فبراير/2025" / "الشرقية - أحمد الباسوسي"
+                    or text_seen == 0 and above is not None and reasons[above] in _MASTHEAD
+                    and _is_name_line(raw[k])):
                 # "فرح عطيات", "إدلب – أنس الخولي" between the headline (and its standfirst) and a date or
-                # dateline: the writer.
+                # dateline, or under its date: the writer.
                 kinds[k], reasons[k] = "meta", "byline: a name between the headline and the text"
                 continue
-            text_seen += 1
+            if (text_seen == 0 and k > first_text and kinds[first_text] == "title" and above is not None
+                    and kinds[above] != "text" and len(_words(raw[k])) <= LEAD_CAPTION_MAX_WORDS
+                    and _reads_as_heading(raw[k]) and nxt is not None and kinds[nxt] == "text"):
+                # A subheading heads a part of the text; over its first paragraph, under the date and the
+                # share buttons, a few words are the lead photo's caption ("ثلوج في إفران", "المحكمة").
+                kinds[k], reasons[k] = "boilerplate", "photo caption (a few words between the page's top and the text)"
+                continue
+            if not _BULLET.match(raw[k]):
+                text_seen += 1  # (the highlights in bullets under a headline are no text begun)
             was_list_open = list_open
             list_open = _ends_in_colon(raw[k]) or list_open and _is_heading_like(raw[k])
             if (_reads_as_heading(raw[k]) and nxt is not None and kinds[nxt] == "text" and not was_list_open
@@ -1069,10 +1091,13 @@ _PHOTOGRAPHER = re.compile(r"^(?P<caption>[^()\[\]]+?)\s*[(\[](?P<name>[^\W\d_]+
 
 def _mark_photographer_captions(raw: list[str], kinds: list[str], reasons: list[str]) -> None:
     """Inside the text (below its first paragraph, never the headline), a short line with no sentence end
-    whose brackets hold only a person's name is a photo's caption and credit."""
+    whose brackets hold only a person's name is a photo's caption and credit; so is one over a credit line,
+    the first paragraph's place included."""
     first_body = next((k for k in range(len(raw)) if kinds[k] == "body"), len(raw))
-    for k in range(first_body + 1, len(raw)):
-        found = _PHOTOGRAPHER.match(raw[k].strip()) if kinds[k] in ("heading", "body") else None
+    for k in range(first_body, len(raw)):
+        # (Not a labelled line: "النتيجة: الكويت 2 - السالمية 1 (بعد التمديد)" is a match's score.)
+        found = (_PHOTOGRAPHER.match(raw[k].strip()) if kinds[k] in ("heading", "body") and k > first_body
+                 and not _LABELLED_LINE.match(raw[k]) else None)
         if (found and len(_words(raw[k])) <= CAPTION_MAX_WORDS and not _SENTENCE_END.search(found["caption"])
                 and not any(_is_section_word(w) for w in _core(found["name"]).split())
                 and not _core(found["name"]).startswith("ال")  # "(الانسحاب الكامل)" is a topic, not a name
@@ -1081,7 +1106,8 @@ def _mark_photographer_captions(raw: list[str], kinds: list[str], reasons: list[
         elif (kinds[k] in ("heading", "body") and k + 1 < len(raw) and reasons[k + 1] == "photo credit"
               and len(_words(raw[k])) <= CAPTION_MAX_WORDS and not _SENTENCE_END.search(raw[k])
               and not _REPORTED.search(normalize(raw[k]))):
-            # "سحب ركامية تتشكل فوق جبال الحجر" / "تصوير: عمران شاهد": the photo's caption over its credit.
+            # "سحب ركامية تتشكل فوق جبال الحجر" / "تصوير: عمران شاهد": the photo's caption over its credit
+            # (the lead photo's too, over the first paragraph).
             kinds[k], reasons[k] = "boilerplate", "photo caption (over its credit line)"
 
 
@@ -1109,6 +1135,7 @@ def _mark_social_embeds(raw: list[str], kinds: list[str], reasons: list[str]) ->
             kinds[m], reasons[m] = "boilerplate", f"social network post embedded in the page (marker on line {k + 1})"
 
 
+_LABELLED_LINE = re.compile(r"^\s*[^\W\d_]+(?: [^\W\d_]+)?\s*[:：]\s")
 _MASTHEAD = ("dateline (place and outlet)", "publication date line", "byline or date line (short, dated, no sentence)")
 
 
@@ -1213,7 +1240,8 @@ def _mark_menus(raw: list[str], kinds: list[str], reasons: list[str], facts: lis
     """Above the article, a run of short lines that are mostly section names is the site's menu: its other
     items ("تركيا", "صوت وصورة", "بث مباشر") are menu items too, not the headline; but a short headline
     pasted right under the menu, over the first paragraph, is the article's."""
-    first_prose = next((k for k in range(len(raw)) if kinds[k] == "text" and _SENTENCE_END.search(raw[k])
+    # (The ".." a headline joins its halves with ends no sentence: "حريق هائل بمصنع.. والدفع بـ12 سيارة".)
+    first_prose = next((k for k in range(len(raw)) if kinds[k] == "text" and _SINGLE_SENTENCE_END.search(raw[k])
                         and len(_words(raw[k])) > HEADING_MAX_WORDS), len(raw))
     k = 0
     while k < first_prose:
@@ -1263,6 +1291,23 @@ _LIST_INTRO = re.compile(r"(?<!\w)(التالي|التاليه|كالتالي|ا
 _MENU_REASONS = ("menu item (among section names)", "section name or breadcrumb")
 CRUMB_MAX_WORDS = 3
 CRUMB_TRAIL_LINES = 3
+
+
+_TICKER_LABELS = frozenset({"عاجل", "اخبار عاجله", "الان", "breaking", "breaking news"})
+
+
+def _ticker(raw: list[str], kinds: list[str], i: int, end: int) -> str | None:
+    """Why line `i`, the first text line, is a breaking-news ticker's item, or None: it stands right under
+    a lone "عاجل", with the page's furniture, then another headline, under it."""
+    if i == 0 or kinds[i - 1] != "boilerplate" or " ".join(normalize(raw[i - 1]).split()) not in _TICKER_LABELS:
+        return None
+    below = [k for k in range(i + 1, end) if kinds[k] != "blank"]
+    if not below or kinds[below[0]] == "text":
+        return None
+    headline = next((k for k in below if kinds[k] == "text"), None)
+    if headline is None or not _is_title_like(raw[headline]):
+        return None
+    return f"breaking-news ticker under '{raw[i - 1].strip()}' (line {i})"
 
 
 def _breadcrumb(raw: list[str], kinds: list[str], reasons: list[str], i: int, end: int) -> str | None:

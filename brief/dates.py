@@ -22,7 +22,9 @@ MONTHS = {
 }
 MONTH_PATTERN = "|".join(sorted((re.escape(m) for m in MONTHS), key=len, reverse=True))
 # (A year may carry its era's letter: "19 يونيو 2024م".)
-_DATE_DMY_NAMED = re.compile(rf"\b(\d{{1,2}})\s*(?:من\s+)?({MONTH_PATTERN})(?:\s*[/\-(]\s*(?:{MONTH_PATTERN})\)?)?\s*[،,]?\s*(\d{{4}})(?!\d)")
+# (Egyptian sites put slashes between: "23/فبراير/2025".)
+_DATE_DMY_NAMED = re.compile(rf"\b(\d{{1,2}})\s*/?\s*(?:من\s+)?({MONTH_PATTERN})(?:\s*[/\-(]\s*(?:{MONTH_PATTERN})\)?)?"
+                             rf"\s*[،,/]?\s*(\d{{4}})(?!\d)")
 _DATE_MDY_NAMED = re.compile(rf"\b({MONTH_PATTERN})\s+(\d{{1,2}})\s*[،,]?\s*(\d{{4}})(?!\d)")
 _DATE_YMD = re.compile(r"(?<!\d)(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?!\d)")
 _DATE_DMY = re.compile(r"(?<!\d)(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})(?!\d)")
