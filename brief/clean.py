@@ -144,8 +144,12 @@ _BROWSER_NOTICE = re.compile(r"(يرجي|الرجاء|رجاء|يجب|قم ب|ل
                              r"(متصفحك|your browser)\s+(لا يدعم|قديم|غير مدعوم|does not support|is out of date)")
 _BROWSER_NOTICE_REASON = "browser notice (scripts or cookies)"
 # A site's cookie banner: "هذا الموقع يستخدم ملفات تعريف الارتباط ...", "We use cookies ...".
-_COOKIE_NOTICE = re.compile(r"(يستخدم|نستخدم|تستخدم|استخدام|نعتمد علي)\s+(ملفات تعريف الارتباط|الكوكيز|ملفات الكوكيز)|"
-                            r"\b(uses?|use of)\s+cookies\b")
+# (The site speaks of itself, or asks for consent: a report on cookies, "ستوقف غوغل استخدام ملفات تعريف
+# الارتباط", is news.)
+_COOKIE_NOTICE = re.compile(r"(نستخدم|هذا الموقع يستخدم|يستخدم (?:هذا )?الموقع|يستخدم موقعنا)\s+(?:\S+\s+){0,2}"
+                            r"(ملفات تعريف الارتباط|الكوكيز|ملفات الكوكيز)|"
+                            r"(ملفات تعريف الارتباط|الكوكيز).{0,120}(بمواصله|باستمرارك|بمتابعتك|موافقتك|توافق علي)|"
+                            r"\b(we use|this (?:web)?site uses) cookies\b")
 _CAPTCHA = re.compile(r"(captcha|كابتشا|انا لست روبوت|i'?m not a robot|التحقق البشري)")
 _END_MARKER = re.compile(r"^[\(\[\-–—«\"]*\s*(انتهي|النهايه|تم|end)\s*[\)\]\-–—»\"]*\s*[.]?$")
 _DISCLAIMER = re.compile(

@@ -1217,3 +1217,8 @@ def test_a_writer_under_the_highlights_over_the_date_is_a_byline():
                                         "محمد المصلح\n15 يناير", 1)
     kinds = {ln.text: ln.kind for ln in classify_lines(text)}
     assert kinds["محمد المصلح"] == "meta" and kinds["• الأرصاد تحذر من تدني الرؤية"] == "body"
+
+
+def test_a_report_on_cookies_is_news_not_a_cookie_banner():
+    assert line_facts("أعلنت غوغل أنها ستوقف استخدام ملفات تعريف الارتباط في متصفح كروم العام المقبل.").kind == "text"
+    assert line_facts("نحن نستخدم ملفات تعريف الارتباط لتحسين تجربتك. بمواصلة التصفح فإنك توافق على ذلك.").kind == "boilerplate"
