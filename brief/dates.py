@@ -1,5 +1,5 @@
 """Dates as Arabic news pages write them: numeric or with month names (Egyptian, Levantine, Maghrebi,
-English), Arabic or Latin digits. Shared by the stages that read dates (ingest, clean)."""
+English), Arabic or Latin digits. Shared by the stages that read dates (ingest, clean) and qa's months."""
 from __future__ import annotations
 
 import datetime
