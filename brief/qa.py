@@ -701,7 +701,6 @@ def number_flags(source: str, english: str) -> list[Flag]:
     return [Flag("number_mismatch", "; ".join(reasons))] if reasons else []
 
 
-
 def _bare_values(source: str) -> list[Number]:
     text = _source_digits(source)
     return [Number(_parse_digits(m.group(1), m.group(2)), m.group()) for m in _NUMBER.finditer(text)]
@@ -1404,6 +1403,7 @@ _ARABIC_CURRENCY_HINTS = [(re.compile(rf"{_AR_PREFIX}(?:{_arabic_names(words)})(
     "دينار|دنانير": "الاردن,الكويت,العراق,البحرين,ليبيا,تونس,الجزاير",
 }.items()]
 
+_UNS = r"(?:UN|U\.N\.|United Nations)['’]?s?"  # "the UN's", before what English calls a UN agency
 # Organisations news confuses with one another, by what Arabic and English call them; Arabic that
 # names one only in some senses ('فتح' opened, 'القاعدة' the base) is a hint, as above.
 _ORGANISATIONS = {
@@ -1419,15 +1419,15 @@ _ORGANISATIONS = {
     # UN agencies, told apart from one another (FAO rendered 'WHO', WHO rendered 'UNICEF' are swaps); each is also
     # a UN hint.
     # (not 'الفاو' alone: also Iraq's port of al-Faw)
-    "the WHO": ("منظمة الصحة العالمية", "", r"WHO|World Health Organi[sz]ation|(?:UN|U\.N\.|United Nations)['’]?s? health agency"),
-    "the FAO": ("منظمة الأغذية والزراعة", "", r"FAO|Food and Agriculture Organi[sz]ation|(?:UN|U\.N\.|United Nations)['’]?s? food agency"),
-    "the WFP": ("برنامج الأغذية العالمي", "", r"WFP|World Food Program(?:me)?|(?:UN|U\.N\.|United Nations)['’]?s? food agency"),
+    "the WHO": ("منظمة الصحة العالمية", "", rf"WHO|World Health Organi[sz]ation|{_UNS} health agency"),
+    "the FAO": ("منظمة الأغذية والزراعة", "", rf"FAO|Food and Agriculture Organi[sz]ation|{_UNS} food agency"),
+    "the WFP": ("برنامج الأغذية العالمي", "", rf"WFP|World Food Program(?:me)?|{_UNS} food agency"),
     "UNICEF": ("اليونيسف|يونيسف|منظمة الأمم المتحدة للطفولة|صندوق الأمم المتحدة للطفولة", "",
-               r"UNICEF|Unicef|(?:UN|U\.N\.|United Nations)['’]?s? [Cc]hildren['’]?s (?:agency|[Ff]und)"),
+               rf"UNICEF|Unicef|{_UNS} [Cc]hildren['’]?s (?:agency|[Ff]und)"),
     "UNESCO": ("اليونسكو|يونسكو|منظمة الأمم المتحدة للتربية والعلم والثقافة", "",
-               r"UNESCO|Unesco|(?:UN|U\.N\.|United Nations)['’]?s? (?:cultural|heritage|education) (?:agency|body)"),
+               rf"UNESCO|Unesco|{_UNS} (?:cultural|heritage|education) (?:agency|body)"),
     "the IAEA": ("الوكالة الدولية للطاقة الذرية", "", r"IAEA|International Atomic Energy Agency|"
-                 r"(?:UN|U\.N\.|United Nations)['’]?s? (?:nuclear|atomic) (?:watchdog|agency)|nuclear watchdog"),
+                 rf"{_UNS} (?:nuclear|atomic) (?:watchdog|agency)|nuclear watchdog"),
     "the UN Security Council": ("مجلس الأمن الدولي", "مجلس الأمن|مجلس الامن", r"Security Council|UNSC"),
     "NATO": ("الناتو|حلف شمال الأطلسي|حلف شمال الاطلسي|حلف الأطلسي|الحلف الأطلسي|شمال الأطلسي", "",
              r"NATO|Nato|North Atlantic|Atlantic [Aa]lliance"),
@@ -1507,19 +1507,18 @@ def _countries_read(source: str, english: str) -> _NamesRead:
     return _NamesRead(countries, hinted, english_countries)
 
 
-def name_reasons(source: str, english: str) -> list[str]:
+def name_reasons(source: str, english: str, reads: _PairNames | None = None) -> list[str]:
     """A country or an organisation the Arabic names that the English replaces by another: the English
     names none of one the Arabic names, and names one the Arabic does not ('نظيره اللبناني' rendered
     'his Syrian counterpart', 'حماس' rendered 'Hezbollah'). A country counts by its name, capital or
-    nationality ('القطرية' is Qatar, 'Doha' too)."""
+    nationality ('القطرية' is Qatar, 'Doha' too). `reads`: the pair's names, when already read."""
     reasons = []
-    read = _countries_read(source, english)
+    read, bodies = reads or _pair_names(source, english)
     swap = _swapped(read.named, read.hinted, read.english)
     if swap:
         lost, added = swap
         reasons.append(f"the source names {_country_name(lost)} and the English does not, naming "
                        f"{_country_name(added)} instead ('{read.english[added]}')")
-    bodies = _organisations_read(source, english)
     swap = _swapped(bodies.named, bodies.hinted, bodies.english)
     if swap:
         lost, added = swap
@@ -1532,8 +1531,18 @@ def _organisations_read(source: str, english: str) -> _NamesRead:
     """The organisations the Arabic names and hints at, and those the English names (as _countries_read)."""
     text = _ARABIC_NOT_ORGANISATIONS.sub(" ", normalize(source))
     return _NamesRead(_found(_ARABIC_ORGANISATIONS, text),
-                          {key for pattern, key in _ARABIC_ORGANISATION_HINTS if pattern.search(text)},
-                          _found(_ENGLISH_ORGANISATIONS, english))
+                      {key for pattern, key in _ARABIC_ORGANISATION_HINTS if pattern.search(text)},
+                      _found(_ENGLISH_ORGANISATIONS, english))
+
+
+class _PairNames(NamedTuple):
+    countries: _NamesRead
+    organisations: _NamesRead
+
+
+def _pair_names(source: str, english: str) -> _PairNames:
+    """A pair's countries and organisations, read once for both name checks."""
+    return _PairNames(_countries_read(source, english), _organisations_read(source, english))
 
 
 # Place names that are also common words: "جدة" is Jeddah and a grandmother; "بحماس" is mostly "with
@@ -1542,12 +1551,12 @@ _PLACE_NAMES_OF_TWO_MEANINGS = frozenset({"جده"})
 _ORGANISATION_NAMES_OF_TWO_MEANINGS = frozenset({"بحماس", "وبحماس", "فبحماس"})
 
 
-def missing_name_reasons(source: str, english: str) -> list[str]:
+def missing_name_reasons(source: str, english: str, reads: _PairNames | None = None) -> list[str]:
     """Countries the Arabic names by name, capital or city ("إيران", "طهران") and organisations it names
     ("الأمم المتحدة") of which the English names none: "فرض عقوبات على إيران" rendered "imposed sanctions".
     A nationality may go ("Putin" for "الرئيس الروسي بوتين" is a translation); a swap is name_mismatch's, a
-    name left in Arabic untranslated's."""
-    read = _countries_read(source, english)
+    name left in Arabic untranslated's. `reads`: the pair's names, when already read."""
+    read, bodies = reads or _pair_names(source, english)
     left_in_arabic = normalize(english)
     reasons = []
     named = countries_named(_ARABIC_NOT_COUNTRIES.sub(" ", normalize(source)))
@@ -1558,7 +1567,6 @@ def missing_name_reasons(source: str, english: str) -> list[str]:
                     "does not" for country, word in named.items()
                     if country not in read.english and word not in _PLACE_NAMES_OF_TWO_MEANINGS
                     and word not in left_in_arabic]
-    bodies = _organisations_read(source, english)
     if not _swapped(bodies.named, bodies.hinted, bodies.english):
         reasons += [f"the source names {key} ('{_as_written(source, words)}') and the English does not"
                     for key, words in bodies.named.items()
@@ -1627,10 +1635,11 @@ def check_pair(source: str, english: str, *, glossary=None, score: float | None 
     glossary_found = glossary_flags(source, english, glossary)
     if glossary_found:
         flags.append(Flag("glossary", "; ".join(f.reason for f in glossary_found)))
-    swapped = name_reasons(source, english)
+    names = _pair_names(source, english)
+    swapped = name_reasons(source, english, names)
     if swapped:
         flags.append(Flag("name_mismatch", "; ".join(swapped)))
-    missing = missing_name_reasons(source, english)
+    missing = missing_name_reasons(source, english, names)
     if missing:
         flags.append(Flag("name_missing", "; ".join(missing)))
     flags += confidence_flags(score, settings)
