@@ -373,6 +373,10 @@ def test_long_addresses_and_titles_of_sources_do_not_take_the_points_place():
     assert ">example-news.com/2024/6/19/…<" in page  # ... which reads shortened
     assert "%D8" not in re.sub(r'href="[^"]*"', "", page)
     assert max(map(len, re.findall(r"“(?:<bdi>)?([^”]*)”", page))) < 2 * render.SHOWN_TITLE_CHARS
+    # The Markdown brief, too, shows the address shortened and links the whole of it.
+    text = render.render_markdown(fitted)
+    assert f"[example-news.com/2024/6/19/…]({brief.articles[0].url})" in text
+    assert "%D8" not in re.sub(r"\]\([^)]*\)", "", text)
 
 
 def test_shorten_cuts_at_a_word_and_says_so():
@@ -399,7 +403,7 @@ def test_markdown_brief_has_points_citations_sources_and_signature():
     point = brief.points[0]
     assert re.search(r"\. " + re.escape(render.md_escape(point.english)) + r".*\[" + str(point.citations[0]) + r"\]", text)
     assert render.isolate_plain(point.arabic).split()[0] in text
-    assert "## Sources" in text and "- [1] " in text and "<https://news.example.org/2024/06/11/article-1>" in text
+    assert "## Sources" in text and "- [1] " in text and "[news.example.org/2024/06/11/article-1](https://news.example.org/2024/06/11/article-1)" in text
     assert brief.signature.line() in text.replace("\\", "")
     assert "## 1\\. Putin's Asia tour, part 1" in text
 
