@@ -399,6 +399,63 @@ def leave_out_embeds(tree) -> int:
     return removed
 
 
+# A table of data (rows of short cells: results, prices, a dam's reserves) is article text; a table that lays
+# out the page (cells holding paragraphs, headings, whole columns of the site) is not a table to the reader.
+_BLOCK_TAGS = frozenset({"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "table", "article",
+                         "section", "blockquote", "header", "footer", "nav", "aside", "form", "main"})
+_TABLE_PARTS = frozenset({"tr", "td", "th", "tbody", "thead", "tfoot", "caption", "colgroup", "col"})
+TABLE_CELL_MAX_CHARS = 200
+
+
+def _own_parts(table):
+    """The table's rows and cells, not those of a table inside one of its cells."""
+    stack = list(table)
+    while stack:
+        element = stack.pop()
+        if isinstance(element.tag, str) and element.tag in _TABLE_PARTS:
+            yield element
+            stack.extend(element)
+
+
+def _is_data_table(table) -> bool:
+    if (table.get("role") or "").lower() in ("presentation", "none"):
+        return False
+    rows = [part for part in _own_parts(table) if part.tag == "tr"]
+    cells = [part for part in _own_parts(table) if part.tag in ("td", "th")]
+    if len(rows) < 2 or len(cells) < 2 * len(rows) * 0.75:
+        return False  # one row, or one column: a box around text, not a table
+    return all(not any(isinstance(inner.tag, str) and inner.tag in _BLOCK_TAGS for inner in cell.iterdescendants())
+               and len(" ".join(cell.text_content().split())) <= TABLE_CELL_MAX_CHARS for cell in cells)
+
+
+def unwrap_layout_tables(tree) -> None:
+    """Turn tables that lay out the page into plain blocks, so that only tables of data stay tables."""
+    for table in reversed(list(tree.iter("table"))):  # inner tables first
+        if not _is_data_table(table):
+            for part in list(_own_parts(table)):
+                part.tag = "div"
+            table.tag = "div"
+
+
+_TABLE_RULE = re.compile(r"\s*\|(?:\s*:?-+:?\s*\|)+\s*")
+_TABLE_ROW = re.compile(r"\s*\|(.*)\|\s*")
+
+
+def table_rows_as_lines(text: str) -> str:
+    """Trafilatura writes a table as Markdown rows ("| a | b |" under a "|---|" rule); the article keeps each
+    row as one line of cells parted by tabs, as a table pasted from a browser arrives."""
+    lines = []
+    for line in text.split("\n"):
+        row = _TABLE_ROW.fullmatch(line)
+        if _TABLE_RULE.fullmatch(line):
+            continue
+        if row:
+            cells = [cell.strip().replace("\\|", "|") for cell in re.split(r"(?<!\\)\|", row[1])]
+            line = "\t".join(cell for cell in cells if cell)
+        lines.append(line)
+    return "\n".join(lines)
+
+
 def _depth(tree) -> int:
     deepest, stack = 0, [(tree, 1)]
     while stack:
@@ -409,13 +466,17 @@ def _depth(tree) -> int:
 
 
 def _extract(trafilatura, tree, url: str | None) -> dict:
+    unwrap_layout_tables(tree)
     document = trafilatura.bare_extraction(tree, url=url, with_metadata=True, include_comments=False,
-                                           include_tables=False, include_formatting=False, favor_recall=True,
+                                           include_tables=True, include_formatting=False, favor_recall=True,
                                            # Dates from the markup and the address only: a guess from the
                                            # text took "since 2000" for the publication date.
                                            date_extraction_params={"extensive_search": False,
                                                                    "original_date": True})
-    return {} if document is None else document.as_dict() if hasattr(document, "as_dict") else dict(document)
+    data = {} if document is None else document.as_dict() if hasattr(document, "as_dict") else dict(document)
+    if data.get("text"):
+        data["text"] = table_rows_as_lines(data["text"])
+    return data
 
 
 def html_of_mhtml(data: bytes, file: str) -> tuple[str, str | None]:

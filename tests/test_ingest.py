@@ -216,6 +216,31 @@ def test_odd_page_starts_still_give_the_article(start):
     assert text.startswith("وصل الرئيس")
 
 
+_DAMS = ("<table><tr><th>السد</th><th>الخزين (مليار م3)</th></tr><tr><td>سد الموصل</td><td>3.1</td></tr>"
+         "<tr><td>سد حديثة | الأنبار</td><td>2.4</td></tr></table>")
+
+
+def test_a_table_of_data_is_kept_row_by_row_and_a_layout_table_is_read_as_text():
+    from brief.ingest import extract_html
+
+    article = (f"<p>{BODY}</p><p>وجاء الخزين في أبرز السدود على النحو الآتي:</p>{_DAMS}"
+               "<p>ودعا الخبراء إلى التوسع في منظومات الري بالتنقيط والرش المحوري في المحافظات كافة.</p>")
+    # The whole page laid out in a table: its cells hold paragraphs; the table of data inside stays a table.
+    for page in (f"<html><body><article>{article}</article></body></html>",
+                 "<html><body><table width='100%'><tr><td class='main-col'><h1>العنوان</h1><div>أحمد عادل</div>"
+                 f"{article}</td><td><div>الأكثر قراءة</div></td></tr></table></body></html>"):
+        lines = extract_html(page, "page.html")[0].splitlines()
+        assert ["السد\tالخزين (مليار م3)", "سد الموصل\t3.1", "سد حديثة | الأنبار\t2.4"] == [
+            line for line in lines if "\t" in line]
+        assert lines[-1].startswith("ودعا الخبراء") and not any("|" in line and "\t" not in line for line in lines)
+    # A one-column box, or one marked as presentation, is no table: its paragraphs stay lines of their own.
+    boxed = (f"<html><body><article><table role='presentation'><tr><td>{BODY}</td><td>.</td></tr>"
+             "<tr><td>وقال المتحدث إن الزيارة ستشمل توقيع اتفاقات في مجالات الطاقة والتجارة.</td><td>.</td></tr>"
+             "</table></article></body></html>")
+    text = extract_html(boxed, "page.html")[0]
+    assert "\t" not in text and "|" not in text and "وقال المتحدث" in text
+
+
 def test_size_limits_are_configurable_and_named_in_the_message(tmp_path):
     path = tmp_path / "big.txt"
     path.write_text(SEED * 3, encoding="utf-8")
