@@ -30,13 +30,13 @@ _TAGS = re.compile(r"^(كلمات دلاليه|كلمات مفتاحيه|الك�
                    r"الاوسمه|اوسمه|مواضيع ذات صله|tags|keywords)\s*[:：\-]")
 # (Or the verb alone before a colon and the linked headline: "طالع: المجلس الرئاسي يرحب ...".)
 _READ_ALSO = re.compile(r"^(اقرا|إقرا|طالع|شاهد|تابع|اقرئي)\s+(ايضا|كذلك|المزيد)\b|^(read also|see also|read more)\b|"
-                        r"^(?:اقرا|طالع)\s*[:：]")
+                        r"^(?:اقرا|طالع)\s*[:：]|^ذات صله\s*[:：]\s*\S")
 _RELATED = re.compile(
     r"^(?:ال)?(مقالات|اخبار|مواضيع|موضوعات|قصص|تقارير|فيديوهات)\s+(?:ال)?(مشابهه|ذات صله|ذات الصله|متعلقه|مرتبطه|"
     r"مقترحه|اخري|قد تهمك|ذات علاقه)\s*[:：]?\s*$|"
     r"^(ذات صله|اخبار ذات صله|الاكثر قراءه|الاكثر مشاهده|الاكثر تداولا|الاكثر تعليقا|قد يهمك ايضا|قد يهمك|"
-    r"اخترنا لك|المزيد من الاخبار|المزيد في [^ ]+.*|مواضيع قد تهمك|اقرا المزيد|شاهد المزيد|اهم الاخبار|"
-    r"اخر الاخبار|related articles|related|most read|more stories|"
+    r"اخترنا لك|اخترنا لكم|ترشيحاتنا|في نفس السياق|المزيد من الاخبار|المزيد في [^ ]+.*|مواضيع قد تهمك|اقرا المزيد|شاهد المزيد|اهم الاخبار|"
+    r"اخر الاخبار|اقرا في [^ ]+|related articles|related|most read|more stories|"
     # A column's list of its writer's other pieces.
     r"مقالات اخري للكاتب|مقالات اخري للكاتبه|مقالات الكاتب|مقالات الكاتبه|المزيد من مقالات الكاتب|"
     r"اخر مقالات الكاتب|مقالات سابقه|more from this author|"
@@ -94,6 +94,12 @@ _PAGE_CONTROL = re.compile(r"^(حفظ|احفظ|انسخ الرابط|نسخ ال
                            r"(?:عدد )?(?:المشاهدات|مشاهدات|القراءات|قراءات)\s*[:：]?\s*\d+|\+?\s*الخط\s*-?|"
                            r"(?:استمع الي|اظهر|اخف|اخفاء|عرض) الملخص|"
                            # The footer's links to the site's own pages.
+                           # Print and error-report links, a copy button, a listen button, a reaction prompt.
+                           r"نسخه للطباعه|النسخه المطبوعه|(?:لل|ال)?ابلاغ عن (?:ال)?خطا(?: في (?:الخبر|المقال))?(?: اضغط هنا)?|"
+                           r"نسخ|استمع (?:الي ال|لل)(?:خبر|مقال|مقاله)|كن اول من يعلق|لا توجد تعليقات|"
+                           r"هل اعجبك (?:هذا )?(?:الخبر|المقال|الموضوع)\s*[؟?]?|"
+                           # An AI summary box's note: "تم إنشاء هذا الملخص آلياً وراجعه فريق التحرير".
+                           r"(?:تم )?(?:انشاء|اعداد|توليد) هذا الملخص (?:اليا|بواسطه الذكاء الاصطناعي).*|"
                            r"من نحن|اتصل بنا|اتصلوا بنا|سياسه الخصوصيه|الشروط والاحكام|شروط الاستخدام|اعلن معنا|"
                            r"لن يتم نشر عنوان بريدك الالكتروني.*)\s*[*:：]?\s*$")
 _SOCIAL = {"فيسبوك", "فيس", "بوك", "تويتر", "اكس", "x", "واتساب", "واتس", "اب", "تلغرام", "تليجرام", "تيليجرام",
@@ -191,6 +197,8 @@ _OUTLETS = (
     "هبه بريس", "العمق المغربي", "الشروق الجزائريه",
     "النهار الجزائريه", "الوسط", "بوابه الوسط", "العرب اللندنيه", "التلفزيون العربي", "الغد الاردنيه",
     "العين الاخباريه", "بوابه العين الاخباريه", "الترا صوت", "الساعه 25", "الخليج اونلاين", "عربي بوست",
+    "دنيا الوطن", "المصدر اونلاين", "النهار اونلاين", "الصباح نيوز", "بوابه الشروق", "جريده الرياض",
+    "جريده المدي", "الايام الفلسطينيه", "وكاله معا", "القدس دوت كوم", "الوطن القطريه", "الرايه",
 )
 # "وكالة الأنباء العراقية", "وكالة أنباء الإمارات": a news agency's name alone on a line names the outlet.
 # (With its acronym, and an agency of news "and information": "وكالة الأنباء والمعلومات الفلسطينية - وفا".)
@@ -202,11 +210,13 @@ _PLACES_NAMED_LIKE_OUTLETS = frozenset({"الرياض"})
 # A bare "مصدر" is a label only with its colon: "مصدر مصري: ..." is a headline quoting a source.
 _SOURCE_LINE = re.compile(r"^(?:(المصدر الاصلي|مصدر الخبر|المصدر|المصادر|نقلا عن|source|via)(?!\w)\s*[:：\-–]?"
                           r"|مصدر\s*[:：\-–])\s*(.*)$")
-_SITE_LINE = re.compile(r"^(الموقع|موقع|الرابط|رابط الخبر|رابط المقال|الرابط الاصلي|site|url|link)\s*[:：\-–]\s*(.*)$")
+_SITE_LINE = re.compile(r"^(الموقع|موقع|الرابط|رابط الخبر|رابط المقال|الرابط الاصلي|رابط مختصر|الرابط المختصر|"
+                        r"رابط قصير|site|url|link)\s*[:：\-–]\s*(.*)$")
 _BYLINE = re.compile(r"^(الكاتب|الكاتبه|كتب|كتبت|بقلم|اعداد|تحرير|المحرر|المحرره|مراسل|مراسله|ترجمه|"
                      r"ساهم في (?:هذا التقرير|اعداد هذا التقرير|التغطيه)|ساهم في اعداده|"
                      r"by|author|written by|role|reporting from)\b\s*[:：\-–،,]?\s*(.*)$")
-_DATE_LABEL = re.compile(r"^(نشر|نشرت|تاريخ النشر|تاريخ|نشر في|نشر بتاريخ|نشر الخبر|اخر تحديث|تحديث|"
+# (A bare "تاريخ" only before its colon or the date: "تاريخ الميلاد: 14 مارس 1998" is a player's card.)
+_DATE_LABEL = re.compile(r"^(نشر|نشرت|تاريخ النشر|تاريخ(?=\s*(?:[:：\-–]|[\d٠-٩]))|نشر في|نشر بتاريخ|نشر الخبر|اخر تحديث|تحديث|"
                          r"محدث|تم النشر|published|updated|date)\b")
 # "العربية.نت نشر في: 11 يوليو ,2024": the outlet or the author, then the date's label and its colon.
 _NAMED_DATE_LABEL = re.compile(r"^(?:\S+\s+){1,3}(?:نشر في|نشر بتاريخ|تاريخ النشر|اخر تحديث|تم النشر|published|"
@@ -268,7 +278,9 @@ def _core(text: str) -> str:
 # (Or after a dash: "المحكمة أدانت المتهمين - أرشيفية".)
 # An illustrative photo says so too: "صورة تعبيرية", alone on its line or after the caption.
 _ARCHIVE_MARK = re.compile(r"(?:[(\[]\s*(?:صوره\s+)?(?:ارشيفيه|ارشيف|من الارشيف|تعبيريه|توضيحيه|archive|file)\s*[)\]]|"
-                           r"\s[-–—]\s*(?:صوره\s+)?(?:ارشيفيه|ارشيف|من الارشيف|تعبيريه)|"
+                           r"\s[-–—]\s*(?:صوره\s+)?(?:ارشيفيه|ارشيف|من الارشيف|تعبيريه|توضيحيه)|"
+                           # After the caption's full stop: "... لا وجود لها. أرشيفية".
+                           r"[.]\s*(?:صوره\s+)?(?:ارشيفيه|تعبيريه|توضيحيه)|"
                            r"^صوره\s+(?:ارشيفيه|من الارشيف|تعبيريه|توضيحيه))\s*$")
 
 _ARCHIVE_CAPTION = "photo caption (an archive photo's)"
@@ -277,8 +289,13 @@ _ARCHIVE_CAPTION = "photo caption (an archive photo's)"
 _PHOTO_LABEL = re.compile(r"(?:^|(?<=[.\s]))(?:الصوره|مصدر الصوره|تصوير|المصدر)\s*[:：]\s*[^.:()\[\]]{2,40}\)?\s*$")
 # "جانب من ..." names a part of the scene a photo shows: a caption's opening, no subheading's or sentence's.
 # A photo handed out by its subject: "(الموقع الرسمي لنادي النصر)", "(الحساب الرسمي للوزارة)", "(من المصدر)".
-_OFFICIAL_SOURCE = re.compile(r"^(?:الموقع الرسمي|الحساب الرسمي|الصفحه الرسميه|من المصدر|من الموقع|المكتب الاعلامي)\b")
+_OFFICIAL_SOURCE = re.compile(r"^(?:الموقع الرسمي|الحساب الرسمي|الصفحه الرسميه|من المصدر|من الموقع|المكتب الاعلامي|"
+                              r"(?:من )?صفحه (?:النادي|الفريق|الوزاره|الشركه|الاتحاد|اللاعب))\b")
 _CAPTION_OPENER = re.compile(r"^(?:جانب|لقطه|صوره|صور) من\s")
+
+
+# An organisation credited in its Latin letters after a caption's dash: "... في مطار صنعاء - ICRC".
+_ACRONYM_CREDIT = re.compile(r"[A-Z]{2,6}(?:\s*/\s*[A-Z]{2,6})?")
 
 
 def _is_agency_credit(core: str) -> bool:
@@ -546,7 +563,7 @@ def line_facts(text: str) -> _Facts:
         # ("المزيد من حوادث وقضايا" heads the section's other stories; "المزيد من الضحايا" may be a subheading.)
         return _Facts("boilerplate", "'related'/'most read' list header", marker="related", end_signal=True)
     source = _SOURCE_LINE.match(core)
-    if source and len(words) <= 8:
+    if source and len(words) <= 8 and not _is_known_name(core):  # ("المصدر أونلاين" is a site's name)
         value = _original_tail(stripped)
         if core.startswith("نقلا عن") and value:
             value = re.sub(r"^عن\s+", "", value)  # "نقلا عن رويترز": the outlet is Reuters
@@ -596,6 +613,12 @@ def line_facts(text: str) -> _Facts:
         return _Facts("boilerplate", "cookie notice")
     if _BROWSER_NOTICE.search(ascii_core.lower()) and len(words) <= 25:
         return _Facts("boilerplate", _BROWSER_NOTICE_REASON)
+    if _is_ticker(stripped):
+        return _Facts("boilerplate", "market or weather ticker")
+    if _is_menu_line(stripped):
+        return _Facts("boilerplate", "site menu on one line")
+    if _CHART_LABEL.match(core) and len(words) <= 30:
+        return _Facts("boilerplate", "chart or map caption")
     plain = [w for w in re.split(r"[\s/|,،•·\-–—]+", ascii_core.lower()) if w]
     if plain and len(plain) <= 10 and all(w in _SOCIAL for w in plain):
         return _Facts("boilerplate", "share buttons (social networks named)")
@@ -629,7 +652,7 @@ def line_facts(text: str) -> _Facts:
         return _Facts("meta", "dateline (place and outlet)", "outlet", dateline)
     dashed = re.fullmatch(r"(.+?)\s+[-–—]\s*([^-–—]+)", stripped)
     # (A labelled credit after a figure may be a fact's source: "ارتفع التضخم إلى 5% - المصدر: البنك المركزي".)
-    if (dashed and (_is_agency_credit(_core(dashed[2]))
+    if (dashed and (_is_agency_credit(_core(dashed[2])) or _ACRONYM_CREDIT.fullmatch(dashed[2].strip())
                     or _PHOTO_LABEL.match(_core(dashed[2])) and not re.search(r"[\d٠-٩]", dashed[1]))
             and len(_words(dashed[1])) > DATELINE_PART_MAX_WORDS
             and len(words) <= 20 and not _SENTENCE_END.search(dashed[1])
@@ -673,11 +696,32 @@ def line_facts(text: str) -> _Facts:
     date = parse_date(stripped)
     # A list item or a timeline entry ("- 19 نوفمبر 2023: بدء الهجمات على السفن") is text with a date in it.
     item = _BULLET.match(stripped) or _DATED_ENTRY.search(normalize(to_ascii_digits(stripped)))
-    if (date and len(words) <= 12 and not item
+    if (date and len(words) <= 12 and not item and not _OTHER_DATE_LABEL.match(core)
             and not _SENTENCE_END.search(re.sub(r"[\d٠-٩][.][\d٠-٩]", "", stripped))
             and arabic_letter_count(stripped) < 80):
         return _Facts("meta", "byline or date line (short, dated, no sentence)", "published", date)
     return _Facts("text", "Arabic text")
+
+
+# A site's strip of prices or weather over its pages: "تاسي 12,184.56 ▲ 0.42%", "القدس 9° | غزة 15°",
+# "دولار 3.58 | دينار 5.05". (A table's row parts its cells with tabs, one figure a cell: that is text.)
+_TICKER_CELL = re.compile(r"[^\W\d_][^\d|]{0,24}?\s*[-+−]?[\d٠-٩][\d٠-٩.,٫]*\s*(?:°\s*[CcFسم]?|%|٪)?")
+_CHART_LABEL = re.compile(r"^(?:رسم بياني|انفوغراف\S*|انفوجراف\S*|خريطه|chart|graphic|map)\s*[:：]")
+
+
+def _is_ticker(text: str) -> bool:
+    if re.search(r"[▲▼△▽]", text) and re.search(r"[\d٠-٩]", text) and len(text.split()) <= 12:
+        return True
+    cells = [cell.strip() for cell in text.split("|")]
+    return len(cells) >= 3 and all(_TICKER_CELL.fullmatch(cell) for cell in cells)
+
+
+def _is_menu_line(text: str) -> bool:
+    """A menu copied as one line, its items parted by tabs: most of them are section names."""
+    cells = [cell.strip() for cell in text.split("\t") if cell.strip()]
+    if len(cells) < 4 or any(len(cell.split()) > 3 or re.search(r"[\d٠-٩]", cell) for cell in cells):
+        return False
+    return sum(all(_is_section_word(w) for w in normalize(cell).split()) for cell in cells) * 2 >= len(cells)
 
 
 def _inside_quotes(text: str, words: str) -> bool:
@@ -707,6 +751,8 @@ def _is_link_like(text: str) -> bool:
     stripped = text.strip()
     if _BULLET.match(stripped):
         return True
+    if stripped.endswith((":", "：")) and len(_words(stripped)) > 3:
+        return False  # a lead-in to the list below it ("... بعد التعاقد مع كل من:"), no headline
     return len(_words(stripped)) <= LINK_MAX_WORDS and not re.search(r"[.!…]\s*[\"”»']?\s*$", stripped)
 
 
@@ -743,6 +789,7 @@ def _is_name_line(text: str) -> bool:
 
 
 BYLINE_MAX_LINES = 3
+_SLASHED_BYLINE = re.compile(r"([^\W\d_]+(?: [^\W\d_]+)?)\s*/\s*([^\W\d_]+(?: [^\W\d_]+){1,3})")
 
 
 def _names_over_furniture(raw: list[str], kinds: list[str], start: int, end: int) -> bool:
@@ -776,6 +823,20 @@ def _reads_as_heading(text: str) -> bool:
     return (_is_heading_like(text) and not _DIALOGUE.match(normalize(stripped))
             and len([cell for cell in stripped.split("\t") if cell.strip()]) < 2
             and not (_ends_in_colon(stripped) and len(_words(stripped)) >= LEAD_IN_MIN_WORDS))
+
+
+# A date of something else than the page, labelled: "تاريخ الميلاد: 14 مارس 1998", "موعد المباراة: ...".
+_OTHER_DATE_LABEL = re.compile(r"^(?:تاريخ|موعد|مواليد|يوم)\s+(?!النشر|التحديث|الاضافه)\S+(?:\s+\S+)?\s*[:：]")
+# A row of a list of values: "الطول: 1.86 م", "القدس: 35 - 45 ملم", "216.8 مليار ريال صادرات وطنية".
+_LIST_ROW = re.compile(r"^\s*(?:[^:：\d\s][^:：\d]{0,29}[:：]\s*\S|[\d٠-٩][\d٠-٩.,٫]*\s*[%٪]?\s+[^\W\d_])")
+LIST_ROWS_UNDER_HEADING = 2
+
+
+def _heads_rows(raw: list[str], kinds: list[str], k: int, end: int) -> bool:
+    rows = [m for m in range(k + 1, end) if kinds[m] != "blank"][:LIST_ROWS_UNDER_HEADING]
+    return len(rows) == LIST_ROWS_UNDER_HEADING and all(
+        kinds[m] == "text" and _LIST_ROW.match(raw[m]) and not _SENTENCE_END.search(raw[m].strip()[-1:])
+        for m in rows)
 
 
 def _ends_in_colon(text: str) -> bool:
@@ -845,6 +906,9 @@ def _classify(text: str) -> _Classified:
     _mark_closed_blocks(raw, kinds, reasons, facts)
     _mark_masthead_named_like_section(raw, kinds, reasons, facts)
     _mark_menus(raw, kinds, reasons, facts)
+    _mark_polls(raw, kinds, reasons)
+    _mark_pasted_posts(raw, kinds, reasons)
+    _mark_machine_summaries(raw, kinds, reasons)
 
     # Photo captions: the single short sentence right after a credit line describes the photo, unless the
     # line above the credit is the caption ("سد الملك طلال في جرش (أرشيفية)" / "تصوير: ...") or the line
@@ -1001,6 +1065,11 @@ def _classify(text: str) -> _Classified:
                                           or _ticker(raw, kinds, first_text, b)):
             kinds[first_text], reasons[first_text] = "boilerplate", crumb
             first_text = next((k for k in range(first_text + 1, b) if kinds[k] == "text"), None)
+        while first_text is not None and _SLASHED_BYLINE.fullmatch(raw[first_text].strip()) and is_place_name(
+                _SLASHED_BYLINE.fullmatch(raw[first_text].strip())[1]):
+            # "بغداد/ سيف عبد الله" over the text of a page whose headline the markup holds: the writer.
+            kinds[first_text], reasons[first_text] = "meta", "byline: a place, a slash and a name"
+            first_text = next((k for k in range(first_text + 1, b) if kinds[k] == "text"), None)
         if first_text is not None and _is_title_like(raw[first_text]):
             following = [k for k in range(first_text + 1, b) if kinds[k] == "text"]
             if following:
@@ -1046,14 +1115,23 @@ def _classify(text: str) -> _Classified:
                 text_seen += 1  # (the highlights in bullets under a headline are no text begun)
             was_list_open = list_open
             list_open = _ends_in_colon(raw[k]) or list_open and _is_heading_like(raw[k])
+            prev_text = next((m for m in range(k - 1, a - 1, -1) if kinds[m] not in ("blank",)), None)
+            in_list = _LIST_ROW.match(raw[k]) and prev_text is not None and kinds[prev_text] == "body" and (
+                _LIST_ROW.match(raw[prev_text]))
             if (_reads_as_heading(raw[k]) and nxt is not None and kinds[nxt] == "text" and not was_list_open
                     and not _reads_as_heading(raw[nxt]) and not _announces_list(raw[k], raw[nxt])
-                    and not (interview and k in questions)):
+                    and not (interview and k in questions) and not in_list):
                 kinds[k], reasons[k] = "heading", "heading: short line without final punctuation, text follows"
+            elif (_reads_as_heading(raw[k]) and not was_list_open and not _LIST_ROW.match(raw[k])
+                  and _heads_rows(raw, kinds, k, b)):
+                # "بطاقة اللاعب" over "الاسم: ..." / "الطول: 1.86 م", "كميات الأمطار المتوقعة" over "القدس:
+                # 35 - 45 ملم": a subheading over the rows of figures or labelled values it names.
+                kinds[k], reasons[k] = "heading", "heading: short line over rows of labelled values or figures"
             elif _MD_HEADING.match(raw[k]) and len(_words(raw[k])) <= TITLE_MAX_WORDS:
                 kinds[k], reasons[k] = "heading", "heading: markdown heading mark"
             else:
                 kinds[k], reasons[k] = "body", "body: Arabic text"
+    _mark_signature(raw, kinds, reasons, [s for s, _ in starts])
     _mark_author_box(raw, kinds, reasons, facts)
     _mark_photographer_captions(raw, kinds, reasons)
     _mark_social_embeds(raw, kinds, reasons)
@@ -1063,6 +1141,23 @@ def _classify(text: str) -> _Classified:
 
 
 AUTHOR_BIO_MAX_WORDS = 30
+SIGNED_PARAGRAPH_MIN_WORDS = 10
+
+
+def _mark_signature(raw: list[str], kinds: list[str], reasons: list[str], starts: list[int]) -> None:
+    """A name alone under an article's last paragraph, with no text after it, is its writer signing off
+    ("سلمى الحاجي"); under a list or a short line it may be the list's last item."""
+    bounds = [0] + starts + [len(raw)]
+    for a, b in zip(bounds, bounds[1:]):
+        texts = [k for k in range(a, b) if kinds[k] in ("body", "heading")]
+        if len(texts) < 2:
+            continue
+        last, above = texts[-1], texts[-2]
+        if (kinds[last] == "body" and _is_name_line(raw[last]) and 2 <= len(_words(raw[last])) <= 3
+                and kinds[above] == "body" and len(_words(raw[above])) >= SIGNED_PARAGRAPH_MIN_WORDS
+                and _TERMINAL.search(raw[above]) and not _BULLET.match(raw[above])
+                and not any(kinds[k] in ("title",) for k in range(last + 1, b))):
+            kinds[last], reasons[last] = "meta", "byline: a name signed under the last paragraph"
 
 
 def _mark_author_box(raw: list[str], kinds: list[str], reasons: list[str], facts: list[_Facts]) -> None:
@@ -1362,6 +1457,60 @@ def _mark_headline_below_text(raw: list[str], kinds: list[str], reasons: list[st
 
 
 _HEADLINE_AGAIN = "the headline again"
+
+
+_POLL_HEADER = frozenset({"استطلاع", "استطلاع الراي", "استطلاع راي", "شارك في الاستطلاع", "استفتاء", "poll"})
+_POLL_BUTTON = frozenset({"صوت", "صوت الان", "التصويت", "تصويت", "vote"})
+_POLL_RESULTS = frozenset({"النتايج", "عرض النتايج", "نتايج الاستطلاع", "results"})
+POLL_MAX_LINES = 10
+
+
+def _mark_polls(raw: list[str], kinds: list[str], reasons: list[str]) -> None:
+    """A readers' poll: its header, the question, the answers and the vote button (and a results link)."""
+    for i, line in enumerate(raw):
+        if kinds[i] == "blank" or _core(line) not in _POLL_HEADER:
+            continue
+        lines = [j for j in range(i + 1, len(raw)) if kinds[j] != "blank"][:POLL_MAX_LINES]
+        button = next((j for j in lines if _core(raw[j]) in _POLL_BUTTON), None)
+        if button is None:
+            continue
+        after = next((j for j in range(button + 1, len(raw)) if kinds[j] != "blank"), None)
+        last = after if after is not None and _core(raw[after]) in _POLL_RESULTS else button
+        for j in range(i, last + 1):
+            if kinds[j] != "blank":
+                kinds[j], reasons[j] = "boilerplate", f"readers' poll (line {i + 1})"
+
+
+# How a post embedded in a page reads when pasted: its text (with its links or hashtags), then its signature
+# "— وزارة الصحة (@mohpegypt) February 16, 2025".
+_POST_SIGNATURE = re.compile(r"^[—–\-]\s*.{1,80}\(@\w{2,}\)\s+.{0,30}\d{4}\s*$")
+_POST_LINK = re.compile(r"pic\.twitter\.com/|https?://t\.co/|#\w")
+_MACHINE_SUMMARY = re.compile(r"^(?:ال)?(?:ملخص|تلخيص)\b.{0,30}(?:الذكاء الاصطناعي|\bai\b)")
+
+
+def _mark_pasted_posts(raw: list[str], kinds: list[str], reasons: list[str]) -> None:
+    """An embedded post pasted with the text: its signature line, and its text right above it."""
+    for i, line in enumerate(raw):
+        if kinds[i] == "blank" or not _POST_SIGNATURE.match(line.strip()):
+            continue
+        kinds[i], reasons[i] = "boilerplate", "embedded post's signature (account and date)"
+        above = next((j for j in range(i - 1, -1, -1) if kinds[j] != "blank"), None)
+        if above is not None and kinds[above] == "text" and _POST_LINK.search(raw[above]):
+            kinds[above], reasons[above] = "boilerplate", f"embedded post's text (over its signature, line {i + 1})"
+
+
+def _mark_machine_summaries(raw: list[str], kinds: list[str], reasons: list[str]) -> None:
+    """A summary box that says a machine wrote it ("ملخص بواسطة الذكاء الاصطناعي"): its header and its
+    bullets are not the outlet's text (the article says it all again below)."""
+    for i, line in enumerate(raw):
+        if kinds[i] == "blank" or not _MACHINE_SUMMARY.match(_core(line)) or len(_words(line)) > 8:
+            continue
+        kinds[i], reasons[i] = "boilerplate", "machine-written summary box"
+        j = i + 1
+        while j < len(raw) and (kinds[j] == "blank" or kinds[j] == "text" and _BULLET.match(raw[j])):
+            if kinds[j] != "blank":
+                kinds[j], reasons[j] = "boilerplate", f"machine-written summary box (line {i + 1})"
+            j += 1
 
 
 def _mark_trailing_tags(raw: list[str], kinds: list[str], reasons: list[str]) -> None:
