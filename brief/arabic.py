@@ -47,6 +47,21 @@ def to_ascii_digits(text: str) -> str:
     return text.translate(_DIGIT_TABLE)
 
 
+_ESCAPED_BYTES = re.compile("[\udc80-\udcff]+")
+
+
+def readable_name(text: str) -> str:
+    """A file name as a person reads it: bytes that were not UTF-8 (Python keeps them as lone surrogates, and
+    no page or JSON can hold those) decoded as Windows-1256, as an Arabic name zipped on Windows is, else
+    shown as U+FFFD."""
+    def decoded(match: re.Match) -> str:
+        raw = bytes(ord(ch) - 0xDC00 for ch in match.group(0))
+        name = raw.decode("cp1256", errors="replace")
+        return name if has_arabic(name) and "\ufffd" not in name else "\ufffd" * len(raw)
+
+    return _ESCAPED_BYTES.sub(decoded, text)
+
+
 def strip_invisible(text: str) -> str:
     """Remove bidi controls and zero-width characters."""
     return INVISIBLE_CONTROLS.sub("", text)

@@ -38,6 +38,7 @@ from typing import List, Optional  # noqa: E402
 
 import typer  # noqa: E402
 
+from brief.arabic import readable_name  # noqa: E402
 from brief.errors import EXIT_INTERNAL, EXIT_NOTHING, EXIT_PARTIAL, BriefError, UsageError  # noqa: E402
 from brief.interrupts import InterruptedAfterWriting, is_interrupt  # noqa: E402
 
@@ -134,7 +135,7 @@ def progress_bar(enabled: bool, label: str):
 
 
 def _print_json(data) -> None:
-    print(json.dumps(data, ensure_ascii=False, indent=2))
+    print(readable_name(json.dumps(data, ensure_ascii=False, indent=2)))
 
 
 # Options shared by build and translate --------------------------------------------------------

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Callable, NamedTuple
 
 from brief import __version__
-from brief.arabic import normalize
+from brief.arabic import normalize, readable_name
 from brief.atomic import claim_aside_name, write_atomic
 from brief.config import BuildSettings, is_iso_date
 from brief.errors import EXIT_OK, EXIT_PARTIAL, BriefError, InputError, MailError, NoUsableInput, OutputError, RunLocked
@@ -168,8 +168,9 @@ def read_state(out_dir: Path, warn: Callable[[str], None] | None = None) -> dict
 def state_to_write(state: dict) -> str:
     """The state as JSON, with the entries read but not used put back as they were."""
     articles = {**state.get("unused", {}), **state["articles"]}
-    return json.dumps({**{k: v for k, v in state.items() if k != "unused"}, "articles": articles},
-                      ensure_ascii=False, indent=1)
+    # (A file name that is not UTF-8 is recorded as it reads: the record names files for people, it opens none.)
+    return readable_name(json.dumps({**{k: v for k, v in state.items() if k != "unused"}, "articles": articles},
+                                    ensure_ascii=False, indent=1))
 
 
 def record_briefed(state: dict, entries: dict[str, dict], date: str, today: str) -> None:

@@ -19,7 +19,7 @@ from urllib.parse import quote, unquote, urlsplit
 import jinja2
 from markupsafe import Markup, escape
 
-from brief.arabic import has_arabic, strip_invisible
+from brief.arabic import has_arabic, readable_name, strip_invisible
 from brief.atomic import write_all_atomic
 from brief.config import prompts_dir
 from brief.errors import OutputError, RenderError, UsageError
@@ -74,7 +74,7 @@ def clean_text(text: object) -> str:
     """One display line: no bidi controls, zero-width or control characters, whitespace folded."""
     if text is None:
         return ""
-    text = strip_invisible(str(text))
+    text = strip_invisible(readable_name(str(text)))
     text = _CONTROLS.sub(" ", text)
     return _SPACES.sub(" ", text).strip()
 

@@ -43,3 +43,13 @@ def test_countries_are_named_by_name_capital_or_nisba_not_by_look_alike_words():
     text = ("قرر البنك المركزي المصري في القاهرة تثبيت الفائدة، وقالت الحكومة التونسية إن التضخم في تونس تراجع، "
             "بينما اجتاحت السيول سلطنة عمان، وتحدث عن الإسلام في إسلام آباد وفي بيونغ يانغ.")
     assert country_mentions(text) == {"مصر": 2, "تونس": 2, "سلطنه عمان": 1, "باكستان": 1, "كوريا الشماليه": 1}
+
+
+def test_a_name_of_bytes_that_are_not_utf8_reads_as_windows_arabic_or_as_replacement_characters():
+    import os
+
+    from brief.arabic import readable_name
+
+    assert readable_name(os.fsdecode(b"\xe3\xd1\xc7\xd3\xe1 2024.txt")) == "مراسل 2024.txt"
+    assert readable_name(os.fsdecode(b"a\xa9\xab.txt")) == "a\ufffd\ufffd.txt"  # no Arabic letters in them
+    assert readable_name("خبر.txt") == "خبر.txt"

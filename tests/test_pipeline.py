@@ -3,10 +3,12 @@ point and word budgets are shared between stories."""
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pytest
 
+from brief.arabic import readable_name
 from brief.config import BuildSettings
 from brief.errors import OutputError
 from brief.pipeline import (STATE_FILE, _leave_out_briefed, article_fingerprint, briefed_before, choose_points,
@@ -437,3 +439,22 @@ def test_the_report_counts_the_stories_as_the_page_shows_them(tmp_path):
     assert report["stories_with_points"] + report["stories_listed"] + report["more_stories"] == len(brief.stories)
     markdown = render.render_markdown(fitted)
     assert markdown.split("**More stories:**")[1].split("\n")[0].count("; ") + 1 == len(listed)
+
+
+def test_a_file_name_that_is_not_utf8_reads_as_arabic_in_every_output(tiny_model_dir, tmp_path):
+    # An Arabic name zipped on Windows arrives in Windows-1256 bytes: Python holds them as lone surrogates,
+    # which no page, PDF or JSON can carry.
+    from brief.pipeline import STATE_FILE, build
+
+    (tmp_path / "in").mkdir()
+    name = os.fsdecode(b"\xe3\xd1\xc7\xd3\xe1.txt")
+    (tmp_path / "in" / name).write_bytes((SEEDS / "004_3c6385f6fb4de3b3.txt").read_bytes())
+    settings = BuildSettings(sources=[str(tmp_path / "in")], output=str(tmp_path / "out"), formats=["md", "html"],
+                             model=str(tiny_model_dir), cache=False)
+    result = build(settings)
+    assert result.exit_code == 0
+    report = json.loads(readable_name(json.dumps(result.report, ensure_ascii=False)))
+    assert [Path(r["file"]).name for r in report["inputs"]] == ["مراسل.txt"]
+    for output in (tmp_path / "out").iterdir():
+        if output.suffix in (".md", ".html") or output.name == STATE_FILE:
+            assert "مراسل.txt" in output.read_text(encoding="utf-8"), output.name
