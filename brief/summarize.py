@@ -343,6 +343,11 @@ def summarize(articles: list[Article], max_points: int, max_words: int | None = 
     they support points but are none themselves. With `story_of` (article → story), only articles of one
     story can state the same fact: "7.2 billion dollars" and "2.7 billion dollars" of two events are not."""
     settings = settings or SummarizerSettings()
+    # A copy of another article here (the same file saved twice) is no second report: it neither
+    # corroborates nor is cited; the source list says whose copy it is.
+    present = {a.number for a in articles} | {a.number for a in earlier or []}
+    articles = [a for a in articles if a.duplicate_of not in present]
+    earlier = [a for a in earlier or [] if a.duplicate_of not in present]
     if max_points <= 0 or not articles:
         return []
     points = _points(articles, max_points, max_words, settings, told or set(), story_of or {})

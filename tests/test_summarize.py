@@ -1,6 +1,7 @@
 """Summarizer: budgets, headline/question filtering, fact clusters and citations, determinism, seed facts, EASC floor."""
 from __future__ import annotations
 
+import copy as copy_module
 import json
 import os
 import random
@@ -355,6 +356,21 @@ def test_default_brief_covers_distinct_seed_facts_with_their_sources():
     assert sum(r == 1.0 for r in recalls) >= SEED_MIN_FULLY_CITED, recalls
     # Corroborated facts lead: the first point is cited by several outlets.
     assert len(points[0].citations) >= 3
+
+
+def test_copies_of_an_article_change_no_point_and_are_cited_for_none():
+    # The same file saved twice (or three times) is one report: it must not outweigh the other outlets.
+    from brief.pipeline import prepare
+
+    articles = prepare([str(SEEDS)]).articles
+    alone = summarize(articles, max_points=5)
+    copies = []
+    for n, extra in enumerate(range(2), start=len(articles) + 1):
+        copy = copy_module.deepcopy(articles[0])
+        copy.number, copy.file, copy.duplicate_of = n, f"copy{extra}.txt", articles[0].number
+        copies.append(copy)
+    doubled = summarize(articles + copies, max_points=5)
+    assert [(p.arabic, p.citations) for p in doubled] == [(p.arabic, p.citations) for p in alone]
 
 
 def test_summarize_cli_on_the_seeds():
