@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from brief.arabic import (INVISIBLE_CONTROLS, REPORTING_VERBS, arabic_letter_count, has_arabic, is_place_name,
                           light_stem, normalize, to_ascii_digits, tokens)
-from brief.dates import MONTH_PATTERN, MONTHS, parse_date
+from brief.dates import MONTH_PATTERN, MONTHS, is_hijri_date, parse_date
 from brief.errors import InputError
 from brief.models import Article, Line, RawDocument
 
@@ -687,12 +687,15 @@ def line_facts(text: str) -> _Facts:
         return _Facts("boilerplate", _ARCHIVE_CAPTION)
     if not has_arabic(stripped):
         date = parse_date(stripped)
-        if date and re.fullmatch(r"[\d\s:/.,\-–]*(?:am|pm)?[\d\s:/.,\-–]*", stripped.lower()):
-            return _Facts("meta", "date line", "published", date)  # "03-02-2025 11:42 AM"
+        if date and not re.sub(r"[\d\s:/.,\-–+]", "", _LATIN_DATE_WORDS.sub("", stripped.lower())):
+            # "03-02-2025 11:42 AM", "June 19, 2024", "2024-06-19T22:30:00Z": a date, never a site's name.
+            return _Facts("meta", "date line", "published", date)
         # (A font-size button "A", a Hebrew edition's link "עברית" or a rule "ـــــ" names no site.)
         if len(words) <= 3 and not _SENTENCE_END.search(stripped) and len(_LATIN.findall(stripped)) >= 2:
             return _Facts("meta", "site name (short Latin line)", "site", stripped)
         return _Facts("boilerplate", "no Arabic text")
+    if is_hijri_date(stripped):
+        return _Facts("meta", "date line (Hijri calendar)")  # "الأربعاء 13 ذو الحجة 1445 هـ"
     date = parse_date(stripped)
     # A list item or a timeline entry ("- 19 نوفمبر 2023: بدء الهجمات على السفن") is text with a date in it.
     item = _BULLET.match(stripped) or _DATED_ENTRY.search(normalize(to_ascii_digits(stripped)))
@@ -722,6 +725,12 @@ def _is_menu_line(text: str) -> bool:
     if len(cells) < 4 or any(len(cell.split()) > 3 or re.search(r"[\d٠-٩]", cell) for cell in cells):
         return False
     return sum(all(_is_section_word(w) for w in normalize(cell).split()) for cell in cells) * 2 >= len(cells)
+
+
+_LATIN_DATE_WORDS = re.compile(r"\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+                               r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|mon(?:day)?|"
+                               r"tue(?:s(?:day)?)?|wed(?:nesday)?|thu(?:rs(?:day)?)?|fri(?:day)?|sat(?:urday)?|"
+                               r"sun(?:day)?|am|pm|utc|gmt|published|updated|on)\b|(?<=\d)t(?=\d)|(?<=\d)z\b")
 
 
 def _inside_quotes(text: str, words: str) -> bool:

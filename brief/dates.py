@@ -54,3 +54,17 @@ def parse_date(text: str) -> str | None:
         except ValueError:
             continue
     return None
+
+
+# The Hijri months (normalised), for a page that dates its story in the Hijri calendar only.
+HIJRI_MONTHS = ("محرم", "صفر", "ربيع الاول", "ربيع الثاني", "ربيع الاخر", "جمادي الاولي", "جمادي الاول",
+                "جمادي الثانيه", "جمادي الاخره", "جمادي الاخر", "رجب", "شعبان", "رمضان", "شوال", "ذو القعده",
+                "ذي القعده", "ذو الحجه", "ذي الحجه")
+_WEEKDAYS = ("السبت", "الاحد", "الاثنين", "الثلاثاء", "الاربعاء", "الخميس", "الجمعه")
+_HIJRI_DATE = re.compile(r"(?:(?:%s)\s*[،,]?\s*)?\d{1,2}\s+(?:من\s+)?(?:%s)\s*[،,]?\s*\d{4}\s*(?:هـ|ه|هجريه)?\s*\.?"
+                         % ("|".join(_WEEKDAYS), "|".join(HIJRI_MONTHS)))
+
+
+def is_hijri_date(text: str) -> bool:
+    """The whole text is a Hijri date: "الأربعاء 13 ذو الحجة 1445 هـ"."""
+    return bool(_HIJRI_DATE.fullmatch(normalize(to_ascii_digits(text)).strip()))

@@ -256,6 +256,12 @@ def test_a_news_sentence_is_not_taken_for_site_furniture_by_its_first_word(line)
     ("الأحد 19 نوفمبر 2023 - 10:30 صباحا", "meta", "2023-11-19"),
     ("مصدر: رويترز", "meta", "رويترز"),
     ("نقلا عن رويترز", "meta", "رويترز"),
+    # Dates in Latin letters are dates, never a site's name; a Hijri date is a date line with no ISO value.
+    ("June 19, 2024", "meta", "2024-06-19"),
+    ("Wed, 19 Jun 2024 10:30 AM", "meta", "2024-06-19"),
+    ("2024-06-19T22:30:00Z", "meta", "2024-06-19"),
+    ("الأربعاء 13 ذو الحجة 1445 هـ", "meta", None),
+    ("Al Jazeera", "meta", "Al Jazeera"),
 ])
 def test_the_furniture_those_sentences_resemble_is_still_recognised(line, kind, value):
     from brief.clean import line_facts
