@@ -973,6 +973,17 @@ def _classify(text: str) -> _Classified:
             continue
         if fact.end_signal and seen_body and not ended:
             ended, end_what = True, f"line {i + 1}: {fact.reason}"
+        if _SEPARATOR_LINE.fullmatch(raw[i].strip()) and words_seen >= SECOND_ARTICLE_MIN_WORDS // 2:
+            # A line of dashes the user put between two articles pasted into one file: the next one starts
+            # under it, with its own headline, outlet and address.
+            nxt = next_nonblank(i)
+            if nxt is not None and max(_substance(raw, kinds, nxt)[1],
+                                       _substance(raw, kinds, next_nonblank(nxt) or nxt)[1]) >= SECOND_ARTICLE_MIN_WORDS:
+                kinds[i], reasons[i] = "boilerplate", "separator line between two pasted articles"
+                starts.append((nxt, f"{_SEPARATED} (line {i + 1})"))
+                ended, seen_body, words_seen = False, False, 0
+                i = nxt
+                continue
         masthead = _masthead_start(raw, kinds, facts, i) if words_seen >= SECOND_ARTICLE_MIN_WORDS // 2 else None
         if masthead is not None:
             starts.append((i, f"a second article: its dateline or date (line {i + 1}) and its title (line "
@@ -1267,6 +1278,12 @@ def _masthead_start(raw: list[str], kinds: list[str], facts: list[_Facts], i: in
         return None
     body_lines, body_words = _substance(raw, kinds, j + 1)
     return j if body_lines >= SECOND_ARTICLE_MIN_BODY_LINES or body_words >= SECOND_ARTICLE_MIN_WORDS else None
+
+
+# A rule of eight or more dashes, equals signs, underscores or stars (a scene break inside a story is
+# shorter: "* * *").
+_SEPARATED = "a second article pasted under a separator line"
+_SEPARATOR_LINE = re.compile(r"(?:[-–—_=*~]\s?){8,}")
 
 
 def _substance(raw: list[str], kinds: list[str], start: int) -> tuple[int, int]:
@@ -1676,7 +1693,10 @@ def clean_document(doc: RawDocument) -> list[Article]:
                           published=meta["published"], lines=chunk, part=part, split_reason=reasons[part - 1])
         articles.append(article)
     first = articles[0]
-    whole = _metadata(lines, facts)
+    # Articles the user parted with a separator line are separate pages: each group's metadata is its own.
+    groups = [k for k, article in enumerate(articles) if k == 0 or _SEPARATED in (article.split_reason or "")]
+    group_bounds = [bounds[k] for k in groups] + [len(lines)]
+    whole = _metadata(lines[:group_bounds[1]], facts)
     if doc.is_html:
         html = doc.html_meta
         first.title = html.get("title") or first.title
@@ -1693,9 +1713,15 @@ def clean_document(doc: RawDocument) -> list[Article]:
         first.outlet = first.outlet or whole["outlet"]
         first.url = first.url or whole["url"]
         # (Not the date: a date found only in a later article's lines is that article's, not the page's.)
-    for later in articles[1:]:
+    for g, k in enumerate(groups[1:], start=1):
+        group_first = articles[k]
+        group_whole = _metadata(lines[group_bounds[g]:group_bounds[g + 1]], facts)
+        group_first.outlet = group_first.outlet or group_whole["outlet"]
+        group_first.url = group_first.url or group_whole["url"]
+    for k, later in enumerate(articles[1:], start=1):
         # A 'read also' article is a link on the same site: same outlet; its own address and date are unknown.
-        later.outlet = later.outlet or first.outlet
+        if k not in groups:
+            later.outlet = later.outlet or articles[k - 1].outlet
     for article in articles:
         lead = next((line for line in article.lines if line.kind == "body"), None)
         if lead is not None:

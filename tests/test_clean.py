@@ -1317,3 +1317,19 @@ def test_a_writer_under_the_highlights_over_the_date_is_a_byline():
 def test_a_report_on_cookies_is_news_not_a_cookie_banner():
     assert line_facts("أعلنت غوغل أنها ستوقف استخدام ملفات تعريف الارتباط في متصفح كروم العام المقبل.").kind == "text"
     assert line_facts("نحن نستخدم ملفات تعريف الارتباط لتحسين تجربتك. بمواصلة التصفح فإنك توافق على ذلك.").kind == "boilerplate"
+
+
+def test_articles_parted_by_a_separator_line_are_separate_pages_with_their_own_sources():
+    first = (SEEDS / "000_aaa4514bfe807d4e.txt").read_text(encoding="utf-8")
+    second = (SEEDS / "003_30bd282be3f8cedf.txt").read_text(encoding="utf-8")  # names Lifegate and its address
+    articles = clean_document(RawDocument(file="day.txt", text=first + "\n----------\n\n" + second, encoding="utf-8"))
+    assert len(articles) == 2 and "separator line" in articles[1].split_reason
+    assert (articles[0].outlet, articles[0].url) == (None, None)
+    assert articles[1].outlet == "Lifegate" and articles[1].url.startswith("https://www.lifegate.it/")
+    assert articles[1].title.startswith("كوريا الشمالية")
+
+
+@pytest.mark.parametrize("rule", ["* * *", "-----", "ـــــــــــــــ"])
+def test_a_scene_break_or_a_short_rule_inside_an_article_splits_nothing(rule):
+    text = "خبير: خسائر الحرب تتجاوز 8.5 مليارات دولار\n" + PARAGRAPHS * 3 + rule + "\n" + PARAGRAPHS * 3
+    assert len(clean_document(RawDocument(file="p.txt", text=text, encoding="utf-8"))) == 1
