@@ -119,9 +119,14 @@ def discover(sources: list[str], outputs: str | None = None) -> tuple[list[str],
             skipped.append(InputFile(source, "skipped", "no such file or directory"))
             continue
         if os.path.isdir(source):
-            before = len(candidates)
-            _walk(source, add, skipped, {os.path.realpath(source)}, os.path.realpath(outputs) if outputs else None)
-            if len(candidates) == before:
+            found: list[str] = []  # (files already found under another argument count: "base base/")
+
+            def add_found(path: str) -> None:
+                found.append(path)
+                add(path)
+
+            _walk(source, add_found, skipped, {os.path.realpath(source)}, os.path.realpath(outputs) if outputs else None)
+            if not found:
                 skipped.append(InputFile(source, "skipped",
                                          "directory has no usable files (.txt, .md, .html, .htm, .mhtml, .mht)"))
             continue
@@ -181,8 +186,16 @@ def _walk(directory: str, add, skipped: list[InputFile], ancestors: set[str], ou
             skipped.append(InputFile(path, "skipped", f"{suffix} files are not read: save the article as text "
                                                       "or as a web page (.txt, .html, .mhtml)"))
             continue
-        if not name.lower().endswith(SUPPORTED_SUFFIXES) or name.startswith("."):
-            continue
+        if not name.lower().endswith(SUPPORTED_SUFFIXES):
+            # Pages saved by wget or a server's address keep its name (".php", ".aspx"), and a file may have
+            # no extension: read those that begin as a web page or hold Arabic text; name every other file.
+            suffix = os.path.splitext(name)[1].lower()
+            if name.startswith(".") or not os.path.isfile(path):
+                continue  # hidden files are the system's and brief's own (its lock), never an article
+            if not (suffix in _SERVED_PAGE_SUFFIXES or not suffix) or not _looks_like_article(path):
+                skipped.append(InputFile(path, "ignored", f"not an article file ({suffix or 'no extension'}): "
+                                                          "name it .txt or .html to have it read"))
+                continue
         try:
             mode = os.stat(path).st_mode
         except OSError as error:
@@ -194,6 +207,25 @@ def _walk(directory: str, add, skipped: list[InputFile], ancestors: set[str], ou
             skipped.append(InputFile(path, "skipped", "permission denied"))
         else:
             add(path)
+
+
+_SERVED_PAGE_SUFFIXES = (".xhtml", ".shtml", ".php", ".asp", ".aspx", ".jsp", ".cfm", ".text")
+_SNIFF_BYTES = 16384
+
+
+def _looks_like_article(path: str) -> bool:
+    """Whether a file of another name begins as a web page or holds Arabic text (UTF-8, UTF-16, Windows-1256)."""
+    try:
+        with open(path, "rb") as handle:
+            head = handle.read(_SNIFF_BYTES)
+    except OSError:
+        return True  # reading it names the problem
+    if _HTML_START.match(head):
+        return True
+    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return arabic_letter_count(head.decode("utf-16", errors="ignore")) >= MIN_ARABIC_LETTERS
+    return any(arabic_letter_count(head.decode(encoding, errors="ignore")) >= MIN_ARABIC_LETTERS
+               for encoding in ("utf-8", "cp1256")) and b"\x00" not in head
 
 
 def _saved_page_of(folder: str, names: set[str]) -> str | None:

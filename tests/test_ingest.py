@@ -284,6 +284,25 @@ def test_discover_walks_directories_sorted_and_reports_what_it_cannot_use(tmp_pa
     assert ".docx files are not read" in reasons["notes.docx"]
 
 
+def test_every_file_of_a_folder_is_read_or_named_with_the_reason_it_is_not(tmp_path):
+    page = f"<html><head><title>زيارة</title></head><body><article>{BODY}</article></body></html>"
+    (tmp_path / "index.php").write_text(page, encoding="utf-8")  # a page wget saved under its address
+    (tmp_path / "story.xhtml").write_text(page, encoding="utf-8")
+    (tmp_path / "article").write_text(SEED, encoding="utf-8")  # no extension, Arabic text
+    (tmp_path / "notes").write_text("shopping list", encoding="utf-8")
+    (tmp_path / "photo.jpg").write_bytes(b"\xff\xd8\xff\xe0" + bytes(100))
+    (tmp_path / ".DS_Store").write_bytes(bytes(10))
+    paths, skipped = discover([str(tmp_path)])
+    assert sorted(Path(p).name for p in paths) == ["article", "index.php", "story.xhtml"]
+    reasons = {Path(r.file).name: (r.status, r.reason) for r in skipped}
+    assert reasons["photo.jpg"] == ("ignored", "not an article file (.jpg): name it .txt or .html to have it read")
+    assert reasons["notes"][0] == "ignored" and "no extension" in reasons["notes"][1]
+    assert ".DS_Store" not in reasons  # hidden files are the system's (and brief's lock), not the user's
+    # A folder named twice (or a folder and its subfolder) has its files read once, and no warning.
+    paths, skipped = discover([str(tmp_path), str(tmp_path) + "/"])
+    assert len(paths) == 3 and not [r for r in skipped if r.status == "skipped"]
+
+
 def test_a_walk_never_reads_the_output_directory_inside_the_inbox(tmp_path):
     (tmp_path / "a.txt").write_text("خبر", encoding="utf-8")
     (tmp_path / "briefs").mkdir()
