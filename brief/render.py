@@ -10,7 +10,9 @@ from __future__ import annotations
 import copy
 import os
 import re
+import tempfile
 import unicodedata
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import NamedTuple
@@ -604,7 +606,8 @@ def _pdf_bytes(document, brief: Brief) -> bytes:
 
 def render_pdf(brief: Brief, paper: str = "a4") -> bytes:
     """The brief as PDF, exactly as given (fit_to_page chooses the points that make it one page)."""
-    return _pdf_bytes(_layout(brief, paper), brief)
+    with _font_scratch():
+        return _pdf_bytes(_layout(brief, paper), brief)
 
 
 # ---------------------------------------------------------------- one page, always
@@ -672,9 +675,27 @@ def _reduced(brief: Brief, steps: list[tuple[str, object]], count: int) -> Brief
     return fitted
 
 
+@contextmanager
+def _font_scratch():
+    """WeasyPrint copies the fonts a layout embeds into a temporary folder of its own (2 MB), removed only when
+    the layout is collected: a run interrupted while layouts are alive left them in /tmp. They go into one
+    folder of ours instead, removed on the way out whatever happens."""
+    with tempfile.TemporaryDirectory(prefix="brief-pdf-") as scratch:
+        previous, tempfile.tempdir = tempfile.tempdir, scratch
+        try:
+            yield
+        finally:
+            tempfile.tempdir = previous
+
+
 def fit_to_page(brief: Brief, paper: str = "a4") -> tuple[Brief, bytes]:
     """Give up the lowest-ranked points (then stories) until the PDF is one page; returns (fitted brief, PDF)."""
     _check_paper(paper)
+    with _font_scratch():
+        return _fit_to_page(brief, paper)
+
+
+def _fit_to_page(brief: Brief, paper: str) -> tuple[Brief, bytes]:
     steps = _reduction_steps(brief)
     layouts: dict[int, object] = {}
 

@@ -695,3 +695,24 @@ def test_a_pdf_of_emoji_text_shows_no_box_for_them(tmp_path):
     path.write_bytes(render.render_pdf(brief))
     text = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True, check=True).stdout
     assert "[RU] Russia" in text and not re.search("[\U0001F000-\U0001FAFF\u2705]", text)
+
+
+def test_an_interrupted_page_fitting_leaves_no_font_copies_behind(tmp_path, monkeypatch):
+    # WeasyPrint copies the embedded fonts into a folder per layout; a Ctrl-C while layouts were alive left
+    # them in the temporary directory, 2 MB each.
+    import tempfile
+
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    real, calls = render._layout, []
+
+    def interrupted(*args, **kwargs):
+        calls.append(real(*args, **kwargs))
+        if len(calls) == 2:
+            raise KeyboardInterrupt
+        return calls[-1]
+
+    monkeypatch.setattr(render, "_layout", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        render.fit_to_page(make_brief(12))
+    assert len(calls) == 2 and list(tmp_path.iterdir()) == []
+    assert tempfile.tempdir == str(tmp_path)
