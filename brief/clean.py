@@ -1839,12 +1839,16 @@ def _mark_html_author(lines: list[Line], author: str) -> None:
 
 
 def line_accounting(article: Article) -> dict:
-    """Lines and characters kept and dropped, by kind and by reason, for the run report."""
+    """Lines and characters kept and dropped, by kind and by reason, for the run report. Blank lines are
+    counted apart (`blank_lines`): a paste with a blank line between paragraphs loses nothing in them."""
     by_kind: dict[str, dict[str, int]] = {}
     dropped_reasons: dict[str, int] = {}
-    kept_lines = kept_chars = dropped_lines = dropped_chars = 0
+    kept_lines = kept_chars = dropped_lines = dropped_chars = blank_lines = 0
     for line in article.lines:
         chars = len(line.text.strip())
+        if not chars:
+            blank_lines += 1
+            continue
         entry = by_kind.setdefault(line.kind, {"lines": 0, "chars": 0})
         entry["lines"] += 1
         entry["chars"] += chars
@@ -1857,7 +1861,8 @@ def line_accounting(article: Article) -> dict:
             reason = re.sub(r" \(line \d+.*\)$", "", re.sub(r" '.*' \(line \d+\)", "", line.reason))
             dropped_reasons[reason] = dropped_reasons.get(reason, 0) + 1
     return {"lines": len(article.lines), "kept_lines": kept_lines, "kept_chars": kept_chars,
-            "dropped_lines": dropped_lines, "dropped_chars": dropped_chars, "by_kind": by_kind,
+            "dropped_lines": dropped_lines, "dropped_chars": dropped_chars, "blank_lines": blank_lines,
+            "by_kind": by_kind,
             "dropped_by_reason": dropped_reasons}
 
 

@@ -541,7 +541,12 @@ def test_document_without_article_text_is_an_input_error():
 def test_accounting_adds_up_and_inspect_records_show_every_line():
     articles = clean_document(read_document(str(SEEDS / "004_3c6385f6fb4de3b3.txt")))
     counts = line_accounting(articles[0])
-    assert counts["kept_lines"] + counts["dropped_lines"] == counts["lines"] == 22
+    assert counts["kept_lines"] + counts["dropped_lines"] + counts["blank_lines"] == counts["lines"] == 22
+    # A blank line between paragraphs is no line dropped from the article.
+    spaced = clean_document(RawDocument(file="b.txt", text=SEEDS.joinpath("004_3c6385f6fb4de3b3.txt").read_text(
+        encoding="utf-8").replace("\n", "\n\n"), encoding="utf-8"))
+    assert {k: v for k, v in line_accounting(spaced[0]).items() if k not in ("lines", "blank_lines")} == {
+        k: v for k, v in counts.items() if k not in ("lines", "blank_lines")}
     assert counts["by_kind"]["body"]["lines"] == 15
     assert counts["dropped_by_reason"]["end-of-article marker"] == 1
     assert counts["kept_chars"] == sum(len(ln.text.strip()) for ln in articles[0].lines if ln.kind == "body")
