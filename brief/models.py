@@ -5,6 +5,8 @@ import re
 from dataclasses import asdict, dataclass, field
 from typing import Literal
 
+from brief.arabic import normalize
+
 LineKind = Literal["title", "heading", "body", "meta", "boilerplate"]
 LINE_KINDS: tuple[str, ...] = ("title", "heading", "body", "meta", "boilerplate")
 
@@ -80,8 +82,42 @@ class Article:
     @property
     def publisher(self) -> str:
         """Who published it, for counting independent reports: the outlet when known, else the file."""
-        outlet = (self.outlet or "").strip().casefold()
+        outlet = outlet_key(self.outlet or "")
         return f"outlet:{outlet}" if outlet else f"file:{self.file}"
+
+
+# One outlet under the names its pages give it, in Arabic and in Latin letters (normalised: no hamza, ta
+# marbuta as ha, alef maqsura as ya; lower case; dots and dashes as spaces). A name not listed is its own.
+_OUTLET_NAMES = {
+    "الجزيره": ("الجزيره نت", "al jazeera", "aljazeera", "al jazeera net", "aljazeera net"),
+    "العربيه": ("العربيه نت", "al arabiya", "alarabiya", "al arabiya net"),
+    "سكاي نيوز عربيه": ("sky news arabia", "sky news عربيه", "سكاي نيوز"),
+    "بي بي سي عربي": ("bbc", "bbc عربي", "bbc news عربي", "bbc news", "bbc news, عربي", "bbc arabic", "بي بي سي",
+                      "بي بي سي نيوز عربي"),
+    "سي ان ان بالعربيه": ("cnn", "cnn arabic", "cnn بالعربيه", "سي ان ان"),
+    "روسيا اليوم": ("rt", "rt arabic", "rt عربي", "ار تي"),
+    "فرانس 24": ("france 24", "فرانس 24 عربي", "france24"),
+    "رويترز": ("reuters", "وكاله رويترز"),
+    "فرانس برس": ("afp", "ا ف ب", "اف ب", "وكاله الصحافه الفرنسيه", "وكاله فرانس برس"),
+    "الاناضول": ("anadolu", "وكاله الاناضول", "anadolu agency"),
+    "دويتشه فيله": ("dw", "dw عربيه", "دي دبليو", "deutsche welle"),
+    "اندبندنت عربيه": ("independent عربيه", "independent arabia"),
+    "يورونيوز": ("euronews", "يورونيوز عربي"),
+    "سبوتنيك": ("sputnik", "سبوتنيك عربي", "sputnik arabic"),
+    "الشرق الاوسط": ("aawsat", "asharq al awsat"),
+    "يونهاب": ("yonhap", "وكاله يونهاب"),
+    "اسوشيتد برس": ("ap", "associated press", "وكاله اسوشيتد برس"),
+    "هسبريس": ("hespress",),
+    "مصراوي": ("masrawy",),
+    "اليوم السابع": ("youm7",),
+}
+_OUTLET_KEYS = {alias: canonical for canonical, aliases in _OUTLET_NAMES.items() for alias in (canonical, *aliases)}
+
+
+def outlet_key(name: str) -> str:
+    """One key for an outlet's spellings ("الجزيرة", "الجزيرة نت", "Al Jazeera"); '' for no name."""
+    key = " ".join(re.sub(r"[.\-_|]+", " ", normalize(name).casefold()).split())
+    return _OUTLET_KEYS.get(key, key)
 
 
 def count_outlets(articles: list[Article], numbers: list[int]) -> int:

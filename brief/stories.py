@@ -15,7 +15,7 @@ from collections import Counter
 from pathlib import Path
 
 from brief.arabic import content_terms, country_mentions, normalize
-from brief.models import Article, Story
+from brief.models import Article, Story, outlet_key
 
 # Mean cross-pair cosine at which two groups of articles are the same event. Chosen on
 # tests/data/stories (36 articles, 13 events): there the same-event pairs sit well above it and the
@@ -228,7 +228,7 @@ def _original_of(article: Article, by_number: dict[int, Article]) -> int:
 def _distinct(values: list[str]) -> list[str]:
     seen, out = set(), []
     for value in values:
-        key = value.strip().casefold()
+        key = outlet_key(value)
         if key and key not in seen:
             seen.add(key)
             out.append(value.strip())

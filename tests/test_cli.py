@@ -11,6 +11,8 @@ from pathlib import Path
 
 import pytest
 
+from brief.models import outlet_key
+
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
 
@@ -47,7 +49,7 @@ def test_markdown_has_points_with_both_languages_and_citations(built):
     out, report, _ = built
     assert len(report["points"]) >= 5
     numbers = {s["number"] for s in report["sources"]}
-    publisher = {s["number"]: (s["outlet"] or "").casefold() or s["file"] for s in report["sources"]}
+    publisher = {s["number"]: outlet_key(s["outlet"] or "") or s["file"] for s in report["sources"]}
     for point in report["points"]:
         assert point["english"] and point["arabic"] and point["citations"]
         assert set(point["citations"]) <= numbers

@@ -43,7 +43,8 @@ def test_new_only_skips_a_file_only_when_every_article_in_it_was_briefed():
 
 def test_summarize_by_story_groups_points_under_their_stories():
     points, articles, stories, inputs = summarize_sources([str(STORIES)], 8, None, by_story=True)
-    assert inputs and all(i.status == "used" for i in inputs)
+    assert inputs and all(i.status == "used" for i in inputs if not i.file.endswith("truth.json"))
+    assert [i.status for i in inputs if i.file.endswith("truth.json")] == ["ignored"]  # named, not read
     assert len(stories) > 1 and 1 < len(points) <= 8
     order = [p.story for p in points]
     assert order == sorted(order)  # grouped, stories most important first

@@ -433,3 +433,17 @@ _SAME_BEAT = {
 def test_two_events_of_one_beat_are_two_stories(beat):
     articles = [_article(n, title, body, outlet=outlet) for n, (title, body, outlet) in enumerate(_SAME_BEAT[beat], 1)]
     assert [s.articles for s in cluster_stories(articles)] == [[1, 2], [3]]
+
+
+def test_an_outlets_spellings_count_as_one_source():
+    # "الجزيرة" on one page, "الجزيرة نت" on another, "Al Jazeera" on a third: one outlet, not three.
+    from brief.models import count_outlets, outlet_key
+    from brief.stories import coverage
+
+    articles = [Article(file=f"{n}.txt", number=n, outlet=name)
+                for n, name in enumerate(["الجزيرة", "الجزيرة نت", "Al Jazeera", "العربية.نت", "Al Arabiya"], 1)]
+    assert count_outlets(articles, [1, 2, 3]) == 1 and count_outlets(articles, [1, 2, 3, 4, 5]) == 2
+    story = Story(number=1, articles=[1, 2, 3, 4, 5], outlets=[], title_arabic="")
+    assert coverage(story, {a.number: a for a in articles}) == (2, 5)
+    # Two papers that share a word are two: Egypt's الشروق and Algeria's الشروق أونلاين.
+    assert outlet_key("الشروق") != outlet_key("الشروق أونلاين")
