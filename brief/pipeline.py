@@ -670,8 +670,9 @@ def build(settings: BuildSettings, *, progress: Callable[[int, int], None] | Non
         timings["translate"] = time.perf_counter() - started
 
         started = time.perf_counter()
+        checked: dict = {}
         for article in articles:
-            qa.check_sentences(article.sentences, glossary=glossary)
+            qa.check_sentences(article.sentences, glossary=glossary, checked=checked)
         prefer_unflagged(points, articles)
         timings["qa"] = time.perf_counter() - started
 

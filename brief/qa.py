@@ -1646,14 +1646,21 @@ def check_pair(source: str, english: str, *, glossary=None, score: float | None 
     return flags
 
 
-def check_sentences(sentences: list[Sentence], glossary=None, settings: QASettings = DEFAULT_SETTINGS) -> int:
-    """Fill `flags` of every translated sentence; returns how many carry at least one flag."""
+def check_sentences(sentences: list[Sentence], glossary=None, settings: QASettings = DEFAULT_SETTINGS,
+                    checked: dict | None = None) -> int:
+    """Fill `flags` of every translated sentence; returns how many carry at least one flag. `checked`, kept
+    by the caller across calls, holds the flags of pairs seen already: a sentence repeated across the run's
+    articles (a wire story run by several sites, a page pasted twice) is checked once."""
+    checked = {} if checked is None else checked
     flagged = 0
     for sentence in sentences:
         if sentence.english is None:
             continue
-        sentence.flags = check_pair(sentence.text, sentence.english, glossary=glossary, score=sentence.score,
-                                    parts=sentence.parts, settings=settings)
+        key = (sentence.text, sentence.english, sentence.score, sentence.parts)
+        if key not in checked:
+            checked[key] = check_pair(sentence.text, sentence.english, glossary=glossary, score=sentence.score,
+                                      parts=sentence.parts, settings=settings)
+        sentence.flags = list(checked[key])
         flagged += bool(sentence.flags)
     return flagged
 

@@ -872,6 +872,18 @@ def test_check_sentences_fills_flags_of_translated_sentences_only():
     assert [f.code for f in sentences[3].flags] == ["truncated"]
 
 
+def test_a_pair_repeated_across_articles_is_checked_once(monkeypatch):
+    calls = []
+    real = qa.check_pair
+    monkeypatch.setattr(qa, "check_pair", lambda *args, **kwargs: calls.append(args) or real(*args, **kwargs))
+    checked: dict = {}
+    for _ in range(3):  # three articles that carry the same sentence, translated the same
+        copy = [Sentence("وصل بوتين إلى بيونغ يانغ في عام 2024.", 1, english="Putin arrived in Pyongyang in 2023.")]
+        assert qa.check_sentences(copy, checked=checked) == 1
+        assert [f.code for f in copy[0].flags] == ["number_mismatch"]
+    assert len(calls) == 1
+
+
 # --- `brief qa PAIRS.tsv` ------------------------------------------------------------------------
 
 def test_read_pairs_and_records(tmp_path):
