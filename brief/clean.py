@@ -1604,6 +1604,7 @@ def _metadata(lines: list[Line], facts: dict[int, _Facts]) -> dict:
     masthead_date = _masthead_date(lines, facts)
     if masthead_date:
         meta["published"] = masthead_date
+    dated_line = None
     for line in lines:
         fact = facts.get(line.number)
         if line.kind == "title" and meta["title"] is None:
@@ -1618,6 +1619,8 @@ def _metadata(lines: list[Line], facts: dict[int, _Facts]) -> dict:
             value = _outlet_name(fact.value)
             if not value:
                 continue
+            if fact.reason == "dateline (place and outlet)" and dated_line is None:
+                dated_line = parse_date(line.text)  # "وكالة يونهاب | 19 يونيو 2024": the outlet and the day
             if _DOMAIN.match(value) and len(value.split()) == 1:
                 value = _outlet_from_url(value)  # "الموقع : ar.yna.co.kr": a known site by its name
             reason = fact.reason
@@ -1637,6 +1640,7 @@ def _metadata(lines: list[Line], facts: dict[int, _Facts]) -> dict:
         meta["outlet"] = wire_dateline(lead.strip())[1]
     if meta["outlet"] is None and meta["url"]:
         meta["outlet"] = _outlet_from_url(meta["url"])
+    meta["published"] = meta["published"] or dated_line
     return meta
 
 

@@ -876,9 +876,27 @@ def read_document(path: str, limits: IngestLimits | None = None) -> RawDocument:
         text, html_meta = extract_html(text, path)
         if not text.strip():
             raise InputError(path, "HTML page has no article text")
+    elif path.lower().endswith(".md"):
+        text = markdown_as_text(text)
     lines = text.count("\n") + (0 if text.endswith("\n") else 1)
     return _checked(RawDocument(file=path, text=text, encoding=encoding, is_html=is_html, html_meta=html_meta,
                                 original_lines=lines))
+
+
+_MD_IMAGE = re.compile(r"!\[([^\]]*)\]\([^)\s]*(?:\s+\"[^\"]*\")?\)")
+_MD_LINK = re.compile(r"(?<!!)\[([^\]]+)\]\(([^)\s]*)(?:\s+\"[^\"]*\")?\)")
+_MD_EMPHASIS = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
+_MD_QUOTE = re.compile(r"^[ \t]{0,3}(?:>[ \t]?)+", re.M)
+
+
+def markdown_as_text(text: str) -> str:
+    """A Markdown article as the plain text it shows, line for line: no quote marks, bold markers or image
+    lines; a link reads as its text (a bare address, as itself). Headings and list markers stay: the
+    cleaner reads them."""
+    text = _MD_QUOTE.sub("", text)
+    text = _MD_IMAGE.sub("", text)
+    text = _MD_LINK.sub(lambda m: m[1] if m[1].strip() != m[2] else m[2], text)
+    return _MD_EMPHASIS.sub(r"\2", text)
 
 
 def _checked(document: RawDocument) -> RawDocument:

@@ -610,3 +610,21 @@ def test_a_related_storys_structured_date_is_not_the_pages(markup):
     page_html = (f"<html><head><title>وصول الرئيس إلى العاصمة</title></head><body>{markup}<article>{ARTICLE}</article>"
                  "</body></html>")
     assert extract_html(page_html, "page.html")[1]["published"] == "2024-06-19"
+
+
+def test_a_markdown_article_reads_as_the_text_it_shows_line_for_line(tmp_path):
+    text = ("# بوتين يصل إلى بيونغ يانغ في زيارة نادرة\n\n**وكالة يونهاب** | 19 يونيو 2024\n\n"
+            "![صورة بوتين](https://example.com/putin.jpg)\n\n" + SEED.split("\n")[0] + "\n\n"
+            "> وبدأ بوتين وكيم محادثات القمة بينهما في قصر الشمس كومسوسان في بيونغ يانغ.\n\n"
+            "وقال [المتحدث باسم الكرملين](https://example.com/source) إن الزيارة ناجحة. <https://example.com/x>\n")
+    path = tmp_path / "article.md"
+    path.write_text(text, encoding="utf-8")
+    document = read_document(str(path))
+    lines = document.text.split("\n")
+    assert len(lines) == len(text.split("\n"))  # line numbers in `brief inspect` are the file's
+    assert lines[2] == "وكالة يونهاب | 19 يونيو 2024" and lines[4] == ""
+    assert lines[8].startswith("وبدأ بوتين") and lines[10].startswith("وقال المتحدث باسم الكرملين إن")
+    from brief.clean import clean_document
+
+    [article] = clean_document(document)
+    assert (article.outlet, article.published) == ("وكالة يونهاب", "2024-06-19")
