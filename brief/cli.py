@@ -263,6 +263,9 @@ def inspect(sources: List[str] = typer.Argument(..., help="Files or directories,
                 print(f"   {line['line']:>4} {line['kind']:<11} {line['reason']:<28} {line['text'][:70]}")
             print(f"   {len(record['sentences'])} sentences")
     if not any(record["number"] is not None for record in records):
+        from brief.pipeline import no_article_reason
+
+        _say(no_article_reason(inputs))  # (what was skipped is named above; what was ignored, only here)
         raise typer.Exit(EXIT_NOTHING)
     raise _partial_if_skipped(inputs)
 

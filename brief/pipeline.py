@@ -498,15 +498,23 @@ def _recording(state: dict, date: str, out_dir: Path, warn: Callable[[str], None
 
 def _no_usable_article(prepared: Prepared, out_dir: Path, date: str) -> NoUsableInput:
     """The exit-4 error of a run whose inputs hold no article (the inputs' fates are attached on the way out)."""
-    from brief.ingest import EARLIER_OUTPUT
-
     if not prepared.inputs:
         return NoUsableInput("no input files given")
+    return NoUsableInput(no_article_reason(prepared.inputs) + _earlier_brief_of(out_dir, date))
+
+
+NAMED_IN_REASON = 5
+
+
+def no_article_reason(inputs: list[InputFile]) -> str:
+    """Why a run found no article: each input that gave none, with its reason (the first few, then a count)."""
+    from brief.ingest import EARLIER_OUTPUT
+
     # Earlier outputs beside the articles (the inbox as the output directory) are in the report, not in
     # this line: a month of them would bury the reason that matters.
-    return NoUsableInput("no usable article among the inputs: " + "; ".join(
-        f"{r.file}: {r.reason}" for r in prepared.inputs
-        if r.status != "used" and not r.reason.startswith(EARLIER_OUTPUT)) + _earlier_brief_of(out_dir, date))
+    named = [f"{r.file}: {r.reason}" for r in inputs if r.status != "used" and not r.reason.startswith(EARLIER_OUTPUT)]
+    more = f"; and {len(named) - NAMED_IN_REASON} more" if len(named) > NAMED_IN_REASON else ""
+    return "no usable article among the inputs" + (": " + "; ".join(named[:NAMED_IN_REASON]) + more if named else "")
 
 
 def _choose_new_points(articles: list[Article], settings: BuildSettings, seen: dict, fingerprints: dict[int, str],
@@ -814,7 +822,7 @@ def summarize_sources(sources: list[str], points: int, max_words: int | None, wa
 
     prepared = prepare(sources, warn=warn)
     if not prepared.articles:
-        raise NoUsableInput("no usable article among the inputs")
+        raise NoUsableInput(no_article_reason(prepared.inputs))
     if by_story:
         stories, chosen, _ = choose_points(prepared.articles, BuildSettings(max_points=points, max_words=max_words))
         return Summary(chosen, prepared.articles, stories, prepared.inputs)
@@ -875,6 +883,6 @@ def stories_of(sources: list[str], warn=None) -> tuple[list[dict], list[InputFil
 
     prepared = prepare(sources, warn=warn)
     if not prepared.articles:
-        raise NoUsableInput("no usable article among the inputs")
+        raise NoUsableInput(no_article_reason(prepared.inputs))
     return stories_records(cluster_stories(prepared.articles), prepared.articles), prepared.inputs
 

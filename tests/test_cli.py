@@ -549,3 +549,14 @@ def test_the_summary_counts_what_it_passed_over(tiny_model_dir, tmp_path):
     assert second.returncode == 0, second.stderr
     # a.txt (briefed on the 30th) and that day's brief and review page beside the articles
     assert "brief: 3 input(s) passed over as already briefed or not articles; --json lists each" in second.stderr
+
+
+def test_every_command_says_why_a_folder_of_brief_outputs_gives_no_article(tmp_path):
+    # Only files brief wrote: they are ignored by design, and the user must hear which and why.
+    folder = tmp_path / "other"
+    folder.mkdir()
+    (folder / "brief-2026-12-03.md").write_text("# Arabic press brief\n\nbrief 0.1.0 · model x\n", encoding="utf-8")
+    for command in ("inspect", "summarize", "stories"):
+        result = run_brief(command, folder)
+        assert result.returncode == 4, (command, result.stderr)
+        assert "no usable article among the inputs: " in result.stderr and "brief-2026-12-03.md" in result.stderr
