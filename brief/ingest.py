@@ -293,6 +293,11 @@ def _utf16_without_bom(data: bytes) -> str | None:
     return None
 
 
+# Windows-1256's Latin letters inside an Arabic word: the bytes were another code page's Arabic.
+_LATIN_IN_ARABIC = re.compile("[\u0621-\u064a][àâçèéêëîïôùûü]|[àâçèéêëîïôùûü][\u0621-\u064a]")
+MISREAD_MIN = 3
+
+
 def decode_bytes(data: bytes, file: str, declared: str | None = None, *, replace_bad_utf8: bool = True,
                  min_arabic_share: float = 0.5) -> tuple[str, str]:
     """Text and encoding name; BOMs, UTF-16 without BOM, UTF-8 with a few bad bytes replaced (unless
@@ -340,6 +345,15 @@ def decode_bytes(data: bytes, file: str, declared: str | None = None, *, replace
         # A few broken bytes (a truncated last character, stray surrogates) do not make a file unreadable.
         return lenient, f"utf-8 ({sequences} replaced)"
     windows = data.decode("cp1256", errors="replace")
+    if len(_LATIN_IN_ARABIC.findall(windows)) >= MISREAD_MIN:
+        # ISO-8859-6 puts letters where Windows-1256 has é, è, ç...: read so, the words are strewn with them.
+        try:
+            iso = data.decode("iso-8859-6")
+        except UnicodeDecodeError:
+            iso = None
+        if iso is not None and _looks_like_text(iso) and arabic_share(iso) > min_arabic_share and not (
+                _LATIN_IN_ARABIC.search(iso)):
+            return iso, "iso-8859-6"
     if _looks_like_text(windows) and arabic_share(windows) > min_arabic_share:
         return windows, "windows-1256"
     if _looks_like_text(windows) and not arabic_letter_count(windows):

@@ -628,3 +628,13 @@ def test_a_markdown_article_reads_as_the_text_it_shows_line_for_line(tmp_path):
 
     [article] = clean_document(document)
     assert (article.outlet, article.published) == ("وكالة يونهاب", "2024-06-19")
+
+
+def test_an_iso_8859_6_file_is_not_read_as_windows_1256_nonsense(tmp_path):
+    path = tmp_path / "iso.txt"
+    path.write_bytes(SEED.encode("iso-8859-6", errors="replace"))
+    document = read_document(str(path))
+    assert document.encoding == "iso-8859-6" and "بوتين" in document.text
+    # Windows-1256 Arabic stays Windows-1256.
+    path.write_bytes(SEED.encode("cp1256", errors="replace"))
+    assert read_document(str(path)).encoding == "windows-1256"
