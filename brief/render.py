@@ -567,9 +567,24 @@ _PICTOGRAPHS = re.compile("[\U0001F000-\U0001FAFF\u2B50\u2B55\u2705\u274C\u274E\
                           "\u231A\u231B\u23E9-\u23F3\u23F8-\u23FA\uFE0F\u20E3]" r"\s?")
 
 
+# Nor does any draw Chinese, Japanese or Korean (the fonts that do weigh 10-20 MB each): a name in those
+# letters ("조선민주주의인민공화국") reads "[Korean]" on the page; the review page shows it as written.
+_EAST_ASIAN = re.compile("(?:[\u1100-\u11FF\uAC00-\uD7AF\u3130-\u318F]+|[\u3040-\u30FF\u31F0-\u31FF]+"
+                         "|[\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF]+)(?:[\s\u3000]*(?:[\u1100-\u11FF\uAC00-\uD7AF"
+                         "\u3130-\u318F\u3040-\u30FF\u31F0-\u31FF\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF]+))*")
+
+
+def _script_label(run: str) -> str:
+    if re.search("[\u3040-\u30FF\u31F0-\u31FF]", run):
+        return "[Japanese]"
+    return "[Korean]" if re.search("[\u1100-\u11FF\uAC00-\uD7AF\u3130-\u318F]", run) else "[Chinese]"
+
+
 def without_pictographs(text: str) -> str:
-    """Text for the PDF: flags as their country letters, other emoji left out."""
+    """Text for the PDF: flags as their country letters, other emoji left out, Chinese, Japanese and Korean
+    named (no font the PDF embeds draws them)."""
     text = _FLAG.sub(lambda m: "[" + "".join(chr(ord(c) - 0x1F1E6 + ord("A")) for c in m.groups()) + "]", text)
+    text = _EAST_ASIAN.sub(lambda m: _script_label(m.group(0)), text)
     return _PICTOGRAPHS.sub("", text)
 
 

@@ -687,6 +687,11 @@ def test_emoji_that_no_embedded_font_draws_leave_the_pdf_and_flags_keep_their_le
     assert render.without_pictographs("Kim Jong Un → Moscow, № 5") == "Kim Jong Un → Moscow, № 5"
 
 
+def test_chinese_japanese_and_korean_are_named_in_the_pdf_text_not_drawn_as_boxes():
+    assert (render.without_pictographs("كوريا الشمالية (조선민주주의인민공화국) وعاصمتها 平壤 و東京 とうきょう")
+            == "كوريا الشمالية ([Korean]) وعاصمتها [Chinese] و[Japanese]")
+
+
 @needs_poppler
 def test_a_pdf_of_emoji_text_shows_no_box_for_them(tmp_path):
     brief = make_brief(2)
