@@ -570,7 +570,7 @@ _PICTOGRAPHS = re.compile("[\U0001F000-\U0001FAFF\u2B50\u2B55\u2705\u274C\u274E\
 # Nor does any draw Chinese, Japanese or Korean (the fonts that do weigh 10-20 MB each): a name in those
 # letters ("조선민주주의인민공화국") reads "[Korean]" on the page; the review page shows it as written.
 _EAST_ASIAN = re.compile("(?:[\u1100-\u11FF\uAC00-\uD7AF\u3130-\u318F]+|[\u3040-\u30FF\u31F0-\u31FF]+"
-                         "|[\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF]+)(?:[\s\u3000]*(?:[\u1100-\u11FF\uAC00-\uD7AF"
+                         "|[\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF]+)(?:[\\s\u3000]*(?:[\u1100-\u11FF\uAC00-\uD7AF"
                          "\u3130-\u318F\u3040-\u30FF\u31F0-\u31FF\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF]+))*")
 
 
