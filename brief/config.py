@@ -80,6 +80,11 @@ class BuildSettings:
             self.sources = [self.sources]  # not a path read letter by letter
         if isinstance(self.formats, str):
             self.formats = [f.strip() for f in self.formats.split(",") if f.strip()]
+        # Choices are words, not spellings: "--format MD,PDF", "--paper A4", "--engine CTranslate2".
+        self.formats = [f.lower() if isinstance(f, str) else f for f in self.formats]
+        for name in ("variant", "paper", "followups", "engine", "precision", "device"):
+            if isinstance(getattr(self, name), str):
+                setattr(self, name, getattr(self, name).strip().lower())
         for name, value, allowed in (("variant", self.variant, VARIANTS), ("paper", self.paper, PAPERS),
                                      ("followups", self.followups, FOLLOWUPS)):
             if value not in allowed:

@@ -91,6 +91,9 @@ class TranslateOptions:
     threads: int | None = None
 
     def validate(self) -> None:
+        for name in ("engine", "precision", "device"):
+            if isinstance(getattr(self, name), str):
+                setattr(self, name, getattr(self, name).strip().lower())  # "CTranslate2" is ctranslate2
         for name, value, allowed in (
             ("--engine", self.engine, ENGINES),
             ("--precision", self.precision, PRECISIONS),

@@ -2,7 +2,7 @@ import re
 
 import pytest
 
-from brief.config import load_config, merge_settings
+from brief.config import BuildSettings, load_config, merge_settings
 from brief.errors import UsageError
 
 
@@ -129,3 +129,11 @@ def test_a_bad_value_from_the_file_names_the_file(tmp_path):
     with pytest.raises(UsageError) as error:  # given on the command line, it is the option's own mistake
         merge_settings(load_config(str(path)), {"max_points": 0})
     assert "set as" not in str(error.value)
+
+
+def test_choices_are_read_whatever_their_case():
+    settings = BuildSettings(sources=["seeds"], formats="MD,Pdf", paper="A4", variant="English", engine="CTranslate2",
+                             precision="INT8", device="CPU")
+    settings.validate()
+    assert (settings.formats, settings.paper, settings.variant, settings.engine, settings.precision,
+            settings.device) == (["md", "pdf"], "a4", "english", "ctranslate2", "int8", "cpu")
