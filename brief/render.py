@@ -316,7 +316,8 @@ def _environment(kind: str) -> jinja2.Environment:
         env.globals["SHOWN_OUTLET_CHARS"] = SHOWN_OUTLET_CHARS
         env.filters["url_label"] = url_label
         # A source's file by its name alone: the outputs are mailed, and a path says whose disk it is on.
-        env.filters["file_name"] = lambda path: os.path.basename(str(path).rstrip("/\\")) or str(path)
+        env.filters["file_name"] = lambda path: ("(standard input)" if str(path) == "-" else
+                                                 os.path.basename(str(path).rstrip("/\\")) or str(path))
         env.globals["md_indent"] = lambda width: MarkdownSafe(" " * int(width))
         env.globals["read_prompt"] = _read_prompt
         _ENVIRONMENTS[key] = env

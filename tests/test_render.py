@@ -721,3 +721,10 @@ def test_an_interrupted_page_fitting_leaves_no_font_copies_behind(tmp_path, monk
         render.fit_to_page(make_brief(12))
     assert len(calls) == 2 and list(tmp_path.iterdir()) == []
     assert tempfile.tempdir == str(tmp_path)
+
+
+def test_an_article_read_from_standard_input_is_named_so_in_the_source_list():
+    brief = make_brief(1)
+    brief.articles[0].file = "-"
+    assert "(standard input)" in render.render_markdown(brief) and "(standard input)" in render.render_html(brief)
+    assert "\\-" not in render.render_markdown(brief).split("## Sources")[1]
