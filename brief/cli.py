@@ -265,7 +265,9 @@ def inspect(sources: List[str] = typer.Argument(..., help="Files or directories,
     if not any(record["number"] is not None for record in records):
         from brief.pipeline import no_article_reason
 
-        _say(no_article_reason(inputs))  # (what was skipped is named above; what was ignored, only here)
+        ignored = [r for r in inputs if r.status == "ignored"]  # (what was skipped is named above already)
+        if ignored or not inputs:
+            _say(no_article_reason(ignored))
         raise typer.Exit(EXIT_NOTHING)
     raise _partial_if_skipped(inputs)
 
