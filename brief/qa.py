@@ -65,9 +65,10 @@ DEFAULT_SETTINGS = QASettings()
 # ---------------------------------------------------------------------------------------------------
 
 # Dates written with separators: 10-06-2024, 2024-06-19, 19/6/2024, 10.06.2024. Their parts are
-# compared one by one so 'June 10, 2024' matches 10-06-2024.
-_DATE = re.compile(r"(?<![\d.,])(\d{1,4})[-/.](\d{1,2})[-/.](\d{1,4})(?![\d])")
-_TIME = re.compile(r"(?<![\d])(\d{1,2}):(\d{2})(?::(\d{2}))?(?![\d])")
+# compared one by one so 'June 10, 2024' matches 10-06-2024. One separator twice: '3.5-4%' is a range.
+_DATE = re.compile(r"(?<![\d.,])(\d{1,4})([-/.])(\d{1,2})\2(\d{1,4})(?![\d])")
+_DATE_PARTS = (1, 3, 4)  # the groups holding day, month and year (the month second)
+_TIME = re.compile(r"(?<![\d])(\d{1,2}):(\d{2})(?::(\d{2}))?(?:\.(\d{1,3}))?(?![\d])")
 # 6,700 / 3.5 / 1,000,000.25 ; a comma not followed by exactly three digits separates numbers.
 _NUMBER = re.compile(r"(?<![\d])(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(?![\d])")
 
@@ -179,6 +180,17 @@ def _source_digits(text: str) -> str:
     return re.sub(r"(?<![\d,])(\d+),(\d{1,2})(?![\d,])", r"\1.\2", text)
 
 
+def _written_parts(match: re.Match) -> list[tuple[float, bool]]:
+    """The numbers of a date or a time written with separators, each with whether it is a date's month. A
+    race time's seconds keep their hundredths: '8:06.05' is 8 minutes and 6.05 seconds."""
+    if match.re is _DATE:
+        return [(float(match.group(g)), k == 1) for k, g in enumerate(_DATE_PARTS)]
+    parts = [float(g) for g in match.groups()[:3] if g]
+    if match.group(4):
+        parts[-1] = float(f"{int(parts[-1])}.{match.group(4)}")
+    return [(part, False) for part in parts]
+
+
 def arabic_numbers(text: str) -> list[Number]:
     """Numbers a translation must keep: digits (any script), dates' parts, digits with a scale word."""
     text = _source_digits(text)
@@ -187,8 +199,7 @@ def arabic_numbers(text: str) -> list[Number]:
     for pattern in (_DATE, _TIME):
         for match in pattern.finditer(text):
             consumed.append(match.span())
-            found.extend(Number(float(g), match.group(), month=pattern is _DATE and k == 1)
-                         for k, g in enumerate(match.groups()) if g)
+            found.extend(Number(value, match.group(), month=month) for value, month in _written_parts(match))
     for match in _NUMBER.finditer(text):
         if any(a <= match.start() < b for a, b in consumed):
             continue
@@ -366,9 +377,7 @@ def english_numbers(text: str) -> tuple[list[Number], set[float]]:
     for pattern in (_DATE, _TIME):
         for match in pattern.finditer(text):
             consumed.append(match.span())
-            for group in match.groups():
-                if group:
-                    digits.append(Number(float(group), match.group()))
+            digits.extend(Number(value, match.group()) for value, _ in _written_parts(match))
     tokens = [(m.start(), m.end(), m.group()) for m in _ENGLISH_TOKEN.finditer(text)]
     index = 0
     while index < len(tokens):
@@ -492,6 +501,23 @@ def _compound_values(source: str) -> dict[float, set[float]]:
                 alternatives.setdefault(_key(part), set()).add(_key(big + small))
         elif count and not first_scale:
             alternatives.setdefault(_key(float(count)), set()).add(_key(float(count) * _ARABIC_SCALES[second_scale]))
+    return alternatives
+
+
+# One dot and three digits: a decimal (13.450 as 13.45) or, as the Maghreb press writes it, thousands (13,450).
+_THOUSANDS_DOT = re.compile(r"(?<![\d.,])(\d{1,3})\.(\d{3})(?![\d.,])")
+
+
+def _thousands_dot_values(source: str) -> dict[float, set[float]]:
+    """For '13.450', the 13,450 an English rendering may give it besides 13.45 (not before a scale word:
+    '1.500 مليون' is 1.5 million)."""
+    text = _source_digits(source)
+    alternatives: dict[float, set[float]] = {}
+    for match in _THOUSANDS_DOT.finditer(text):
+        following = re.match(r"\s{0,2}([^\W\d_]+)", text[match.end():])
+        if following and _strip_arabic_clitic(normalize(following.group(1)), _ARABIC_SCALES):
+            continue
+        alternatives.setdefault(_key(float(match.group())), set()).add(float(match.group(1) + match.group(2)))
     return alternatives
 
 
@@ -655,6 +681,8 @@ def number_flags(source: str, english: str) -> list[Flag]:
     digits, stated = english_numbers(english)
     stated = stated | clock
     alternatives = _compound_values(source)
+    for value, others in _thousands_dot_values(source).items():
+        alternatives.setdefault(value, set()).update(others)
     months = english_months(english)
     missing = [n for n in wanted if _key(n.value) not in stated
                and not alternatives.get(_key(n.value), set()) & stated
