@@ -341,6 +341,10 @@ def arabic_number_words(text: str) -> set[float]:
         values.add(0.0)
     if _GOALLESS.search(joined):
         values.add(0.0)
+    # Knockout rounds: 'ثمن النهائي' is the round of 16, 'ربع النهائي' the last eight, 'نصف النهائي' the last four.
+    for share, teams in (("ثمن", 16.0), ("ربع", 8.0), ("نصف", 4.0)):
+        if re.search(rf"(?<!\w){share} (?:ال)?نهايي", joined):
+            values.add(teams)
     if re.search(r"(?<!\w)والنصف(?!\w)", joined):  # 'العاشرة والنصف': half past
         values.add(30.0)
     if re.search(r"(?<!\w)والربع(?!\w)", joined):
@@ -680,6 +684,8 @@ def number_flags(source: str, english: str) -> list[Flag]:
     named = [m.span() for m in _NAME_NUMBER.finditer(to_ascii_digits(english))]
     digits, stated = english_numbers(english)
     stated = stated | clock
+    added_time, added_minutes = _added_time(source, english, stated)
+    stated |= added_time
     alternatives = _compound_values(source)
     for value, others in _thousands_dot_values(source).items():
         alternatives.setdefault(value, set()).update(others)
@@ -697,7 +703,7 @@ def number_flags(source: str, english: str) -> list[Flag]:
     missing += [Number(float(m), _HIJRI_NAMES[m - 1]) for m in sorted(arabic_hijri_months(source)) if m not in hijri]
     source_values = ({_key(n.value) for n in wanted} | arabic_number_words(source)
                      | {n.value for n in _worded_amounts(source)})
-    source_values |= {value for values in alternatives.values() for value in values}
+    source_values |= {value for values in alternatives.values() for value in values} | added_minutes
     # Scale words shift values (3 ملايين ↔ 3,000,000); a bare mantissa the source states is no invention.
     source_values |= {_key(n.value) for n in _bare_values(source)}
     source_values |= {percent for fraction in arabic_fractions(source) for percent in _FRACTION_PERCENTS[fraction]}
@@ -727,6 +733,25 @@ def number_flags(source: str, english: str) -> list[Flag]:
     reasons += measure_reasons(source, english_ascii)
     reasons += fraction_reasons(source, english)
     return [Flag("number_mismatch", "; ".join(reasons))] if reasons else []
+
+
+# Stoppage time: 'الدقيقة 90+3' is '90+3', 'the 93rd minute' or 'the third minute of stoppage time'.
+_ADDED_TIME = re.compile(r"(?<![\d.])(45|90|105|120)\s*\+\s*(\d{1,2})(?!\d|\.\d)")
+_ENGLISH_ADDED_TIME = re.compile(r"\b(?:stoppage|injury|added|additional)[- ]time\b|\btime added on\b", re.IGNORECASE)
+
+
+def _added_time(source: str, english: str, stated: set[float]) -> tuple[set[float], set[float]]:
+    """(the values of the Arabic's stoppage-time minutes the English states, the minutes they add up to):
+    '90+3' rendered 'the 93rd minute' states 90 and 3, 'the third minute of stoppage time' states 90."""
+    said, sums = set(), set()
+    for match in _ADDED_TIME.finditer(_source_digits(source)):
+        base, extra = float(match.group(1)), float(match.group(2))
+        sums.add(base + extra)
+        if base + extra in stated:
+            said |= {base, extra}
+        elif _ENGLISH_ADDED_TIME.search(english):
+            said.add(base)
+    return said, sums
 
 
 def _bare_values(source: str) -> list[Number]:

@@ -1185,3 +1185,23 @@ def test_a_goalless_draw_rendered_0_0_does_not_make_the_english_too_short():
 def test_maghreb_number_formats_ranges_and_race_times(arabic, english, flagged):
     codes = [f.code for f in qa.check_pair(arabic, english)]
     assert ("number_mismatch" in codes) is flagged, codes
+
+
+@pytest.mark.parametrize("arabic, english, flagged", [
+    # Stoppage time: '90+3' is the 93rd minute, or the third minute of stoppage time.
+    ("وسجل النصيري هدف الفوز في الدقيقة 90+3.", "En-Nesyri scored the winner in the third minute of stoppage time.",
+     False),
+    ("وسجل النصيري هدف الفوز في الدقيقة 90+3.", "En-Nesyri scored the winner in the 93rd minute.", False),
+    ("وسجل النصيري هدف الفوز في الدقيقة 90+3.", "En-Nesyri scored the winner in the 94th minute.", True),
+    ("وسجل النصيري هدف الفوز في الدقيقة 90+3.", "En-Nesyri scored the winner in the fifth minute of stoppage time.",
+     True),
+    ("وسجل النصيري هدف الفوز في الدقيقة 90+3.", "En-Nesyri scored the winner in the 90th minute.", True),
+    # Knockout rounds named by a fraction of the final: the round of 16, the last eight, the last four.
+    ("وأقصي الوداد من ثمن نهائي كأس العرش.", "Wydad were knocked out in the Throne Cup round of 16.", False),
+    ("وتأهل الأهلي إلى ربع النهائي.", "Al Ahly reached the last eight.", False),
+    ("وأقصي الوداد من ثمن نهائي كأس العرش.", "Wydad were knocked out in the Throne Cup round of 32.", True),
+    ("وتأهل الأهلي إلى الدور الثاني.", "Al Ahly reached the last 16.", True),
+])
+def test_stoppage_time_and_knockout_rounds_state_their_numbers(arabic, english, flagged):
+    codes = [f.code for f in qa.check_pair(arabic, english)]
+    assert ("number_mismatch" in codes) is flagged, codes
