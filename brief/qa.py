@@ -92,6 +92,7 @@ _ARABIC_WORDS = {
     "ثمانون": 80, "ثمانين": 80, "تسعون": 90, "تسعين": 90, "مئه": 100, "مائه": 100, "مئتين": 200,
     "مئتان": 200, "مائتين": 200, "مئتي": 200, "مائتي": 200, "الف": 1000, "الفين": 2000, "الفي": 2000,
     "مليون": 1e6, "مليار": 1e9, "مليوني": 2e6, "مليونين": 2e6, "ملياري": 2e9, "مليارين": 2e9,
+    "مليونان": 2e6, "ملياران": 2e9, "تريليوني": 2e12, "تريليونين": 2e12, "تريليونان": 2e12, "الفان": 2000,
     "احد": 1, "احدي": 1, "اثنا": 2, "اثنتا": 2, "حادي": 1, "حاديه": 1,
     "ثلاثمئه": 300, "ثلاثمائه": 300, "اربعمئه": 400, "اربعمائه": 400, "خمسمئه": 500, "خمسمائه": 500,
     "ستمئه": 600, "ستمائه": 600, "سبعمئه": 700, "سبعمائه": 700, "ثمانمئه": 800, "ثمانمائه": 800,
@@ -110,6 +111,11 @@ _ARABIC_WORDS = {normalize(k): v for k, v in _ARABIC_WORDS.items()}
 _ARABIC_WORDS.update({normalize(k): v for k, v in {"مئة": 100, "مائة": 100, "مئتين": 200, "مئتان": 200}.items()})
 _ARABIC_MONTHS = {normalize(k): v for k, v in _ARABIC_MONTHS.items()}
 _ARABIC_CLITICS = ("وبال", "وال", "بال", "لل", "ال", "وب", "ول", "و", "ب", "ل", "ف", "ك")
+# A scale in the dual stands for its number alone: 'مليوني دينار' is two million dinars, never two billion.
+# (Not 'ألفي', also a name; nor with the article: 'الملياري' is a billionaire.)
+_DUAL_SCALES = {normalize(w): v for w, v in {
+    "ألفين": 2e3, "ألفان": 2e3, "مليوني": 2e6, "مليونين": 2e6, "مليونان": 2e6, "ملياري": 2e9, "مليارين": 2e9,
+    "ملياران": 2e9, "تريليوني": 2e12, "تريليونين": 2e12, "تريليونان": 2e12}.items()}
 
 _ENGLISH_UNITS = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
@@ -310,6 +316,8 @@ def arabic_number_words(text: str) -> set[float]:
             stem = _strip_arabic_clitic(word, table)
             if stem is not None:
                 values.add(_key(float(table[stem])))
+        if _strip_arabic_clitic(word, _DUAL_SCALES):
+            values.add(2.0)  # 'مليوني دينار' may be '2m dinars'
     # 'عشرة' + unit ('ثلاثة عشر' = 13), unit 'و' tens ('واحد وعشرين' = 21), and any count below a thousand
     # before a scale ('عشرة آلاف', 'عشرين ألف', 'خمسمئة ألف', 'ثلاث مئة').
     for index in range(len(words) - 1):
@@ -677,6 +685,25 @@ def _worded_amounts(source: str) -> list[Number]:
     return amounts
 
 
+def _dual_amounts(source: str) -> list[Number]:
+    """Amounts the Arabic writes as a scale in the dual, standing alone ('رصدت مليوني دينار'); one that starts or
+    ends a longer number ('مليونين و500 ألف', '3 ملايين') is that number's."""
+    written = to_ascii_digits(source).split()
+    words = [_bare_word(token) for token in written]
+    amounts = []
+    for index, word in enumerate(words):
+        stem = _strip_arabic_clitic(word, _DUAL_SCALES, _COMPOUND_CLITICS)
+        if stem is None:
+            continue
+        before = words[index - 1] if index else ""
+        after = words[index + 1] if index + 1 < len(words) else ""
+        if (before.isdigit() or _strip_arabic_clitic(before, _ARABIC_WORDS)
+                or after.startswith("و") and (after[1:2].isdigit() or _strip_arabic_clitic(after[1:], _ARABIC_WORDS))):
+            continue
+        amounts.append(Number(_DUAL_SCALES[stem], written[index].strip("،,.:;؛!?؟\"'«»()")))
+    return amounts
+
+
 def number_flags(source: str, english: str) -> list[Flag]:
     """Numbers of the source missing or changed in the English, and digits the English invents."""
     wanted = arabic_numbers(source)
@@ -693,7 +720,7 @@ def number_flags(source: str, english: str) -> list[Flag]:
     missing = [n for n in wanted if _key(n.value) not in stated
                and not alternatives.get(_key(n.value), set()) & stated
                and not (n.month and int(n.value) in months)]
-    missing += [n for n in _worded_counts(source) if _key(n.value) not in stated]
+    missing += [n for n in _worded_counts(source) + _dual_amounts(source) if _key(n.value) not in stated]
     missing += [n for n in _worded_amounts(source) if _key(n.value) not in stated
                 and not alternatives.get(_key(n.value), set()) & stated]
     # A month the source names must be the month the English names (or writes with digits).

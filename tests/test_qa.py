@@ -1205,3 +1205,22 @@ def test_maghreb_number_formats_ranges_and_race_times(arabic, english, flagged):
 def test_stoppage_time_and_knockout_rounds_state_their_numbers(arabic, english, flagged):
     codes = [f.code for f in qa.check_pair(arabic, english)]
     assert ("number_mismatch" in codes) is flagged, codes
+
+
+@pytest.mark.parametrize("arabic, english, flagged", [
+    # A scale in the dual is two of it: a trillion's too, and it must stay two of that scale.
+    ("وبلغت قيمة الصادرات غير النفطية تريليوني درهم.", "Non-oil exports reached AED2 trillion.", False),
+    ("ورُصد مبلغ مليوني دينار لترميم المدينة القديمة.", "Two million dinars were set aside to restore the old city.",
+     False),
+    ("ورُصد مبلغ مليوني دينار لترميم المدينة القديمة.", "2m dinars were set aside to restore the old city.", False),
+    ("وبلغ عدد الزوار مليونين و500 ألف زائر.", "Visitors numbered 2.5 million.", False),
+    ("ورُصد مبلغ مليوني دينار لترميم المدينة القديمة.", "Two billion dinars were set aside to restore the old city.",
+     True),
+    ("ورُصد مبلغ مليوني دينار لترميم المدينة القديمة.", "Dinars were set aside to restore the old city.", True),
+    ("وبلغت قيمة الصادرات غير النفطية تريليوني درهم.", "Non-oil exports reached AED2 billion.", True),
+    # With the article it is no amount: 'الملياري' is a billionaire.
+    ("وقال الملياري الأمريكي إن شركته ستتوسع.", "The American billionaire said his company would expand.", False),
+])
+def test_a_scale_in_the_dual_is_two_of_it(arabic, english, flagged):
+    codes = [f.code for f in qa.check_pair(arabic, english)]
+    assert ("number_mismatch" in codes) is flagged, codes
