@@ -704,13 +704,43 @@ def _dual_amounts(source: str) -> list[Number]:
     return amounts
 
 
+def _spelling_pattern(word: str) -> str:
+    """A pattern for a word of a normalised table as the source may spell it (hamzas, ta marbuta, alef
+    maqsura, diacritics and tatweel)."""
+    variants = {"ا": "[اأإآٱ]", "ه": "[هة]", "ي": "[يىئ]", "و": "[وؤ]", " ": r"\s+"}
+    return "[\u064b-\u0652\u0640]*".join(variants.get(c, re.escape(c)) for c in word)
+
+
+# A Hijri date or year marked as one ('15 شوال 1445 هـ', '1395 هـ', 'الخامس عشر من شعبان 1446 هجرية').
+_HIJRI_DATE = re.compile(
+    r"(?:(?:\d{1,2}|[^\s\d]+(?:\s+عشر[ةه]?)?)\s+(?:من\s+)?(?:شهر\s+)?)?(?:[وبل]?(?:"
+    + "|".join(_spelling_pattern(m) for m in sorted(_ARABIC_HIJRI, key=len, reverse=True)) + r")\s+)?"
+    r"(\d{3,4})\s*(?:هـ|ه(?!\w)|هجري[ةه]?)")
+_GREGORIAN_YEAR = re.compile(r"(?<![\d.,])(?:19|20)\d\d(?!\d|[.,]\d)")
+
+
+def _without_dropped_hijri_date(source: str, english: str, stated: set[float]) -> str:
+    """The source without its Hijri dates where it gives the Gregorian year too and the English drops the
+    Hijri date whole (no Hijri month, not its year), as English news copy does: '1395 هـ (1975م)' rendered
+    '1975'. A Hijri date kept in part is held to all of it; one alone must be kept."""
+    text = _source_digits(source)
+    dates = list(_HIJRI_DATE.finditer(text))
+    if not dates or english_hijri_months(english) or any(float(m.group(1)) in stated for m in dates):
+        return source
+    for match in reversed(dates):
+        text = text[:match.start()] + " " * (match.end() - match.start()) + text[match.end():]
+    return text if _GREGORIAN_YEAR.search(text) else source
+
+
 def number_flags(source: str, english: str) -> list[Flag]:
     """Numbers of the source missing or changed in the English, and digits the English invents."""
-    wanted = arabic_numbers(source)
     clock, clock_spans = _clock_values(english)
     named = [m.span() for m in _NAME_NUMBER.finditer(to_ascii_digits(english))]
     digits, stated = english_numbers(english)
     stated = stated | clock
+    # What the English must keep; the source as a whole says what it may write.
+    kept = _without_dropped_hijri_date(source, english, stated)
+    wanted = arabic_numbers(kept)
     added_time, added_minutes = _added_time(source, english, stated)
     stated |= added_time
     alternatives = _compound_values(source)
@@ -720,14 +750,14 @@ def number_flags(source: str, english: str) -> list[Flag]:
     missing = [n for n in wanted if _key(n.value) not in stated
                and not alternatives.get(_key(n.value), set()) & stated
                and not (n.month and int(n.value) in months)]
-    missing += [n for n in _worded_counts(source) + _dual_amounts(source) if _key(n.value) not in stated]
-    missing += [n for n in _worded_amounts(source) if _key(n.value) not in stated
+    missing += [n for n in _worded_counts(kept) + _dual_amounts(kept) if _key(n.value) not in stated]
+    missing += [n for n in _worded_amounts(kept) if _key(n.value) not in stated
                 and not alternatives.get(_key(n.value), set()) & stated]
     # A month the source names must be the month the English names (or writes with digits).
-    missing += [Number(float(m), _MONTH_NAMES[m - 1]) for m in sorted(arabic_months(source))
+    missing += [Number(float(m), _MONTH_NAMES[m - 1]) for m in sorted(arabic_months(kept))
                 if m not in months and float(m) not in stated]
     hijri = english_hijri_months(english)
-    missing += [Number(float(m), _HIJRI_NAMES[m - 1]) for m in sorted(arabic_hijri_months(source)) if m not in hijri]
+    missing += [Number(float(m), _HIJRI_NAMES[m - 1]) for m in sorted(arabic_hijri_months(kept)) if m not in hijri]
     source_values = ({_key(n.value) for n in wanted} | arabic_number_words(source)
                      | {n.value for n in _worded_amounts(source)})
     source_values |= {value for values in alternatives.values() for value in values} | added_minutes

@@ -1224,3 +1224,22 @@ def test_stoppage_time_and_knockout_rounds_state_their_numbers(arabic, english, 
 def test_a_scale_in_the_dual_is_two_of_it(arabic, english, flagged):
     codes = [f.code for f in qa.check_pair(arabic, english)]
     assert ("number_mismatch" in codes) is flagged, codes
+
+
+@pytest.mark.parametrize("arabic, english, flagged", [
+    # A Hijri date beside the Gregorian one may be dropped whole, as English news copy does.
+    ("تأسست الشركة في عام 1395 هـ (1975م).", "The company was founded in 1975.", False),
+    ("وتوفي الشيخ في 15 شوال 1445 هـ (24 أبريل 2024 م).", "The sheikh died on April 24, 2024.", False),
+    ("ويبدأ العام الدراسي في 24 صفر 1447هـ، الموافق 18 أغسطس 2025م.", "The school year starts on August 18, 2025.",
+     False),
+    # ... not the Gregorian one, nor a Hijri date standing alone; one kept in part is held to all of it.
+    ("تأسست الشركة في عام 1395 هـ (1975م).", "The company was founded in 1976.", True),
+    ("تأسست الشركة في عام 1395 هـ.", "The company was founded in 1975.", True),
+    ("تأسست الشركة في عام 1395 هـ (1975م).", "The company was founded in 1396 AH (1975).", True),
+    ("وتوفي الشيخ في 15 شوال 1445 هـ (24 أبريل 2024 م).", "The sheikh died on 15 Shawwal (April 24, 2024).", True),
+    ("وتوفي الشيخ في 15 شوال 1445 هـ (24 أبريل 2024 م).", "The sheikh died on 15 Ramadan 1445 AH (April 24, 2024).",
+     True),
+])
+def test_a_hijri_date_beside_the_gregorian_one_may_be_dropped_whole(arabic, english, flagged):
+    codes = [f.code for f in qa.check_pair(arabic, english)]
+    assert ("number_mismatch" in codes) is flagged, codes
