@@ -546,17 +546,34 @@ _HOURS = {normalize(k): v for k, v in {
 _HOUR_WORDS = "|".join(_HOURS)
 _DAYTIME = "|".join(normalize(w) for w in ("صباحا", "صباحاً", "مساء", "مساءً", "مساءا", "ظهرا", "ظهراً", "عصرا",
                                               "عصراً", "ليلا", "ليلاً", "فجرا", "فجراً", "بعد الظهر", "بتوقيت"))
-_ARABIC_HOUR = re.compile(rf"(?<!\w)\w*ساعه\s+({_HOUR_WORDS})(?!\w)"
-                          rf"|(?<!\w)\w?({_HOUR_WORDS})(?:\s+\w+)?\s+(?:{_DAYTIME})(?!\w)")
+# 'الثالثة إلا ربعاً' is a quarter to three (2:45), 'إلا ثلثاً' twenty to, 'إلا خمس دقائق' five to.
+_TO_THE_HOUR = r"\s+الا\s+(?:ال)?(ربعا?|ثلثا?|\w+\s+(?:دقايق|دقيقه))"
+_ARABIC_HOUR = re.compile(rf"(?<!\w)\w*ساعه\s+({_HOUR_WORDS})(?!\w)(?:{_TO_THE_HOUR})?"
+                          rf"|(?<!\w)\w?({_HOUR_WORDS})(?:{_TO_THE_HOUR})?(?:\s+\w+)?\s+(?:{_DAYTIME})(?!\w)")
+_MINUTES_TO = {"ربع": 45.0, "ربعا": 45.0, "ثلث": 40.0, "ثلثا": 40.0}
 
 
 def arabic_clock_hours(source: str) -> set[int]:
-    """The hours the Arabic writes in words, on both clocks ('السابعة مساء': 7 and 19)."""
-    hours = set()
+    """The hours the Arabic writes in words, on both clocks ('السابعة مساء': 7 and 19; 'الثالثة إلا ربعاً' 2
+    and 14, as '2:45')."""
+    return _arabic_clock(source)[0]
+
+
+def _arabic_clock(source: str) -> tuple[set[int], set[float], set[float]]:
+    """(the hours the Arabic writes in words, on both clocks; the hours it names in a time before the hour,
+    which are not its hour: 'الثالثة' of 'الثالثة إلا ربعاً'; the minutes past the hour of such a time: 45)."""
+    hours, named, minutes = set(), set(), set()
     for match in _ARABIC_HOUR.finditer(normalize(source)):
-        hour = _HOURS[match.group(1) or match.group(2)]
+        hour = _HOURS[match.group(1) or match.group(3)]
+        before = match.group(2) or match.group(4)
+        if before:
+            named |= {float(hour), float(hour + 12 if hour < 12 else 0)}
+            counted = re.match(r"(\w+)\s+(?:دقايق|دقيقه)", before)
+            stem = _strip_arabic_clitic(counted.group(1), _ARABIC_WORDS) if counted else None
+            minutes.add(_MINUTES_TO.get(before, 60.0 - _ARABIC_WORDS[stem] if stem else 0.0))
+            hour = hour - 1 or 12
         hours |= {hour, hour + 12 if hour < 12 else 0}
-    return hours
+    return hours, named - {float(h) for h in hours}, minutes
 
 
 def _clock_values(english: str) -> tuple[set[float], list[tuple[int, int]]]:
@@ -761,6 +778,7 @@ def number_flags(source: str, english: str) -> list[Flag]:
     source_values = ({_key(n.value) for n in wanted} | arabic_number_words(source)
                      | {n.value for n in _worded_amounts(source)})
     source_values |= {value for values in alternatives.values() for value in values} | added_minutes
+    source_values |= {float(hour) for hour in arabic_clock_hours(source)} | _arabic_clock(source)[2]
     # Scale words shift values (3 ملايين ↔ 3,000,000); a bare mantissa the source states is no invention.
     source_values |= {_key(n.value) for n in _bare_values(source)}
     source_values |= {percent for fraction in arabic_fractions(source) for percent in _FRACTION_PERCENTS[fraction]}
@@ -770,10 +788,11 @@ def number_flags(source: str, english: str) -> list[Flag]:
                 and not any(n.text in english_ascii[a:b] for a, b in clock_spans + named)]
     # A clock time is exempt from the digits' check (the Arabic may write it '17:50'), but not from the
     # hour the Arabic writes in words: 'السابعة مساء' rendered '9 pm'.
-    hours = arabic_clock_hours(source)
+    hours, before_the_hour, minutes_to = _arabic_clock(source)
     if hours:
         invented += [Number(float(m.group(1)), m.group().strip()) for m in _CLOCK.finditer(english_ascii)
-                     if int(m.group(1)) not in hours and float(m.group(1)) not in source_values]
+                     if int(m.group(1)) not in hours and float(m.group(1)) not in source_values - before_the_hour
+                     or m.group(2) and int(m.group(2)) and float(m.group(2)) not in source_values]
 
     reasons = []
     if missing:

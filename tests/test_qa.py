@@ -1243,3 +1243,19 @@ def test_a_scale_in_the_dual_is_two_of_it(arabic, english, flagged):
 def test_a_hijri_date_beside_the_gregorian_one_may_be_dropped_whole(arabic, english, flagged):
     codes = [f.code for f in qa.check_pair(arabic, english)]
     assert ("number_mismatch" in codes) is flagged, codes
+
+
+@pytest.mark.parametrize("arabic, english, flagged", [
+    # A time before the hour: 'الثالثة إلا ربعاً' is 2:45, 'إلا عشر دقائق' ten to, 'إلا ثلثاً' twenty to.
+    ("ووقع الانفجار في الساعة الثالثة إلا ربعاً من فجر الجمعة.", "The explosion happened at 2:45 am on Friday.", False),
+    ("ووقع الانفجار في الساعة الثالثة إلا ربعاً من فجر الجمعة.", "The explosion happened at 02:45 on Friday.", False),
+    ("ووصل الوفد في الساعة العاشرة إلا عشر دقائق صباحاً.", "The delegation arrived at 9:50 am.", False),
+    ("ووصل الوفد في الواحدة إلا ثلثاً ظهراً.", "The delegation arrived at 12:40 pm.", False),
+    # The hour it names is not its hour, and its minutes are the minutes to keep.
+    ("ووقع الانفجار في الساعة الثالثة إلا ربعاً من فجر الجمعة.", "The explosion happened at 3:45 am on Friday.", True),
+    ("ووقع الانفجار في الساعة الثالثة إلا ربعاً من فجر الجمعة.", "The explosion happened at 2:15 am on Friday.", True),
+    ("ووصل الوفد في الساعة العاشرة إلا عشر دقائق صباحاً.", "The delegation arrived at 10:50 am.", True),
+])
+def test_a_time_before_the_hour_in_words(arabic, english, flagged):
+    codes = [f.code for f in qa.check_pair(arabic, english)]
+    assert ("number_mismatch" in codes) is flagged, codes
