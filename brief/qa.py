@@ -353,10 +353,12 @@ def arabic_number_words(text: str) -> set[float]:
     for share, teams in (("ثمن", 16.0), ("ربع", 8.0), ("نصف", 4.0)):
         if re.search(rf"(?<!\w){share} (?:ال)?نهايي", joined):
             values.add(teams)
-    if re.search(r"(?<!\w)والنصف(?!\w)", joined):  # 'العاشرة والنصف': half past
+    if re.search(r"(?<!\w)و(?:ال)?نصف(?!\w)", joined):  # 'العاشرة والنصف': half past
         values.add(30.0)
-    if re.search(r"(?<!\w)والربع(?!\w)", joined):
+    if re.search(r"(?<!\w)و(?:ال)?ربع(?!\w)", joined):
         values.add(15.0)
+    if re.search(r"(?<!\w)و(?:ال)?ثلث(?!\w)", joined):  # 'السابعة والثلث': twenty past
+        values.add(20.0)
     for match in re.finditer(r"(\w+) ونصف(?!\w)", joined):
         scale = _strip_arabic_clitic(match.group(1), _ARABIC_SCALES)
         if scale:
