@@ -123,7 +123,8 @@ _ENGLISH_UNITS = {
     "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30,
     "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "a": 1, "an": 1,
     "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
-    "ninth": 9, "tenth": 10, "dozen": 12, "once": 1, "twice": 2, "both": 2, "pair": 2, "couple": 2,
+    "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13, "fourteenth": 14, "fifteenth": 15,
+    "sixteenth": 16, "seventeenth": 17, "eighteenth": 18, "nineteenth": 19, "twentieth": 20, "dozen": 12, "once": 1, "twice": 2, "both": 2, "pair": 2, "couple": 2,
     "decade": 10, "decades": 10, "century": 100,
 }
 # A multiple said in one word: 'tripled' for 'تضاعف ثلاث مرات'.
@@ -441,11 +442,26 @@ def english_numbers(text: str) -> tuple[list[Number], set[float]]:
         whole = float(count) if count.isdigit() else _ENGLISH_UNITS.get(count)
         if whole is not None and count not in ("a", "an"):
             values.add(_key((whole + 0.5) * _ENGLISH_SCALES[scale]))
-    # 'twenty-one': the hyphen splits the tokens above; add the sums.
+    # 'twenty-one', 'thirty-fifth': the hyphen splits the tokens above; add the sums.
     for tens, unit in re.findall(r"\b(twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-(one|two|three|four|"
-                                 r"five|six|seven|eight|nine)\b", text.lower()):
+                                 r"five|six|seven|eight|nine|first|second|third|fourth|fifth|sixth|seventh|eighth|"
+                                 r"ninth)\b", text.lower()):
         values.add(float(_ENGLISH_UNITS[tens] + _ENGLISH_UNITS[unit]))
+    # A regnal or serial number in Roman numerals after a name: 'Mohammed VI', 'World War II', 'Leo XIV'.
+    for numeral in re.findall(r"\b[A-Z][a-z]+ (X{0,3}(?:IX|IV|V?I{0,3}))\b", text):
+        if numeral not in ("", "I"):
+            values.add(float(_roman(numeral)))
     return digits, values
+
+
+def _roman(numeral: str) -> int:
+    """The value of a Roman numeral up to XXXIX."""
+    digits = {"I": 1, "V": 5, "X": 10}
+    total = 0
+    for index, letter in enumerate(numeral):
+        value = digits[letter]
+        total += -value if index + 1 < len(numeral) and digits[numeral[index + 1]] > value else value
+    return total
 
 
 def _is_scale_after(text: str, begin: int, end: int, following: tuple[int, int, str]) -> bool:
@@ -623,6 +639,48 @@ def _worded_counts(source: str) -> list[Number]:
     return counts
 
 
+# Ordinals the Arabic writes in words that a translation must keep ('المركز الثالث': third, 3rd, or a regnal
+# 'VI' for 'محمد السادس'). Not the first and second ('الأول' is also 'former', 'كانون الثاني' January, 'مرة
+# ثانية' again), nor 'رابعة' without the article (Rabaa, a name); 'ثالثاً' (thirdly) is no entry.
+_CLEAR_ORDINALS = {normalize(w): v for w, v in {
+    "ثالث": 3, "ثالثة": 3, "رابع": 4, "الرابعة": 4, "خامس": 5, "خامسة": 5, "سادس": 6, "سادسة": 6, "سابع": 7,
+    "سابعة": 7, "ثامن": 8, "ثامنة": 8, "تاسع": 9, "تاسعة": 9, "عاشر": 10, "عاشرة": 10}.items()}
+# ... and the first two only as the units of a larger ordinal ('الحادي عشر', 'الثاني والعشرين').
+_ORDINAL_UNITS = {**_CLEAR_ORDINALS, **{normalize(w): v for w, v in {
+    "حادي": 1, "حادية": 1, "ثاني": 2, "ثانية": 2, "رابعة": 4}.items()}}
+_TENS = {normalize(w): v for w, v in {"عشرون": 20, "عشرين": 20, "ثلاثون": 30, "ثلاثين": 30, "أربعون": 40,
+                                      "أربعين": 40, "خمسون": 50, "خمسين": 50, "ستون": 60, "ستين": 60, "سبعون": 70,
+                                      "سبعين": 70, "ثمانون": 80, "ثمانين": 80, "تسعون": 90, "تسعين": 90}.items()}
+
+
+def _worded_ordinals(source: str) -> list[Number]:
+    """Ordinals the Arabic writes as words ('احتل المركز الثالث', 'الجولة الخامسة عشرة': 15, 'النسخة الخامسة
+    والثلاثين': 35), outside the hours it writes in words (the clock check's: 'الثالثة إلا ربعاً' is 2:45)."""
+    hours = [match.span() for match in _ARABIC_HOUR.finditer(normalize(source))]
+    written = to_ascii_digits(source).split()
+    words = [_bare_word(token) for token in written]
+    ordinals, offset = [], 0
+    normalised = normalize(source)
+    for index, word in enumerate(words):
+        position = normalised.find(word, offset)
+        offset = position + len(word) if position >= 0 else offset
+        if any(a <= position < b for a, b in hours):
+            continue
+        after = words[index + 1] if index + 1 < len(words) else ""
+        unit = _strip_arabic_clitic(word, _ORDINAL_UNITS)
+        if unit is None:
+            continue
+        value, end = float(_ORDINAL_UNITS[unit]), index + 1
+        if after in ("عشر", "عشره"):
+            value, end = value + 10, index + 2
+        elif after.startswith("و") and _strip_arabic_clitic(after[1:], _TENS):
+            value, end = value + _TENS[_strip_arabic_clitic(after[1:], _TENS)], index + 2
+        elif _strip_arabic_clitic(word, _CLEAR_ORDINALS) is None:
+            continue  # 'الثاني', 'الحادي' alone
+        ordinals.append(Number(value, " ".join(written[index:end]).strip("،,.:;؛!?؟\"'«»()")))
+    return ordinals
+
+
 # Cardinal number words that can make up a compound ('مئة وعشرة آلاف'); no ordinals, no counted nouns.
 _COMPOUND_PARTS = {w: v for w, v in _ARABIC_WORDS.items() if w in {normalize(c) for c in (
     "واحد واحدة اثنان اثنين اثنتان اثنتين ثلاث ثلاثة أربع أربعة خمس خمسة ست ستة سبع سبعة ثماني ثمانية ثمان "
@@ -769,7 +827,8 @@ def number_flags(source: str, english: str) -> list[Flag]:
     missing = [n for n in wanted if _key(n.value) not in stated
                and not alternatives.get(_key(n.value), set()) & stated
                and not (n.month and int(n.value) in months)]
-    missing += [n for n in _worded_counts(kept) + _dual_amounts(kept) if _key(n.value) not in stated]
+    missing += [n for n in _worded_counts(kept) + _dual_amounts(kept) + _worded_ordinals(kept)
+                if _key(n.value) not in stated]
     missing += [n for n in _worded_amounts(kept) if _key(n.value) not in stated
                 and not alternatives.get(_key(n.value), set()) & stated]
     # A month the source names must be the month the English names (or writes with digits).

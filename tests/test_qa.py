@@ -1259,3 +1259,23 @@ def test_a_hijri_date_beside_the_gregorian_one_may_be_dropped_whole(arabic, engl
 def test_a_time_before_the_hour_in_words(arabic, english, flagged):
     codes = [f.code for f in qa.check_pair(arabic, english)]
     assert ("number_mismatch" in codes) is flagged, codes
+
+
+@pytest.mark.parametrize("arabic, english, flagged", [
+    # An ordinal in words must stay that ordinal, in words, digits or Roman numerals.
+    ("واحتل المنتخب السعودي المركز الثالث في مجموعته.", "The Saudi team finished third in its group.", False),
+    ("واحتل المنتخب السعودي المركز الثالث في مجموعته.", "The Saudi team finished 3rd in its group.", False),
+    ("وعيّن الملك محمد السادس الجواهري والياً لبنك المغرب.", "King Mohammed VI appointed Jouahri governor of Bank "
+     "Al-Maghrib.", False),
+    ("فاز الهلال في الجولة الخامسة عشرة من الدوري.", "Al-Hilal won in the 15th round of the league.", False),
+    ("ويستضيف المغرب النسخة الخامسة والثلاثين من البطولة.", "Morocco hosts the thirty-fifth edition of the "
+     "tournament.", False),
+    ("واحتل المنتخب السعودي المركز الثالث في مجموعته.", "The Saudi team finished second in its group.", True),
+    ("فاز الهلال في الجولة الخامسة عشرة من الدوري.", "Al-Hilal won in the fifth round of the league.", True),
+    # Not the first and second ('الأول' is also 'former', 'مرة ثانية' 'again'), nor a name ('رابعة العدوية').
+    ("وعاد الفريق إلى الملعب مرة ثانية.", "The team went back onto the pitch again.", False),
+    ("واعتصم أنصاره في ميدان رابعة العدوية.", "His supporters staged a sit-in in Rabaa al-Adawiya square.", False),
+])
+def test_an_ordinal_in_words_must_be_kept(arabic, english, flagged):
+    codes = [f.code for f in qa.check_pair(arabic, english)]
+    assert ("number_mismatch" in codes) is flagged, codes
