@@ -1192,7 +1192,8 @@ def repetition_flags(source: str, english: str, settings: QASettings = DEFAULT_S
 # ---------------------------------------------------------------------------------------------------
 
 # Words that negate what the Arabic says (normalised; a conjunction و/ف before them is allowed). Not
-# 'غير' (non-, un-: 'غير قانوني' is 'illegal') nor 'دون' (also 'below'), whose English need no 'not'.
+# 'غير' (non-, un-: 'غير قانوني' is 'illegal') nor 'دون' (also 'below'), whose English need no 'not', and
+# which are read apart (_GHAYR, _WITHOUT below).
 _ARABIC_NEGATORS = {normalize(w) for w in (
     "لا", "لم", "لن", "ليس", "ليست", "ليسوا", "لسنا", "لست", "نفى", "نفت", "ينفي", "تنفي", "نفوا", "رفض", "رفضت",
     "يرفض", "ترفض", "رفضوا", "عدم")}
@@ -1206,6 +1207,37 @@ _ARABIC_UPPER_BOUND = {normalize(w) for w in ("يزيد", "تزيد", "يزيد�
 _ARABIC_NECESSITY = {normalize(w) for w in ("غنى", "غنا", "مفر", "مناص", "محالة")}
 # 'لا ... سوى', 'لم ... إلا', 'لا ... غير' (not ... except): English says 'only'.
 _ARABIC_EXCEPT = {normalize(w) for w in ("سوى", "إلا", "غير")}
+# 'لم يكن ليتم لولا' (would not have happened but for): 'only possible thanks to'. 'ما لم' is 'unless'.
+_ARABIC_BUT_FOR = normalize("لولا")
+_ARABIC_MA = {normalize(w) for w in ("ما", "وما", "فما")}
+# 'نفى' (denied) may be rendered by what it denies being: 'said the reports were untrue'.
+_ARABIC_DENIAL = {normalize(w) for w in ("نفى", "نفت", "ينفي", "تنفي", "نفوا")}
+# Negated idioms English says in a word or a phrase of its own, each one negation however many negators it
+# holds ('لا تسمن ولا تغني من جوع': do little good), by kind: the kind's English is in _ENGLISH_BY_KIND.
+_NEG = r"(?<!\w)[وف]?(?:لم|لا|لن|ما)"
+_ARABIC_NEGATED_IDIOMS = [(re.compile(normalize(pattern)), kind) for pattern, kind in (
+    (rf"{_NEG} (?:[يتن]خسر\w*|[يتن]هزم\w*|[يت]ذق طعم (?:الهزيمة|الخسارة))", "unbeaten"),
+    (rf"{_NEG} (?:يمكن|يمكننا|يستطيع أحد) (?:إنكار\w*|نكران\w*|تجاهل\w*)|{_NEG} [يت]نكر(?:ه|ها)?(?!\w)"
+     r"|(?<!\w)[وف]?لا [يت]ختلف (?:عليه|عليها|فيه|فيها) اثنان", "undeniable"),
+    (rf"{_NEG} [يتن]?ستبعد\w*|{_NEG} [يتن]?(?:غلق|وصد)\w*(?: \w+){{0,2}} (?:ال)?باب", "possible"),
+    (r"(?<!\w)[وف]?لا [يت]سمن ولا [يت]غني من جوع", "no good"),
+    (rf"{_NEG} [يتن]?حرك\w* ساكنا?(?!\w)", "inaction"),
+    (rf"{_NEG} [يت]خفى على أحد", "obvious"),
+    (r"(?<!\w)[وف]?لا [يت]تجزأ", "integral"),
+    (rf"{_NEG} [يت]ستهان (?:به|بها|بهم)", "considerable"),
+    (rf"{_NEG} (?:مثيل|نظير) (?:له|لها|لهم)", "unprecedented"),
+    (rf"{_NEG} [يتن]مانع\w*", "willing"),
+    # 'أبقى سعر الفائدة دون تغيير': kept it unchanged, held it, left it at ...
+    (r"(?<!\w)[وف]?(?:بلا|بدون|دون) (?:أي )?تغيير", "unchanged"),
+)]
+# 'بلا', 'بدون', 'من دون' (without) before a noun or 'أن': a negation English may say with '-less', 'un-' ...
+# 'دون' is also 'below' ('دون الصفر', 'دون السادسة عشرة', 'ما دون'), 'to the exclusion of' ('دون غيره'); 'بدون
+# أهداف' is a goalless draw (0-0), 'بلا شك' 'undoubtedly', 'طائرات بدون طيار' drones, 'أطباء بلا حدود' MSF.
+_WITHOUT = {normalize(w) for w in ("بلا", "وبلا", "فبلا", "بدون", "وبدون", "فبدون", "دون", "ودون", "فدون")}
+_NOT_WITHOUT = {normalize(w) for w in (
+    "رد", "الصفر", "صفر", "المستوى", "مستوى", "المتوسط", "متوسط", "المعدل", "معدل", "الحد", "حد", "سن", "السن", "خط",
+    "الخط", "عتبة", "العتبة", "التوقعات", "الطموحات", "المطلوب", "المأمول", "ذلك", "غيره", "غيرها", "غيرهم", "غيرهما",
+    "أهداف", "شك", "ريب", "طيار", "حدود")}
 # 'غير' negates the adjective after it ('غير صحيح': untrue), a participle ('غير مسبوقة') or a word in -ي
 # ('غير قانوني'); before anything else it is 'other than' ('غير أن': however, 'غير ذلك'), and before a
 # noun with a pronoun the verb 'changed' ('غير موقفه').
@@ -1244,14 +1276,42 @@ _ENGLISH_BY_KIND = {
         r"function|integrat|qualif|similar|unity|clar|transparen|commit|complian|cooperat|coordinat|stabil)[a-z]*)\b",
         re.IGNORECASE),
 }
+_ENGLISH_BY_KIND.update({kind: re.compile(pattern, re.IGNORECASE) for kind, pattern in {
+    "unbeaten": r"\b(?:unbeaten|undefeated|unbroken|lost none|without (?:a )?(?:defeat|loss))\b",
+    "undeniable": r"\b(?:undeniabl\w*|indisputabl\w*|unquestionabl\w*|incontestabl\w*|undisputed|beyond (?:doubt|"
+                  r"dispute|question))\b",
+    "possible": r"\b(?:(?:door|doors) (?:open|ajar)|open to|possib\w*|may|might|could|likely|prospect|on the table|"
+                r"option)\b",
+    "no good": r"\b(?:little|useless|futile|in vain|pointless|worthless|hollow|empty|ineffective|cosmetic|scant)\b",
+    "inaction": r"\b(?:(?:sitting|sat|sits|sit) on (?:its|his|her|their) hands|idle|inaction|inactive|stood by|standing "
+                r"by|lift(?:ed)? a finger|passiv\w*|turn(?:ed|s)? a blind eye)\b",
+    "obvious": r"\b(?:obvious\w*|clear\w*|evident\w*|well known|well-known|no secret)\b",
+    "integral": r"\b(?:integral|inseparabl\w*|indivisibl\w*|inalienabl\w*)\b",
+    "considerable": r"\b(?:considerabl\w*|significant\w*|formidabl\w*|substantial\w*|sizeable|sizable|serious|major|"
+                    r"no small)\b",
+    "unprecedented": r"\b(?:unprecedented|unparalleled|unmatched|unrivall?ed|unique|matchless|unequall?ed)\b",
+    "unchanged": r"\b(?:unchanged|steady|on hold|stay\w*|remain\w*|kept|keep\w*|hold\w*|held|left|leav\w*|"
+                 r"maintain\w*|same)\b",
+    "willing": r"\b(?:willing\w*|open to|ready|happy to|prepared to|agree\w*|welcom\w*|objection)\b",
+    "denial": r"\b(?:untrue|false|baseless|unfounded|groundless|fabricat\w*|inaccurate|incorrect|bogus|fake)\b",
+    "unless": r"\b(?:unless|until|failing|barring|absent|short of|as long as|so long as)\b",
+    "but for": r"\b(?:only|thanks to|but for|owing to|due to|because of|credit\w*|had it not been|were it not)\b",
+    "without": r"\b(?:\w{3,}less(?:ly|ness)?|un(?!i|der|til|less|veil|leash|fold|load|lock|cover|earth|anim)[a-z]{3,}|"
+               r"non-?[a-z]{3,}|in(?:conclusiv|discriminat|valid|complet|definite|sufficien|adequat|voluntar)\w*|"
+               r"free\w*|deprived|devoid|cut off|outages?|blackouts?|in the dark|in vain|futile|to no avail|every|"
+               r"exception|across the board|immediately|promptly|at once|swiftly|continu\w*|incessant\w*|"
+               r"constant\w*|around the clock|steady|on hold|alone|solely)\b",
+}.items()})
 # What English makes of 'غير' + adjective besides 'not' and un-, in-, non- words.
 _ENGLISH_BY_KIND["adjective"] = re.compile(
     _ENGLISH_BY_KIND["noun"].pattern + r"|\b(?:false|wrong|invalid\w*|illicit|inhuman\w*|indefinite\w*|abnormal\w*|"
     r"extraordinar\w*|forbidden|prohibit\w*|asymmetr\w*|atypical|misguided|mistaken|ill-\w+|NGOs?|record|emergency|"
     r"disproportionat\w*|volatile|baseless|groundless)\b", re.IGNORECASE)
 # English that negates outright; an added one turns a statement into its opposite. Not 'no', 'nothing',
-# 'without', 'failed': they often render Arabic verbs and nouns (فشل, انعدام, بلا) correctly.
-_ENGLISH_OUTRIGHT_NEGATION = re.compile(r"\b(?:not|never|cannot|refus(?:e|es|ed|ing|al))\b|n't\b", re.IGNORECASE)
+# 'without', 'failure': they often render Arabic verbs and nouns (انعدام, بلا) correctly; 'failed to' only where
+# the Arabic has no word a failure renders (فشل, أخفق, عجز, تعذر, تقاعس ...: _ARABIC_NEGATING_STEMS).
+_ENGLISH_OUTRIGHT_NEGATION = re.compile(r"\b(?:not|never|cannot|refus(?:e|es|ed|ing|al)|fail(?:s|ed|ing)? to)\b|n't\b",
+                                        re.IGNORECASE)
 _ENGLISH_NOT_IDIOMS = re.compile(r"\bnot (?:only|just|least|to mention)\b|\b(?:whether|or|if) not\b", re.IGNORECASE)
 # Arabic that English may render with 'not': the negators, their idioms, and words that negate by meaning
 # (غير الواضح: not clear, ألا: that not, امتنع: would not, تعذر: could not ...), bare or after و، ف، ب، ل.
@@ -1261,7 +1321,7 @@ _ARABIC_NEGATING_WORDS = _ARABIC_NEGATORS | {normalize(w) for w in (
 # ... and the stems of verbs and nouns that do (refuse, abstain, fail, be impossible, prevent, ban, avoid ...).
 _ARABIC_NEGATING_STEMS = tuple(normalize(w) for w in (
     "رفض", "رافض", "متنع", "فشل", "خفق", "عجز", "تعذر", "ستحيل", "استحال", "منع", "مانع", "حظر", "تجنب", "توقف",
-    "ستبعد", "انكر", "ينكر", "تنكر", "تجاهل", "نادر", "قلما"))
+    "ستبعد", "انكر", "ينكر", "تنكر", "تجاهل", "نادر", "قلما", "تقاعس", "تعثر", "أهدر", "أهمل", "خذل"))
 # 'ما' negates before a verb ('ما كان': was not), but far more often means 'what', 'which' ('بما في ذلك').
 _ARABIC_NEGATING_MA = re.compile(r"(?<!\w)[وف]?ما (?:كان|كانت|كانوا|عاد|عادت|زال|زالت|زالوا|برح|انفك|من)(?!\w)")
 
@@ -1293,6 +1353,16 @@ def _negates_adjective(word: str, verb_objects: set[str]) -> bool:
             and not any(stem in word for stem in _ARABIC_NEGATING_STEMS))
 
 
+def _negates_without(words: list[str], index: int) -> bool:
+    """Whether 'بلا', 'بدون' or 'دون' at `index` of a clause's (normalised) words is 'without': before 'أن' or a
+    word that is no number, nor 'below' ('دون الصفر', 'دون 16 عاما', 'ما دون', 'دون غيره', 'بهدف دون رد')."""
+    following = words[index + 1] if index + 1 < len(words) else ""
+    if not following or following.isdigit() or following in _NOT_WITHOUT or _strip_arabic_clitic(following, _ARABIC_WORDS):
+        return False
+    return not (words[index].endswith("دون") and words[index].startswith(("د", "ود", "فد"))
+                and index and words[index - 1] in _ARABIC_MA | {normalize("فيما")})
+
+
 def arabic_negations(source: str) -> list[_Negation]:
     """The negations of the Arabic, one per negator, in order; idioms that negate nothing left out."""
     text = _ARABIC_NOT_NEGATIONS.sub(" ", normalize(source))
@@ -1302,6 +1372,10 @@ def arabic_negations(source: str) -> list[_Negation]:
                                                                  source)}
     negations = []
     for clause in re.split(r"[،,;؛.:!?؟\"«»()]", text):
+        for pattern, kind in _ARABIC_NEGATED_IDIOMS:
+            for match in pattern.finditer(clause):
+                negations.append(_Negation(match.group().split()[0], kind))
+            clause = pattern.sub(" ", clause)
         words = re.findall(r"\w+", clause)
         for index, word in enumerate(words):
             # After 'قد' it is the verb: 'قد غير مجرى الحرب' (has changed the course of the war).
@@ -1309,18 +1383,27 @@ def arabic_negations(source: str) -> list[_Negation]:
                     and _negates_adjective(words[index + 1], verb_objects)):
                 negations.append(_Negation(word, "adjective"))
                 continue
+            if word in _WITHOUT and _negates_without(words, index):
+                negations.append(_Negation(word, "without"))
+                continue
             if not _negator(word) or index and _negator(words[index - 1]):
                 continue  # 'لم ولن' (have not and will not) is one negation
             bare = word if word in _ARABIC_NEGATORS else word[1:]
             following = words[index + 1:index + 2]
             if bare == "عدم":
                 kind = "noun"
+            elif bare in _ARABIC_DENIAL:
+                kind = "denial"
+            elif bare == "لم" and index and words[index - 1] in _ARABIC_MA:
+                kind = "unless"
             elif bare == "لا" and following and following[0] in _ARABIC_LOWER_BOUND:
                 kind = "at least"
             elif bare == "لا" and following and following[0] in _ARABIC_UPPER_BOUND:
                 kind = "at most"
             elif bare == "لا" and following and following[0] in _ARABIC_NECESSITY:
                 kind = "necessity"
+            elif _ARABIC_BUT_FOR in words[index + 1:]:
+                kind = "but for"
             elif any(w in _ARABIC_EXCEPT for w in words[index + 1:]):
                 kind = "except"
             else:

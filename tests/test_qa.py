@@ -1279,3 +1279,52 @@ def test_a_time_before_the_hour_in_words(arabic, english, flagged):
 def test_an_ordinal_in_words_must_be_kept(arabic, english, flagged):
     codes = [f.code for f in qa.check_pair(arabic, english)]
     assert ("number_mismatch" in codes) is flagged, codes
+
+
+@pytest.mark.parametrize("arabic, english", [
+    # A negated word or idiom English says in a word or phrase of its own.
+    ("ولم يخسر الرجاء في آخر عشر مباريات.", "Raja are unbeaten in their last 10 games."),
+    ("وقال إن دور المغرب في استقرار المنطقة لا يمكن إنكاره.", "He said Morocco's role in the region was undeniable."),
+    ("ونفى المتحدث صحة الأنباء عن استقالة الوزير.", "The spokesman said reports of the minister's resignation were "
+     "untrue."),
+    ("وما لم يتم التوصل إلى اتفاق، فإن الإضراب سيستمر.", "Unless an agreement is reached, the strike will go on."),
+    ("ولم تستبعد الحكومة رفع أسعار المحروقات.", "The government left the door open to raising fuel prices."),
+    ("ولم تغلق الحكومة الباب أمام رفع الأسعار.", "The government left the door open to raising prices."),
+    ("وقال مصدر إن الاتفاق لم يكن ممكناً لولا الوساطة القطرية.", "A source said the deal was only possible thanks to "
+     "Qatari mediation."),
+    ("وقال المحلل إن هذه الإجراءات لا تسمن ولا تغني من جوع.", "The analyst said these measures would do little good."),
+    ("واتهم النائب الحكومة بأنها لم تحرك ساكناً.", "The MP accused the government of sitting on its hands."),
+    ("وأضاف أن بلاده لا تمانع في استضافة المحادثات.", "He added that his country was willing to host the talks."),
+    # 'بلا', 'بدون', 'دون' (without) rendered by a word of absence; 'دون' as 'below'; drones.
+    ("ويعيش آلاف اللاجئين بلا مأوى.", "Thousands of refugees are homeless."),
+    ("وأبقى البنك سعر الفائدة دون تغيير عند 2,75 في المائة.", "The bank held its key rate at 2.75%."),
+    ("وانتهت الجولة الثالثة من المحادثات دون نتيجة.", "The third round of talks ended inconclusively."),
+    ("وتنخفض درجات الحرارة إلى ما دون الصفر.", "Temperatures drop below freezing."),
+    ("ويمنع دخول من هم دون السادسة عشرة.", "Children under 16 are barred."),
+    ("وأطلقت الطائرات بدون طيار صواريخ.", "The drones fired missiles."),
+    ("وغادر دون أن يدلي بأي تصريح.", "He left without making any statement."),
+    # 'failed to' for an Arabic word of failure.
+    ("وفشل البرلمان في إقرار مشروع القانون.", "Parliament failed to pass the bill."),
+])
+def test_a_negation_english_says_in_a_word_of_its_own_is_not_flagged(arabic, english):
+    assert "negation" not in codes(arabic, english)
+
+
+@pytest.mark.parametrize("arabic, english", [
+    # The idiom's word answers for the idiom only: a second negation dropped beside it is still flagged.
+    ("ولم يخسر الرجاء في آخر عشر مباريات، لكنه لم يفز في المباريات الثلاث الأخيرة.",
+     "Raja are unbeaten in their last 10 games and have won their last three."),
+    ("ولم يخسر الرجاء في آخر عشر مباريات.", "Raja lost their last 10 games."),
+    ("ونفى المتحدث صحة الأنباء عن استقالة الوزير.", "The spokesman said reports of the minister's resignation were "
+     "true."),
+    ("وما لم يتم التوصل إلى اتفاق، فإن الإضراب سيستمر.", "If an agreement is reached, the strike will go on."),
+    ("وأضاف أن بلاده لا تمانع في استضافة المحادثات.", "He added that his country objected to hosting the talks."),
+    # 'بلا', 'بدون', 'دون' dropped.
+    ("وغادر اللاعب المعسكر دون إذن من الجهاز الفني.", "The player left the camp with permission from the staff."),
+    ("وبقي الآلاف بلا كهرباء لليوم الثالث على التوالي.", "Thousands had electricity for the third day running."),
+    # 'failed to' where the Arabic has no failure: an added negation.
+    ("ووافق البرلمان على مشروع قانون الموازنة بأغلبية 85 صوتاً.", "Parliament failed to approve the budget bill, with "
+     "85 votes."),
+])
+def test_a_negation_dropped_beside_those_words_or_added_is_flagged(arabic, english):
+    assert "negation" in codes(arabic, english)
