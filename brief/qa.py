@@ -1638,8 +1638,10 @@ _ENGLISH_OTHER_COUNTRIES = [(re.compile(rf"(?<![\w.])(?:{english})(?![^\WA-Z]|[A
                             for key, (_, _, english) in _OTHER_COUNTRIES.items()]
 # Regions named after a country that are not the country.
 _ENGLISH_NOT_COUNTRIES = re.compile(r"\b(?:Latin|South|North|Central) America\b")
-# So are the Maghreb ('المغرب العربي'), the sunset prayer ('صلاة المغرب') and Paris Saint-Germain, a club (PSG).
+# So are the Maghreb ('المغرب العربي'), the sunset prayer ('صلاة المغرب') and clubs: Paris Saint-Germain (PSG),
+# Maghreb de Fès and Moghreb Tétouan ('المغرب الفاسي', 'المغرب التطواني').
 _ARABIC_NOT_COUNTRIES = re.compile(rf"{_AR_PREFIX}(?:امريكا (?:ال)?(?:لاتينيه|جنوبيه|شماليه|وسطي)|مغرب (?:ال)?عربي"
+                                   r"|مغرب (?:ال)?(?:فاسي|تطواني)"
                                    r"|(?:صلاه|صلاتي|صلوات|اذان|موعد|وقت|افطار) (?:ال)?مغرب|باريس سان ج\w{0,2}رمان)(?!\w)")
 # 'عمّان' with its shadda is Amman, the Jordanian capital (Oman is 'عُمان'): it names Jordan.
 _AMMAN = re.compile(r"(?<!\w)[وفبل]?ع[\u064b-\u0652]*م(?=[\u064b-\u0652]*\u0651)[\u064b-\u0652]+ا[\u064b-\u0652]*ن(?!\w)")
@@ -1697,6 +1699,11 @@ _ORGANISATIONS = {
     "the WFP": ("برنامج الأغذية العالمي", "", rf"WFP|World Food Program(?:me)?|{_UNS} food agency"),
     "UNICEF": ("اليونيسف|يونيسف|منظمة الأمم المتحدة للطفولة|صندوق الأمم المتحدة للطفولة", "",
                rf"UNICEF|Unicef|{_UNS} [Cc]hildren['’]?s (?:agency|[Ff]und)"),
+    # (UNHCR is 'the UN refugee agency'; UNRWA the one for Palestinian refugees)
+    "UNRWA": ("الأونروا|أونروا|وكالة غوث وتشغيل اللاجئين|وكالة الأمم المتحدة لإغاثة وتشغيل اللاجئين", "",
+              rf"UNRWA|Unrwa|{_UNS} (?:agency for Palestinian refugees|Palestinian refugee agency|relief agency)"),
+    "UNHCR": ("المفوضية السامية للأمم المتحدة لشؤون اللاجئين|مفوضية الأمم المتحدة لشؤون اللاجئين|المفوضية السامية "
+              "لشؤون اللاجئين", "", rf"UNHCR|{_UNS} refugee agency|(?:UN|United Nations) High Commissioner for Refugees"),
     "UNESCO": ("اليونسكو|يونسكو|منظمة الأمم المتحدة للتربية والعلم والثقافة", "",
                rf"UNESCO|Unesco|{_UNS} (?:cultural|heritage|education) (?:agency|body)"),
     "the IAEA": ("الوكالة الدولية للطاقة الذرية", "", r"IAEA|International Atomic Energy Agency|"

@@ -1328,3 +1328,23 @@ def test_a_negation_english_says_in_a_word_of_its_own_is_not_flagged(arabic, eng
 ])
 def test_a_negation_dropped_beside_those_words_or_added_is_flagged(arabic, english):
     assert "negation" in codes(arabic, english)
+
+
+@pytest.mark.parametrize("arabic, english, expected", [
+    # UNRWA and UNHCR are UN agencies of their own: one rendered as the other is a swap.
+    ("وأعلنت الأونروا تعليق توزيع المساعدات في رفح.", "UNHCR announced it had suspended aid distribution in Rafah.",
+     ["name_mismatch"]),
+    ("وأعلنت الأونروا تعليق توزيع المساعدات في رفح.", "UNRWA announced it had suspended aid distribution in Rafah.", []),
+    ("وأعلنت الأونروا تعليق توزيع المساعدات في رفح.", "The UN agency for Palestinian refugees suspended aid "
+     "distribution in Rafah.", []),
+    ("وقالت المفوضية السامية للأمم المتحدة لشؤون اللاجئين إن الآلاف فروا.", "The UN refugee agency said thousands had "
+     "fled.", []),
+    ("وقالت المفوضية السامية للأمم المتحدة لشؤون اللاجئين إن الآلاف فروا.", "UNRWA said thousands had fled.",
+     ["name_mismatch"]),
+    # Maghreb de Fès and Moghreb Tétouan are clubs, not Morocco.
+    ("وفاز الوداد على المغرب الفاسي بثلاثة أهداف مقابل هدف.", "Wydad beat Maghreb Fez 3-1.", []),
+    ("وتعادل المغرب التطواني مع الجيش الملكي.", "Moghreb Tetouan drew with AS FAR.", []),
+    ("وفاز المغرب على البرتغال.", "Portugal were beaten.", ["name_missing"]),
+])
+def test_unrwa_and_unhcr_apart_and_moroccan_clubs(arabic, english, expected):
+    assert [c for c in codes(arabic, english) if c.startswith("name_")] == expected
