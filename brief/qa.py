@@ -1787,6 +1787,21 @@ def _countries_read(source: str, english: str) -> _NamesRead:
     return _NamesRead(countries, hinted, english_countries)
 
 
+def _swapped_mention(source: str, english: str, read: _NamesRead) -> tuple[str, str] | None:
+    """A country named once more by the Arabic than by the English, beside one the English names and the
+    Arabic neither names nor hints at: 'نظيره العُماني في مسقط' rendered 'his Yemeni counterpart in Muscat' keeps
+    Oman by its capital and swaps the nationality."""
+    added = [key for key in read.english if key not in read.named and key not in read.hinted]
+    if not added:
+        return None
+    arabic = country_mentions(_ARABIC_NOT_COUNTRIES.sub(" ", normalize(source)))
+    for country, times in arabic.items():
+        said = [pattern for pattern, key in _ENGLISH_COUNTRY_TERMS if key == country]
+        if country in read.english and sum(len(pattern.findall(english)) for pattern in said) < times:
+            return country, added[0]
+    return None
+
+
 def name_reasons(source: str, english: str, reads: _PairNames | None = None) -> list[str]:
     """A country or an organisation the Arabic names that the English replaces by another: the English
     names none of one the Arabic names, and names one the Arabic does not ('نظيره اللبناني' rendered
@@ -1799,6 +1814,12 @@ def name_reasons(source: str, english: str, reads: _PairNames | None = None) -> 
         lost, added = swap
         reasons.append(f"the source names {_country_name(lost)} and the English does not, naming "
                        f"{_country_name(added)} instead ('{read.english[added]}')")
+    else:
+        swap = _swapped_mention(source, english, read)
+        if swap:
+            lost, added = swap
+            reasons.append(f"the source names {_country_name(lost)} more often than the English, which names "
+                           f"{_country_name(added)} instead ('{read.english[added]}')")
     swap = _swapped(bodies.named, bodies.hinted, bodies.english)
     if swap:
         lost, added = swap

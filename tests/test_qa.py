@@ -1348,3 +1348,17 @@ def test_a_negation_dropped_beside_those_words_or_added_is_flagged(arabic, engli
 ])
 def test_unrwa_and_unhcr_apart_and_moroccan_clubs(arabic, english, expected):
     assert [c for c in codes(arabic, english) if c.startswith("name_")] == expected
+
+
+@pytest.mark.parametrize("arabic, english, expected", [
+    # A nationality swapped while the country stays named by its capital.
+    ("والتقى وزير الخارجية المصري نظيره العُماني في مسقط.", "Egypt's foreign minister met his Yemeni counterpart in "
+     "Muscat.", ["name_mismatch"]),
+    ("والتقى وزير الخارجية المصري نظيره العُماني في مسقط.", "Egypt's foreign minister met his Omani counterpart in "
+     "Muscat.", []),
+    # Fewer mentions alone are no swap: English says 'his country' for a country named twice.
+    ("وقال وزير الخارجية المصري إن مصر ترفض تهجير الفلسطينيين.", "Egypt's foreign minister said his country rejected "
+     "the displacement of Palestinians.", []),
+])
+def test_a_nationality_swapped_beside_its_capital_is_flagged(arabic, english, expected):
+    assert [c for c in codes(arabic, english) if c.startswith("name_")] == expected
