@@ -1808,7 +1808,7 @@ def name_reasons(source: str, english: str, reads: _PairNames | None = None) -> 
     'his Syrian counterpart', 'حماس' rendered 'Hezbollah'). A country counts by its name, capital or
     nationality ('القطرية' is Qatar, 'Doha' too). `reads`: the pair's names, when already read."""
     reasons = []
-    read, bodies = reads or _pair_names(source, english)
+    read, bodies, cities = reads or _pair_names(source, english)
     swap = _swapped(read.named, read.hinted, read.english)
     if swap:
         lost, added = swap
@@ -1825,6 +1825,11 @@ def name_reasons(source: str, english: str, reads: _PairNames | None = None) -> 
         lost, added = swap
         reasons.append(f"the source names {lost} ('{_as_written(source, bodies.named[lost])}') and the English "
                        f"does not, naming {added} instead ('{bodies.english[added]}')")
+    swap = _swapped(cities.named, set(), cities.english)
+    if swap:
+        lost, added = swap
+        reasons.append(f"the source names {lost} ('{_as_written(source, cities.named[lost])}') and the English "
+                       f"does not, naming {added} instead ('{cities.english[added]}')")
     return reasons
 
 
@@ -1836,14 +1841,68 @@ def _organisations_read(source: str, english: str) -> _NamesRead:
                       _found(_ENGLISH_ORGANISATIONS, english))
 
 
+# Cities news names that are neither capitals nor in brief.arabic's table of countries, by what Arabic and
+# English call them: one the English drops, even for its country ('صفاقس التونسية' rendered 'Tunisia'), is a
+# place lost. Not words of other meanings ('العين' the eye, 'صور' pictures, 'سرت' spread, 'الزاوية' the corner,
+# 'العقبة' the obstacle, 'فاس' an axe, 'سوسة' a weevil, 'حماة' protectors, 'الداخلة' entering ...); Homs and
+# Jenin only without the article ('الحمص' is chickpeas, 'الجنين' a foetus). Brussels may stand for the EU or NATO,
+# The Hague for its courts, Geneva and New York for the UN.
+_CITIES = {
+    "Sfax": ("صفاقس", r"Sfax"), "Kairouan": ("القيروان", r"Kairouan|Kairawan"), "Bizerte": ("بنزرت", r"Bizerte?"),
+    "Gabes": ("قابس", r"Gab[eè]s"), "Oran": ("وهران", r"Oran"), "Constantine": ("قسنطينة", r"Constantine"),
+    "Annaba": ("عنابة", r"Annaba"), "Tlemcen": ("تلمسان", r"Tlemcen"), "Marrakesh": ("مراكش", r"Marrake[cs]h"),
+    "Tangier": ("طنجة", r"Tangiers?|Tanger"), "Agadir": ("أكادير|اكادير", r"Agadir"), "Oujda": ("وجدة", r"Oujda"),
+    "Tetouan": ("تطوان", r"T[eé]touan|Tetuan"), "Meknes": ("مكناس", r"Mekn[eè]s"),
+    "Misrata": ("مصراتة", r"Misr?ata|Misurata"), "Sebha": ("سبها", r"Seb?ha|Sabha"), "Derna": ("درنة", r"Derna"),
+    "Aswan": ("أسوان", r"Aswan"), "Port Said": ("بورسعيد|بور سعيد", r"Port Said"), "Suez": ("السويس", r"Suez"),
+    "Ismailia": ("الإسماعيلية", r"Ismailia"), "Tanta": ("طنطا", r"Tanta"), "Hurghada": ("الغردقة", r"Hurghada"),
+    "Sharm el-Sheikh": ("شرم الشيخ", r"Sharm"), "Arish": ("العريش", r"(?:El-|Al-|el-|al-)?Arish"),
+    "Mosul": ("الموصل", r"Mosul"), "Erbil": ("أربيل|اربيل", r"[EIA]rbil"), "Najaf": ("النجف", r"Najaf"),
+    "Karbala": ("كربلاء", r"Ka?rbala|Kerbala"), "Kirkuk": ("كركوك", r"Kirkuk"),
+    "Sulaymaniyah": ("السليمانية", r"Sula[iy]maniy?ah?|Suleimaniy?ah?|Slemani"), "Fallujah": ("الفلوجة", r"Falluj?ah?"),
+    "Ramadi": ("الرمادي", r"Ramadi"), "Idlib": ("إدلب|ادلب", r"Idlib"), "Daraa": ("درعا", r"Dara['’]?a|Deraa"),
+    "Latakia": ("اللاذقية", r"Latakia|Lattakia"), "Deir ez-Zor": ("دير الزور", r"Deir\W*(?:ez|el|al|e)?\W*Zou?r|Deir Ezzor"),
+    "Homs": ("!حمص", r"Homs"), "Sidon": ("صيدا", r"Sidon|Saida"), "Baalbek": ("بعلبك", r"Baalbe[ck]k?"),
+    "Jerusalem": ("القدس", r"Jerusalem|Quds"), "Ramallah": ("رام الله", r"Ramallah"), "Nablus": ("نابلس", r"Nablus"),
+    "Jenin": ("!جنين", r"Jenin"), "Hebron": ("الخليل", r"Hebron|Khalil"),
+    "Khan Younis": ("خان يونس", r"Khan Y[ou]u?n[ie]s"), "Rafah": ("رفح", r"Rafah"), "Bethlehem": ("بيت لحم", r"Bethlehem"),
+    "Haifa": ("حيفا", r"Haifa"), "Tulkarem": ("طولكرم", r"Tulkarm|Tulkarem"),
+    "Deir al-Balah": ("دير البلح", r"Deir\W*(?:al|el)\W*Balah"), "Irbid": ("إربد|اربد", r"Irbid"),
+    "Dammam": ("الدمام", r"Dammam"), "Medina": ("المدينة المنورة", r"Medina|Madinah?"), "Tabuk": ("تبوك", r"Tabuk"),
+    "Abha": ("أبها|ابها", r"Abha"), "Taif": ("الطائف", r"Taif"), "Sharjah": ("الشارقة", r"Sharjah"),
+    "Ajman": ("عجمان", r"Ajman"), "Ras Al Khaimah": ("رأس الخيمة", r"Ras\W*[Aa]l\W*Khaimah|RAK"),
+    "Fujairah": ("الفجيرة", r"Fujairah"), "Salalah": ("صلالة", r"Salalah"), "Sohar": ("صحار", r"Sohar"),
+    "Nizwa": ("نزوى", r"Nizwa"), "Duqm": ("الدقم", r"Duqm"), "Taiz": ("تعز", r"Ta['’]?i?zz?"),
+    "Hodeidah": ("الحديدة", r"Hodeidah?|Hudaydah"), "Mukalla": ("المكلا", r"Mukalla"),
+    "Omdurman": ("أم درمان|ام درمان", r"Omdurman"), "Port Sudan": ("بورتسودان|بور سودان", r"Port Sudan"),
+    "El Fasher": ("الفاشر", r"Fash[ie]r"), "Nyala": ("نيالا", r"Nyala"), "Izmir": ("إزمير|ازمير", r"[IÌ]zmir"),
+    "Antalya": ("أنطاليا|انطاليا", r"Antalya"), "Gaziantep": ("غازي عنتاب", r"Gaziantep"),
+    "Geneva": ("جنيف", r"Geneva"), "New York": ("نيويورك", r"New York|NY"), "Davos": ("دافوس", r"Davos"),
+    "Munich": ("ميونخ|ميونيخ", r"Munich"), "Strasbourg": ("ستراسبورغ", r"Strasbourg"), "The Hague": ("لاهاي", r"Hague"),
+    "Brussels": ("بروكسل", r"Brussels"),
+}
+# What else English may keep such a city by (never a city it names, for a swap).
+_CITY_STAND_INS = {key: re.compile(rf"(?<![\w.])(?:{english})(?![\w])") for key, english in {
+    "Geneva": r"UN|United Nations", "New York": r"UN|United Nations", "Davos": r"World Economic Forum|WEF",
+    "The Hague": r"ICC|ICJ|International Criminal Court|International Court of Justice|World Court",
+    "Brussels": r"Belgi\w*|EU|E\.U\.|European Union|European Commission|NATO|Nato"}.items()}
+_ARABIC_CITIES = [
+    (re.compile(rf"{_NO_ARTICLE}(?:{_arabic_names(arabic[1:])})(?!\w)" if arabic.startswith("!")
+                else rf"{_AR_PREFIX}(?:{_arabic_names(arabic)})(?!\w)"), key) for key, (arabic, _) in _CITIES.items()]
+_ENGLISH_CITIES = [(re.compile(rf"(?<![\w.])(?:{english})(?![^\WA-Z]|[A-Z](?![a-z]))"), key)
+                   for key, (_, english) in _CITIES.items()]
+
+
 class _PairNames(NamedTuple):
     countries: _NamesRead
     organisations: _NamesRead
+    cities: _NamesRead
 
 
 def _pair_names(source: str, english: str) -> _PairNames:
-    """A pair's countries and organisations, read once for both name checks."""
-    return _PairNames(_countries_read(source, english), _organisations_read(source, english))
+    """A pair's countries, organisations and cities, read once for both name checks."""
+    return _PairNames(_countries_read(source, english), _organisations_read(source, english),
+                      _NamesRead(_found(_ARABIC_CITIES, normalize(source)), set(), _found(_ENGLISH_CITIES, english)))
 
 
 # Place names that are also common words: "جدة" is Jeddah and a grandmother; "بحماس" is mostly "with
@@ -1857,7 +1916,7 @@ def missing_name_reasons(source: str, english: str, reads: _PairNames | None = N
     ("الأمم المتحدة") of which the English names none: "فرض عقوبات على إيران" rendered "imposed sanctions".
     A nationality may go ("Putin" for "الرئيس الروسي بوتين" is a translation); a swap is name_mismatch's, a
     name left in Arabic untranslated's. `reads`: the pair's names, when already read."""
-    read, bodies = reads or _pair_names(source, english)
+    read, bodies, cities = reads or _pair_names(source, english)
     left_in_arabic = normalize(english)
     reasons = []
     named = countries_named(_ARABIC_NOT_COUNTRIES.sub(" ", normalize(source)))
@@ -1873,6 +1932,10 @@ def missing_name_reasons(source: str, english: str, reads: _PairNames | None = N
                     for key, words in bodies.named.items()
                     if key not in bodies.english and words not in left_in_arabic
                     and words not in _ORGANISATION_NAMES_OF_TWO_MEANINGS]
+    if not _swapped(cities.named, set(), cities.english):
+        reasons += [f"the source names {key} ('{_as_written(source, words)}') and the English does not"
+                    for key, words in cities.named.items() if key not in cities.english and words not in left_in_arabic
+                    and not (key in _CITY_STAND_INS and _CITY_STAND_INS[key].search(english))]
     return reasons
 
 

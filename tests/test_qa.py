@@ -1362,3 +1362,24 @@ def test_unrwa_and_unhcr_apart_and_moroccan_clubs(arabic, english, expected):
 ])
 def test_a_nationality_swapped_beside_its_capital_is_flagged(arabic, english, expected):
     assert [c for c in codes(arabic, english) if c.startswith("name_")] == expected
+
+
+@pytest.mark.parametrize("arabic, english, expected", [
+    # A city outside the country table dropped, even for its country, or swapped for another.
+    ("واندلعت اشتباكات في مدينة صفاقس التونسية بين قوات الأمن ومهاجرين.", "Clashes broke out in Tunisia between "
+     "security forces and migrants.", ["name_missing"]),
+    ("واندلعت اشتباكات في مدينة صفاقس التونسية بين قوات الأمن ومهاجرين.", "Clashes broke out in the Tunisian city of "
+     "Sfax between security forces and migrants.", []),
+    ("واندلعت اشتباكات في مدينة صفاقس التونسية.", "Clashes broke out in the Tunisian city of Oran.", ["name_mismatch"]),
+    ("ونظمت الجالية المغربية في بروكسل وقفة تضامنية.", "The Moroccan community held a solidarity vigil.",
+     ["name_missing"]),
+    ("ونظمت الجالية المغربية في بروكسل وقفة تضامنية.", "The Moroccan community in Brussels held a solidarity vigil.", []),
+    # Brussels may stand for the EU, The Hague for its courts; a club's nisba names no city.
+    ("وقالت بروكسل إنها ستفرض عقوبات جديدة.", "The EU said it would impose new sanctions.", []),
+    ("وأصدرت محكمة لاهاي حكمها.", "The ICJ issued its ruling.", []),
+    ("وفاز النادي الصفاقسي على الترجي.", "CS Sfaxien beat Esperance.", []),
+    # Words spelled like a city are no city: chickpeas, a foetus.
+    ("وارتفع سعر الحمص في الأسواق.", "The price of chickpeas rose in the markets.", []),
+])
+def test_a_city_outside_the_country_table_dropped_or_swapped(arabic, english, expected):
+    assert [c for c in codes(arabic, english) if c.startswith("name_")] == expected
