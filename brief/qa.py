@@ -1911,17 +1911,38 @@ _PLACE_NAMES_OF_TWO_MEANINGS = frozenset({"جده"})
 _ORGANISATION_NAMES_OF_TWO_MEANINGS = frozenset({"بحماس", "وبحماس", "فبحماس"})
 
 
+# A nationality that is all the Arabic says of who someone is: after a title or a body, with no name after it
+# ('وقال وزير الخارجية الكويتي إن ...', 'نظيره العماني في مسقط', 'المنتخب السعودي'). 'The foreign minister' for
+# it loses who spoke; 'President Putin' for 'الرئيس الروسي بوتين' does not.
+_TITLED_NATIONALITY = re.compile(normalize(
+    r"(?<!\w)[وفل]?(?:ال)?(?:وزير|رئيس|ملك|عاهل|أمير|سفير|مبعوث|نظير|نظيره|نظيرته|نظراؤه|نظرائه|جيش|حكومة|برلمان|"
+    r"وزارة|منتخب|قوات|سلطات|شرطة|خارجية)(?:\s+ال\w+)?\s+(ال\w+)(?=\s+(?:إن|أن|في|على|عن|من|إلى|مع|خلال|لدى|يوم|"
+    r"أمس|اليوم|الذي|التي|الذين|بأن)(?!\w)|\s*[،,.;؛:!?؟]|\s*$)"))
+
+
+def _titled_nationalities(source: str) -> dict[str, str]:
+    """Each country whose nationality is all the Arabic says of who someone is, with the nationality's word."""
+    found: dict[str, str] = {}
+    for match in _TITLED_NATIONALITY.finditer(_ARABIC_NOT_COUNTRIES.sub(" ", normalize(source))):
+        for country in country_mentions(match.group(1)):
+            found.setdefault(country, match.group(1))
+    return found
+
+
 def missing_name_reasons(source: str, english: str, reads: _PairNames | None = None) -> list[str]:
     """Countries the Arabic names by name, capital or city ("إيران", "طهران") and organisations it names
     ("الأمم المتحدة") of which the English names none: "فرض عقوبات على إيران" rendered "imposed sanctions".
-    A nationality may go ("Putin" for "الرئيس الروسي بوتين" is a translation); a swap is name_mismatch's, a
-    name left in Arabic untranslated's. `reads`: the pair's names, when already read."""
+    A nationality may go ("Putin" for "الرئيس الروسي بوتين" is a translation), unless it is all that says who
+    someone is ("وزير الخارجية الكويتي إن"); a swap is name_mismatch's, a name left in Arabic untranslated's.
+    Cities outside the country table count too ("صفاقس"). `reads`: the pair's names, when already read."""
     read, bodies, cities = reads or _pair_names(source, english)
     left_in_arabic = normalize(english)
     reasons = []
     named = countries_named(_ARABIC_NOT_COUNTRIES.sub(" ", normalize(source)))
     if _AMMAN.search(source):
         named.setdefault("الاردن", "عمان")
+    for country, word in _titled_nationalities(source).items():
+        named.setdefault(country, word)
     if not _swapped(read.named, read.hinted, read.english):
         reasons += [f"the source names {_country_name(country)} ('{_name_as_written(source, word)}') and the English "
                     "does not" for country, word in named.items()

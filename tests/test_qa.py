@@ -1383,3 +1383,17 @@ def test_a_nationality_swapped_beside_its_capital_is_flagged(arabic, english, ex
 ])
 def test_a_city_outside_the_country_table_dropped_or_swapped(arabic, english, expected):
     assert [c for c in codes(arabic, english) if c.startswith("name_")] == expected
+
+
+@pytest.mark.parametrize("arabic, english, expected", [
+    # A nationality that is all the Arabic says of who spoke must be kept; one before a name may go.
+    ("وقال وزير الخارجية الكويتي إن بلاده ترحب بالاتفاق.", "The foreign minister said his country welcomed the "
+     "agreement.", ["name_missing"]),
+    ("وقال وزير الخارجية الكويتي إن بلاده ترحب بالاتفاق.", "Kuwait's foreign minister said his country welcomed the "
+     "agreement.", []),
+    ("والتقى الوزير نظيره العماني في القاهرة.", "The minister met his counterpart in Cairo.", ["name_missing"]),
+    ("وقال الرئيس الروسي فلاديمير بوتين إن بلاده مستعدة.", "President Vladimir Putin said his country was ready.", []),
+    ("وفاز المنتخب السعودي على الأردن.", "The Saudi team beat Jordan.", []),
+])
+def test_a_nationality_that_is_all_that_says_who_is_kept(arabic, english, expected):
+    assert [c for c in codes(arabic, english) if c.startswith("name_")] == expected
