@@ -1230,6 +1230,7 @@ _ARABIC_NEGATED_IDIOMS = [(re.compile(normalize(pattern)), kind) for pattern, ki
     # 'أبقى سعر الفائدة دون تغيير': kept it unchanged, held it, left it at ...
     (r"(?<!\w)[وف]?(?:بلا|بدون|دون) (?:أي )?تغيير", "unchanged"),
 )]
+_ANY_NEGATED_IDIOM = re.compile("|".join(f"(?:{pattern.pattern})" for pattern, _ in _ARABIC_NEGATED_IDIOMS))
 # 'بلا', 'بدون', 'من دون' (without) before a noun or 'أن': a negation English may say with '-less', 'un-' ...
 # 'دون' is also 'below' ('دون الصفر', 'دون السادسة عشرة', 'ما دون'), 'to the exclusion of' ('دون غيره'); 'بدون
 # أهداف' is a goalless draw (0-0), 'بلا شك' 'undoubtedly', 'طائرات بدون طيار' drones, 'أطباء بلا حدود' MSF.
@@ -1371,8 +1372,9 @@ def arabic_negations(source: str) -> list[_Negation]:
     verb_objects = {normalize(token) for token in re.findall(r"(?<!\S)[وف]?غي\u0651?ر\s+(\S+?(?:ه|ها|هم|هما|هن))(?=[\s،,.؛:!?؟]|$)",
                                                                  source)}
     negations = []
+    idioms = _ARABIC_NEGATED_IDIOMS if _ANY_NEGATED_IDIOM.search(text) else []
     for clause in re.split(r"[،,;؛.:!?؟\"«»()]", text):
-        for pattern, kind in _ARABIC_NEGATED_IDIOMS:
+        for pattern, kind in idioms:
             for match in pattern.finditer(clause):
                 negations.append(_Negation(match.group().split()[0], kind))
             clause = pattern.sub(" ", clause)
@@ -1891,6 +1893,18 @@ _ARABIC_CITIES = [
                 else rf"{_AR_PREFIX}(?:{_arabic_names(arabic)})(?!\w)"), key) for key, (arabic, _) in _CITIES.items()]
 _ENGLISH_CITIES = [(re.compile(rf"(?<![\w.])(?:{english})(?![^\WA-Z]|[A-Z](?![a-z]))"), key)
                    for key, (_, english) in _CITIES.items()]
+# Most sentences name none: a look for each name's letters says which cities to look for.
+_ARABIC_CITY_CORES = [tuple(normalize(name).removeprefix("ال") for name in arabic.lstrip("!").split("|"))
+                      for arabic, _ in _CITIES.values()]
+
+
+def _cities_read(source: str, english: str) -> _NamesRead:
+    """The cities of _CITIES the Arabic names, and those the English names (as _countries_read); none of the
+    English's where the Arabic names none, since then none can be missing or swapped."""
+    text = normalize(source)
+    candidates = [term for term, cores in zip(_ARABIC_CITIES, _ARABIC_CITY_CORES) if any(c in text for c in cores)]
+    named = _found(candidates, text) if candidates else {}
+    return _NamesRead(named, set(), _found(_ENGLISH_CITIES, english) if named else {})
 
 
 class _PairNames(NamedTuple):
@@ -1902,7 +1916,7 @@ class _PairNames(NamedTuple):
 def _pair_names(source: str, english: str) -> _PairNames:
     """A pair's countries, organisations and cities, read once for both name checks."""
     return _PairNames(_countries_read(source, english), _organisations_read(source, english),
-                      _NamesRead(_found(_ARABIC_CITIES, normalize(source)), set(), _found(_ENGLISH_CITIES, english)))
+                      _cities_read(source, english))
 
 
 # Place names that are also common words: "جدة" is Jeddah and a grandmother; "بحماس" is mostly "with
