@@ -1560,11 +1560,12 @@ _ENGLISH_COUNTRIES = {
     "الجزاير": r"Algeria|Algerians?|Algiers|Algérie", "المغرب": r"Morocco|Moroccans?|Rabat|Casablanca|Maroc|Al-Maghrib",
     "موريتانيا": r"Mauritania|Mauritanians?|Nouakchott", "الصومال": r"Somalia|Somalis?|Mogadishu|UNSOM|UNSOS",
     "ايران": r"Iran|Iranians?|Tehran|Teheran", "تركيا": r"Turkey|Türkiye|Turkiye|Turkish|Turks?|Ankara|Istanbul",
-    "اسراييل": r"Israel|Israelis?|Tel Aviv", "روسيا": r"Russia|Russians?|Moscow|Kremlin",
+    "اسراييل": r"Israel|Israelis?|Tel Aviv|IDF", "روسيا": r"Russia|Russians?|Moscow|Kremlin",
     "اوكرانيا": r"Ukraine|Ukrainians?|Kyiv|Kiev",
-    "الولايات المتحده": r"United States|US|U\.S\.|USA|U\.S\.A\.|America|Americans?|Washington|White House|Pentagon",
+    "الولايات المتحده": r"United States|US|U\.S\.|USA|U\.S\.A\.|America|Americans?|Washington|White House|Pentagon|"
+                           r"State Department",
     "الصين": r"China|Chinese|Beijing", "فرنسا": r"France|French|Paris|Elysee|Élysée",
-    "بريطانيا": r"Britain|British|Britons?|UK|U\.K\.|United Kingdom|London|Downing Street",
+    "بريطانيا": r"Britain|British|Britons?|UK|U\.K\.|United Kingdom|London|Downing Street|Foreign Office|Whitehall",
     "المانيا": r"Germany|Germans?|Berlin", "الهند": r"India|Indians?|New Delhi|Delhi",
     "باكستان": r"Pakistan|Pakistanis?|Islamabad", "افغانستان": r"Afghanistan|Afghans?|Kabul|UNAMA",
     "اليابان": r"Japan|Japanese|Tokyo", "كوريا الشماليه": r"North Korea(?:ns?)?|Pyongyang|Pyong[- ]?[Yy]ang|P'yongyang|Pyeong[- ]?yang|DPRK",
@@ -1925,21 +1926,25 @@ _PLACE_NAMES_OF_TWO_MEANINGS = frozenset({"جده"})
 _ORGANISATION_NAMES_OF_TWO_MEANINGS = frozenset({"بحماس", "وبحماس", "فبحماس"})
 
 
-# A nationality that is all the Arabic says of who someone is: after a title or a body, with no name after it
-# ('وقال وزير الخارجية الكويتي إن ...', 'نظيره العماني في مسقط', 'المنتخب السعودي'). 'The foreign minister' for
-# it loses who spoke; 'President Putin' for 'الرئيس الروسي بوتين' does not.
+# A nationality that is all the Arabic says of who someone is: after a body ('الجيش السوداني', 'المنتخب السعودي'),
+# or after a title with no name after it ('وقال وزير الخارجية الكويتي إن ...', 'نظيره العماني في مسقط'). 'The
+# foreign minister' for it loses who spoke; 'President Putin' for 'الرئيس الروسي بوتين' does not, nor 'army chief
+# Burhan' for 'قائد الجيش السوداني البرهان' (a body in a title is the title's).
 _TITLED_NATIONALITY = re.compile(normalize(
-    r"(?<!\w)[وفل]?(?:ال)?(?:وزير|رئيس|ملك|عاهل|أمير|سفير|مبعوث|نظير|نظيره|نظيرته|نظراؤه|نظرائه|جيش|حكومة|برلمان|"
-    r"وزارة|منتخب|قوات|سلطات|شرطة|خارجية)(?:\s+ال\w+)?\s+(ال\w+)(?=\s+(?:إن|أن|في|على|عن|من|إلى|مع|خلال|لدى|يوم|"
-    r"أمس|اليوم|الذي|التي|الذين|بأن)(?!\w)|\s*[،,.;؛:!?؟]|\s*$)"))
+    r"(?<!\w)[وفل]?(?:ال)?(?:(?<!وزير )(?<!رئيس )(?<!قائد )(?<!أركان )(?<!باسم )(?<!نائب )(?<!مدير )(?<!سفير )"
+    r"(?<!وزير ال)(?<!رئيس ال)(?<!قائد ال)(?<!أركان ال)(?<!باسم ال)(?<!نائب ال)(?<!مدير ال)(?<!سفير ال)"
+    r"(?:جيش|حكومة|برلمان|وزارة|منتخب|قوات|سلطات|شرطة|خارجية)\s+(ال\w+)(?:\s+(ال\w+))?"
+    r"|(?:وزير|رئيس|ملك|عاهل|أمير|سفير|مبعوث|نظير|نظيره|نظيرته|نظراؤه|نظرائه)(?:\s+(ال\w+))?\s+(ال\w+)"
+    r"(?=\s+(?:إن|أن|في|على|عن|من|إلى|مع|خلال|لدى|يوم|أمس|اليوم|الذي|التي|الذين|بأن)(?!\w)|\s*[،,.;؛:!?؟]|\s*$))"))
 
 
 def _titled_nationalities(source: str) -> dict[str, str]:
     """Each country whose nationality is all the Arabic says of who someone is, with the nationality's word."""
     found: dict[str, str] = {}
     for match in _TITLED_NATIONALITY.finditer(_ARABIC_NOT_COUNTRIES.sub(" ", normalize(source))):
-        for country in country_mentions(match.group(1)):
-            found.setdefault(country, match.group(1))
+        for word in filter(None, match.groups()):  # the nationality, or the word before it ('وزير الخارجية')
+            for country in country_mentions(word):
+                found.setdefault(country, word)
     return found
 
 

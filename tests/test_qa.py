@@ -1397,3 +1397,21 @@ def test_a_city_outside_the_country_table_dropped_or_swapped(arabic, english, ex
 ])
 def test_a_nationality_that_is_all_that_says_who_is_kept(arabic, english, expected):
     assert [c for c in codes(arabic, english) if c.startswith("name_")] == expected
+
+
+@pytest.mark.parametrize("arabic, english, expected", [
+    # After a body (army, government, team) a nationality is all that says whose, whatever follows it ...
+    ("وأعلن الجيش السوداني السيطرة على مدينة ود مدني.", "The army announced it had taken control of Wad Madani.",
+     ["name_missing"]),
+    ("وأعلن الجيش السوداني السيطرة على مدينة ود مدني.", "The Sudanese army announced it had taken control of Wad "
+     "Madani.", []),
+    # ... unless the body is part of a title before a name; English names some bodies by their own names.
+    ("والتقى قائد الجيش السوداني عبد الفتاح البرهان بالمبعوث.", "Army chief Abdel Fattah al-Burhan met the envoy.", []),
+    ("وقال وزير الخارجية السعودي الأمير فيصل بن فرحان إن المملكة تدعم الحوار.", "Foreign Minister Prince Faisal bin "
+     "Farhan said the kingdom supported dialogue.", []),
+    ("وقال الجيش الإسرائيلي إنه قصف أهدافاً في الجنوب.", "The IDF said it struck targets in the south.", []),
+    ("وقالت وزارة الخارجية الأمريكية إن الوزير سيزور المنطقة.", "The State Department said the secretary would visit "
+     "the region.", []),
+])
+def test_a_nationality_after_a_body_is_kept(arabic, english, expected):
+    assert [c for c in codes(arabic, english) if c.startswith("name_")] == expected
