@@ -1303,6 +1303,14 @@ _ENGLISH_BY_KIND.update({kind: re.compile(pattern, re.IGNORECASE) for kind, patt
                r"exception|across the board|immediately|promptly|at once|swiftly|continu\w*|incessant\w*|"
                r"constant\w*|around the clock|steady|on hold|alone|solely)\b",
 }.items()})
+# The English word that says the opposite of a negated idiom when no 'not' negates it ('لم تستبعد': did not rule
+# out, 'لا تمانع': does not object, 'لا يمكن إنكاره': cannot be denied).
+_FLIPPED_BY_KIND = {kind: re.compile(pattern, re.IGNORECASE) for kind, pattern in {
+    "possible": r"\brul(?:e|es|ed|ing) out\b|\bexclud\w*",
+    "willing": r"\b(?:oppos\w*|object(?:s|ed|ing)?|reject\w*|refus\w*)\b",
+    "undeniable": r"\b(?:den(?:y|ies|ied|ial)|disput(?:e|es|ed|ing)|question(?:s|ed|ing)?)\b",
+}.items()}
+_ENGLISH_PLAIN_NOT = re.compile(r"\b(?:not|never|no|cannot|nobody|none|nothing)\b|n't\b", re.IGNORECASE)
 # What English makes of 'غير' + adjective besides 'not' and un-, in-, non- words.
 _ENGLISH_BY_KIND["adjective"] = re.compile(
     _ENGLISH_BY_KIND["noun"].pattern + r"|\b(?:false|wrong|invalid\w*|illicit|inhuman\w*|indefinite\w*|abnormal\w*|"
@@ -1436,6 +1444,14 @@ def negation_flags(source: str, english: str) -> list[Flag]:
     rendered = english_negation_count(english, {n.kind for n in negations})
     if not rendered:
         return [Flag("negation", f"the source negates ('{negations[0].word}') but the English has no negation")]
+    # A double negation said with its negative word alone is its opposite: 'لم تستبعد' rendered 'ruled out'.
+    if not _ENGLISH_PLAIN_NOT.search(english):
+        for negation in negations:
+            flipped = _FLIPPED_BY_KIND.get(negation.kind)
+            said = flipped.search(english) if flipped else None
+            if said:
+                return [Flag("negation", f"the source negates a negative ('{negation.word}') but the English says "
+                                         f"'{said.group()}' without a 'not'")]
     # Several negated clauses (لن ... ولن ...) with one 'not': a clause lost its negation. Only clearly
     # fewer, since English may fold two Arabic negations into one word ('neither', 'never').
     if len(negations) >= 2 and rendered <= len(negations) // 2:

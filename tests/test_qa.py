@@ -1415,3 +1415,18 @@ def test_a_nationality_that_is_all_that_says_who_is_kept(arabic, english, expect
 ])
 def test_a_nationality_after_a_body_is_kept(arabic, english, expected):
     assert [c for c in codes(arabic, english) if c.startswith("name_")] == expected
+
+
+@pytest.mark.parametrize("arabic, english, flagged", [
+    # A double negation said with its negative word alone says the opposite.
+    ("ولم تستبعد الحكومة رفع الضرائب على التبغ.", "The government ruled out raising taxes on tobacco.", True),
+    ("وأضاف أن بلاده لا تمانع في استضافة المحادثات.", "He added that his country opposed hosting the talks.", True),
+    ("وقال إن دور المغرب في المنطقة لا يمكن إنكاره.", "He said Morocco's role in the region was denied.", True),
+    # ... and its negative word under a 'not' or 'no' is the idiom rendered.
+    ("ولم تستبعد الحكومة رفع الضرائب على التبغ.", "The government did not rule out raising taxes on tobacco.", False),
+    ("وأضاف أن بلاده لا تمانع في استضافة المحادثات.", "He added that his country had no objection to hosting the "
+     "talks.", False),
+    ("وقال إن دور المغرب في المنطقة لا يمكن إنكاره.", "He said no one could deny Morocco's role in the region.", False),
+])
+def test_a_double_negation_said_with_its_negative_word_alone_is_flagged(arabic, english, flagged):
+    assert ("negation" in codes(arabic, english)) is flagged
