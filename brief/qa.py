@@ -1844,7 +1844,7 @@ def name_reasons(source: str, english: str, reads: _PairNames | None = None) -> 
         lost, added = swap
         reasons.append(f"the source names {lost} ('{_as_written(source, bodies.named[lost])}') and the English "
                        f"does not, naming {added} instead ('{bodies.english[added]}')")
-    swap = _swapped(cities.named, set(), cities.english)
+    swap = _city_swap(cities)
     if swap:
         lost, added = swap
         reasons.append(f"the source names {lost} ('{_as_written(source, cities.named[lost])}') and the English "
@@ -1905,6 +1905,20 @@ _CITY_STAND_INS = {key: re.compile(rf"(?<![\w.])(?:{english})(?![\w])") for key,
     "Geneva": r"UN|United Nations", "New York": r"UN|United Nations", "Davos": r"World Economic Forum|WEF",
     "The Hague": r"ICC|ICJ|International Criminal Court|International Court of Justice|World Court",
     "Brussels": r"Belgi\w*|EU|E\.U\.|European Union|European Commission|NATO|Nato"}.items()}
+# Capitals and main cities of the country table count in a swap of cities ('وهران' rendered 'Algiers'), though one
+# dropped is no city missing ('القاهرة' may be rendered 'Egypt'). Not Amman ('عمان' is also Oman), Kuwait City.
+_TABLE_CITIES = {
+    "Algiers": ("الجزائر", r"Algiers"), "Tunis": ("تونس", r"Tunis"), "Rabat": ("الرباط", r"Rabat"),
+    "Casablanca": ("الدار البيضاء", r"Casablanca"), "Cairo": ("القاهرة", r"Cairo"),
+    "Alexandria": ("الإسكندرية", r"Alexandria"), "Riyadh": ("الرياض", r"Riyadh"), "Jeddah": ("جدة", r"Jedd?ah?|Jidda"),
+    "Abu Dhabi": ("أبوظبي|أبو ظبي", r"Abu Dhabi"), "Dubai": ("دبي", r"Dubai"), "Doha": ("الدوحة", r"Doha"),
+    "Manama": ("المنامة", r"Manama"), "Muscat": ("مسقط", r"Muscat"), "Baghdad": ("بغداد", r"Baghdad"),
+    "Basra": ("البصرة", r"Basrah?"), "Damascus": ("دمشق", r"Damascus"), "Aleppo": ("حلب", r"Aleppo"),
+    "Beirut": ("بيروت", r"Beirut"), "Sanaa": ("صنعاء", r"Sana['’]?a"), "Aden": ("عدن", r"Aden"),
+    "Khartoum": ("الخرطوم", r"Khartoum"), "Tripoli": ("طرابلس", r"Tripoli"), "Benghazi": ("بنغازي", r"Benghazi"),
+    "Nouakchott": ("نواكشوط", r"Nouakchott"), "Gaza": ("غزة", r"Gaza"),
+}
+_CITIES.update(_TABLE_CITIES)
 _ARABIC_CITIES = [
     (re.compile(rf"{_NO_ARTICLE}(?:{_arabic_names(arabic[1:])})(?!\w)" if arabic.startswith("!")
                 else rf"{_AR_PREFIX}(?:{_arabic_names(arabic)})(?!\w)"), key) for key, (arabic, _) in _CITIES.items()]
@@ -1915,13 +1929,20 @@ _ARABIC_CITY_CORES = [tuple(normalize(name).removeprefix("ال") for name in ara
                       for arabic, _ in _CITIES.values()]
 
 
+def _city_swap(cities: _NamesRead) -> tuple[str, str] | None:
+    """(a city of _CITIES' own the Arabic names and the English lacks, a city the English names instead), or None."""
+    own = {key: words for key, words in cities.named.items() if key not in _TABLE_CITIES}
+    return _swapped(own, set(cities.named), cities.english)
+
+
 def _cities_read(source: str, english: str) -> _NamesRead:
     """The cities of _CITIES the Arabic names, and those the English names (as _countries_read); none of the
     English's where the Arabic names none, since then none can be missing or swapped."""
     text = normalize(source)
     candidates = [term for term, cores in zip(_ARABIC_CITIES, _ARABIC_CITY_CORES) if any(c in text for c in cores)]
     named = _found(candidates, text) if candidates else {}
-    return _NamesRead(named, set(), _found(_ENGLISH_CITIES, english) if named else {})
+    lost = any(key not in _TABLE_CITIES for key in named)  # only a city of _CITIES' own may be missing or swapped
+    return _NamesRead(named, set(), _found(_ENGLISH_CITIES, english) if lost else {})
 
 
 class _PairNames(NamedTuple):
@@ -1988,10 +2009,10 @@ def missing_name_reasons(source: str, english: str, reads: _PairNames | None = N
                     for key, words in bodies.named.items()
                     if key not in bodies.english and words not in left_in_arabic
                     and words not in _ORGANISATION_NAMES_OF_TWO_MEANINGS]
-    if not _swapped(cities.named, set(), cities.english):
+    if not _city_swap(cities):
         reasons += [f"the source names {key} ('{_as_written(source, words)}') and the English does not"
                     for key, words in cities.named.items() if key not in cities.english and words not in left_in_arabic
-                    and not (key in _CITY_STAND_INS and _CITY_STAND_INS[key].search(english))]
+                    and key not in _TABLE_CITIES and not (key in _CITY_STAND_INS and _CITY_STAND_INS[key].search(english))]
     return reasons
 
 

@@ -1430,3 +1430,14 @@ def test_a_nationality_after_a_body_is_kept(arabic, english, expected):
 ])
 def test_a_double_negation_said_with_its_negative_word_alone_is_flagged(arabic, english, flagged):
     assert ("negation" in codes(arabic, english)) is flagged
+
+
+@pytest.mark.parametrize("arabic, english, expected", [
+    # A city swapped for a capital of the country table is a swap; a capital dropped for its country is no city lost.
+    ("ووصل الرئيس الجزائري إلى وهران لتدشين مصنع جديد.", "The Algerian president arrived in Algiers to open a new "
+     "factory.", ["name_mismatch"]),
+    ("وقال مسؤول في الجزائر إن الرئيس سيزور وهران.", "An official in Algiers said the president would visit Oran.", []),
+    ("ووصل الرئيس إلى القاهرة في زيارة رسمية.", "The president arrived in Egypt on an official visit.", []),
+])
+def test_a_city_swapped_for_a_capital(arabic, english, expected):
+    assert [c for c in codes(arabic, english) if c.startswith("name_")] == expected
