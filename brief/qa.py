@@ -1506,7 +1506,10 @@ def length_ratio_flags(source: str, english: str, settings: QASettings = DEFAULT
     loop = longest_loop(_words(english), settings)
     if loop:
         letters -= letter_count(loop[0]) * (loop[1] - 1)
-    ratio = letters / (arabic_letters - _number_word_letters(source) + len(re.findall(r"[A-Za-z]", source)))
+    judged = arabic_letters - _number_word_letters(source) + len(re.findall(r"[A-Za-z]", source))
+    if judged < settings.min_letters_for_ratio:
+        return []  # nearly all number words ('ثلاثة عشر ألفاً وخمسمئة'), which English writes in digits
+    ratio = letters / judged
     if ratio < settings.min_length_ratio:
         return [Flag("length_ratio", f"English is too short for the source (ratio {ratio:.2f} < "
                                      f"{settings.min_length_ratio})")]

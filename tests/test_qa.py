@@ -1441,3 +1441,10 @@ def test_a_double_negation_said_with_its_negative_word_alone_is_flagged(arabic, 
 ])
 def test_a_city_swapped_for_a_capital(arabic, english, expected):
     assert [c for c in codes(arabic, english) if c.startswith("name_")] == expected
+
+
+def test_a_source_of_number_words_only_is_too_short_to_judge_its_length():
+    # Its letters were all taken out of the ratio's count: a division by zero stopped the check.
+    source = "ثلاثة عشر ألفاً وخمسمئة وخمسة وعشرون"
+    assert "length_ratio" not in codes(source, "13,525")
+    assert "length_ratio" not in codes(source, "Thirteen thousand five hundred and twenty-five people arrived today.")
