@@ -93,13 +93,13 @@ _PAGE_CONTROL = re.compile(r"^(حفظ|احفظ|انسخ الرابط|نسخ ال
                            # out ("+ الخط -"); a summary's buttons.
                            r"(?:عدد )?(?:المشاهدات|مشاهدات|القراءات|قراءات)\s*[:：]?\s*\d+|\+?\s*الخط\s*-?|"
                            r"(?:استمع الي|اظهر|اخف|اخفاء|عرض) الملخص|"
-                           # The footer's links to the site's own pages.
                            # Print and error-report links, a copy button, a listen button, a reaction prompt.
                            r"نسخه للطباعه|النسخه المطبوعه|(?:لل|ال)?ابلاغ عن (?:ال)?خطا(?: في (?:الخبر|المقال))?(?: اضغط هنا)?|"
                            r"نسخ|استمع (?:الي ال|لل)(?:خبر|مقال|مقاله)|كن اول من يعلق|لا توجد تعليقات|"
                            r"هل اعجبك (?:هذا )?(?:الخبر|المقال|الموضوع)\s*[؟?]?|"
                            # An AI summary box's note: "تم إنشاء هذا الملخص آلياً وراجعه فريق التحرير".
                            r"(?:تم )?(?:انشاء|اعداد|توليد) هذا الملخص (?:اليا|بواسطه الذكاء الاصطناعي).*|"
+                           # The footer's links to the site's own pages.
                            r"من نحن|اتصل بنا|اتصلوا بنا|سياسه الخصوصيه|الشروط والاحكام|شروط الاستخدام|اعلن معنا|"
                            r"لن يتم نشر عنوان بريدك الالكتروني.*)\s*[*:：]?\s*$")
 _SOCIAL = {"فيسبوك", "فيس", "بوك", "تويتر", "اكس", "x", "واتساب", "واتس", "اب", "تلغرام", "تليجرام", "تيليجرام",
@@ -1085,8 +1085,8 @@ def _classify(text: str) -> _Classified:
                                           or _ticker(raw, kinds, first_text, b)):
             kinds[first_text], reasons[first_text] = "boilerplate", crumb
             first_text = next((k for k in range(first_text + 1, b) if kinds[k] == "text"), None)
-        while first_text is not None and _SLASHED_BYLINE.fullmatch(raw[first_text].strip()) and is_place_name(
-                _SLASHED_BYLINE.fullmatch(raw[first_text].strip())[1]):
+        while (first_text is not None and (slashed := _SLASHED_BYLINE.fullmatch(raw[first_text].strip()))
+               and is_place_name(slashed[1])):
             # "بغداد/ سيف عبد الله" over the text of a page whose headline the markup holds: the writer.
             kinds[first_text], reasons[first_text] = "meta", "byline: a place, a slash and a name"
             first_text = next((k for k in range(first_text + 1, b) if kinds[k] == "text"), None)
@@ -1176,7 +1176,7 @@ def _mark_signature(raw: list[str], kinds: list[str], reasons: list[str], starts
         if (kinds[last] == "body" and _is_name_line(raw[last]) and 2 <= len(_words(raw[last])) <= 3
                 and kinds[above] == "body" and len(_words(raw[above])) >= SIGNED_PARAGRAPH_MIN_WORDS
                 and _TERMINAL.search(raw[above]) and not _BULLET.match(raw[above])
-                and not any(kinds[k] in ("title",) for k in range(last + 1, b))):
+                and "title" not in kinds[last + 1:b]):
             kinds[last], reasons[last] = "meta", "byline: a name signed under the last paragraph"
 
 
