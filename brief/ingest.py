@@ -468,8 +468,8 @@ def _is_data_table(table) -> bool:
         return False
     rows = [part for part in _own_parts(table) if part.tag == "tr"]
     cells = [part for part in _own_parts(table) if part.tag in ("td", "th")]
-    if len(rows) < 2 or len(cells) < 2 * len(rows) * 0.75:
-        return False  # one row, or one column: a box around text, not a table
+    if len(rows) < 2 or len(cells) < 1.5 * len(rows):
+        return False  # one row, or mostly one column: a box around text, not a table
     return all(not any(isinstance(inner.tag, str) and inner.tag in _BLOCK_TAGS for inner in cell.iterdescendants())
                and len(" ".join(cell.text_content().split())) <= TABLE_CELL_MAX_CHARS for cell in cells)
 
@@ -905,11 +905,11 @@ _MD_QUOTE = re.compile(r"^[ \t]{0,3}(?:>[ \t]?)+", re.M)
 
 def markdown_as_text(text: str) -> str:
     """A Markdown article as the plain text it shows, line for line: no quote marks, bold markers or image
-    lines; a link reads as its text (a bare address, as itself). Headings and list markers stay: the
+    lines; a link reads as its text. Headings and list markers stay: the
     cleaner reads them."""
     text = _MD_QUOTE.sub("", text)
     text = _MD_IMAGE.sub("", text)
-    text = _MD_LINK.sub(lambda m: m[1] if m[1].strip() != m[2] else m[2], text)
+    text = _MD_LINK.sub(r"\1", text)
     return _MD_EMPHASIS.sub(r"\2", text)
 
 
