@@ -905,8 +905,7 @@ _MD_QUOTE = re.compile(r"^[ \t]{0,3}(?:>[ \t]?)+", re.M)
 
 def markdown_as_text(text: str) -> str:
     """A Markdown article as the plain text it shows, line for line: no quote marks, bold markers or image
-    lines; a link reads as its text. Headings and list markers stay: the
-    cleaner reads them."""
+    lines; a link reads as its text. Headings and list markers stay: the cleaner reads them."""
     text = _MD_QUOTE.sub("", text)
     text = _MD_IMAGE.sub("", text)
     text = _MD_LINK.sub(r"\1", text)
