@@ -785,8 +785,11 @@ def load_engine(options: TranslateOptions, source: ModelSource | None = None,
 
 
 def engine_fingerprint(source: ModelSource, engine: str, precision: str, decoding: DecodingSettings) -> str:
-    """Everything that decides a translation, as a stable string (the translation-memory namespace)."""
-    return json.dumps({"model": source.spec, "revision": source.revision, "engine": engine,
+    """Everything that decides a translation, as a stable string (the translation-memory namespace). A local
+    directory is known by its content (its revision), not by where it lies: a copied or moved model keeps
+    its translations."""
+    model = "(a local directory)" if source.origin == "directory" else source.spec
+    return json.dumps({"model": model, "revision": source.revision, "engine": engine,
                        "precision": precision, "decoding": asdict(decoding)}, sort_keys=True)
 
 

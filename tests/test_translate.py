@@ -488,6 +488,16 @@ def test_spelling_of_a_model_path_does_not_change_its_cache_key(tiny_model_dir, 
     assert len({translate.converted_model_dir(s, "int8") for s in (plain, slash, relative)}) == 1
 
 
+def test_a_copied_or_moved_model_directory_keeps_its_translations(tiny_model_dir, tmp_path):
+    import shutil
+
+    copy = tmp_path / "elsewhere" / "model"
+    shutil.copytree(tiny_model_dir, copy)
+    settings = DecodingSettings()
+    assert (translate.engine_fingerprint(resolve_model(str(copy)), "ctranslate2", "int8", settings)
+            == translate.engine_fingerprint(resolve_model(str(tiny_model_dir)), "ctranslate2", "int8", settings))
+
+
 def test_model_path_that_is_a_file_says_so(tmp_path):
     file = tmp_path / "model.safetensors"
     file.write_bytes(b"weights")
