@@ -32,15 +32,6 @@ def matching_form(arabic: str) -> str:
     return " ".join("".join(kept).split())
 
 
-def _unquoted(field: str) -> str:
-    """A spreadsheet's export of a cell holding a quote: wrapped in quotes, every inner one doubled (a
-    field that merely begins and ends with a quotation is left as it is)."""
-    inner = field[1:-1]
-    if len(field) >= 2 and field[0] == field[-1] == '"' and '"' not in inner.replace('""', ""):
-        return inner.replace('""', '"')
-    return field
-
-
 @dataclass
 class Corrections:
     """English by the matching form of its Arabic sentence, and the file it came from."""
@@ -62,6 +53,9 @@ class Corrections:
         return f"{Path(self.source).name or 'corrections'}@{digest.hexdigest()[:12]} ({count})"
 
 
+MALFORMED_NAMED = 10
+
+
 def load_corrections(path: str | Path) -> Corrections:
     """Read a corrections file; a missing or unreadable file, a malformed line or two different
     corrections of one sentence raise UsageError naming the file (and the lines)."""
@@ -74,12 +68,15 @@ def load_corrections(path: str | Path) -> Corrections:
             return Corrections({}, str(path))  # a file begun with comments only: nothing to correct yet
         raise UsageError(f"corrections file {error}") from None
     if read.malformed:
-        number, reason = read.malformed[0]
-        raise UsageError(f"{path}:{number}: {reason} (a correction is one arabic<TAB>english line)")
+        # Every bad line at once: a desk fixing them one run at a time would run the build once a line.
+        named = "; ".join(f"line {number}: {reason}" for number, reason in read.malformed[:MALFORMED_NAMED])
+        more = len(read.malformed) - MALFORMED_NAMED
+        raise UsageError(f"{path}: {named}" + (f"; and {more} more" if more > 0 else "")
+                         + " (a correction is one arabic<TAB>english line)")
     entries: dict[str, str] = {}
     lines: dict[str, int] = {}
     for number, arabic, english in read.pairs:
-        key, english = matching_form(_unquoted(arabic)), " ".join(_unquoted(english).split())
+        key, english = matching_form(arabic), " ".join(english.split())
         if not key or not english:
             raise UsageError(f"{path}:{number}: a correction needs both the Arabic and the English")
         if key in entries and entries[key] != english:

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Callable, NamedTuple
 
 from brief import __version__
-from brief.arabic import normalize, readable_name
+from brief.arabic import has_arabic, normalize, readable_name
 from brief.atomic import claim_aside_name, write_atomic
 from brief.config import BuildSettings, is_iso_date
 from brief.errors import EXIT_OK, EXIT_PARTIAL, BriefError, InputError, MailError, NoUsableInput, OutputError, RunLocked
@@ -868,7 +868,10 @@ def translate_document(source: str, options, *, progress: Callable[[int, int], N
     translator = Translator(options, progress=progress, warn=warn)
     try:
         text = read_document(source).text
-        sentences = [" ".join(s.split()) for line in text.splitlines() for s in split_sentences(line) if s.strip()]
+        # (A line with no Arabic letter, an e-mail address or a credit, is nothing to translate, and its line
+        # would not read back as a correction or a pair to check.)
+        sentences = [" ".join(s.split()) for line in text.splitlines() for s in split_sentences(line)
+                     if s.strip() and has_arabic(s)]
         fixed = {s: corrections.get(s) for s in sentences} if corrections else {}
         asked = [s for s in sentences if not fixed.get(s)]
         done = dict(zip(asked, (result.text for result in translator.translate_texts(asked))))

@@ -2121,6 +2121,15 @@ class Pairs(NamedTuple):
     malformed: list[tuple[int, str]]  # (line number, reason)
 
 
+def spreadsheet_cell(field: str) -> str:
+    """A cell as a spreadsheet's TSV export writes one holding a quote (wrapped in quotes, every inner one
+    doubled) read back; a field that merely begins and ends with a quotation is left as it is."""
+    inner = field[1:-1]
+    if len(field) >= 2 and field[0] == field[-1] == '"' and '"' not in inner.replace('""', ""):
+        return inner.replace('""', '"')
+    return field
+
+
 def read_pairs(path: str) -> Pairs:
     """The arabic<TAB>english lines of a TSV file ('-' reads stdin); '#' lines and blank lines skipped, a
     malformed line set aside with its reason while the others are read."""
@@ -2153,7 +2162,7 @@ def read_pairs(path: str) -> Pairs:
         elif not arabic_letter_count(fields[0]):
             malformed.append((number, "the first field has no Arabic letters (expected arabic<TAB>english)"))
         else:
-            pairs.append((number, fields[0].strip(), fields[1].strip()))
+            pairs.append((number, spreadsheet_cell(fields[0].strip()), spreadsheet_cell(fields[1].strip())))
     if not pairs:
         first = f" (line {malformed[0][0]}: {malformed[0][1]})" if malformed else ""
         raise InputError(name, f"no arabic<TAB>english lines{first}")

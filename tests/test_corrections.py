@@ -57,6 +57,8 @@ def test_an_english_quotation_is_not_taken_for_a_spreadsheets_quoting(tmp_path):
 @pytest.mark.parametrize("text, says", [
     ("وصل بوتين.\tPutin arrived.\nوصل بوتين.\tPutin came.\n", "fixes.tsv:1 and 2 correct the same sentence two ways"),
     ("وصل بوتين. Putin arrived.\n", r"fixes.tsv.*1: expected arabic<TAB>english, found no tab"),
+    # Every bad line is named at once, not one a run.
+    ("وصل بوتين.\tPutin arrived.\nوصل بوتين\nغادر\tA\tB\n", r"fixes.tsv: line 2: .*found no tab; line 3: .*3 fields"),
     ("وصل بوتين.\t \n", "fixes.tsv:1: a correction needs both the Arabic and the English"),
 ])
 def test_a_corrections_file_with_a_mistake_is_refused_naming_the_line(tmp_path, text, says):

@@ -10,6 +10,7 @@ import pytest
 
 from brief.arabic import readable_name
 from brief.config import BuildSettings
+from brief.corrections import load_corrections
 from brief.errors import OutputError
 from brief.pipeline import (STATE_FILE, _leave_out_briefed, article_fingerprint, briefed_before, choose_points,
                             prepare, read_state, record_briefed, state_to_write, summarize_sources)
@@ -257,7 +258,9 @@ def test_translate_document_is_the_python_api_of_brief_translate(tiny_model_dir,
     from brief.translate import TranslateOptions
 
     source = tmp_path / "a.txt"
-    source.write_text("قال الوزير إن الاتفاق تم. وأضاف أن   التنفيذ يبدأ غدا.\n\nانتهى الاجتماع.", encoding="utf-8")
+    # (A line with no Arabic letter is left out: every printed line must read back as a correction.)
+    source.write_text("قال الوزير إن الاتفاق تم. وأضاف أن   التنفيذ يبدأ غدا.\n\nhala@yna.co.kr\nانتهى الاجتماع.",
+                      encoding="utf-8")
     pairs = translate_document(str(source), TranslateOptions(model=str(tiny_model_dir), cache=False))
     assert [arabic for arabic, _ in pairs] == ["قال الوزير إن الاتفاق تم.", "وأضاف أن التنفيذ يبدأ غدا.",
                                                 "انتهى الاجتماع."]
@@ -269,6 +272,9 @@ def test_translate_document_is_the_python_api_of_brief_translate(tiny_model_dir,
     again = translate_document(str(source), TranslateOptions(model=str(tiny_model_dir), cache=False),
                                corrections=fixed)
     assert again[2] == ("انتهى الاجتماع.", "The meeting ended.") and again[:2] == pairs[:2]
+    printed = tmp_path / "printed.tsv"
+    printed.write_text("".join(f"{arabic}\t{english}\n" for arabic, english in pairs), encoding="utf-8")
+    assert len(load_corrections(printed)) == 3  # what `brief translate` prints is a corrections file as it is
 
 
 def test_an_interrupt_once_the_brief_is_renamed_waits_for_the_state_and_the_eml(tiny_model_dir, tmp_path,

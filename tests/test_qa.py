@@ -1448,3 +1448,13 @@ def test_a_source_of_number_words_only_is_too_short_to_judge_its_length():
     source = "ثلاثة عشر ألفاً وخمسمئة وخمسة وعشرون"
     assert "length_ratio" not in codes(source, "13,525")
     assert "length_ratio" not in codes(source, "Thirteen thousand five hundred and twenty-five people arrived today.")
+
+
+def test_pairs_exported_by_a_spreadsheet_are_read_as_their_cells(tmp_path):
+    path = tmp_path / "pairs.tsv"
+    path.write_text('"قال الوزير ""لا"" للاتفاق."\t"The minister said ""no"" to the deal."\n'
+                    'وقال الجيش: سنرد.\t"We will respond," the army said, "soon."\n', encoding="utf-8")
+    read = qa.read_pairs(str(path))
+    assert [(a, e) for _, a, e in read.pairs] == [
+        ('قال الوزير "لا" للاتفاق.', 'The minister said "no" to the deal.'),
+        ("وقال الجيش: سنرد.", '"We will respond," the army said, "soon."')]  # a quotation is no quoting
