@@ -220,7 +220,9 @@ def build(
                          "exit_code": EXIT_INTERNAL})
         raise
     if as_json:
-        _print_json(result.report)
+        # (Every report says how the run ended: a failure after the outputs were written, a mail not sent or
+        # a record not saved, is exit 2 with the report whole.)
+        _print_json({**result.report, "exit_code": result.exit_code})
     elif not quiet:
         for path in result.report["outputs"]:
             print(path)

@@ -560,3 +560,15 @@ def test_every_command_says_why_a_folder_of_brief_outputs_gives_no_article(tmp_p
         result = run_brief(command, folder)
         assert result.returncode == 4, (command, result.stderr)
         assert "no usable article among the inputs: " in result.stderr and "brief-2026-12-03.md" in result.stderr
+
+
+def test_a_report_of_a_run_that_fails_after_writing_says_its_exit_code(tiny_model_dir, tmp_path):
+    out = tmp_path / "out"
+    (out / ".brief-state.json").mkdir(parents=True)  # the record cannot be written: exit 2, outputs kept
+    result = run_brief("build", SEEDS / "004_3c6385f6fb4de3b3.txt", "-o", out, "--model", tiny_model_dir,
+                       "--format", "md", "--no-cache", "--json")
+    report = json.loads(result.stdout)
+    assert result.returncode == 2 and report["exit_code"] == 2 and report["error"] and report["outputs"]
+    clean = run_brief("build", SEEDS / "004_3c6385f6fb4de3b3.txt", "-o", tmp_path / "ok", "--model", tiny_model_dir,
+                      "--format", "md", "--no-cache", "--json")
+    assert clean.returncode == 0 and json.loads(clean.stdout)["exit_code"] == 0
