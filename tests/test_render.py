@@ -728,3 +728,16 @@ def test_an_article_read_from_standard_input_is_named_so_in_the_source_list():
     brief.articles[0].file = "-"
     assert "(standard input)" in render.render_markdown(brief) and "(standard input)" in render.render_html(brief)
     assert "\\-" not in render.render_markdown(brief).split("## Sources")[1]
+
+
+def test_the_review_page_of_a_follow_up_says_which_articles_are_new_today():
+    # The reviewer checked yesterday's articles yesterday: today's page must say which ones are new.
+    brief = make_brief(6)
+    story = brief.stories[0]
+    story.followup, story.new_articles = True, story.articles[-1:]
+    page = render.render_review(brief)
+    assert f'id="story-{story.number}"' in page and "(follow-up)</h2>" in page
+    sections = {n: page.split(f'<article id="source-{n}">')[1].split("</dl>")[0] for n in story.articles}
+    assert "new today" in sections[story.articles[-1]]
+    assert all("already in an earlier brief" in sections[n] for n in story.articles[:-1])
+    assert "Briefed" not in page.split(f'id="story-{story.number}"')[0]  # other stories say nothing of it
