@@ -11,6 +11,7 @@ from email import policy
 from email.headerregistry import Address
 from email.message import EmailMessage
 from email.utils import format_datetime, localtime, make_msgid
+from html import escape
 from pathlib import Path
 
 from brief.atomic import write_atomic
@@ -143,10 +144,16 @@ def build_eml(brief: Brief, to: str, attachments: list[Path], sender: str | None
     message["Date"] = format_datetime(localtime())
     message["Message-ID"] = make_msgid(idstring="brief", domain=author.domain)
     message["X-Mailer"] = f"brief {brief.signature.tool_version}"
-    message.set_content(render_text(brief), subtype="plain", charset="utf-8", cte="quoted-printable")
+    text, page = render_text(brief), render_html(brief, links=False)
+    if brief.review_file and brief.review_file not in {Path(p).name for p in attachments}:
+        # The brief sends its reader to the review page: say where it is when the mail cannot carry it.
+        note = (f"{brief.review_file} is not attached (too big to mail); it is beside the brief where it was "
+                "built.")
+        text += f"\n{note}\n"
+        page = page.replace("</body>", f"<p>{escape(note)}</p>\n</body>", 1)
+    message.set_content(text, subtype="plain", charset="utf-8", cte="quoted-printable")
     # Links to the review page would be dead in a mail (the page is not attached): the body goes without.
-    message.add_alternative(render_html(brief, links=False), subtype="html", charset="utf-8",
-                            cte="quoted-printable")
+    message.add_alternative(page, subtype="html", charset="utf-8", cte="quoted-printable")
     for path in attachments:
         path = Path(path)
         try:

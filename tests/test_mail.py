@@ -33,6 +33,15 @@ def test_the_mail_carries_the_review_page_the_brief_names_unless_too_big_to_mail
     names = [p.name for p in mail.attachments(written.paths, written.fitted, warn=warnings.append)]
     assert sorted(names) == ["brief-2024-06-20.md", "brief-2024-06-20.pdf"]
     assert len(warnings) == 1 and "review-2024-06-20.html" in warnings[0] and "too big to mail" in warnings[0]
+    # The mail then says where the page its text refers to is; with the page attached, it says nothing.
+    kept = mail.attachments(written.paths, written.fitted, warn=warnings.append)
+    message = mail.build_eml(written.fitted, "desk@example.org", kept, sender="bot@example.org")
+    bodies = [part.get_content() for part in message.walk() if part.get_content_type() in ("text/plain", "text/html")]
+    assert len(bodies) == 2 and all("review-2024-06-20.html is not attached (too big to mail)" in body for body in bodies)
+    monkeypatch.setattr(mail, "MAX_REVIEW_ATTACHMENT", 10**9)
+    whole = mail.build_eml(written.fitted, "desk@example.org", mail.attachments(written.paths, written.fitted),
+                           sender="bot@example.org")
+    assert "not attached" not in whole.as_string()
 
 
 def test_eml_parses_into_html_text_and_attachments(outputs, tmp_path):
