@@ -356,11 +356,12 @@ def stories(sources: List[str] = typer.Argument(..., help="Files or directories.
     else:
         for record in records:
             similarity = f"{record['similarity']:.2f}" if record.get("similarity") is not None else "-"
-            print(f"story {record['story']}: {len(record['files'])} article(s), outlets: "
+            print(f"story {record['story']}: {record['size']} article(s), outlets: "
                   f"{', '.join(o for o in record['outlets'] if o) or '-'}, joined at {similarity}")
             print(f"   {record['title_arabic']}")
-            for file in record["files"]:
-                print(f"   - {file.translate(_CONTROLS)}")
+            for article in record["articles"]:  # (one file may hold two articles: each is one)
+                part = f" (part {article['part']})" if article["part"] > 1 else ""
+                print(f"   - [{article['number']}] {article['file'].translate(_CONTROLS)}{part}")
     raise _partial_if_skipped(inputs)
 
 

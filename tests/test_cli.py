@@ -572,3 +572,10 @@ def test_a_report_of_a_run_that_fails_after_writing_says_its_exit_code(tiny_mode
     clean = run_brief("build", SEEDS / "004_3c6385f6fb4de3b3.txt", "-o", tmp_path / "ok", "--model", tiny_model_dir,
                       "--format", "md", "--no-cache", "--json")
     assert clean.returncode == 0 and json.loads(clean.stdout)["exit_code"] == 0
+
+
+def test_stories_lists_each_article_of_a_story_with_its_number(tmp_path):
+    result = run_brief("stories", SEEDS)
+    assert result.returncode == 0, result.stderr
+    assert "story 1: 6 article(s)" in result.stdout  # seed 001 holds two articles
+    assert "- [3] " in result.stdout and "001_dc81cc70374510db.txt (part 2)" in result.stdout
