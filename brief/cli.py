@@ -150,7 +150,7 @@ FullVocabularyOpt = Flag(None, "--full-vocabulary/--no-full-vocabulary", help=(
     "Let the output use every vocabulary entry, not only the model's target-side pieces (slower; to compare)."))
 ConfigOpt = typer.Option(None, "--config", help="Settings file (default ./brief.toml).")
 CorrectionsOpt = typer.Option(None, "--corrections", help="TSV of arabic<TAB>english sentences a reviewer "
-                              "corrected; their English replaces the machine's.")
+                              "corrected; their English replaces the machine's ('none' for none).")
 GlossaryOpt = typer.Option(None, "--glossary", help="TSV of arabic<TAB>english names to render one way "
                            "(default prompts/glossary.tsv; 'none' for none).")
 
@@ -319,7 +319,7 @@ def translate(source: str = typer.Argument("-", help="A text file, or - for stdi
     """Translate Arabic text sentence by sentence; prints arabic<TAB>english lines. The translation
     settings of brief.toml apply, as in build."""
     from brief.config import load_config, merge_translation_settings
-    from brief.corrections import load_corrections
+    from brief.corrections import corrections_for
     from brief.glossary import glossary_for
     from brief.pipeline import translate_document
     from brief.translate import TranslateOptions
@@ -332,7 +332,7 @@ def translate(source: str = typer.Argument("-", help="A text file, or - for stdi
                                cache=settings.cache, glossary=glossary_for(settings.glossary))
     with progress_bar(not quiet, "translating") as progress:
         pairs = translate_document(source, options, progress=progress, warn=None if quiet else _warn,
-                                   corrections=load_corrections(settings.corrections) if settings.corrections else None)
+                                   corrections=corrections_for(settings.corrections))
     for arabic, english in pairs:
         print(f"{arabic}\t{english}")
 

@@ -82,6 +82,10 @@ class BuildSettings:
             self.formats = [f.strip() for f in self.formats.split(",") if f.strip()]
         # Choices are words, not spellings: "--format MD,PDF", "--paper A4", "--engine CTranslate2".
         self.formats = [f.lower() if isinstance(f, str) else f for f in self.formats]
+        if isinstance(self.corrections, str) and self.corrections.strip().lower() in ("", "none", "off"):
+            self.corrections = None  # as for the glossary: "--corrections none" undoes brief.toml's file
+        if isinstance(self.output, str) and not self.output.strip():
+            raise UsageError("--output is empty: give a directory, or leave it out for out/")
         for name in ("variant", "paper", "followups", "engine", "precision", "device"):
             if isinstance(getattr(self, name), str):
                 setattr(self, name, getattr(self, name).strip().lower())
@@ -183,8 +187,9 @@ def load_config(path: str | None) -> dict:
     if "sources" in values:
         values["sources"] = [str(base / s) if not Path(s).is_absolute() and s != "-" else s for s in values["sources"]]
     for key in ("output", "glossary", "corrections"):
-        if key == "glossary" and isinstance(values.get(key), str) and values[key].strip().lower() in ("", "none", "off"):
-            continue  # the word that turns the glossary off, not a file beside the config
+        if key in ("glossary", "corrections") and isinstance(values.get(key), str) and (
+                values[key].strip().lower() in ("", "none", "off")):
+            continue  # the word that turns it off, not a file beside the config
         if isinstance(values.get(key), str) and not Path(values[key]).is_absolute():
             values[key] = str(base / values[key])
     return values

@@ -56,6 +56,13 @@ class Corrections:
 MALFORMED_NAMED = 10
 
 
+def corrections_for(path: str | Path | None) -> Corrections | None:
+    """The corrections of a file setting, or None for none ('none', 'off' or empty turn a configured file off)."""
+    if path is None or str(path).strip().lower() in ("", "none", "off"):
+        return None
+    return load_corrections(path)
+
+
 def load_corrections(path: str | Path) -> Corrections:
     """Read a corrections file; a missing or unreadable file, a malformed line or two different
     corrections of one sentence raise UsageError naming the file (and the lines)."""

@@ -629,7 +629,7 @@ def build(settings: BuildSettings, *, progress: Callable[[int, int], None] | Non
           warn: Callable[[str], None] | None = None, translator=None) -> BuildResult:
     """Run the whole job; returns the JSON-ready run report and the exit code. Raises BriefError when nothing can be done."""
     from brief import qa
-    from brief.corrections import load_corrections
+    from brief.corrections import corrections_for
     from brief.glossary import glossary_for
     from brief.stories import article_terms
     from brief.translate import TranslateOptions, Translator
@@ -639,7 +639,7 @@ def build(settings: BuildSettings, *, progress: Callable[[int, int], None] | Non
     out_dir = Path(settings.output)
     date = settings.date or datetime.date.today().isoformat()
     glossary = glossary_for(settings.glossary)
-    corrections = load_corrections(settings.corrections) if settings.corrections else None
+    corrections = corrections_for(settings.corrections)
     if translator is None:
         # Resolve the model before doing any work, so a missing model fails fast and writes nothing.
         started = time.perf_counter()

@@ -137,3 +137,11 @@ def test_choices_are_read_whatever_their_case():
     settings.validate()
     assert (settings.formats, settings.paper, settings.variant, settings.engine, settings.precision,
             settings.device) == (["md", "pdf"], "a4", "english", "ctranslate2", "int8", "cpu")
+
+
+def test_corrections_none_turns_them_off_and_an_empty_output_is_refused():
+    settings = BuildSettings(sources=["seeds"], corrections="none")
+    settings.validate()
+    assert settings.corrections is None
+    with pytest.raises(UsageError, match="--output is empty"):
+        BuildSettings(sources=["seeds"], output=" ").validate()
