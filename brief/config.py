@@ -114,7 +114,9 @@ class BuildSettings:
         TranslateOptions(engine=self.engine, precision=self.precision, device=self.device,
                          beams=self.beams).validate()
         if self.date is not None and not is_iso_date(self.date):
-            raise UsageError(f"--date must be YYYY-MM-DD (got {self.date!r})")
+            shaped = isinstance(self.date, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", self.date)
+            raise UsageError(f"--date {self.date} is no day of the calendar" if shaped
+                             else f"--date must be YYYY-MM-DD (got {self.date!r})")
         if self.date is not None:
             # A brief's date is recorded as the day its articles were briefed: a slip of a digit would
             # mark them as told (or not yet told) for years.

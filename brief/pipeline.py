@@ -136,9 +136,13 @@ def read_state(out_dir: Path, warn: Callable[[str], None] | None = None) -> dict
                  "today's stories are not checked against earlier briefs")
         return {"version": STATE_VERSION, "articles": {}}
     version = data.get("version", 1)
-    if not isinstance(version, int) or version > STATE_VERSION:
+    if isinstance(version, int) and version > STATE_VERSION:
         raise OutputError(f"{path}: written by a newer version of brief (state version {version!r}); "
                           "update brief, or build into another directory with -o")
+    if not isinstance(version, int) or isinstance(version, bool):
+        # (A hand-edited "2" is no version brief wrote: not a newer brief's record, and not safe to rewrite.)
+        raise OutputError(f"{path}: its version {version!r} is not one brief writes (a whole number); mend it "
+                          "by hand, or build into another directory with -o")
     articles, unused, damaged = {}, {}, 0
     for key, entry in data["articles"].items():
         if not isinstance(entry, dict) or not is_iso_date(entry.get("date")):

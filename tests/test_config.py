@@ -53,9 +53,11 @@ def test_missing_explicit_config_is_an_error(tmp_path):
 
 def test_bad_date_and_format_are_refused():
     # One day, one spelling: Python also parses "20261124" and "2026-W48-2" as dates.
-    for date in ("24/11/2026", "20261124", "2026-W48-2", "2026-11-31"):
+    for date in ("24/11/2026", "20261124", "2026-W48-2"):
         with pytest.raises(UsageError, match="YYYY-MM-DD"):
             merge_settings({}, {"date": date})
+    with pytest.raises(UsageError, match="2026-11-31 is no day of the calendar"):  # the form is right, the day not
+        merge_settings({}, {"date": "2026-11-31"})
     with pytest.raises(UsageError, match="--format"):
         merge_settings({}, {"formats": ["docx"]})
     # A slip of a digit would record the articles as briefed years away (and 0001-01-01 broke the run).

@@ -143,6 +143,9 @@ def test_a_state_of_a_newer_brief_is_refused_not_cut_down(tmp_path):
     (tmp_path / STATE_FILE).write_text(json.dumps({"version": 99, "articles": {}}), encoding="utf-8")
     with pytest.raises(OutputError, match="newer version of brief"):
         read_state(tmp_path)
+    (tmp_path / STATE_FILE).write_text(json.dumps({"version": "2", "articles": {}}), encoding="utf-8")
+    with pytest.raises(OutputError, match="version '2' is not one brief writes"):
+        read_state(tmp_path)
 
 
 def test_the_record_keeps_each_articles_days_and_a_days_latest_run():
