@@ -218,6 +218,8 @@ class Signature:
             parts.append(f"beams {self.beams}" + (", target vocabulary" if self.target_vocabulary else ""))
         if self.glossary:
             parts.append(f"glossary {self.glossary}")
+        elif self.engine:
+            parts.append("no glossary")  # (said, not left out: a reader must not take it for not recorded)
         if self.corrections:
             parts.append(f"corrections {self.corrections}")
         if self.summarizer:

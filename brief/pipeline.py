@@ -690,8 +690,11 @@ def build(settings: BuildSettings, *, progress: Callable[[int, int], None] | Non
 
         # One story needs no heading, unless it is a follow-up: the reader must see it was told before.
         headed = len(stories) > 1 or any(s.followup for s in stories)
+        # (The page's budget decides which points there are: it is part of what reproduces them.)
+        budget = {"max_points": settings.max_points, "max_words": settings.max_words}
         brief = Brief(title=settings.title or f"Arabic press brief, {date}", date=date, points=points,
-                      articles=articles, signature=_signature(translator, summarizer_settings, glossary, corrections),
+                      articles=articles, signature=_signature(translator, {**budget, **summarizer_settings},
+                                                              glossary, corrections),
                       stories=stories if headed else [],
                       flagged_points=sum(1 for p in points if p.flags), brief_only=settings.brief_only)
 

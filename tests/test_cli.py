@@ -76,6 +76,8 @@ def test_report_accounts_for_every_input(built):
     assert f"glossary {report['signature']['glossary']}" in markdown
     # So does keeping the output to the target vocabulary.
     assert report["signature"]["target_vocabulary"] is True and "beams 4, target vocabulary" in markdown
+    # And the page's budget, which decides which points there are.
+    assert report["signature"]["summarizer"]["max_points"] == 8 and "max_points=8" in markdown
     assert set(report["timings"]) >= {"ingest", "summarize", "translate", "render"}
 
 

@@ -741,3 +741,9 @@ def test_the_review_page_of_a_follow_up_says_which_articles_are_new_today():
     assert "new today" in sections[story.articles[-1]]
     assert all("already in an earlier brief" in sections[n] for n in story.articles[:-1])
     assert "Briefed" not in page.split(f'id="story-{story.number}"')[0]  # other stories say nothing of it
+
+
+def test_a_brief_made_without_a_glossary_says_so_in_its_signature():
+    brief = make_brief(2)
+    brief.signature.glossary = None
+    assert "no glossary" in brief.signature.line() and "no glossary" in render.render_markdown(brief).replace("\\", "")
