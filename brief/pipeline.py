@@ -6,6 +6,7 @@ import fcntl
 import hashlib
 import json
 import os
+import re
 import time
 from collections import Counter
 from contextlib import contextmanager
@@ -420,8 +421,10 @@ def _leave_out_briefed(articles: list[Article], inputs: list[InputFile], seen: d
             record.reason = f"{left_out} of its {record.articles} articles already in {when}, left out"
             message = f"{record.file}: {record.reason}"
         else:
+            # (Not warned one by one: yesterday's files left in the folder would make a longer list each
+            # morning; the closing line counts them and the report names each.)
             record.status, record.reason = "ignored", f"already in {when}"
-            message = f"{record.file}: left out, already in {when}"
+            continue
         if warn:
             warn(message)
     for number, article in enumerate(fresh, start=1):
@@ -516,6 +519,12 @@ def no_article_reason(inputs: list[InputFile]) -> str:
 
     # Earlier outputs beside the articles (the inbox as the output directory) are in the report, not in
     # this line: a month of them would bury the reason that matters.
+    told = [r for r in inputs if r.status == "ignored" and r.reason.startswith("already in the brief of ")]
+    if told and all(r.status == "ignored" for r in inputs if r.status != "used") and not any(
+            r.status == "used" for r in inputs):
+        days = sorted({day for r in told for day in re.findall(r"\d{4}-\d{2}-\d{2}", r.reason)})
+        return (f"nothing new since the last brief: every article of the {len(told)} input(s) is already in the brief of "
+                + " or of ".join(days))
     named = [f"{r.file}: {r.reason}" for r in inputs if r.status != "used" and not r.reason.startswith(EARLIER_OUTPUT)]
     more = f"; and {len(named) - NAMED_IN_REASON} more" if len(named) > NAMED_IN_REASON else ""
     return "no usable article among the inputs" + (": " + "; ".join(named[:NAMED_IN_REASON]) + more if named else "")
