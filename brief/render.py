@@ -300,6 +300,11 @@ def _environment(kind: str) -> jinja2.Environment:
         if kind == "html":
             env = jinja2.Environment(autoescape=_is_html_template, finalize=_html_finalize, **options)
             env.filters["bidi"] = isolate_html
+            # A flag's reason lists figures and words ("source number 12.5, 85.8 مليار, 2024, الثالث"): each
+            # item is isolated on its own, or the Arabic ones and the figures between them read as one
+            # right-to-left run, reversed.
+            env.filters["list_bidi"] = lambda text: Markup(", ").join(
+                isolate_html(item, "ltr") for item in clean_text(text).split(", "))
             env.filters["whole_dates"] = keep_dates_whole
             # The signature's settings are one long run of commas: a line may break after each, not mid-word.
             env.filters["breakable"] = lambda text: Markup(",<wbr>").join(escape(part)

@@ -747,3 +747,12 @@ def test_a_brief_made_without_a_glossary_says_so_in_its_signature():
     brief = make_brief(2)
     brief.signature.glossary = None
     assert "no glossary" in brief.signature.line() and "no glossary" in render.render_markdown(brief).replace("\\", "")
+
+
+def test_each_item_of_a_flags_reason_is_isolated_so_figures_and_arabic_words_keep_their_order():
+    brief = make_brief(2)
+    brief.articles[0].sentences[0].flags = [Flag("number_mismatch", "source number 12.5, 85.8 مليار, 2024, الثالث "
+                                                                    "is missing or different in the English")]
+    page = render.render_review(brief)
+    assert ('source number 12.5, 85.8 <bdi dir="rtl">مليار</bdi>, 2024, <bdi dir="rtl">الثالث</bdi> is missing'
+            in page)
