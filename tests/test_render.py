@@ -756,3 +756,14 @@ def test_each_item_of_a_flags_reason_is_isolated_so_figures_and_arabic_words_kee
     page = render.render_review(brief)
     assert ('source number 12.5, 85.8 <bdi dir="rtl">مليار</bdi>, 2024, <bdi dir="rtl">الثالث</bdi> is missing'
             in page)
+
+
+def test_the_review_pages_list_of_sources_reads_in_number_order():
+    # The page groups articles by story; its list of sources is an index, by number.
+    brief = make_brief(9)
+    brief.articles[4].title, brief.articles[4].part = None, 2
+    page = render.render_review(brief)
+    toc = page.split('<nav class="toc">')[1].split("</nav>")[0]
+    numbers = [int(n) for n in re.findall(r'<li value="(\d+)"', toc)]
+    assert numbers == sorted(numbers) == [a.number for a in brief.articles]
+    assert f"{Path(brief.articles[4].file).name} (part 2)" in toc
