@@ -520,8 +520,7 @@ def no_article_reason(inputs: list[InputFile]) -> str:
     # Earlier outputs beside the articles (the inbox as the output directory) are in the report, not in
     # this line: a month of them would bury the reason that matters.
     told = [r for r in inputs if r.status == "ignored" and r.reason.startswith("already in the brief of ")]
-    if told and all(r.status == "ignored" for r in inputs if r.status != "used") and not any(
-            r.status == "used" for r in inputs):
+    if told and all(r.status == "ignored" for r in inputs):
         days = sorted({day for r in told for day in re.findall(r"\d{4}-\d{2}-\d{2}", r.reason)})
         return (f"nothing new since the last brief: every article of the {len(told)} input(s) is already in the brief of "
                 + " or of ".join(days))
