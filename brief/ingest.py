@@ -357,8 +357,8 @@ def decode_bytes(data: bytes, file: str, declared: str | None = None, *, replace
     if _looks_like_text(windows) and arabic_share(windows) > min_arabic_share:
         return windows, "windows-1256"
     if _looks_like_text(windows) and not arabic_letter_count(windows):
-        raise InputError(file, "undecodable bytes: not UTF-8, UTF-16 or Windows-1256 Arabic text")
-    raise InputError(file, "binary or undecodable file: not UTF-8, UTF-16 or Windows-1256 text")
+        raise InputError(file, "undecodable bytes: not UTF-8, UTF-16, Windows-1256 or ISO-8859-6 Arabic text")
+    raise InputError(file, "binary or undecodable file: not UTF-8, UTF-16, Windows-1256 or ISO-8859-6 text")
 
 
 def _is_multibyte_utf8(data: bytes) -> bool:
