@@ -56,13 +56,16 @@ def parse_date(text: str) -> str | None:
     return None
 
 
-# The Hijri months (normalised), for a page that dates its story in the Hijri calendar only.
-HIJRI_MONTHS = ("محرم", "صفر", "ربيع الاول", "ربيع الثاني", "ربيع الاخر", "جمادي الاولي", "جمادي الاول",
-                "جمادي الثانيه", "جمادي الاخره", "جمادي الاخر", "رجب", "شعبان", "رمضان", "شوال", "ذو القعده",
-                "ذي القعده", "ذو الحجه", "ذي الحجه")
+# The Hijri months (normalised) and their numbers, for a page that dates its story in the Hijri calendar
+# only and for qa, which holds a translation to the month it names.
+HIJRI_MONTHS = {normalize(name): number for name, number in {
+    "محرم": 1, "صفر": 2, "ربيع الأول": 3, "ربيع الآخر": 4, "ربيع الثاني": 4, "جمادى الأولى": 5, "جمادى الأول": 5,
+    "جمادى الآخرة": 6, "جمادى الثانية": 6, "جمادى الآخر": 6, "جمادى الثاني": 6, "رجب": 7, "شعبان": 8, "رمضان": 9,
+    "شوال": 10, "ذو القعدة": 11, "ذي القعدة": 11, "ذا القعدة": 11, "ذو الحجة": 12, "ذي الحجة": 12, "ذا الحجة": 12,
+}.items()}
 _WEEKDAYS = ("السبت", "الاحد", "الاثنين", "الثلاثاء", "الاربعاء", "الخميس", "الجمعه")
 _HIJRI_DATE = re.compile(r"(?:(?:%s)\s*[،,]?\s*)?\d{1,2}\s+(?:من\s+)?(?:%s)\s*[،,]?\s*\d{4}\s*(?:هـ|ه|هجريه)?\s*\.?"
-                         % ("|".join(_WEEKDAYS), "|".join(HIJRI_MONTHS)))
+                         % ("|".join(_WEEKDAYS), "|".join(sorted(HIJRI_MONTHS, key=len, reverse=True))))
 
 
 def is_hijri_date(text: str) -> bool:

@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from brief.arabic import arabic_letter_count, countries_named, country_mentions, has_arabic, normalize, to_ascii_digits
-from brief.dates import MONTHS
+from brief.dates import HIJRI_MONTHS, MONTHS
 from brief.errors import InputError
 from brief.models import Flag, Sentence
 
@@ -242,11 +242,6 @@ def arabic_months(text: str) -> set[int]:
 # Hijri months, compared as Hijri months apart from the Gregorian ones (Ramadan 1445 began in March).
 _HIJRI_NAMES = ("Muharram", "Safar", "Rabi al-Awwal", "Rabi al-Thani", "Jumada al-Ula", "Jumada al-Akhira", "Rajab",
                 "Shaban", "Ramadan", "Shawwal", "Dhu al-Qadah", "Dhu al-Hijjah")
-_ARABIC_HIJRI = {normalize(k): v for k, v in {
-    "محرم": 1, "صفر": 2, "ربيع الأول": 3, "ربيع الآخر": 4, "ربيع الثاني": 4, "جمادى الأولى": 5, "جمادى الأول": 5,
-    "جمادى الآخرة": 6, "جمادى الثانية": 6, "جمادى الآخر": 6, "جمادى الثاني": 6, "رجب": 7, "شعبان": 8, "رمضان": 9,
-    "شوال": 10, "ذو القعدة": 11, "ذي القعدة": 11, "ذا القعدة": 11, "ذو الحجة": 12, "ذي الحجة": 12, "ذا الحجة": 12,
-}.items()}
 # A one-word Hijri month is also a word or a name (صفر zero, رجب and رمضان names, محرم forbidden): it
 # counts only after 'شهر', a day ('15 شعبان', 'العاشر من محرم') or 'في', 'خلال' ..., or before a Hijri year,
 # 'هـ', 'المبارك' ... ('صفر' not after a preposition or a bare number: 'إلى صفر', 'بهدفين مقابل صفر').
@@ -272,8 +267,8 @@ def arabic_hijri_months(text: str) -> set[int]:
     months = set()
     for index, word in enumerate(words):
         after = words[index + 1] if index + 1 < len(words) else ""
-        pair = _strip_arabic_clitic(f"{word} {after}", _ARABIC_HIJRI)
-        stem = pair or _strip_arabic_clitic(word, _ARABIC_HIJRI)
+        pair = _strip_arabic_clitic(f"{word} {after}", HIJRI_MONTHS)
+        stem = pair or _strip_arabic_clitic(word, HIJRI_MONTHS)
         if stem is None or stem != pair and " " in stem:
             continue
         before = words[index - 1] if index else ""
@@ -283,7 +278,7 @@ def arabic_hijri_months(text: str) -> set[int]:
         zero = stem == normalize("صفر")
         if (pair or _strip_arabic_clitic(before, _HIJRI_MONTH_WORD) or day or year or after in _HIJRI_AFTER
                 or not zero and (before.isdigit() or _strip_arabic_clitic(before, _HIJRI_BEFORE, ("و",)))):
-            months.add(_ARABIC_HIJRI[stem])
+            months.add(HIJRI_MONTHS[stem])
     return months
 
 
@@ -791,7 +786,7 @@ def _spelling_pattern(word: str) -> str:
 # A Hijri date or year marked as one ('15 شوال 1445 هـ', '1395 هـ', 'الخامس عشر من شعبان 1446 هجرية').
 _HIJRI_DATE = re.compile(
     r"(?:(?:\d{1,2}|[^\s\d]+(?:\s+عشر[ةه]?)?)\s+(?:من\s+)?(?:شهر\s+)?)?(?:[وبل]?(?:"
-    + "|".join(_spelling_pattern(m) for m in sorted(_ARABIC_HIJRI, key=len, reverse=True)) + r")\s+)?"
+    + "|".join(_spelling_pattern(m) for m in sorted(HIJRI_MONTHS, key=len, reverse=True)) + r")\s+)?"
     r"(\d{3,4})\s*(?:هـ|ه(?!\w)|هجري[ةه]?)")
 _GREGORIAN_YEAR = re.compile(r"(?<![\d.,])(?:19|20)\d\d(?!\d|[.,]\d)")
 
