@@ -214,7 +214,7 @@ _SNIFF_BYTES = 16384
 
 
 def _looks_like_article(path: str) -> bool:
-    """Whether a file of another name begins as a web page or holds Arabic text (UTF-8, UTF-16, Windows-1256)."""
+    """Whether a file of another name begins as a web page or holds Arabic text in an encoding brief reads."""
     try:
         with open(path, "rb") as handle:
             head = handle.read(_SNIFF_BYTES)
@@ -222,10 +222,11 @@ def _looks_like_article(path: str) -> bool:
         return True  # reading it names the problem
     if _HTML_START.match(head):
         return True
-    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return arabic_letter_count(head.decode("utf-16", errors="ignore")) >= MIN_ARABIC_LETTERS
-    return any(arabic_letter_count(head.decode(encoding, errors="ignore")) >= MIN_ARABIC_LETTERS
-               for encoding in ("utf-8", "cp1256")) and b"\x00" not in head
+    try:  # (the same decoding as reading it: a BOM, UTF-16 without one, Windows-1256, ISO-8859-6)
+        text, _ = decode_bytes(head, path)
+    except InputError:
+        return False  # binary, or no text brief reads
+    return arabic_letter_count(text) >= MIN_ARABIC_LETTERS
 
 
 def _saved_page_of(folder: str, names: set[str]) -> str | None:
