@@ -415,7 +415,8 @@ def _leave_out_briefed(articles: list[Article], inputs: list[InputFile], seen: d
     for record in inputs:
         if record.file not in dates:
             continue
-        when = "the brief of " + " and of ".join(sorted(dates[record.file]))
+        days = " and of ".join(sorted(dates[record.file]))
+        when = "the brief of " + days
         left_out = len(parts[record.file])
         if left_out < record.articles:
             record.reason = f"{left_out} of its {record.articles} articles already in {when}, left out"
@@ -423,7 +424,7 @@ def _leave_out_briefed(articles: list[Article], inputs: list[InputFile], seen: d
         else:
             # (Not warned one by one: yesterday's files left in the folder would make a longer list each
             # morning; the closing line counts them and the report names each.)
-            record.status, record.reason = "ignored", f"already in {when}"
+            record.status, record.reason = "ignored", ALREADY_BRIEFED + days
             continue
         if warn:
             warn(message)
@@ -511,6 +512,7 @@ def _no_usable_article(prepared: Prepared, out_dir: Path, date: str) -> NoUsable
 
 
 NAMED_IN_REASON = 5
+ALREADY_BRIEFED = "already in the brief of "  # how _leave_out_briefed's reason for an ignored file begins
 
 
 def no_article_reason(inputs: list[InputFile]) -> str:
@@ -519,7 +521,7 @@ def no_article_reason(inputs: list[InputFile]) -> str:
 
     # Earlier outputs beside the articles (the inbox as the output directory) are in the report, not in
     # this line: a month of them would bury the reason that matters.
-    told = [r for r in inputs if r.status == "ignored" and r.reason.startswith("already in the brief of ")]
+    told = [r for r in inputs if r.status == "ignored" and r.reason.startswith(ALREADY_BRIEFED)]
     if told and all(r.status == "ignored" for r in inputs):
         days = sorted({day for r in told for day in re.findall(r"\d{4}-\d{2}-\d{2}", r.reason)})
         return (f"nothing new since the last brief: every article of the {len(told)} input(s) is already in the brief of "
