@@ -28,6 +28,10 @@ _DATE_DMY_NAMED = re.compile(rf"\b(\d{{1,2}})\s*/?\s*(?:من\s+)?({MONTH_PATTERN
 _DATE_MDY_NAMED = re.compile(rf"\b({MONTH_PATTERN})\s+(\d{{1,2}})\s*[،,]?\s*(\d{{4}})(?!\d)")
 _DATE_YMD = re.compile(r"(?<!\d)(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?!\d)")
 _DATE_DMY = re.compile(r"(?<!\d)(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})(?!\d)")
+# A two-digit year ("19-6-24") only on a line that holds nothing else (a time may follow): inside a
+# sentence "3-1-20" may be a score or a count as well as a day.
+_DATE_DMY_SHORT = re.compile(r"\s*(\d{1,2})([-/.])(\d{1,2})\2(\d{2})(?:\s*[-|،,]?\s*\d{1,2}:\d{2}(?::\d{2})?"
+                             r"\s*(?:[ap]\.?m\.?|ص|م)?)?\s*", re.IGNORECASE)
 
 
 def parse_date(text: str) -> str | None:
@@ -47,6 +51,12 @@ def parse_date(text: str) -> str | None:
         candidates.append((found.start(), (int(found[3]), MONTHS[found[2]], int(found[1]))))
     for found in _DATE_MDY_NAMED.finditer(text):
         candidates.append((found.start(), (int(found[3]), MONTHS[found[1]], int(found[2]))))
+    short = _DATE_DMY_SHORT.fullmatch(text)
+    if short and not candidates:
+        day, month = int(short[1]), int(short[3])
+        if month > 12 >= day:
+            day, month = month, day
+        candidates.append((0, (2000 + int(short[4]), month, day)))
     for _, (year, month, day) in sorted(candidates):
         try:
             if 1900 <= year <= 2100:

@@ -132,6 +132,11 @@ def test_html_metadata_comes_from_the_page():
     ("06/19/2024", "2024-06-19"),
     ("آخر تحديث: 11/7/202412:40 PM", "2024-07-11"),  # a copied page glues the date to its time
     ("31-02-2024", None),
+    ("19-6-24", "2024-06-19"),  # a two-digit year, on a line of its own ...
+    ("١٩/٦/٢٤ ١٠:٣٠ ص", "2024-06-19"),
+    ("فاز الفريق 3-1-20", None),  # ... not inside a sentence
+    ("19-6-24-7", None),
+    ("6/19/24", "2024-06-19"),
     ("منذ عام 2000", None),
 ])
 def test_dates(text, iso):
