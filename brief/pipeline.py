@@ -18,7 +18,8 @@ from brief import __version__
 from brief.arabic import has_arabic, normalize, readable_name
 from brief.atomic import claim_aside_name, write_atomic
 from brief.config import BuildSettings, is_iso_date
-from brief.errors import EXIT_OK, EXIT_PARTIAL, BriefError, InputError, MailError, NoUsableInput, OutputError, RunLocked
+from brief.errors import (EXIT_OK, EXIT_PARTIAL, BriefError, InputError, MailError, NoUsableInput, OutputError,
+                          RunLocked, UsageError)
 from brief.interrupts import InterruptedAfterWriting, interrupts_held
 from brief.models import Article, Brief, InputFile, KeyPoint, RawDocument, Signature, Story, count_outlets
 
@@ -554,7 +555,20 @@ def _choose_new_points(articles: list[Article], settings: BuildSettings, seen: d
     return stories, points, summarizer_settings
 
 
-def _signature(translator, summarizer_settings: dict, glossary, corrections) -> Signature:
+def creation_time() -> str:
+    """When the brief is made, as its footer states it: now, or SOURCE_DATE_EPOCH (UTC) when that is set, so
+    that two runs on the same inputs write the same files (the reproducible-builds convention)."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if not epoch:
+        return datetime.datetime.now().astimezone().isoformat(timespec="seconds")
+    try:
+        moment = datetime.datetime.fromtimestamp(int(epoch), datetime.timezone.utc)
+    except (ValueError, OverflowError, OSError):
+        raise UsageError(f"SOURCE_DATE_EPOCH must be a count of seconds since 1970-01-01 UTC, not {epoch!r}") from None
+    return moment.isoformat(timespec="seconds")
+
+
+def _signature(translator, summarizer_settings: dict, glossary, corrections, created: str) -> Signature:
     """What reproduces this brief: the tool, the model and how it ran, the summarizer's settings, the
     glossary and corrections used."""
     described = translator.describe()
@@ -566,7 +580,7 @@ def _signature(translator, summarizer_settings: dict, glossary, corrections) -> 
         summarizer=summarizer_settings,
         glossary=glossary.fingerprint() if glossary else None,
         corrections=corrections.fingerprint() if corrections else None,
-        created=datetime.datetime.now().astimezone().isoformat(timespec="seconds"))
+        created=created)
 
 
 @dataclass
@@ -649,6 +663,7 @@ def build(settings: BuildSettings, *, progress: Callable[[int, int], None] | Non
     from brief.translate import TranslateOptions, Translator
 
     settings.validate()
+    created = creation_time()
     timings: dict = {}
     out_dir = Path(settings.output)
     date = settings.date or datetime.date.today().isoformat()
@@ -704,7 +719,7 @@ def build(settings: BuildSettings, *, progress: Callable[[int, int], None] | Non
         budget = {"max_points": settings.max_points, "max_words": settings.max_words}
         brief = Brief(title=settings.title or f"Arabic press brief, {date}", date=date, points=points,
                       articles=articles, signature=_signature(translator, {**budget, **summarizer_settings},
-                                                              glossary, corrections),
+                                                              glossary, corrections, created),
                       stories=stories if headed else [],
                       flagged_points=sum(1 for p in points if p.flags), brief_only=settings.brief_only)
 

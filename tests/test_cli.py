@@ -581,3 +581,24 @@ def test_stories_lists_each_article_of_a_story_with_its_number(tmp_path):
     assert result.returncode == 0, result.stderr
     assert "story 1: 6 article(s)" in result.stdout  # seed 001 holds two articles
     assert "- [3] " in result.stdout and "001_dc81cc70374510db.txt (part 2)" in result.stdout
+
+
+def test_source_date_epoch_makes_two_builds_byte_identical(tiny_model_dir, tmp_path):
+    # The footer's "made" time is the only thing that differs between two runs on the same inputs; with
+    # SOURCE_DATE_EPOCH set it is that moment, so a brief can be rebuilt and compared byte for byte.
+    env = {"BRIEF_CACHE_DIR": str(tmp_path / "cache"), "SOURCE_DATE_EPOCH": "1718755200"}
+    for name in ("a", "b"):
+        result = run_brief("build", SEEDS, "-o", tmp_path / name, "--model", tiny_model_dir, "--date", "2024-06-19",
+                           "--format", "md,pdf,html", "--quiet", env_extra=env)
+        assert result.returncode == 0, result.stderr
+    files = sorted(p.name for p in (tmp_path / "a").iterdir() if not p.name.startswith("."))
+    assert {Path(f).suffix for f in files} == {".md", ".pdf", ".html"}
+    for name in files:
+        assert (tmp_path / "a" / name).read_bytes() == (tmp_path / "b" / name).read_bytes(), name
+    assert "made 2024-06-19T00:00:00+00:00" in (tmp_path / "a" / "brief-2024-06-19.md").read_text(encoding="utf-8")
+
+    result = run_brief("build", SEEDS, "-o", tmp_path / "c", "--model", tiny_model_dir, "--quiet",
+                       env_extra={**env, "SOURCE_DATE_EPOCH": "yesterday"})
+    assert result.returncode == 2 and "SOURCE_DATE_EPOCH" in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1 and "Traceback" not in result.stderr
+    assert not (tmp_path / "c").exists()
