@@ -447,3 +447,24 @@ def test_an_outlets_spellings_count_as_one_source():
     assert coverage(story, {a.number: a for a in articles}) == (2, 5)
     # Two papers that share a word are two: Egypt's الشروق and Algeria's الشروق أونلاين.
     assert outlet_key("الشروق") != outlet_key("الشروق أونلاين")
+
+
+def test_a_headline_pasted_alone_joins_its_story(tmp_path):
+    # Every term of the headline is one the whole run shares, weighted down: by cosine alone it stood as a
+    # "Story 2" of its own, took a point from the story and repeated its first fact.
+    import shutil
+
+    from brief.pipeline import prepare
+
+    seeds = Path(__file__).parent.parent / "seeds"
+    for seed in seeds.glob("*.txt"):
+        shutil.copy(seed, tmp_path / seed.name)
+    (tmp_path / "zz_flash.txt").write_text(
+        "عاجل: بوتين يصل إلى بيونغ يانغ في أول زيارة لكوريا الشمالية منذ 24 عاما\n", encoding="utf-8")
+    (tmp_path / "zz_other.txt").write_text("عاجل: زلزال بقوة 5.8 درجات يضرب إقليم الحسيمة شمالي المغرب\n",
+                                           encoding="utf-8")
+    articles = prepare([str(tmp_path)]).articles
+    number = {Path(a.file).name: a.number for a in articles}
+    stories = cluster_stories(articles)
+    assert [len(s.articles) for s in stories] == [7, 1]
+    assert number["zz_flash.txt"] in stories[0].articles and stories[1].articles == [number["zz_other.txt"]]
