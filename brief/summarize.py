@@ -104,7 +104,8 @@ class _Candidate:
     words: int
     terms: frozenset = frozenset()
     score: float = 0.0
-    headline: bool = False  # a title or heading line
+    headline: bool = False  # a title or heading line, or a headline pasted alone (`flash`)
+    flash: bool = False  # the one line of its article, with no final stop: a headline without its article
     story: int | None = None  # the story of its article, when the caller grouped the articles
 
 
@@ -230,12 +231,16 @@ def _candidates(articles: list[Article],
     per_article = None if total <= settings.max_sentences else max(3, settings.max_sentences // len(articles))
     for article in sorted(articles, key=lambda a: a.number):
         year = int(article.published[:4]) if article.published and _YEAR.match(article.published) else run_year
-        for position, sentence in enumerate(article.sentences[:per_article]):
-            if not sentence.text.strip() or not has_arabic(sentence.text) or sentence.kind == "dateline":
-                continue
+        usable = [(position, sentence) for position, sentence in enumerate(article.sentences[:per_article])
+                  if sentence.text.strip() and has_arabic(sentence.text) and sentence.kind != "dateline"]
+        # A headline pasted alone (a one-line flash with no final stop) is a headline, though no article
+        # stands under it to make it one: it meets every sentence of its story on the story's names.
+        flash = len(usable) == 1 and not _FINAL.search(usable[0][1].text.strip())
+        for position, sentence in usable:
             terms = sentence_terms(sentence.text, year)
             candidates.append(_Candidate(article.number, position, sentence, word_count(sentence.text),
-                                         frozenset(terms), headline=sentence.kind != "body"))
+                                         frozenset(terms), headline=sentence.kind != "body" or flash,
+                                         flash=flash))
             term_lists.append(terms)
     return candidates, term_lists, _similarities(_vectors(term_lists))
 
@@ -316,11 +321,11 @@ def cluster_facts(candidates: list[_Candidate], matrix: list[list[float]],
 
 
 def _states_same_fact(seed: int, other: int, candidates: list[_Candidate], matrix: list[list[float]],
-                      settings: SummarizerSettings) -> bool:
+                      settings: SummarizerSettings, headline_ok: bool = False) -> bool:
     """Whether `other` states the seed's fact: close enough, sharing enough terms, and not a headline (short
     and dense in names, it meets many sentences of its story without stating their fact). One common word
     is no common fact: a short headline meets many sentences on a single term."""
-    return (matrix[seed][other] >= settings.fact_threshold and not candidates[other].headline
+    return (matrix[seed][other] >= settings.fact_threshold and (headline_ok or not candidates[other].headline)
             and candidates[seed].story == candidates[other].story
             and len(candidates[seed].terms & candidates[other].terms) >= settings.min_shared_terms
             and not _other_figures(candidates[seed].sentence.text, candidates[other].sentence.text))
@@ -399,7 +404,23 @@ def _points(articles: list[Article], max_points: int, max_words: int | None,
         points.append(KeyPoint(arabic=seed.sentence.text, citations=sorted(cited),
                                article=seed.article, sentence=seed.index, score=round(cluster.score, 6),
                                members=members))
+    _cite_flashes(points, chosen, candidates, matrix, settings)
     return points
+
+
+def _cite_flashes(points: list[KeyPoint], chosen: list[_Cluster], candidates: list[_Candidate],
+                  matrix: list[list[float]], settings: SummarizerSettings) -> None:
+    """Cite a headline pasted alone on the one point it states, the closest: as a headline it joins no
+    cluster (it would meet every sentence of its story), yet it reports that point's fact."""
+    for k, flash in enumerate(candidates):
+        if not flash.flash:
+            continue
+        stating = [(matrix[cluster.seed][k], number) for number, cluster in enumerate(chosen)
+                   if candidates[cluster.seed].article != flash.article
+                   and _states_same_fact(cluster.seed, k, candidates, matrix, settings, headline_ok=True)]
+        if stating:
+            point = points[max(stating)[1]]
+            point.citations = sorted(set(point.citations) | {flash.article})
 
 
 def _without_restated_headlines(ranked: list[tuple[_Cluster, float]],

@@ -505,3 +505,25 @@ def test_a_key_point_does_not_open_with_the_wire_dateline():
     points = summarize(articles, max_points=3)
     assert points and points[0].arabic.startswith("أصدر رئيس دولة فلسطين")
     assert not any("وفا-" in p.arabic for p in points)
+
+
+def test_a_headline_pasted_alone_is_cited_on_the_one_point_it_states(tmp_path):
+    # A one-line flash meets every sentence of its story on the story's names: as a cluster member it was
+    # cited for the Kim visit of 2023 and lifted a second "first visit" point onto the page.
+    import shutil
+
+    from brief.config import BuildSettings
+    from brief.pipeline import choose_points, prepare
+
+    for seed in SEEDS.glob("*.txt"):
+        shutil.copy(seed, tmp_path / seed.name)
+    (tmp_path / "zz_flash.txt").write_text(
+        "عاجل: بوتين يصل إلى بيونغ يانغ في أول زيارة لكوريا الشمالية منذ 24 عاما\n", encoding="utf-8")
+    articles = prepare([str(tmp_path)]).articles
+    flash = next(a.number for a in articles if a.file.endswith("zz_flash.txt"))
+    stories, points, _ = choose_points(articles, BuildSettings())
+    assert len(stories) == 1
+    citing = [fact_of(p.arabic) for p in points if flash in p.citations]
+    assert citing == ["first_visit_24_years"]
+    facts = Counter(fact_of(p.arabic) for p in points if fact_of(p.arabic))
+    assert all(n == 1 for n in facts.values()), facts
