@@ -136,16 +136,39 @@ _PLACES = {
     "اليابان": ("طوكيو", "ياباني"), "كوريا الشماليه": ("بيونغ يانغ,بيونج يانج", ""), "كوريا الجنوبيه": ("", ""),
     "اثيوبيا": ("اديس ابابا", "اثيوبي"), "فيتنام": ("هانوي", "فيتنامي"),
 }
+# Towns of the region beyond the capitals above, by country (normalised spelling): a local paper names its
+# own towns, not its country ("مستشفى معان", "بلدات محافظة اربد"), so they tell where a story is set. Left
+# out for their other meanings or countries: عمان (Oman), طرابلس (Libya, Lebanon), رفح (Gaza, Egypt),
+# القدس, صور ("pictures"), العين ("the eye").
+_TOWNS = {
+    "الاردن": "الزرقاء,اربد,العقبه,معان,السلط,الكرك,مادبا,جرش,المفرق,الطفيله",
+    "فلسطين": "رام الله,نابلس,جنين,الخليل,بيت لحم,خان يونس,طولكرم,قلقيليه,دير البلح",
+    "العراق": "الموصل,اربيل,السليمانيه,كركوك,النجف,كربلاء,الفلوجه,الرمادي,الناصريه",
+    "سوريا": "حمص,حماه,ادلب,اللاذقيه,دير الزور,الرقه,درعا,طرطوس,القامشلي",
+    "لبنان": "صيدا,بعلبك,النبطيه,زحله", "اليمن": "تعز,مارب,الحديده,المكلا",
+    "ليبيا": "مصراته,سبها,درنه,سرت", "تونس": "صفاقس,سوسه,القيروان,بنزرت,قابس",
+    "الجزاير": "وهران,قسنطينه,عنابه,تلمسان", "المغرب": "مراكش,طنجه,فاس,اكادير,وجده,تطوان,مكناس,الحسيمه",
+    "مصر": "اسوان,الاقصر,بورسعيد,السويس,الاسماعيليه,طنطا,المنصوره,الغردقه,شرم الشيخ,العريش",
+    "السعوديه": "الدمام,المدينه المنوره,ابها,تبوك,الطائف", "الامارات": "الشارقه,عجمان,راس الخيمه,الفجيره",
+    "سلطنه عمان": "صلاله,نزوي,صحار", "السودان": "ام درمان,بورتسودان,الفاشر,نيالا",
+    "تركيا": "ازمير,انطاليا,غازي عنتاب",
+}
+
+
 @functools.lru_cache(maxsize=None)
-def _place_pattern() -> tuple[re.Pattern, dict[str, str]]:
-    """One pattern for every country's names (group 1) and nisba stems (group 2, with their endings),
-    longest first, and the country of each; built on first use, not at import."""
+def _place_pattern(towns: bool = False) -> tuple[re.Pattern, dict[str, str]]:
+    """One pattern for every country's names (group 1; with `towns`, its _TOWNS too) and nisba stems (group
+    2, with their endings), longest first, and the country of each; built on first use, not at import."""
     names, nisbas = {}, {}
     for country, (others, nisba) in _PLACES.items():
         for name in [country, *filter(None, others.split(","))]:
             names[name.removeprefix("ال")] = country
         if nisba:
             nisbas[nisba] = country
+    if towns:
+        for country, listed in _TOWNS.items():
+            for town in listed.split(","):
+                names.setdefault(town.removeprefix("ال"), country)
 
     def alternatives(words: dict) -> str:
         return "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True))
@@ -166,16 +189,11 @@ def countries_named(text: str) -> dict[str, str]:
     return named
 
 
-# Cities that open wire datelines ("نابلس - أعلنت ...") besides the countries and capitals above, and the
-# two names left out above for their other meanings: first in a dateline, a word is a place.
+# Places that open wire datelines besides the countries, capitals and _TOWNS above: the names left out
+# there for their other meanings (first in a dateline, a word is a place) and cities abroad.
 _DATELINE_PLACES = frozenset(normalize(name) for name in (
-    "عمان", "سيول", "رام الله", "القدس", "نابلس", "جنين", "الخليل", "بيت لحم", "خان يونس", "رفح", "طرابلس",
-    "مصراته", "الموصل", "أربيل", "السليمانية", "كركوك", "النجف", "كربلاء", "حمص", "حماة", "إدلب", "اللاذقية",
-    "دير الزور", "الرقة", "صيدا", "صور", "تعز", "مأرب", "الحديدة", "المكلا", "صفاقس", "سوسة", "وهران",
-    "قسنطينة", "مراكش", "طنجة", "فاس", "أكادير", "أسوان", "الأقصر", "بورسعيد", "السويس", "الإسماعيلية",
-    "طنطا", "المنصورة", "الزرقاء", "إربد", "العقبة", "الدمام", "المدينة المنورة", "أبها", "تبوك", "الطائف",
-    "الشارقة", "عجمان", "العين", "صلالة", "نزوى", "صحار", "أم درمان", "بورتسودان", "نيويورك", "جنيف",
-    "بروكسل", "فيينا", "روما", "مدريد", "أوتاوا", "بيروت", "الجزائر", "تونس", "الكويت", "جيبوتي", "الدوحة",
+    "عمان", "القدس", "طرابلس", "رفح", "صور", "العين", "سيول", "جيبوتي", "نيويورك", "جنيف", "بروكسل", "فيينا",
+    "روما", "مدريد", "أوتاوا",
 ))
 
 
@@ -187,14 +205,16 @@ def is_place_name(text: str) -> bool:
 
 @functools.lru_cache(maxsize=None)
 def _place_names() -> frozenset[str]:
-    """Every country's name, capital and main cities (without the article ال), not its nisba."""
+    """Every country's name, capital, main cities and towns (without the article ال), not its nisba."""
     return frozenset(name.removeprefix("ال") for country, (others, _) in _PLACES.items()
-                     for name in [country, *filter(None, others.split(","))])
+                     for name in [country, *filter(None, others.split(",")), *_TOWNS.get(country, "").split(",")]
+                     if name)
 
 
-def country_mentions(text: str) -> dict[str, int]:
-    """How often each country is named in the text, by its name, capital and main cities or nisba."""
-    pattern, country_of = _place_pattern()
+def country_mentions(text: str, towns: bool = False) -> dict[str, int]:
+    """How often each country is named in the text, by its name, capital and main cities or nisba (and, with
+    `towns`, the towns of _TOWNS: where a story is set, not which countries a translation must name)."""
+    pattern, country_of = _place_pattern(towns)
     counts: dict[str, int] = {}
     for name, nisba in pattern.findall(normalize(text)):
         country = country_of[name or nisba]

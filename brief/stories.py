@@ -131,11 +131,11 @@ def _likeness(a: dict[str, float], b: dict[str, float]) -> float:
 
 
 def article_places(article: Article) -> Counter:
-    """Countries an article names (its title counting TITLE_WEIGHT), by brief.arabic.country_mentions."""
+    """Countries an article names, by themselves or their towns (its title counting TITLE_WEIGHT)."""
     counts: Counter = Counter()
     for sentence in article.sentences:
         weight = TITLE_WEIGHT if sentence.kind == "title" else 1.0
-        for country, count in country_mentions(sentence.text).items():
+        for country, count in country_mentions(sentence.text, towns=True).items():
             counts[country] += weight * count
     return counts
 

@@ -468,3 +468,17 @@ def test_a_headline_pasted_alone_joins_its_story(tmp_path):
     stories = cluster_stories(articles)
     assert [len(s.articles) for s in stories] == [7, 1]
     assert number["zz_flash.txt"] in stories[0].articles and stories[1].articles == [number["zz_other.txt"]]
+
+
+def test_a_local_paper_naming_its_towns_not_its_country_is_set_there():
+    # A Jordanian paper names Ma'an, not Jordan, and the pilgrims' bus came "from Saudi territory": read by
+    # countries alone, one report was set in Saudi Arabia, the other in Jordan, and the crash was two stories.
+    articles = [
+        _article(1, "وفاة 9 أشخاص بانقلاب حافلة معتمرين قرب معان",
+                 "أعلنت مديرية الأمن العام وفاة 9 أشخاص وإصابة 27 آخرين إثر انقلاب حافلة تقل معتمرين قادمة من "
+                 "الأراضي السعودية على الطريق الصحراوي قرب معان، ونقل المصابون إلى مستشفى معان الحكومي.",
+                 outlet="المملكة"),
+        _article(2, "تسعة قتلى بحادث حافلة معتمرين أردنيين",
+                 "لقي تسعة معتمرين أردنيين حتفهم وأصيب 27 آخرون في انقلاب حافلتهم على الطريق الصحراوي، وقال مصدر "
+                 "طبي إن مستشفى معان الحكومي استقبل المصابين.", outlet="الغد")]
+    assert [s.articles for s in cluster_stories(articles)] == [[1, 2]]
