@@ -1888,11 +1888,13 @@ DUPLICATE_JACCARD = 0.6
 DUPLICATE_CONTAINMENT = 0.85
 
 
-def _shingles(article: Article) -> set[str]:
+def _body_text(article: Article) -> str:
     if article.sentences:
-        text = " ".join(s.text for s in article.sentences if s.kind == "body")
-    else:
-        text = " ".join(ln.text for ln in article.lines if ln.kind == "body")
+        return " ".join(s.text for s in article.sentences if s.kind == "body")
+    return " ".join(ln.text for ln in article.lines if ln.kind == "body")
+
+
+def _shingles(text: str) -> set[str]:
     words = tokens(text)
     # Strings, not tuples: a string keeps its hash, so comparing two big articles' sets is several
     # times faster (a tuple's hash is computed again at every lookup).
@@ -1902,21 +1904,24 @@ def _shingles(article: Article) -> set[str]:
 
 
 def find_duplicates(articles: list[Article]) -> dict[int, int]:
-    """Index of each duplicate article → index of the earlier article it copies (near-identical body)."""
-    shingles = [_shingles(a) for a in articles]
+    """Index of each copy → index of the article it copies: a near-identical body stating no figure the
+    other lacks. Of two such, the one holding more of the text is the original (an update that adds a
+    paragraph is kept, its first version is the copy); two bodies that differ in a figure are two reports
+    (a toll that rose from 10 to 27 was hidden as a copy of the first)."""
+    texts = [_body_text(a) for a in articles]
+    shingles = [_shingles(text) for text in texts]
+    figures = [set(re.findall(r"\d+(?:[.,]\d+)*", to_ascii_digits(text))) for text in texts]
     duplicates: dict[int, int] = {}
-    for later in range(len(articles)):
+    originals: list[int] = []
+    # Largest first, so that each article is compared with those that could be its original.
+    for later in sorted(range(len(articles)), key=lambda k: (-len(shingles[k]), k)):
         mine = shingles[later]
         if len(mine) < 3:
             continue
-        for earlier in range(later):
-            if earlier in duplicates:
-                continue
+        for earlier in originals:
             theirs = shingles[earlier]
-            if len(theirs) < 3:
-                continue
             shared = len(mine & theirs) if len(mine) <= len(theirs) else len(theirs & mine)
-            if not shared:
+            if not shared or not figures[later] <= figures[earlier]:
                 continue
             jaccard = shared / (len(mine) + len(theirs) - shared)
             containment = shared / min(len(mine), len(theirs))
@@ -1924,4 +1929,6 @@ def find_duplicates(articles: list[Article]) -> dict[int, int]:
             if jaccard >= DUPLICATE_JACCARD or (containment >= DUPLICATE_CONTAINMENT and ratio >= 0.5):
                 duplicates[later] = earlier
                 break
+        else:
+            originals.append(later)
     return duplicates

@@ -1343,3 +1343,18 @@ def test_articles_parted_by_a_separator_line_are_separate_pages_with_their_own_s
 def test_a_scene_break_or_a_short_rule_inside_an_article_splits_nothing(rule):
     text = "خبير: خسائر الحرب تتجاوز 8.5 مليارات دولار\n" + PARAGRAPHS * 3 + rule + "\n" + PARAGRAPHS * 3
     assert len(clean_document(RawDocument(file="p.txt", text=text, encoding="utf-8"))) == 1
+
+
+def test_an_update_is_no_copy_of_the_first_report_but_the_first_report_is_its_copy():
+    first = ("انفجار في سوق بالموصل\nالجزيرة نت\n\nقتل 10 أشخاص وأصيب العشرات في انفجار ضرب سوقا شعبيا في مدينة "
+             "الموصل شمال العراق صباح اليوم، وفق ما أفادت مصادر أمنية عراقية.\n")
+    rose = first.replace("انفجار في سوق بالموصل\nالجزيرة نت", "ارتفاع حصيلة انفجار الموصل\nالعربية").replace("10", "27")
+    added = first + "وأعلنت السلطات الحداد ثلاثة أيام في المدينة وفتحت تحقيقا في أسباب الانفجار الذي وقع قرب المسجد.\n"
+    read = [clean_document(RawDocument(f"{n}.txt", text, "utf-8"))[0] for n, text in enumerate([first, rose, added])]
+    # A toll that rose is a second report, not a copy hidden from the page ...
+    assert find_duplicates(read[:2]) == {}
+    # ... and a version with a paragraph more is the original: the first version is its copy, in either order.
+    assert find_duplicates([read[0], read[2]]) == {0: 1}
+    assert find_duplicates([read[2], read[0]]) == {1: 0}
+    # The same file saved twice is still one report.
+    assert find_duplicates([read[0], clean_document(RawDocument("again.txt", first, "utf-8"))[0]]) == {1: 0}
