@@ -166,12 +166,31 @@ def isolate_html(text: object, direction: str = "rtl") -> Markup:
         return escape(text)
     if _base_direction(text, direction) == "ltr":
         return Markup("").join(
-            Markup('<bdi dir="rtl">') + escape(piece) + Markup("</bdi>") if rtl else escape(piece)
+            (Markup('<bdi dir="rtl" class="long">') if _has_long_word(piece) else Markup('<bdi dir="rtl">'))
+            + escape(piece) + Markup("</bdi>") if rtl else escape(piece)
             for piece, rtl in _rtl_pieces(text))
-    return Markup("").join(
-        (Markup('<bdi dir="ltr" class="figure">') if _FIGURE.fullmatch(piece.strip()) else Markup('<bdi dir="ltr">'))
-        + escape(piece) + Markup("</bdi>") if ltr else escape(piece)
-        for piece, ltr in _ltr_pieces(text))
+    return Markup("").join(_ltr_run(piece) + escape(piece) + Markup("</bdi>") if ltr else escape(piece)
+                           for piece, ltr in _ltr_pieces(text))
+
+
+_LONG_WORD = 25  # letters: a hashtag, a slug, a pasted handle; no name or word of running text is as long
+
+
+def _ltr_run(piece: str) -> Markup:
+    """The opening tag of a Latin run in Arabic text: a figure is never broken (a date broken at its hyphen
+    reads out of order), a long word may be broken anywhere (WeasyPrint lets no overflow-wrap into an
+    isolated run: a 57-letter hashtag ran over the English column of the PDF; an Arabic run of one long
+    word in English text is marked the same)."""
+    if _FIGURE.fullmatch(piece.strip()):
+        return Markup('<bdi dir="ltr" class="figure">')
+    if _has_long_word(piece):
+        return Markup('<bdi dir="ltr" class="long">')
+    return Markup('<bdi dir="ltr">')
+
+
+def _has_long_word(text: str) -> bool:
+    """A run of letters and digits nothing may break (an address breaks at its slashes)."""
+    return any(len(word) >= _LONG_WORD for word in re.findall(r"\w+", text))
 
 
 _ISO_DATE = re.compile(r"(?<![\w-])\d{4}-\d{2}-\d{2}(?![\w-])")
@@ -323,7 +342,6 @@ def _environment(kind: str) -> jinja2.Environment:
         # A source's file by its name alone: the outputs are mailed, and a path says whose disk it is on.
         env.filters["file_name"] = lambda path: ("(standard input)" if str(path) == "-" else
                                                  os.path.basename(str(path).rstrip("/\\")) or str(path))
-        env.globals["md_indent"] = lambda width: MarkdownSafe(" " * int(width))
         env.globals["read_prompt"] = _read_prompt
         _ENVIRONMENTS[key] = env
     return _ENVIRONMENTS[key]

@@ -111,10 +111,13 @@ def test_dates_urls_and_latin_names_inside_arabic_are_isolated():
     marked = str(render.isolate_html(text))
     for run in ("10-06-2024", "10:30"):  # figures: kept on one line by the style sheet
         assert f'<bdi dir="ltr" class="figure">{run}</bdi>' in marked
-    for run in ("Kim Jong-un", "https://www.lifegate.it/russia"):  # may break, or a long one would overflow
+    for run in ("Kim Jong-un", "https://www.lifegate.it/russia"):  # may break at spaces, slashes, hyphens
         assert f'<bdi dir="ltr">{run}</bdi>' in marked
     assert '<bdi dir="ltr">2000</bdi>' not in marked  # a bare number needs no isolation
     assert render.isolate_html("Putin visited Hanoi on 20-06-2024") == "Putin visited Hanoi on 20-06-2024"
+    # A hashtag of 57 letters may break anywhere: the PDF engine wraps an isolated run no other way.
+    tagged = str(render.isolate_html("ضمن حملة #JordanHealthMinistryOpensTheNewIrbidGovernmentalHospital مساء أمس."))
+    assert '<bdi dir="ltr" class="long">JordanHealthMinistryOpensTheNewIrbidGovernmentalHospital</bdi>' in tagged
 
 
 def test_arabic_inside_english_is_isolated_and_the_english_is_not():
@@ -181,7 +184,7 @@ def test_injection_markdown_renders_to_inert_html(poisoned):
     text = render.render_markdown(poisoned)
     assert not OVERRIDES.search(text)
     rendered = markdown.markdown(text, extensions=["tables"])
-    parsed = assert_inert_html(rendered, {"h1", "h2", "p", "ol", "ul", "li", "strong", "hr", "a"})
+    parsed = assert_inert_html(rendered, {"h1", "h2", "p", "ul", "li", "strong", "blockquote", "hr", "a"})
     assert not any(tag == "a" and not re.match(r"https?://ok\.example/", a.get("href", "")) for tag, a in parsed.tags)
     # The payloads are still there, as text.
     assert "<script>alert('x')</script>" in "".join(parsed.text)
@@ -232,6 +235,20 @@ def pdf_text(path: Path) -> str:
     return " ".join(re.sub("[\u202A-\u202C]", "", out).split())
 
 
+@needs_poppler
+def test_brackets_copied_from_the_pdf_face_the_right_way(tmp_path):
+    # Noto Naskh has no brackets: drawn mirrored in Arabic by the English text's font, one glyph stood for
+    # both "(" and ")" in the text layer, and the English copied out of the PDF read ")Firas Hawari(".
+    brief = make_brief(1)
+    brief.points[0].arabic = "وقال وزير الصحة (فراس الهواري) إن المستشفى يخدم الشمال (بترا)."
+    brief.points[0].english = "The health minister (Firas Hawari) said the hospital serves the north [Petra]."
+    _, pdf = render.fit_to_page(brief)
+    (tmp_path / "b.pdf").write_bytes(pdf)
+    text = pdf_text(tmp_path / "b.pdf")
+    assert "(Firas Hawari)" in text and "[Petra]" in text
+    assert "(فراس الهواري)" in text or "(الهواري فراس)" in text
+
+
 def pdf_pages(path: Path) -> int:
     info = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True, check=True).stdout
     return int(re.search(r"^Pages:\s+(\d+)", info, re.M).group(1))
@@ -269,7 +286,8 @@ def test_pdf_is_one_page_with_every_font_embedded(fitted_sets, count):
     fonts = pdf_fonts(path)
     assert fonts and all(f["emb"] == "yes" for f in fonts), fonts
     names = " ".join(f["name"] for f in fonts)
-    assert {f["name"].split("+", 1)[1] for f in fonts} <= {"Brief-Sans", "Brief-Sans-Bold", "Brief-Sans-Italic", "Brief-Naskh", "Brief-Naskh-Bold"}
+    assert {f["name"].split("+", 1)[1] for f in fonts} <= {"Brief-Sans", "Brief-Sans-Bold", "Brief-Sans-Italic", "Brief-Naskh", "Brief-Naskh-Bold",
+                                                                "Brief-Brackets", "Brief-Brackets-Bold"}
     assert "Brief-Naskh" in names and "Brief-Sans" in names
     assert fitted.more_points == len(brief.points) - len(fitted.points)
 
@@ -401,7 +419,8 @@ def test_markdown_brief_has_points_citations_sources_and_signature():
     text = render.render_markdown(brief)
     assert text.startswith("# Arabic press brief, 2024-06-20")
     point = brief.points[0]
-    assert re.search(r"\. " + re.escape(render.md_escape(point.english)) + r".*\[" + str(point.citations[0]) + r"\]", text)
+    assert re.search(r"\*\*\d+\.\*\* " + re.escape(render.md_escape(point.english)) + r".*\[" + str(point.citations[0]) + r"\]",
+                     text)
     assert render.isolate_plain(point.arabic).split()[0] in text
     assert "## Sources" in text and "- [1] " in text and "[news.example.org/2024/06/11/article-1](https://news.example.org/2024/06/11/article-1)" in text
     assert brief.signature.line() in text.replace("\\", "")
@@ -410,20 +429,23 @@ def test_markdown_brief_has_points_citations_sources_and_signature():
 
 @pytest.mark.parametrize("renderer", ["python-markdown", "commonmark"])
 @pytest.mark.parametrize("stories", [True, False])
-def test_in_a_markdown_viewer_each_point_is_an_item_with_its_english_and_arabic_paragraphs(renderer, stories):
+def test_in_a_markdown_viewer_each_point_shows_its_number_its_english_and_its_arabic(renderer, stories):
+    # Numbers as the PDF and the review page give them, in any viewer: python-markdown numbered an ordered
+    # list from 1 under each story, so the second story's "point 4" read "1".
     brief = make_brief(3, stories=stories)
     text = render.render_markdown(brief)
     if renderer == "commonmark":
         page = pytest.importorskip("markdown_it").MarkdownIt("commonmark").render(text)
     else:
         page = markdown.markdown(text)
-    items = re.findall(r"<li>(.*?)</li>", page.split("<h2>Sources</h2>")[0], re.S)
-    assert len(items) == len(brief.points)
-    for item, point in zip(items, brief.points):
-        paragraphs = re.findall(r"<p>(.*?)</p>", item, re.S)
-        assert len(paragraphs) == 2, item
-        assert paragraphs[0].startswith(html.escape(point.english, quote=False)[:30]) and not has_arabic(paragraphs[0])
-        assert has_arabic(paragraphs[1])
+    body = page.split("<h2>Sources</h2>")[0]
+    numbered = re.findall(r"<p><strong>(\d+)\.</strong> (.*?)</p>\s*<blockquote>\s*<p>(.*?)</p>\s*</blockquote>",
+                          body, re.S)
+    assert [int(n) for n, _, _ in numbered] == list(range(1, len(brief.points) + 1))
+    for _, english, arabic in numbered:
+        assert any(english.startswith(html.escape(p.english, quote=False)) for p in brief.points)
+        assert not has_arabic(english) and has_arabic(arabic)
+    assert "<ol" not in body and "<pre" not in body
     footer = re.findall(r"<p>(.*?)</p>", page.split("<hr")[-1], re.S)
     assert [p.split()[0] for p in footer] == ["Every", "Machine", "brief"]
 
@@ -767,3 +789,12 @@ def test_the_review_pages_list_of_sources_reads_in_number_order():
     numbers = [int(n) for n in re.findall(r'<li value="(\d+)"', toc)]
     assert numbers == sorted(numbers) == [a.number for a in brief.articles]
     assert f"{Path(brief.articles[4].file).name} (part 2)" in toc
+
+
+def test_the_plain_text_brief_lists_one_source_a_line():
+    # The e-mail's text/plain part: a line ending in a template tag lost its newline, and every source ran
+    # into the next on one line.
+    brief = make_brief(5)
+    text = render.render_text(brief)
+    sources = text.split("\nSources\n", 1)[1].split("\n--", 1)[0].strip().splitlines()
+    assert [line.split("]")[0] for line in sources] == [f"[{a.number}" for a in brief.articles]
