@@ -107,8 +107,8 @@ def test_report_describes_the_brief_as_its_page_shows_it(built):
     assert sorted(p["number"] for p in report["points"]) == list(range(1, len(report["points"]) + 1))
     for point in on_page:  # each under its page number, in both languages
         lines = markdown.splitlines()
-        at = next(i for i, line in enumerate(lines) if line.startswith(f"{point['number']}. "))
-        assert re.sub(r"\\(.)", r"\1", lines[at]).startswith(f"{point['number']}. {point['english'][:40]}")
+        at = next(i for i, line in enumerate(lines) if line.startswith(f"**{point['number']}.** "))
+        assert re.sub(r"\\(.)", r"\1", lines[at]).startswith(f"**{point['number']}.** {point['english'][:40]}")
     assert report["brief"]["flagged_points"] == sum(1 for p in on_page if p["flags"])
     # One story: the page has no headings, the report still has the story.
     assert len(report["stories"]) == 1 and all(p["story"] == 1 for p in report["points"])

@@ -614,9 +614,9 @@ def test_both_variants_show_the_same_points_under_the_same_numbers(tmp_path):
     # page and the report number 3, though the English page alone would have room for more points.
     brief = make_brief(15)
     render.write_outputs(brief, tmp_path, formats=("md",), variant="both")
-    numbered = {name: re.findall(r"^(\d+)\. (.{40})", (tmp_path / name).read_text(encoding="utf-8"), re.M)
+    numbered = {name: re.findall(r"^\*\*(\d+)\.\*\* (.{40})", (tmp_path / name).read_text(encoding="utf-8"), re.M)
                 for name in ("brief-2024-06-20.md", "brief-2024-06-20.en.md")}
-    assert numbered["brief-2024-06-20.md"] == numbered["brief-2024-06-20.en.md"]
+    assert numbered["brief-2024-06-20.md"] and numbered["brief-2024-06-20.md"] == numbered["brief-2024-06-20.en.md"]
     assert len(numbered["brief-2024-06-20.md"]) < len(brief.points)  # the case where the two pages differed
     alone = render.render_outputs(brief, tmp_path, formats=("md",), variant="english").fitted
     assert len(alone.points) > len(numbered["brief-2024-06-20.md"])  # on its own, the English page holds more
