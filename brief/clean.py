@@ -1787,16 +1787,25 @@ _WRITER_LINE = re.compile(r"^(بقلم|الكاتب|الكاتبه)\b")
 
 
 def _name_paper_called_opinion(article: Article) -> None:
-    """A first line "الراي" with no writer's line under it is the paper's name above its news, not the
-    opinion section (a column names its writer: "بقلم ..."); it is the outlet, as "هسبريس" would be."""
+    """A line "الراي" over the headline or right under it, with no writer's line near, is the paper's name
+    with its news, not the opinion section (a column names its writer: "بقلم ..."); it is the outlet, as
+    "هسبريس" would be. So is a paper named like a section ("العربية") right under the headline, where a
+    copy puts the outlet, not the section."""
     head = [line for line in article.lines if line.text.strip()][:5]
     if not head or head[0].kind == "body":
         return
-    label = " ".join(normalize(head[0].text).split()).strip(" :|")
-    if label not in _PAPERS_NAMED_OPINION or any(_WRITER_LINE.match(normalize(line.text).strip()) for line in head):
-        return
-    head[0].kind, head[0].reason = "meta", "outlet name line"
-    article.outlet = article.outlet or head[0].text.strip(" :|")
+    writer = any(_WRITER_LINE.match(normalize(line.text).strip()) for line in head)
+    for at in (0, 1) if head[0].kind == "title" and len(head) > 1 else (0,):
+        label = " ".join(normalize(head[at].text).split()).strip(" :|")
+        if (label in _PAPERS_NAMED_OPINION and not writer
+                or at == 1 and head[at].reason == "section name or breadcrumb" and label in _OUTLETS
+                and label not in _PAPERS_NAMED_OPINION):
+            head[at].kind, head[at].reason = "meta", "outlet name line"
+            name = head[at].text.strip(" :|")
+            stand_in = article.url and _outlet_from_url(article.url)  # a bare host, where the site is unknown
+            if not article.outlet or article.outlet == stand_in and "." in stand_in:
+                article.outlet = name
+            return
 
 
 def _is_opinion(article: Article) -> bool:

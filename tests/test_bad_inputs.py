@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 from html.parser import HTMLParser
@@ -152,7 +153,10 @@ def test_build_on_the_whole_corpus_reports_every_input(corpus, tiny_model_dir, t
         if output.suffix not in (".md", ".html"):
             continue
         text = output.read_text(encoding="utf-8")
-        for control in ("\u202e", "\u202d", "\u200b", "\u2066", "\ufeff"):
+        # (The Markdown brief isolates a Latin run in Arabic text itself, LRI ... PDI, as HTML does with <bdi>:
+        # such whole pairs are the renderer's; any other isolate came from the input.)
+        text = re.sub("[\u2066\u2067][^\u2066-\u2069]*\u2069", "", text)
+        for control in ("\u202e", "\u202d", "\u200b", "\u2066", "\u2067", "\u2068", "\u2069", "\ufeff"):
             assert control not in text, f"{control!r} survived in {output.name}"
         html = markdown.markdown(text, extensions=["tables"]) if output.suffix == ".md" else text
         assert_inert(html, output.name)

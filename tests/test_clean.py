@@ -1358,3 +1358,18 @@ def test_an_update_is_no_copy_of_the_first_report_but_the_first_report_is_its_co
     assert find_duplicates([read[2], read[0]]) == {1: 0}
     # The same file saved twice is still one report.
     assert find_duplicates([read[0], clean_document(RawDocument("again.txt", first, "utf-8"))[0]]) == {1: 0}
+
+
+@pytest.mark.parametrize("outlet", ["الرأي", "العربية"])
+def test_a_paper_named_like_a_section_under_the_headline_is_the_outlet(outlet):
+    # Al-Rai's news was taken for an opinion column (no key point) and Al Arabiya's line for a section name;
+    # the address's bare host stood in for the outlet.
+    text = (f"افتتاح مستشفى جديد في إربد\n{outlet}\nhttps://news.example/a\n\n"
+            "أعلنت وزارة الصحة في الأردن اليوم عن افتتاح مستشفى جديد في مدينة إربد بتكلفة 50 مليون دينار.\n"
+            "وقال وزير الصحة إن المستشفى الجديد يضم 300 سرير ويخدم أكثر من مليون مواطن في شمال المملكة.\n")
+    [article] = clean_document(RawDocument("a.txt", text, "utf-8"))
+    assert article.outlet == outlet and not article.opinion
+    # A column still names its writer under the section's name.
+    column = text.replace(f"{outlet}\n", f"{outlet}\nبقلم: أحمد حسن\n")
+    if outlet == "الرأي":
+        assert clean_document(RawDocument("b.txt", column, "utf-8"))[0].opinion
