@@ -97,6 +97,14 @@ def url_label(url: str) -> str:
     other letters begins (percent-encoded it is unreadable; decoded, its right-to-left words reorder the
     address around them)."""
     shown = re.sub(r"^https?://(?:www\.)?", "", clean_text(unquote(url)), flags=re.I)
+    host, _, path = shown.partition("/")
+    if "xn--" in host.lower():
+        try:
+            host = host.encode("ascii").decode("idna")
+        except UnicodeError:
+            pass
+    if re.search(r"[^\x21-\x7e]", host):  # a domain in Arabic letters: the site by its name, then the path cut
+        return shorten(host, SHOWN_URL_CHARS) + ("/…" if path.strip("/") else "")
     other = re.search(r"[^\x21-\x7e]", shown)
     if other:
         shown = shown[:other.start()].rstrip("-_") + "…"
@@ -114,6 +122,15 @@ def safe_url(url: str | None) -> str | None:
         return None
     if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
         return None
+    if not parts.netloc.isascii():
+        # A domain in Arabic letters is written as DNS knows it (IDNA, "xn--..."): percent-encoded, no
+        # client could open it.
+        try:
+            host = parts.hostname.encode("idna").decode("ascii")
+        except (UnicodeError, AttributeError):
+            return None
+        netloc = host + (f":{parts.port}" if parts.port else "")
+        url = parts._replace(netloc=netloc).geturl()
     # Quotes, brackets, parentheses and angle brackets are encoded: they end links in HTML or Markdown.
     return quote(url, safe=":/?#@!$&*+,;=%~-._")
 

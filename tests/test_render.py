@@ -798,3 +798,12 @@ def test_the_plain_text_brief_lists_one_source_a_line():
     text = render.render_text(brief)
     sources = text.split("\nSources\n", 1)[1].split("\n--", 1)[0].strip().splitlines()
     assert [line.split("]")[0] for line in sources] == [f"[{a.number}" for a in brief.articles]
+
+
+def test_a_domain_in_arabic_letters_links_as_dns_knows_it_and_reads_by_its_name():
+    # Percent-encoded, the host opened nowhere and the page showed only "…".
+    url = "https://وزارة-الصحة.الأردن/أخبار/افتتاح-مستشفى"
+    link = render.safe_url(url)
+    assert link.startswith("https://xn----ymcbgcxyg6a2lnb.xn--igbhzh7gpa/%D8%A3")
+    assert render.url_label(link) == render.url_label(url) == "وزارة-الصحة.الأردن/…"
+    assert render.url_label(render.safe_url("https://www.bbc.com/arabic/x")) == "bbc.com/arabic/x"
