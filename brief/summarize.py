@@ -332,10 +332,17 @@ def _states_same_fact(seed: int, other: int, candidates: list[_Candidate], matri
 
 
 def _other_figures(first: str, second: str) -> bool:
-    """Whether two sentences state telling figures and share none ("12 dead" and "13 dead")."""
-    a = {f for f in _figures(first) if _telling(f)}
-    b = {f for f in _figures(second) if _telling(f)}
+    """Whether two sentences state telling figures and share none ("12 dead" and "13 dead"). The minutes of
+    a match are no such figures: "scored twice, in the 23rd and 58th minutes" and "scored both goals, taking
+    his tally to 14" state one fact."""
+    a = {f for f in _figures(_MINUTES.sub(" ", first)) if _telling(f)}
+    b = {f for f in _figures(_MINUTES.sub(" ", second)) if _telling(f)}
     return bool(a and b and not a & b)
+
+
+# "الدقيقة 23", "في الدقيقتين 23 و58", "الدقائق 45+2": the time of a moment in a match.
+_MINUTES = re.compile(r"(?:ال)?(?:دقيق[ةه]|دقيقتين|دقيقتان|دقائق)\s+[0-9٠-٩]+(?:\s*\+\s*[0-9٠-٩]+)?"
+                      r"(?:\s*(?:،|,|و)\s*(?:ال)?[0-9٠-٩]+(?:\s*\+\s*[0-9٠-٩]+)?)*")
 
 
 def summarize(articles: list[Article], max_points: int, max_words: int | None = None,

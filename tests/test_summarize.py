@@ -527,3 +527,17 @@ def test_a_headline_pasted_alone_is_cited_on_the_one_point_it_states(tmp_path):
     assert citing == ["first_visit_24_years"]
     facts = Counter(fact_of(p.arabic) for p in points if fact_of(p.arabic))
     assert all(n == 1 for n in facts.values()), facts
+
+
+def test_the_minutes_of_a_match_do_not_tell_two_reports_of_its_goals_apart():
+    # "The 23rd and 58th minutes" and "his tally to 14" are no two figures of one count: one fact.
+    first = article(1, "وسجل كريستيانو رونالدو هدفي النصر في الدقيقتين 23 و58 قبل أن يضيف ساديو ماني الهدف الثالث في "
+                       "الدقيقة 81 من المباراة.")
+    second = article(2, "وسجل النجم البرتغالي كريستيانو رونالدو ثنائية النصر ليرفع رصيده إلى 14 هدفا، وأضاف ساديو ماني "
+                        "الهدف الثالث للنصر.")
+    points = summarize([first, second], max_points=2)
+    assert points[0].citations == [1, 2]
+    # A count still tells two counts apart: "12 dead" is not "13 dead".
+    toll = [article(1, "قتل 12 شخصا في انفجار ضرب سوقا شعبيا في مدينة الموصل شمال العراق صباح اليوم."),
+            article(2, "قتل 13 شخصا في انفجار ضرب سوقا شعبيا في مدينة الموصل شمال العراق صباح اليوم.")]
+    assert [p.citations for p in summarize(toll, max_points=2)] == [[1], [2]]
