@@ -6,6 +6,7 @@ seeds' exact strings, so that they hold for other outlets. Nothing is deleted: d
 """
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -29,7 +30,7 @@ _TAGS = re.compile(r"^(كلمات دلاليه|كلمات مفتاحيه|الك�
                    r"كلمات داله|الكلمات الداله|دلالات|كلمات البحث|"
                    r"الاوسمه|اوسمه|مواضيع ذات صله|tags|keywords)\s*[:：\-]")
 # (Or the verb alone before a colon and the linked headline: "طالع: المجلس الرئاسي يرحب ...".)
-_READ_ALSO = re.compile(r"^(اقرا|إقرا|طالع|شاهد|تابع|اقرئي)\s+(ايضا|كذلك|المزيد)\b|^(read also|see also|read more)\b|"
+_READ_ALSO = re.compile(r"^(اقرا|إقرا|طالع|شاهد|تابع|اقرئي)(?:\s*/\s*ي)?\s+(ايضا|كذلك|المزيد)\b|^(read also|see also|read more)\b|"
                         r"^(?:اقرا|طالع)\s*[:：]|^ذات صله\s*[:：]\s*\S")
 _RELATED = re.compile(
     r"^(?:ال)?(مقالات|اخبار|مواضيع|موضوعات|قصص|تقارير|فيديوهات)\s+(?:ال)?(مشابهه|ذات صله|ذات الصله|متعلقه|مرتبطه|"
@@ -55,6 +56,10 @@ _INITIALS = re.compile(r"^[\u0621-\u064A]{1,2}(?:[./\- ]{1,3}[\u0621-\u064A]{1,2
 # The header of the readers' comments under an article, or of the form to write one: what follows is theirs.
 _COMMENTS = re.compile(r"^(التعليقات|تعليقات|تعليقات الزوار|تعليقات القراء|اراء القراء|تعليقك|اترك تعليقا|اترك تعليق|"
                        r"اضف تعليقا|اضف تعليقك|comments|leave a comment|leave a reply)\s*[:：]?\s*\(?\s*\d*\s*\)?$")
+_COMMENT_COUNT = re.compile(r"\d+\s*(?:تعليق|تعليقات|comments?)")
+# An editor's note on the piece itself, not its story: "ملاحظة المحرر: جرى تحديث هذا الخبر ...", a
+# transcript's "* النص أعلاه تفريغ محرر للمقابلة ...".
+_EDITOR_NOTE = re.compile(r"^\*?\s*(?:ملاحظه (?:المحرر|التحرير)|ملاحظه من المحرر|(?:ال)?نص اعلاه (?:تفريغ|ترجمه|تحرير))")
 # How a paragraph goes on with the story told above it; no report's first sentence begins so. Used to tell
 # a box inside an article (a chart's source, inline related links) from the end of one.
 # Verbs that report speech (normalised), in both genders.
@@ -550,6 +555,8 @@ def line_facts(text: str) -> _Facts:
     email = _EMAIL.search(stripped)
     if email and len(stripped) - len(email.group(0)) < 25 and len(words) <= 4:
         return _Facts("boilerplate", "e-mail address", end_signal=True)
+    if _EDITOR_NOTE.match(core) and len(words) <= 60:
+        return _Facts("boilerplate", "editor's note on the piece")
     if _COMMENTS.match(to_ascii_digits(core)):
         # (It ends an article only below one; see _classify.)
         return _Facts("boilerplate", "readers' comments header", marker="comments")
@@ -871,7 +878,8 @@ def _is_title_like(text: str) -> bool:
     words = _words(stripped)
     if not words or len(words) > TITLE_MAX_WORDS or _BULLET.match(stripped):
         return False
-    if len(_SENTENCE_END.findall(re.sub(r"\d[.٫]\d", "", stripped))) > 2:  # decimals end no sentence
+    # (Decimals end no sentence, nor does an ellipsis inside a headline: "عن الجنوب... والدولة".)
+    if len(_SENTENCE_END.findall(re.sub(r"\.{2,}", "…", re.sub(r"\d[.٫]\d", "", stripped)))) > 2:
         return False
     return not re.search(r"[.…،,؛;:]\s*[\"”»']?\s*$", stripped)
 
@@ -918,6 +926,10 @@ def _classify(text: str) -> _Classified:
     _mark_polls(raw, kinds, reasons)
     _mark_pasted_posts(raw, kinds, reasons)
     _mark_machine_summaries(raw, kinds, reasons)
+    _mark_promo_boxes(raw, kinds, reasons)
+    _mark_galleries(raw, kinds, reasons)
+    _mark_masthead_named_in_footer(raw, kinds, reasons, facts)
+    _mark_player_times(raw, kinds, reasons)
 
     # Photo captions: the single short sentence right after a credit line describes the photo, unless the
     # line above the credit is the caption ("سد الملك طلال في جرش (أرشيفية)" / "تصوير: ...") or the line
@@ -991,7 +1003,10 @@ def _classify(text: str) -> _Classified:
             ended, seen_body, words_seen = False, False, 0
             i = masthead
             continue
-        if fact.marker == "comments" and words_seen >= SECOND_ARTICLE_MIN_WORDS // 2:
+        # ("3 تعليقات" over the thread, below the article's end or over a name and a date: above or inside
+        # the text it only counts.)
+        counted = _COMMENT_COUNT.fullmatch(to_ascii_digits(_core(raw[i]))) and (ended or _thread_below(raw, facts, i))
+        if (fact.marker == "comments" or counted) and words_seen >= SECOND_ARTICLE_MIN_WORDS // 2:
             # Readers' comments and the comment form, up to the page's own furniture (copyright, tags). Only
             # below the article: a toolbar's "تعليقات" above it must not take the article with it.
             if not ended:
@@ -1082,7 +1097,8 @@ def _classify(text: str) -> _Classified:
         # The breadcrumb over a headline repeats a menu item above it ("الإمارات" under the menu's
         # "الإمارات"): the section the story is filed in, not its title.
         while first_text is not None and (crumb := _breadcrumb(raw, kinds, reasons, first_text, b)
-                                          or _ticker(raw, kinds, first_text, b)):
+                                          or _ticker(raw, kinds, reasons, first_text, b)
+                                          or _quote_label(raw, reasons, first_text)):
             kinds[first_text], reasons[first_text] = "boilerplate", crumb
             first_text = next((k for k in range(first_text + 1, b) if kinds[k] == "text"), None)
         while (first_text is not None and (slashed := _SLASHED_BYLINE.fullmatch(raw[first_text].strip()))
@@ -1421,10 +1437,23 @@ CRUMB_TRAIL_LINES = 3
 _TICKER_LABELS = frozenset({"عاجل", "اخبار عاجله", "الان", "breaking", "breaking news"})
 
 
-def _ticker(raw: list[str], kinds: list[str], i: int, end: int) -> str | None:
+_TICKER_ITEM = re.compile(r"^\s*(?:[0-9٠-٩]{1,2}:[0-9٠-٩]{2}|[-–•])\s*\S")
+
+
+def _ticker(raw: list[str], kinds: list[str], reasons: list[str], i: int, end: int) -> str | None:
     """Why line `i`, the first text line, is a breaking-news ticker's item, or None: it stands right under
-    a lone "عاجل", with the page's furniture, then another headline, under it."""
-    if i == 0 or kinds[i - 1] != "boilerplate" or " ".join(normalize(raw[i - 1]).split()) not in _TICKER_LABELS:
+    a lone "عاجل", with the page's furniture, then another headline, under it; or it is one of two or more
+    items, each led by its time or a dash, that run under the label."""
+    label = i - 1
+    while label >= 0 and reasons[label].startswith("breaking-news ticker"):
+        label -= 1
+    if label < 0 or kinds[label] != "boilerplate" or " ".join(normalize(raw[label]).split()) not in _TICKER_LABELS:
+        return None
+    run = list(itertools.takewhile(lambda k: _TICKER_ITEM.match(raw[k]) and len(_words(raw[k])) <= 20,
+                                   range(label + 1, end)))
+    if len(run) >= 2 and i in run:
+        return f"breaking-news ticker under '{raw[label].strip()}' (line {label + 1})"
+    if label != i - 1:
         return None
     below = [k for k in range(i + 1, end) if kinds[k] != "blank"]
     if not below or kinds[below[0]] == "text":
@@ -1433,6 +1462,16 @@ def _ticker(raw: list[str], kinds: list[str], i: int, end: int) -> str | None:
     if headline is None or not _is_title_like(raw[headline]):
         return None
     return f"breaking-news ticker under '{raw[i - 1].strip()}' (line {i})"
+
+
+def _quote_label(raw: list[str], reasons: list[str], i: int) -> str | None:
+    """Why line `i`, the first text line, is a market quote's label, or None: a word or two ("تاسي", an index
+    or a share) with its price right under it, a line of figures alone."""
+    below = i + 1
+    if (len(_words(raw[i])) <= 3 and below < len(raw) and reasons[below] == "lone symbols or numbers, no words"
+            and re.search(r"[0-9٠-٩]", raw[below])):
+        return "market quote's label (a figure alone under it)"
+    return None
 
 
 def _breadcrumb(raw: list[str], kinds: list[str], reasons: list[str], i: int, end: int) -> str | None:
@@ -1523,6 +1562,94 @@ def _mark_pasted_posts(raw: list[str], kinds: list[str], reasons: list[str]) -> 
         above = next((j for j in range(i - 1, -1, -1) if kinds[j] != "blank"), None)
         if above is not None and kinds[above] == "text" and _POST_LINK.search(raw[above]):
             kinds[above], reasons[above] = "boilerplate", f"embedded post's text (over its signature, line {i + 1})"
+
+
+# The header of a box that sells something inside a page: an advertiser's ("محتوى مدعوم", "برعاية"), the
+# site's own subscription ("هذا المحتوى حصري لمشتركي ...", "أكمل قراءة هذا المقال"), its newsletter, a
+# financial site's quote box of the companies a story names. Normalised spelling.
+_PROMO_BOX = re.compile(
+    r"^(?:محتوي (?:مدعوم|ممول|برعايه|اعلاني|ترويجي)|اعلان ممول|برعايه|sponsored(?: content)?|"
+    r"(?:هذا )?(?:المحتوي|المقال|الخبر|التقرير|التحليل) (?:حصري|متاح|مخصص)(?: فقط)? (?:ل|لل)مشترك\S*|"
+    r"(?:اكمل|اكملوا|تابع|واصل) قراءه (?:هذا )?(?:المقال|الخبر|التقرير|الماده)|"
+    r"اشترك(?: الان)? (?:للوصول|لقراءه|للاطلاع|لمتابعه|واحصل)|لديك حساب\s*[؟?]|"
+    r"اشترك في (?:ال)?نشره\S* (?:ال)?(?:بريديه|اخباريه)|"
+    r"(?:الشركات|الاسهم) (?:المذكوره|الوارده) في (?:الخبر|المقال))")
+PROMO_BOX_MAX_LINES = 6  # a box is short: a longer run under such a header is the text going on
+
+
+def _mark_promo_boxes(raw: list[str], kinds: list[str], reasons: list[str]) -> None:
+    """A box that sells (a sponsor's offer, a subscription or newsletter form, a quote box): its header and
+    the lines under it down to the next blank line, and a sponsor's credit ("برعاية") closing it."""
+    for i, line in enumerate(raw):
+        if kinds[i] in ("blank", "meta") or not _PROMO_BOX.match(_core(line)):
+            continue
+        end = next((j for j in range(i + 1, len(raw)) if kinds[j] == "blank"), len(raw))
+        if end - i > PROMO_BOX_MAX_LINES:
+            end = i + 1  # the header alone
+        for j in range(i, end):
+            kinds[j], reasons[j] = "boilerplate", f"sponsored, subscription or quote box (line {i + 1})"
+
+
+_GALLERY_COUNTER = re.compile(r"[0-9٠-٩]{1,3}\s*/\s*[0-9٠-٩]{1,3}")
+_GALLERY_HEADER = re.compile(r"^(?:شاهد|بالصور|صور|البوم الصور|معرض الصور|فيديو)\s*(?:[|:：]|$)")
+GALLERY_CAPTION_MAX_WORDS = 15
+
+
+def _mark_galleries(raw: list[str], kinds: list[str], reasons: list[str]) -> None:
+    """A photo gallery copied with its counters ("1 / 6"): the short line beside each counter is a picture's
+    caption, and a "شاهد | صور ..." line over the first one is the gallery's header."""
+    counters = [k for k in range(len(raw)) if _GALLERY_COUNTER.fullmatch(to_ascii_digits(raw[k].strip()))]
+    if len(counters) < 2:
+        return
+    for k in counters:
+        for j in (k - 1, k + 1):
+            if (0 <= j < len(raw) and kinds[j] == "text" and len(_words(raw[j])) <= GALLERY_CAPTION_MAX_WORDS
+                    and not _SENTENCE_END.search(raw[j].strip()[-1:])):
+                caption = j == k - 1 and j == counters[0] - 1 and _GALLERY_HEADER.match(_core(raw[j]))
+                kinds[j], reasons[j] = "boilerplate", ("photo gallery's header" if caption
+                                                       else f"photo gallery's caption (beside line {k + 1})")
+
+
+# "جميع الحقوق محفوظة لصحيفة أثير الإلكترونية © 2025": the site's name, after the kind of publication.
+_RIGHTS_HOLDER = re.compile(r"(?:محفوظه|محفوظ)\s+(?:ل|لـ|ل\s)\s*(?:صحيفه|جريده|موقع|مجله|شبكه|وكاله|قناه|مؤسسه)?\s*"
+                            r"([^©\d]{2,40}?)\s*(?:الالكترونيه|الالكتروني|الاخباريه|الاخباري|للانباء)?\s*(?:©|\d|$)")
+MASTHEAD_SEARCH_LINES = 12  # the top of the page, where a masthead stands among the menu
+
+
+def _mark_masthead_named_in_footer(raw: list[str], kinds: list[str], reasons: list[str], facts: list[_Facts]) -> None:
+    """A line at the top of the page that is the name the footer's copyright gives the site ("أثير" over
+    "جميع الحقوق محفوظة لصحيفة أثير الإلكترونية"): the masthead, however the menu round it reads."""
+    if any(fact.field == "outlet" for fact in facts):
+        return
+    holder = next((found.group(1).strip() for k in range(len(raw) - 1, -1, -1)
+                   if "copyright" in reasons[k] and (found := _RIGHTS_HOLDER.search(_core(raw[k])))), None)
+    if not holder:
+        return
+    for k in range(min(len(raw), MASTHEAD_SEARCH_LINES)):
+        if kinds[k] == "boilerplate" and _core(raw[k]).strip(" .:-–—|") == holder:
+            facts[k] = _Facts("meta", "outlet name line", "outlet", raw[k].strip(" .:-–—|"))
+            kinds[k], reasons[k] = "meta", facts[k].reason
+            return
+
+
+def _thread_below(raw: list[str], facts: list[_Facts], i: int) -> bool:
+    """Whether readers' comments start under line `i`: a name (a few words), then the comment's date."""
+    below = [k for k in range(i + 1, min(len(raw), i + 6)) if raw[k].strip()][:2]
+    return (len(below) == 2 and len(_words(raw[below[0]])) <= 4 and facts[below[1]].field == "published")
+
+
+def _mark_player_times(raw: list[str], kinds: list[str], reasons: list[str]) -> None:
+    """The times of an audio or video player ("00:00", "05:12") under its 'listen' button: no date line."""
+    previous = None
+    for k in range(len(raw)):
+        if kinds[k] == "blank":
+            continue
+        if reasons[k] == _TIME_REASON and previous is not None and (
+                reasons[previous] == "audio or video player's time"
+                or reasons[previous] == "page control, advert or comment form" and _core(raw[previous]).startswith(
+                    ("استمع", "شاهد", "تشغيل", "شغل"))):
+            kinds[k], reasons[k] = "boilerplate", "audio or video player's time"
+        previous = k
 
 
 def _mark_machine_summaries(raw: list[str], kinds: list[str], reasons: list[str]) -> None:

@@ -1373,3 +1373,43 @@ def test_a_paper_named_like_a_section_under_the_headline_is_the_outlet(outlet):
     column = text.replace(f"{outlet}\n", f"{outlet}\nبقلم: أحمد حسن\n")
     if outlet == "الرأي":
         assert clean_document(RawDocument("b.txt", column, "utf-8"))[0].opinion
+
+
+_BODY = ("أعلنت وزارة السياحة اليوم إعادة افتتاح القصر أمام الزوار بعد ترميم استمر ثلاث سنوات بتكلفة بلغت 40 مليون جنيه.\n"
+         "وقال الأمين العام للمجلس الأعلى للآثار إن أعمال الترميم شملت الواجهات والقاعات والحديقة الداخلية للقصر.\n")
+
+
+@pytest.mark.parametrize("case,text,furniture", [
+    ("sponsored box", "محتوى مدعوم\nاكتشف عروض السفر الداخلية.. احجز الآن واحصل على خصم 25%\nبرعاية\n\n",
+     ["محتوى مدعوم", "اكتشف عروض", "برعاية"]),
+    ("paywall", "أكمل قراءة هذا المقال\nهذا المحتوى متاح لمشتركي الصحيفة. اشترك الآن.\nلديك حساب؟ تسجيل الدخول\n\n",
+     ["أكمل قراءة", "هذا المحتوى", "لديك حساب"]),
+    ("newsletter", "اشترك في النشرة البريدية\nأدخل بريدك الإلكتروني\nاشتراك\n\n", ["أدخل بريدك", "اشتراك"]),
+    ("gallery", "شاهد | صور من داخل القصر\n1 / 3\nالواجهة الرئيسية للقصر\n2 / 3\nالقاعة الكبرى بعد الترميم\n3 / 3\n"
+                "الحديقة الداخلية\n\n", ["شاهد | صور", "الواجهة الرئيسية", "القاعة الكبرى", "الحديقة الداخلية"]),
+    ("editor's note", "ملاحظة المحرر: جرى تحديث هذا الخبر بعد ورود معطيات جديدة.\n\n", ["ملاحظة المحرر"]),
+    ("read also, both genders", "اقرأ/ي أيضًا | مقتل شاب بجريمة إطلاق نار في الطيبة\n\n", ["اقرأ/ي"]),
+])
+def test_boxes_inside_a_page_are_furniture(case, text, furniture):
+    # Round 8 of the held-out pages: each kept as body before.
+    page = "عنوان الخبر عن إعادة افتتاح القصر بعد الترميم\n\n" + _BODY + "\n" + text + _BODY.replace("اليوم", "أمس")
+    [article] = clean_document(RawDocument("a.txt", page, "utf-8"))
+    for start in furniture:
+        line = next(ln for ln in article.lines if ln.text.startswith(start))
+        assert line.kind == "boilerplate", (case, line.text, line.reason)
+    assert sum(ln.kind == "body" for ln in article.lines) == 4
+
+
+def test_the_top_of_a_page_gives_its_headline_and_masthead_not_its_tickers():
+    page = ("عاجل\n14:52 المرور العامة تعلن قطع طريق محمد القاسم السريع لأعمال صيانة\n"
+            "14:37 البرلمان يؤجل جلسته المقررة غداً إلى إشعار آخر\n\nأثير\nالرئيسية\nمحليات\nاقتصاد\n\nتاسي\n11,852.40\n\n"
+            "عن القصر الذي ينتظر الزوار... والوزارة التي تنتظر الإعمار\n\n" + _BODY
+            + "\nاستمع للمقال\n00:00\n05:12\n\n3 تعليقات\nأبو علي\n12 آذار 2025 في 5:14 م\nكلام في الصميم. ننتظر الافتتاح منذ سنوات.\nرد\n\n"
+            "جميع الحقوق محفوظة لصحيفة أثير الإلكترونية © 2025\n")
+    [article] = clean_document(RawDocument("a.txt", page, "utf-8"))
+    assert article.title == "عن القصر الذي ينتظر الزوار... والوزارة التي تنتظر الإعمار"
+    assert article.outlet == "أثير"
+    kinds = {ln.text: ln.kind for ln in article.lines}
+    assert kinds["00:00"] == kinds["05:12"] == "boilerplate"
+    assert kinds["كلام في الصميم. ننتظر الافتتاح منذ سنوات."] == "boilerplate"
+    assert [ln.text[:10] for ln in article.lines if ln.kind == "body"] == [_BODY[:10], _BODY.split("\n")[1][:10]]
