@@ -462,6 +462,7 @@ class TransformersEngine:
             raise_if_interrupted(error)
             raise ModelError(f"model {source.spec}: weights cannot be loaded ({error})") from None
         self.model.eval()
+        self.spec = source.spec
         if precision == "int8":
             if device != "cpu":
                 raise UsageError("--precision int8 with the transformers engine runs on the CPU only")
@@ -485,6 +486,15 @@ class TransformersEngine:
         return len(self.tokenizer(sentence)["input_ids"])
 
     def translate_batch(self, sentences: list[str]) -> list[Translation]:
+        try:
+            return self._translate_batch(sentences)
+        except IndexError as error:
+            # A piece the weights write that the vocabulary lacks, or the reverse: files of two models in one
+            # folder (CTranslate2 says so when it converts; transformers fails only here).
+            raise ModelError(f"model {self.spec}: its vocabulary (vocab.json, *.spm) does not match its weights "
+                             f"({error}); copy the whole model directory again, or {HOW_TO_GET_MODEL}") from None
+
+    def _translate_batch(self, sentences: list[str]) -> list[Translation]:
         import torch
 
         # Translator splits sentences to fit; truncating here only guards direct callers from an IndexError.

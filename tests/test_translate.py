@@ -575,3 +575,19 @@ def test_int8_float32_is_a_ctranslate2_precision_for_build_as_for_convert():
     assert translate.pick_engine("ctranslate2", "int8_float32", "cpu") == ("ctranslate2", "int8_float32")
     with pytest.raises(UsageError, match="int8_float32 needs --engine ctranslate2"):
         translate.pick_engine("transformers", "int8_float32", "cpu")
+
+
+def test_a_model_folder_mixing_two_models_files_is_a_model_error(tiny_model_dir, tmp_path):
+    # Another download's vocabulary beside these weights: transformers failed mid-translation with an
+    # IndexError, reported as an internal error of brief's.
+    from marian_factory import build_marian_model
+
+    other = build_marian_model(tmp_path / "other", seed=1, source_vocab=300)
+    mixed = tmp_path / "mixed"
+    shutil.copytree(tiny_model_dir, mixed)
+    for name in ("vocab.json", "source.spm", "target.spm", "tokenizer_config.json"):
+        shutil.copy(other / name, mixed / name)
+    translator = Translator(TranslateOptions(model=str(mixed), engine="transformers", precision="fp32", device="cpu",
+                                             cache=False))
+    with pytest.raises(ModelError, match="vocabulary .* does not match its weights"):
+        translator.translate_texts(ARABIC[:3])
