@@ -194,6 +194,13 @@ def load_config(path: str | None) -> dict:
             continue  # the word that turns it off, not a file beside the config
         if isinstance(values.get(key), str) and not Path(values[key]).is_absolute():
             values[key] = str(base / values[key])
+    # A model is a directory beside the config like the files above, or a hub id ("Helsinki-NLP/opus-mt-ar-en"):
+    # a relative path that is there, or says it is a path, is read from the config's folder (a cron job's
+    # working directory held another model of that name, used without a word).
+    model = values.get("model")
+    if isinstance(model, str) and model.strip() and not Path(model).is_absolute() and (
+            (base / model).exists() or model.startswith(("./", "../", ".\\", "..\\"))):
+        values["model"] = str(base / model)
     return values
 
 

@@ -147,3 +147,15 @@ def test_corrections_none_turns_them_off_and_an_empty_output_is_refused():
     assert settings.corrections is None
     with pytest.raises(UsageError, match="--output is empty"):
         BuildSettings(sources=["seeds"], output=" ").validate()
+
+
+def test_a_model_directory_in_the_config_is_read_beside_it_a_hub_id_is_not(tmp_path, monkeypatch):
+    # A cron job's working directory held another "tiny": it was used without a word.
+    desk = tmp_path / "desk"
+    (desk / "tiny").mkdir(parents=True)
+    (tmp_path / "tiny").mkdir()
+    monkeypatch.chdir(tmp_path)
+    for model, expected in (("tiny", str(desk / "tiny")), ("./models/ar-en", str(desk / "models/ar-en")),
+                            ("Helsinki-NLP/opus-mt-ar-en", "Helsinki-NLP/opus-mt-ar-en")):
+        (desk / "brief.toml").write_text(f'[translation]\nmodel = "{model}"\n', encoding="utf-8")
+        assert load_config(str(desk / "brief.toml"))["model"] == expected
