@@ -170,6 +170,14 @@ def validate_model_dir(path: Path, remedy: str = "copy the whole model directory
     config = _read_model_json(path / "config.json")
     if config.get("model_type") != "marian":
         raise ModelError(f"model directory {path}: not a MarianMT model (model_type={config.get('model_type')!r})")
+    tokenizer_config = path / "tokenizer_config.json"
+    if tokenizer_config.is_file():
+        # The pair the export declares, where it does (opus-mt-en-ar, the other way round, reads the same).
+        declared = _read_model_json(tokenizer_config)
+        source, target = (str(declared.get(key) or "").lower() for key in ("source_lang", "target_lang"))
+        if source and not source.startswith(("ar", "mul")) or target and not target.startswith("en"):
+            raise ModelError(f"model directory {path} translates {source or '?'} into {target or '?'}, not Arabic "
+                             f"into English; {HOW_TO_GET_MODEL}")
 
 
 FILE_DIGESTS = "file-digests.json"  # under the cache root: {resolved path: {identity, sha256}}

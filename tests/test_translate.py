@@ -591,3 +591,15 @@ def test_a_model_folder_mixing_two_models_files_is_a_model_error(tiny_model_dir,
                                              cache=False))
     with pytest.raises(ModelError, match="vocabulary .* does not match its weights"):
         translator.translate_texts(ARABIC[:3])
+
+
+def test_a_model_of_another_language_pair_is_refused(tiny_model_dir, tmp_path):
+    # opus-mt-en-ar (the other way round) wrote a brief of nonsense with no word of warning.
+    other = tmp_path / "en-ar"
+    shutil.copytree(tiny_model_dir, other)
+    declared = json.loads((other / "tokenizer_config.json").read_text(encoding="utf-8"))
+    assert (declared["source_lang"], declared["target_lang"]) == ("ar", "en")  # as MarianTokenizer saves them
+    declared.update(source_lang="en", target_lang="ar")
+    (other / "tokenizer_config.json").write_text(json.dumps(declared), encoding="utf-8")
+    with pytest.raises(ModelError, match="translates en into ar, not Arabic into English"):
+        resolve_model(str(other))
