@@ -104,8 +104,19 @@ def _stats_of(db: sqlite3.Connection, path: Path) -> dict:
         "path": str(path),
         "entries": sum(count for _, count in rows),
         "bytes": _size(path),
-        "fingerprints": [{"fingerprint": json.loads(f) if f.startswith("{") else f, "entries": c} for f, c in rows],
+        "fingerprints": [{"fingerprint": _described(f), "entries": c} for f, c in rows],
     }
+
+
+def _described(fingerprint: str):
+    """A fingerprint as stored (the engine's settings, as JSON), or as it reads when damaged: the memory's
+    integrity check passes over a text field's bytes."""
+    if fingerprint.startswith("{"):
+        try:
+            return json.loads(fingerprint)
+        except json.JSONDecodeError:
+            pass
+    return fingerprint
 
 
 def memory_stats(path: str | os.PathLike | None = None) -> dict:

@@ -396,3 +396,20 @@ def test_cache_stats_leaves_a_pending_write_ahead_log_where_it_is(tmp_path):
     asked = _brief_cache(tmp_path, "stats")
     assert asked.returncode == 0 and '"entries": 2' in asked.stdout, asked.stdout + asked.stderr
     assert files() == before
+
+
+def test_cache_stats_shows_a_damaged_fingerprint_as_it_reads(tmp_path):
+    # Bytes overwritten inside a text field pass the integrity check; stats crashed on the JSON.
+    path = tmp_path / "tm.sqlite3"
+    memory = TranslationMemory(path)
+    memory.put_many('{"engine": "ctranslate2"}', [("قال", "said", None, 1)])
+    memory.put_many('{"engine": "transformers"}', [("قال", "said", None, 1)])
+    memory.close()
+    db = sqlite3.connect(path)
+    db.execute("""UPDATE translations SET fingerprint = '{"engine" "transformers"}' WHERE fingerprint LIKE '%transformers%'""")
+    db.commit()
+    db.close()
+    stats = memory_module.memory_stats(path)
+    assert stats["entries"] == 2
+    assert sorted(map(str, (f["fingerprint"] for f in stats["fingerprints"]))) == [
+        '{"engine" "transformers"}', "{'engine': 'ctranslate2'}"]
