@@ -86,6 +86,9 @@ class BuildSettings:
             self.corrections = None  # as for the glossary: "--corrections none" undoes brief.toml's file
         if isinstance(self.output, str) and not self.output.strip():
             raise UsageError("--output is empty: give a directory, or leave it out for out/")
+        if isinstance(self.model, str) and not self.model.strip():
+            # (It fell back to BRIEF_MODEL or the hub's model without a word.)
+            raise UsageError("--model is empty: give a model directory or a hub id, or leave it out")
         for name in ("variant", "paper", "followups", "engine", "precision", "device"):
             if isinstance(getattr(self, name), str):
                 setattr(self, name, getattr(self, name).strip().lower())

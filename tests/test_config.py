@@ -147,6 +147,8 @@ def test_corrections_none_turns_them_off_and_an_empty_output_is_refused():
     assert settings.corrections is None
     with pytest.raises(UsageError, match="--output is empty"):
         BuildSettings(sources=["seeds"], output=" ").validate()
+    with pytest.raises(UsageError, match="--model is empty"):  # it fell back to another model without a word
+        BuildSettings(sources=["seeds"], model="").validate()
 
 
 def test_a_model_directory_in_the_config_is_read_beside_it_a_hub_id_is_not(tmp_path, monkeypatch):
