@@ -290,15 +290,18 @@ def resolve_model(spec: str | None = None, *, download: bool = False, progress: 
     except Exception as error:  # noqa: BLE001 - hub errors come in many classes; all mean "not available"
         raise_if_interrupted(error)
         reason = str(error).splitlines()[0][:160] if str(error) else type(error).__name__
+        # "models/tiny", mistyped or missing, reads as a hub id too: say it is no directory either.
+        nowhere = (f" (nor is there a directory {spec} here)"
+                   if spec != DEFAULT_MODEL and ("/" in spec or "\\" in spec) else "")
         if download and not hub_offline():
             where = f"not in the Hugging Face cache and could not be downloaded: {reason}"
         elif download:  # asked to download (`brief model pull`, a first build), and forbidden to
-            raise ModelError(f"translation model {spec} is not in the Hugging Face cache, and HF_HUB_OFFLINE is "
+            raise ModelError(f"translation model {spec} is not in the Hugging Face cache{nowhere}, and HF_HUB_OFFLINE is "
                              "set, so it cannot be downloaded: on a connected machine run `HF_HUB_OFFLINE=0 brief "
                              "model pull`, or pass --model DIR with a copy of the model") from None
         else:
             where = "not in the Hugging Face cache" + (" (offline: HF_HUB_OFFLINE is set)" if hub_offline() else "")
-        raise ModelError(f"translation model {spec} is {where}; {HOW_TO_GET_MODEL}") from None
+        raise ModelError(f"translation model {spec} is {where}{nowhere}; {HOW_TO_GET_MODEL}") from None
     validate_model_dir(path, "its download was cut short: run `brief model pull` again on a connected machine")
     return ModelSource(spec, path, revision, "downloaded" if downloaded else "hf-cache")
 

@@ -26,6 +26,11 @@ def test_missing_hub_model_fails_with_instructions(monkeypatch):
     assert "\n" not in message
     # Asked to download while downloads are forbidden, the remedy is to allow it, not to run the same again.
     assert "HF_HUB_OFFLINE=0 brief model pull" in message
+    assert "nor is there a directory" not in message
+    # A mistyped or missing relative path reads as a hub id: the message says it is no directory either.
+    with pytest.raises(ModelError, match=r"models/tiny is not in the Hugging Face cache \(nor is there a directory "
+                                         r"models/tiny here\)"):
+        resolve_model("models/tiny", download=True)
 
 
 def test_brief_model_env_is_used(monkeypatch, tiny_model_dir):
