@@ -437,8 +437,19 @@ def target_vocabulary(model_dir: Path) -> dict[str, int]:
     return {piece: vocab[piece] for piece in pieces if piece in vocab}
 
 
+# Sentences are batched with others of their length bucket, and a batch's output cap is its bucket's: a
+# sentence's cap, so its translation when it runs to the cap (a loop), then depends on its own length only,
+# not on the longest sentence it happened to share a batch with (the memory kept whichever came first).
+CAP_BUCKET = 8  # tokens
+
+
+def _cap_bucket(tokens: int) -> int:
+    return -(-tokens // CAP_BUCKET) * CAP_BUCKET
+
+
 def _output_cap(source_tokens: int, decoding: DecodingSettings, limit: int) -> int:
-    return max(8, min(limit, int(math.ceil(source_tokens * decoding.max_length_ratio)) + 10))
+    """The most tokens a translation may have, for a batch whose longest source has `source_tokens`."""
+    return max(8, min(limit, int(math.ceil(_cap_bucket(source_tokens) * decoding.max_length_ratio)) + 10))
 
 
 class TransformersEngine:
@@ -822,11 +833,12 @@ def engine_fingerprint(source: ModelSource, engine: str, precision: str, decodin
 def _length_batches(items: list[tuple[int, str, int]], budget: int,
                    max_items: int | None = None) -> Iterable[list[tuple[int, str, int]]]:
     """Group (index, text, tokens) sorted by length into batches of at most `budget` padded tokens
-    and `max_items` sentences."""
+    and `max_items` sentences, each of one length bucket (CAP_BUCKET)."""
     batch: list[tuple[int, str, int]] = []
     for item in sorted(items, key=lambda it: (it[2], it[0])):
         longest = max([item[2]] + [b[2] for b in batch])
-        if batch and (longest * (len(batch) + 1) > budget or (max_items and len(batch) >= max_items)):
+        if batch and (longest * (len(batch) + 1) > budget or (max_items and len(batch) >= max_items)
+                      or _cap_bucket(item[2]) != _cap_bucket(batch[0][2])):
             yield batch
             batch = []
         batch.append(item)

@@ -608,3 +608,15 @@ def test_a_model_of_another_language_pair_is_refused(tiny_model_dir, tmp_path):
     (other / "tokenizer_config.json").write_text(json.dumps(declared), encoding="utf-8")
     with pytest.raises(ModelError, match="translates en into ar, not Arabic into English"):
         resolve_model(str(other))
+
+
+@pytest.mark.parametrize("engine", ["transformers", "ctranslate2"])
+def test_a_sentence_translates_the_same_whatever_shares_its_batch(tiny_model_dir, tmp_path, engine):
+    # The output cap was the batch's longest sentence's: the tiny model, which loops to the cap, wrote a
+    # longer English for a sentence beside a long one, and the memory kept whichever came first.
+    short = ARABIC[0]
+    long = " ".join(ARABIC[1:] * 3)
+    alone = Translator(TranslateOptions(model=str(tiny_model_dir), engine=engine, cache=False)).translate_texts([short])
+    beside = Translator(TranslateOptions(model=str(tiny_model_dir), engine=engine, cache=False)).translate_texts(
+        [short, long])
+    assert alone[0] == beside[0]
