@@ -1089,6 +1089,7 @@ def _classify(text: str) -> _Classified:
 
     _mark_headline_below_text(raw, kinds, reasons, starts)
     _mark_trailing_tags(raw, kinds, reasons)
+    _mark_pull_quotes(raw, kinds, reasons)
 
     # Titles and headings, per article segment.
     bounds = [0] + [s for s, _ in starts] + [len(raw)]
@@ -1636,6 +1637,22 @@ def _thread_below(raw: list[str], facts: list[_Facts], i: int) -> bool:
     """Whether readers' comments start under line `i`: a name (a few words), then the comment's date."""
     below = [k for k in range(i + 1, min(len(raw), i + 6)) if raw[k].strip()][:2]
     return (len(below) == 2 and len(_words(raw[below[0]])) <= 4 and facts[below[1]].field == "published")
+
+
+_QUOTED_LINE = re.compile(r"^\s*[«\"“”]\s*([^«»\"“”]{20,300}?)\s*[»\"”“]\s*[.]?\s*$")
+
+
+def _mark_pull_quotes(raw: list[str], kinds: list[str], reasons: list[str]) -> None:
+    """A line that is only a quotation the text gives again in full: a pull quote set in large type between
+    paragraphs, not a subheading nor a second saying."""
+    text_forms = {k: " ".join(normalize(raw[k]).split()) for k in range(len(raw)) if kinds[k] == "text"}
+    for k in list(text_forms):
+        quoted = _QUOTED_LINE.match(raw[k])
+        if not quoted:
+            continue
+        said = " ".join(normalize(quoted.group(1)).split())
+        if any(said in form for j, form in text_forms.items() if j != k and len(form) > len(said)):
+            kinds[k], reasons[k] = "boilerplate", "pull quote (the text gives it again)"
 
 
 def _mark_player_times(raw: list[str], kinds: list[str], reasons: list[str]) -> None:

@@ -1413,3 +1413,15 @@ def test_the_top_of_a_page_gives_its_headline_and_masthead_not_its_tickers():
     assert kinds["00:00"] == kinds["05:12"] == "boilerplate"
     assert kinds["كلام في الصميم. ننتظر الافتتاح منذ سنوات."] == "boilerplate"
     assert [ln.text[:10] for ln in article.lines if ln.kind == "body"] == [_BODY[:10], _BODY.split("\n")[1][:10]]
+
+
+def test_a_pull_quote_the_text_gives_again_is_furniture_a_lone_quotation_is_text():
+    said = "الإعمار ليس مسألة حجارة فقط، بل هو امتحان لفكرة الدولة نفسها"
+    body = (f"وقال الوزير في مؤتمر صحفي اليوم إن «{said}» داعيا الحكومة إلى تحمل مسؤولياتها كاملة.\n"
+            "وأضاف أن الصندوق الدولي لإعادة الإعمار سيبدأ عمله مطلع الشهر المقبل بمشاركة عشر دول مانحة.\n")
+    page = f"عنوان الخبر عن إعادة الإعمار في الجنوب\n\n{body}\n«{said}»\n\n" + body.replace("اليوم", "أمس")
+    [article] = clean_document(RawDocument("a.txt", page, "utf-8"))
+    assert next(ln for ln in article.lines if ln.text == f"«{said}»").kind == "boilerplate"
+    alone = f"عنوان الخبر عن إعادة الإعمار في الجنوب\n\n{body.splitlines()[1]}\n«{said}»\n\n" + body.splitlines()[1]
+    [article] = clean_document(RawDocument("b.txt", alone, "utf-8"))
+    assert next(ln for ln in article.lines if ln.text == f"«{said}»").kind != "boilerplate"
