@@ -860,7 +860,9 @@ def render_outputs(brief: Brief, out_dir: str | os.PathLike, formats=("md", "pdf
         if "pdf" in formats:
             outputs.append((out_dir / f"{stem}.pdf", pdf))
     if review:
-        outputs.append((out_dir / base.review_file, render_review(base, fitted=first[0], brief_file=first[1])))
+        # (Named as a file the reader has: "brief-2024-06-20.pdf", not the stem they share.)
+        shown = next((f"{first[1]}.{kind}" for kind in ("pdf", "md", "html") if kind in formats), first[1])
+        outputs.append((out_dir / base.review_file, render_review(base, fitted=first[0], brief_file=shown)))
     return Rendered(outputs, first[0])
 
 

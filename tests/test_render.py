@@ -605,6 +605,8 @@ def test_write_outputs_both_variants(tmp_path):
                      "brief-2024-06-20.html", "brief-2024-06-20.md", "brief-2024-06-20.pdf", "review-2024-06-20.html"]
     assert not list(tmp_path.glob(".*.part"))
     assert brief.points and brief.variant == "bilingual"  # the caller's brief is not changed
+    # The review page names the brief whose numbers it uses as a file the reader has.
+    assert "numbered as in brief-2024-06-20.pdf" in (tmp_path / "review-2024-06-20.html").read_text(encoding="utf-8")
     with pytest.raises(UsageError):
         render.write_outputs(brief, tmp_path, formats=("docx",))
 
