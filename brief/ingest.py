@@ -67,6 +67,9 @@ _CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f]")
 # Control characters in a text are never article text; a terminal escape among them would drive the
 # terminal that `brief inspect` prints to. Each becomes a space (tab and newline stay).
 _TEXT_CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+# A terminal's colour or title sequence copied with the text ("\x1b[31m"): without its ESC the rest, "[31m",
+# reached a key point.
+_TERMINAL_SEQUENCE = re.compile("\x1b(?:\\[[0-9;?]*[ -/]*[@-~]|\\][^\x07\x1b]*(?:\x07|\x1b\\\\))")
 _NOT_IN_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")  # libxml2 refuses a string holding these
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*>")  # lxml refuses a str that declares its own encoding
 _SELF_CLOSED_HTML = re.compile(r"(<html\b[^>]*?)\s*/>", re.I)  # libxml2 would close the page at its start
@@ -915,7 +918,7 @@ def markdown_as_text(text: str) -> str:
 
 def _checked(document: RawDocument) -> RawDocument:
     """The document, if its text is an Arabic article, with control characters as spaces."""
-    document.text = _TEXT_CONTROLS.sub(" ", document.text)
+    document.text = _TEXT_CONTROLS.sub(" ", _TERMINAL_SEQUENCE.sub("", document.text))
     letters = arabic_letter_count(document.text)
     if letters < MIN_ARABIC_LETTERS:
         what = "no Arabic text" if letters == 0 else f"only {letters} Arabic letters"

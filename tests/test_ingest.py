@@ -411,7 +411,9 @@ def test_control_characters_in_a_text_are_spaces_not_terminal_commands(tmp_path)
     path.write_text("\x1b[2J\x1b[31m" + text.replace("\n", "\x0c\n", 3) + "\x85", encoding="utf-8")
     document = read_document(str(path))
     assert not any(ord(c) < 0x20 and c not in "\t\n" or 0x7F <= ord(c) < 0xA0 for c in document.text)
-    assert "[2J" in document.text  # the printable rest is kept: nothing else silently lost
+    # A terminal's sequence goes whole ("[2J" is no text of the article); the article's text is all there.
+    assert "[2J" not in document.text and "[31m" not in document.text
+    assert "".join(document.text.split()).startswith("".join(text.split())[:200])
 
 
 ARTICLE = "<h1>وصول الرئيس إلى العاصمة</h1>" + BODY
@@ -638,3 +640,12 @@ def test_an_iso_8859_6_file_is_not_read_as_windows_1256_nonsense(tmp_path):
     # Windows-1256 Arabic stays Windows-1256.
     path.write_bytes(SEED.encode("cp1256", errors="replace"))
     assert read_document(str(path)).encoding == "windows-1256"
+
+
+def test_a_terminal_colour_sequence_copied_with_the_text_goes_whole(tmp_path):
+    # Without its ESC, "[31m" was left in a key point.
+    path = tmp_path / "a.txt"
+    path.write_text("عنوان \x1b[31mالخبر\x1b[0m اليوم\n\nأعلنت الوزارة اليوم افتتاح المستشفى الجديد في المدينة بعد ترميم استمر "
+                    "ثلاث سنوات وبتكلفة بلغت خمسين مليون دينار.\n", encoding="utf-8")
+    text = read_document(str(path)).text
+    assert "[31m" not in text and "[0m" not in text and "عنوان الخبر اليوم" in text
