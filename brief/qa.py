@@ -177,9 +177,15 @@ def _clitic_forms(table: dict, clitics: tuple[str, ...]) -> dict[str, str]:
     return cached[1]
 
 
+def _spaced_thousands(text: str) -> str:
+    """'1 250 000', '920 033 360': groups of three digits parted by spaces, as French-style and phone-number
+    writing has them, made one number ('1,250,000')."""
+    return re.sub(r"(?<![\d.,])\d{1,3}(?: \d{3})+(?![\d.,]|\s\d)", lambda m: m.group().replace(" ", ","), text)
+
+
 def _source_digits(text: str) -> str:
     """Source text with ASCII digits and '.' decimals; letters keep their spelling for the reasons."""
-    text = to_ascii_digits(unicodedata.normalize("NFKC", text))
+    text = _spaced_thousands(to_ascii_digits(unicodedata.normalize("NFKC", text)))
     # Maghreb style thousands: 1.500.000 (two groups or more; '1.500' alone may be a decimal).
     text = re.sub(r"(?<![\d.])\d{1,3}(?:\.\d{3}){2,}(?![\d.])", lambda m: m.group().replace(".", ","), text)
     # Many Arabic writers use a comma as decimal separator ('2,5 مليار'); a thousands separator is
@@ -340,7 +346,7 @@ def arabic_number_words(text: str) -> set[float]:
     # A score in words: 'بهدفين مقابل هدف' is 2-1, 'بثلاثة أهداف نظيفة' 3-0. Not 'بهدف' alone: 'in order to'.
     if re.search(r"(?<!\w)(?:بهدف (?:وحيد|نظيف|دون رد|بلا رد|مقابل)|مقابل هدف)(?!\w)", joined):
         values.add(1.0)
-    if re.search(r"(?<!\w)[وب]?(?:هدف|هدفين|هدفان|اهداف)(?: \w+)? (?:نظيفه|نظيفين|دون رد|بلا رد|مقابل لا شيء)(?!\w)",
+    if re.search(r"(?<!\w)[وب]?(?:هدف|هدفين|هدفان|اهداف)(?: \w+)? (?:نظيف|نظيفه|نظيفين|دون رد|بلا رد|مقابل لا شيء)(?!\w)",
                  joined):
         values.add(0.0)
     if _GOALLESS.search(joined):
@@ -380,7 +386,7 @@ def _full_years(text: str) -> str:
 
 def english_numbers(text: str) -> tuple[list[Number], set[float]]:
     """(numbers written with digits, every value stated: digits, words, month names, decades)."""
-    text = _full_years(to_ascii_digits(text))
+    text = _spaced_thousands(_full_years(to_ascii_digits(text)))
     digits: list[Number] = []
     values: set[float] = set()
     consumed: list[tuple[int, int]] = []
@@ -430,6 +436,8 @@ def english_numbers(text: str) -> tuple[list[Number], set[float]]:
     values.update(float(_ENGLISH_UNITS[t[2].lower()]) for t in tokens
                   if t[2].lower() in _ENGLISH_UNITS and t[2].lower() not in ("a", "an"))
     values.update(float(_ENGLISH_MULTIPLES[t[2].lower()]) for t in tokens if t[2].lower() in _ENGLISH_MULTIPLES)
+    if re.search(r"\bhalv(?:e|es|ed|ing)\b", text.lower()):  # 'halved' its fares: by half, by 50 percent
+        values.update((0.5, 50.0))
     for scale in re.findall(r"\bhalf an? (thousand|million|billion)\b", text.lower()):
         values.add(_key(_ENGLISH_SCALES[scale] / 2))
     # 'three and a half million', '2 and a half billion'
@@ -1194,6 +1202,10 @@ _ARABIC_NEGATORS = {normalize(w) for w in (
     "يرفض", "ترفض", "رفضوا", "عدم")}
 # Idioms built on a negator that negate nothing: 'لا يزال' (still), 'لا سيما' (especially), 'لا بد' (must).
 _ARABIC_NOT_NEGATIONS = re.compile(r"(?<!\w)[وف]?(?:لا|ما) ?(?:يزال|تزال|يزالون|زال|زالت|نزال|سيما|بد|شك)(?!\w)")
+_ESPECIALLY = re.compile(r"(?<!\w)[وف]?(?:لا|ما) ?سيما(?!\w)")
+# A question that asks a negation ("ألم يحن الوقت ...؟", has the time not come; "أليس من حق ...؟"): the
+# hamza of the question on the negator; the words read so only at the head of a clause of a question.
+_ASKED_NEGATORS = {normalize(w) for w in ("ألم", "أليس", "أليست", "ألن", "ألا", "أولم", "أوليس", "أفلا", "أفلم")}
 # 'لا يقل عن' (no less than), 'لا يتجاوز' (does not exceed): a bound, which English states as one (the
 # opposite bound, 'at most' for 'لا يقل', stays flagged).
 _ARABIC_LOWER_BOUND = {normalize(w) for w in ("يقل", "تقل", "يقلون")}
@@ -1255,6 +1267,8 @@ _ENGLISH_NEGATION = re.compile(
     re.IGNORECASE)
 # What English says for each kind of Arabic negation besides a plain negation.
 _ENGLISH_BY_KIND = {
+    # A rhetorical question asked in the negative ("أليس من حق ...؟") said as the statement it implies.
+    "asked": re.compile(r"\b(?:surely|of course|certainly|clearly)\b", re.IGNORECASE),
     "at least": re.compile(r"\b(?:at least|minimum|or more)\b", re.IGNORECASE),
     "at most": re.compile(r"\b(?:at most|up to|maximum|or fewer|or less)\b", re.IGNORECASE),
     "necessity": re.compile(r"\b(?:indispensabl\w*|essential|vital|crucial|necessar\w*|inevitabl\w*|unavoidabl\w*|"
@@ -1331,8 +1345,9 @@ _ARABIC_NEGATING_MA = re.compile(r"(?<!\w)[وف]?ما (?:كان|كانت|كان�
 
 
 def _arabic_negates(source: str) -> bool:
-    """Whether the Arabic has any word an English 'not' may render, idioms included."""
-    text = normalize(source)
+    """Whether the Arabic has any word an English 'not' may render, idioms included ('لا سيما', especially,
+    is none: its 'لا' excused a 'not' the translation had added)."""
+    text = _ESPECIALLY.sub(" ", normalize(source))
     if _ARABIC_NEGATING_MA.search(text):
         return True
     for word in re.findall(r"\w+", text):
@@ -1376,12 +1391,16 @@ def arabic_negations(source: str) -> list[_Negation]:
                                                                  source)}
     negations = []
     idioms = _ARABIC_NEGATED_IDIOMS if _ANY_NEGATED_IDIOM.search(text) else []
+    question = bool(re.search(r"[?؟]", source))
     for clause in re.split(r"[،,;؛.:!?؟\"«»()]", text):
         for pattern, kind in idioms:
             for match in pattern.finditer(clause):
                 negations.append(_Negation(match.group().split()[0], kind))
             clause = pattern.sub(" ", clause)
         words = re.findall(r"\w+", clause)
+        if question and words and words[0] in _ASKED_NEGATORS:
+            negations.append(_Negation(words[0], "asked"))
+            words = words[1:]
         for index, word in enumerate(words):
             # After 'قد' it is the verb: 'قد غير مجرى الحرب' (has changed the course of the war).
             if (word in _GHAYR and index + 1 < len(words) and not (index and words[index - 1] in _QAD)
@@ -1748,6 +1767,15 @@ _ORGANISATIONS = {
     "the ICC": ("المحكمة الجنائية الدولية", "الجنائية الدولية", r"ICC|International Criminal Court"),
     "the ICJ": ("محكمة العدل الدولية", "العدل الدولية", r"ICJ|International Court of Justice|World Court"),
 }
+# Sport's governing bodies and OAPEC, read apart: the names of UEFA and CAF hold the EU's and the AU's.
+# (Not 'كاف' alone: 'enough'.)
+_SPORT_BODIES = {
+    "FIFA": ("الاتحاد الدولي لكرة القدم|الفيفا|فيفا", r"FIFA|Fifa|world football['’]s governing body"),
+    "UEFA": ("الاتحاد الأوروبي لكرة القدم|الاتحاد الأوروبي للعبة|اليويفا|يويفا", r"UEFA|Uefa"),
+    "CAF": ("الاتحاد الأفريقي لكرة القدم|الاتحاد الإفريقي لكرة القدم", r"CAF|Confederation of African Football"),
+    "the AFC": ("الاتحاد الآسيوي لكرة القدم", r"AFC|Asian Football Confederation"),
+    "OAPEC": ("أوابك|منظمة الأقطار العربية المصدرة للبترول", r"OAPEC"),
+}
 # Bodies whose Arabic name holds another's: UEFA and CAF ('الاتحاد الأوروبي لكرة القدم'), the Arab Monetary Fund.
 _ARABIC_NOT_ORGANISATIONS = re.compile(normalize(
     r"(?:الاتحاد|للاتحاد|والاتحاد|بالاتحاد) (?:الأوروبي|الأفريقي|الإفريقي|الأوربي) (?:لكرة|للكرة|لألعاب)|صندوق النقد العربي"))
@@ -1759,7 +1787,10 @@ _ARABIC_ORGANISATIONS = [
 _ARABIC_ORGANISATION_HINTS = [(re.compile(rf"{_AR_PREFIX}(?:{_arabic_names(hints)})(?!\w)"), key)
                               for key, (_, hints, _) in _ORGANISATIONS.items() if hints]
 _ENGLISH_ORGANISATIONS = [(re.compile(rf"(?<![\w.])(?:{english})(?![\w])"), key)
-                          for key, (_, _, english) in _ORGANISATIONS.items()]
+                          for key, (_, _, english) in _ORGANISATIONS.items()] + [
+    (re.compile(rf"(?<![\w.])(?:{english})(?![\w])"), key) for key, (_, english) in _SPORT_BODIES.items()]
+_ARABIC_SPORT_BODIES = [(re.compile(rf"{_AR_PREFIX}(?:{_arabic_names(arabic)})(?!\w)"), key)
+                        for key, (arabic, _) in _SPORT_BODIES.items()]
 
 
 def _swapped(named: dict[str, str], hinted: set[str], english: dict[str, str]) -> tuple[str, str] | None:
@@ -1852,8 +1883,9 @@ def name_reasons(source: str, english: str, reads: _PairNames | None = None) -> 
 
 def _organisations_read(source: str, english: str) -> _NamesRead:
     """The organisations the Arabic names and hints at, and those the English names (as _countries_read)."""
+    bodies = _found(_ARABIC_SPORT_BODIES, normalize(source))  # (before the EU's and AU's names are taken out)
     text = _ARABIC_NOT_ORGANISATIONS.sub(" ", normalize(source))
-    return _NamesRead(_found(_ARABIC_ORGANISATIONS, text),
+    return _NamesRead({**_found(_ARABIC_ORGANISATIONS, text), **bodies},
                       {key for pattern, key in _ARABIC_ORGANISATION_HINTS if pattern.search(text)},
                       _found(_ENGLISH_ORGANISATIONS, english))
 
@@ -1870,6 +1902,7 @@ _CITIES = {
     "Annaba": ("عنابة", r"Annaba"), "Tlemcen": ("تلمسان", r"Tlemcen"), "Marrakesh": ("مراكش", r"Marrake[cs]h"),
     "Tangier": ("طنجة", r"Tangiers?|Tanger"), "Agadir": ("أكادير|اكادير", r"Agadir"), "Oujda": ("وجدة", r"Oujda"),
     "Tetouan": ("تطوان", r"T[eé]touan|Tetuan"), "Meknes": ("مكناس", r"Mekn[eè]s"),
+    "Al Hoceima": ("الحسيمة", r"(?:Al[- ]|El[- ])?Hoceima|Alhucemas"), "Nador": ("الناظور", r"Nador"),
     "Misrata": ("مصراتة", r"Misr?ata|Misurata"), "Sebha": ("سبها", r"Seb?ha|Sabha"), "Derna": ("درنة", r"Derna"),
     "Aswan": ("أسوان", r"Aswan"), "Port Said": ("بورسعيد|بور سعيد", r"Port Said"), "Suez": ("السويس", r"Suez"),
     "Ismailia": ("الإسماعيلية", r"Ismailia"), "Tanta": ("طنطا", r"Tanta"), "Hurghada": ("الغردقة", r"Hurghada"),
