@@ -365,11 +365,29 @@ def _name_form(core: str) -> str:
 def _dateline_outlet(text: str) -> str | None:
     """'لندن: «الشرق الأوسط»', 'دمشق-سانا', 'سكاي نيوز عربية - أبوظبي', 'هسبريس - أ ف ب': a short line of a
     place and an outlet or agency; returns the outlet as written."""
-    if len(text.split()) > 6 or _SENTENCE_END.search(re.sub(r"\.(?=(?:نت|كوم)\b)", " ", text).rstrip(".")):
+    if len(text.split()) > 12 or _SENTENCE_END.search(re.sub(r"\.(?=(?:نت|كوم)\b)", " ", text).rstrip(".")):
         return None  # (the full stop of "العربية.نت" ends nothing)
-    # A tatweel between spaces is a dash too: "لندن ـ «القدس العربي»".
-    parts = [p.strip(" «»\"“”()") for p in re.split(r"\s*[:：/\-–—|]\s*|\s+ـ+\s+", text.strip())
+    # A tatweel between spaces is a dash too: "لندن ـ «القدس العربي»". (Not a slash inside a date: "8/12/2026".)
+    parts = [p.strip(" «»\"“”()") for p in re.split(r"\s*(?:[:：\-–—|]|(?<![\d٠-٩])/|/(?![\d٠-٩]))\s*|\s+ـ+\s+",
+                                                    text.strip())
              if p.strip(" «»\"“”()")]
+    # "شفق نيوز - بغداد - 7 كانون الأول 2026", "هسبريس - الثلاثاء 8 دجنبر 2026": the outlet, a place, the day.
+    dated = [p for p in parts if parse_date(p) or _WEEKDAY_DATE.fullmatch(normalize(to_ascii_digits(p)))]
+    if dated:
+        parts = [p for p in parts if p not in dated]
+        if not 1 <= len(parts) <= 3:
+            return None
+        # ("الرياض - 12 يونيو 2024" is the city and the day: a city named like a paper is the place here.)
+        named = [p for p in parts if (_is_known_name(p) or _NAMED_LIKE_OUTLET.search(normalize(p)))
+                 and normalize(p) not in _PLACES_NAMED_LIKE_OUTLETS]
+        # (A section and the writer may stand between: "القدس العربي - مقالات - بقلم عماد الخفاجي - 8 ديسمبر".)
+        if named and len(named[0].split()) <= 4 and all(
+                p in named or is_place_name(p) or all(_is_section_word(w) for w in normalize(p).split())
+                or re.match(r"(?:بقلم|كتب|كتبت|اعداد)\b", normalize(p)) for p in parts):
+            return named[0]
+        return None
+    if len(text.split()) > 6:
+        return None
     # The place may follow the outlet in brackets: "الأخبار (نواكشوط)".
     bracketed = re.fullmatch(r"([^()]+?)\s*\(([^()]+)\)", text.strip())
     if len(parts) == 1 and bracketed:
@@ -388,6 +406,10 @@ def _dateline_outlet(text: str) -> str | None:
 
 
 DATELINE_PART_MAX_WORDS = 3
+# A name that says it is a news outlet, known or not: "شفق نيوز", "روداو عربية", "صحيفة الخليج".
+_NAMED_LIKE_OUTLET = re.compile(r"^(?:صحيفه|جريده|وكاله|قناه|موقع|شبكه|اذاعه|مجله)\s\S|\s(?:نيوز|نت|عربيه|عربي|اونلاين|"
+                                r"الاخباري|الاخباريه|بوست|تايمز|24)$")
+_WEEKDAY_DATE = re.compile(r"(?:الاحد|الاثنين|الثلاثاء|الاربعاء|الخميس|الجمعه|السبت)\s*[،,]?\s*\d{1,2}\s+\S+(?:\s+\S+)?\s+\d{4}")
 DATELINE_MAX_CHARS = 80
 
 # A dateline's separator: a dash, a colon or a slash; a tatweel only with a space beside it ("لندن ـ").
@@ -1958,6 +1980,18 @@ def _is_opinion(article: Article) -> bool:
     if any(line.kind != "body" and " ".join(normalize(line.text).split()).strip(" :|") in _OPINION_SECTIONS
            for line in head):
         return True
+    for line in head:
+        if line.kind == "body":
+            continue
+        form = " ".join(normalize(line.text).split())
+        # "رأي: رئاسة العراق ...": the headline under its label; "القدس العربي - مقالات - بقلم ...": the
+        # section among the outlet's line (not as its first part: "الرأي - 8 ديسمبر" is the paper Al-Rai).
+        labelled = re.match(r"^([^:：]{2,15})\s*[:：]\s*\S", form)
+        if line.kind == "title" and labelled and labelled.group(1).strip() in _OPINION_SECTIONS:
+            return True
+        parts = [p.strip(" :|") for p in re.split(r"\s+[-–—|]\s+", form)]
+        if len(parts) > 1 and any(p in _OPINION_SECTIONS for p in parts[1:]):
+            return True
     return any(line.reason == "publisher disclaimer" and _OPINION_DISCLAIMER.search(normalize(line.text))
                for line in article.lines)
 
