@@ -2101,21 +2101,21 @@ def find_duplicates(articles: list[Article]) -> dict[int, int]:
     duplicates: dict[int, int] = {}
     originals: list[int] = []
     # Largest first, so that each article is compared with those that could be its original.
-    for later in sorted(range(len(articles)), key=lambda k: (-len(shingles[k]), k)):
-        mine = shingles[later]
+    for candidate in sorted(range(len(articles)), key=lambda k: (-len(shingles[k]), k)):
+        mine = shingles[candidate]
         if len(mine) < 3:
             continue
-        for earlier in originals:
-            theirs = shingles[earlier]
+        for original in originals:
+            theirs = shingles[original]
             shared = len(mine & theirs) if len(mine) <= len(theirs) else len(theirs & mine)
-            if not shared or not figures[later] <= figures[earlier]:
+            if not shared or not figures[candidate] <= figures[original]:
                 continue
             jaccard = shared / (len(mine) + len(theirs) - shared)
             containment = shared / min(len(mine), len(theirs))
             ratio = min(len(mine), len(theirs)) / max(len(mine), len(theirs))
             if jaccard >= DUPLICATE_JACCARD or (containment >= DUPLICATE_CONTAINMENT and ratio >= 0.5):
-                duplicates[later] = earlier
+                duplicates[candidate] = original
                 break
         else:
-            originals.append(later)
+            originals.append(candidate)
     return duplicates
