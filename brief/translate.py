@@ -444,6 +444,7 @@ CAP_BUCKET = 8  # tokens
 
 
 def _cap_bucket(tokens: int) -> int:
+    """`tokens` rounded up to a whole CAP_BUCKET."""
     return -(-tokens // CAP_BUCKET) * CAP_BUCKET
 
 
