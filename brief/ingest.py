@@ -165,6 +165,10 @@ def _walk(directory: str, add, skipped: list[InputFile], ancestors: set[str], ou
                                          f"{EARLIER_OUTPUT} in the output directory, not an article"))
         names = [name for name in names if not _OWN_OUTPUT.match(name)]
     for name in names:
+        if name.startswith("."):
+            # Hidden files and folders are the system's, a tool's (.git, an editor's swap file) or brief's own
+            # (its lock, its state), never the day's articles; a hidden file named on the command line is read.
+            continue
         path = os.path.join(directory, name)
         if os.path.islink(path) and not os.path.exists(path):
             if name.lower().endswith(SUPPORTED_SUFFIXES) or _link_problem(path) == "symbolic link loop":
@@ -181,7 +185,7 @@ def _walk(directory: str, add, skipped: list[InputFile], ancestors: set[str], ou
             elif real != outputs:
                 _walk(path, add, skipped, ancestors | {real}, outputs)
             continue
-        if name.lower().endswith(_UNREAD_DOCUMENTS) and not name.startswith("."):
+        if name.lower().endswith(_UNREAD_DOCUMENTS):
             if _OWN_OUTPUT.match(name):
                 skipped.append(InputFile(path, "ignored", "a brief's PDF that brief wrote (by its name), not an article"))
                 continue
@@ -193,8 +197,8 @@ def _walk(directory: str, add, skipped: list[InputFile], ancestors: set[str], ou
             # Pages saved by wget or a server's address keep its name (".php", ".aspx"), and a file may have
             # no extension: read those that begin as a web page or hold Arabic text; name every other file.
             suffix = os.path.splitext(name)[1].lower()
-            if name.startswith(".") or not os.path.isfile(path):
-                continue  # hidden files are the system's and brief's own (its lock), never an article
+            if not os.path.isfile(path):
+                continue
             if not (suffix in _SERVED_PAGE_SUFFIXES or not suffix) or not _looks_like_article(path):
                 skipped.append(InputFile(path, "ignored", f"not an article file ({suffix or 'no extension'}): "
                                                           "name it .txt or .html to have it read"))

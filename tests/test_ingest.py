@@ -292,12 +292,16 @@ def test_every_file_of_a_folder_is_read_or_named_with_the_reason_it_is_not(tmp_p
     (tmp_path / "notes").write_text("shopping list", encoding="utf-8")
     (tmp_path / "photo.jpg").write_bytes(b"\xff\xd8\xff\xe0" + bytes(100))
     (tmp_path / ".DS_Store").write_bytes(bytes(10))
+    (tmp_path / ".draft.txt").write_text(SEED, encoding="utf-8")  # hidden: README says not looked at
+    (tmp_path / ".old").mkdir()
+    (tmp_path / ".old" / "yesterday.txt").write_text(SEED, encoding="utf-8")
     paths, skipped = discover([str(tmp_path)])
     assert sorted(Path(p).name for p in paths) == ["article", "index.php", "story.xhtml"]
     reasons = {Path(r.file).name: (r.status, r.reason) for r in skipped}
     assert reasons["photo.jpg"] == ("ignored", "not an article file (.jpg): name it .txt or .html to have it read")
     assert reasons["notes"][0] == "ignored" and "no extension" in reasons["notes"][1]
     assert ".DS_Store" not in reasons  # hidden files are the system's (and brief's lock), not the user's
+    assert discover([str(tmp_path / ".draft.txt")])[0] == [str(tmp_path / ".draft.txt")]  # named: read
     # A folder named twice (or a folder and its subfolder) has its files read once, and no warning.
     paths, skipped = discover([str(tmp_path), str(tmp_path) + "/"])
     assert len(paths) == 3 and not [r for r in skipped if r.status == "skipped"]
