@@ -1873,6 +1873,8 @@ def clean_document(doc: RawDocument) -> list[Article]:
         site = _site_name(html.get("outlet"))
         if site and " ".join(normalize(site).split()) == " ".join(normalize(first.title or "").split()):
             site = None  # an extractor's guess that took the headline for the site's name
+        if site and _DOMAIN.match(site) and len(site.split()) == 1:
+            site = _outlet_from_url(site)  # "aawsat.com", the page naming no site: a known site by its name
         first.outlet = site or first.outlet or whole["outlet"]
         first.url = html.get("url") or first.url
         first.published = _iso(html.get("published")) or first.published

@@ -1453,3 +1453,14 @@ def test_a_column_marked_in_its_headline_or_its_outlets_line_is_opinion(head):
     assert article.opinion
     [news] = clean_document(RawDocument("b.txt", f"البرلمان يرفع الجلسة\nالرأي - 8 ديسمبر 2026\n\n{_BODY}", "utf-8"))
     assert not news.opinion  # Al-Rai, the paper, first on its line
+
+
+def test_a_saved_page_naming_its_site_by_address_only_is_listed_by_the_sites_name(tmp_path):
+    # The markup gave "aawsat.com" and no name: the source list read the address, though a pasted line of the
+    # same address reads الشرق الأوسط.
+    page = ('<html><head><link rel="canonical" href="https://aawsat.com/node/123"><meta property="og:site_name" '
+            'content="aawsat.com"><title>بوتين يصل إلى بيونغ يانغ</title></head><body><article><h1>بوتين يصل إلى '
+            'بيونغ يانغ</h1><p>' + _BODY.replace("\n", "</p><p>") + '</p></article></body></html>')
+    (tmp_path / "a.html").write_text(page, encoding="utf-8")
+    [article] = clean_document(read_document(str(tmp_path / "a.html")))
+    assert article.outlet == "الشرق الأوسط"
