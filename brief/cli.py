@@ -246,7 +246,8 @@ def build(
 @user_errors
 def inspect(sources: List[str] = typer.Argument(..., help="Files or directories, or -."),
             as_json: bool = Flag(False, "--json", help="Print a JSON list of articles.")):
-    """Show each article's metadata, every input line's kind and reason, and how many sentences (--json lists them; no model needed)."""
+    """Show each article's metadata, every input line's kind and reason, and how many sentences (--json lists
+    them; no model needed)."""
     from brief.pipeline import inspect as run_inspect
 
     records, inputs = run_inspect(list(sources), warn=_warn)  # warnings go to stderr, JSON to stdout
