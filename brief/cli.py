@@ -232,8 +232,9 @@ def build(
         ignored = [i for i in result.report["inputs"] if i["status"] == "ignored"]
         if ignored:  # passed over without a warning each (yesterday's files, a page's _files folder)
             _say(f"{len(ignored)} input(s) passed over as already briefed or not articles; --json lists each")
-    elif result.exit_code == EXIT_PARTIAL:
-        # Quiet drops progress and warnings, not what exit 3 reports: which inputs were left out.
+    if quiet and result.exit_code == EXIT_PARTIAL:
+        # Quiet drops progress and warnings, not what exit 3 reports: which inputs were left out (on stderr,
+        # with --json too).
         for record in result.report["inputs"]:
             if record["status"] == "skipped":
                 _say(f"skipped {record['file']}: {record['reason']}")

@@ -353,6 +353,11 @@ def test_quiet_still_names_the_inputs_it_skipped(tiny_model_dir, tmp_path):
     result = run_brief("build", inbox, "-o", tmp_path / "out", "--model", tiny_model_dir, "--format", "md", "-q")
     assert result.returncode == 3 and not result.stdout
     assert result.stderr.splitlines() == [f"brief: skipped {inbox / 'empty.txt'}: empty file"]
+    # ... with --json too: the report on stdout, the skipped input on stderr (it said nothing there).
+    result = run_brief("build", inbox, "-o", tmp_path / "out", "--model", tiny_model_dir, "--format", "md", "-q",
+                       "--json")
+    assert result.returncode == 3 and json.loads(result.stdout)["exit_code"] == 3
+    assert result.stderr.splitlines() == [f"brief: skipped {inbox / 'empty.txt'}: empty file"]
 
 
 def test_importing_the_cli_leaves_no_sigint_handler_behind():
