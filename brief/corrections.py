@@ -74,19 +74,21 @@ def load_corrections(path: str | Path) -> Corrections:
         if error.reason in ("no arabic<TAB>english lines", "empty file") and Path(path).is_file():
             return Corrections({}, str(path))  # a file begun with comments only: nothing to correct yet
         raise UsageError(f"corrections file {error}") from None
-    if read.malformed:
-        # Every bad line at once: a desk fixing them one run at a time would run the build once a line.
-        named = "; ".join(f"line {number}: {reason}" for number, reason in read.malformed[:MALFORMED_NAMED])
-        more = len(read.malformed) - MALFORMED_NAMED
-        raise UsageError(f"{path}: {named}" + (f"; and {more} more" if more > 0 else "")
-                         + " (a correction is one arabic<TAB>english line)")
+    # Every bad line at once, of both kinds: a desk fixing them one run at a time would run the build once a line.
+    problems = [f"line {number}: {reason}" for number, reason in read.malformed]
     entries: dict[str, str] = {}
     lines: dict[str, int] = {}
     for number, arabic, english in read.pairs:
         key, english = matching_form(arabic), " ".join(english.split())
         if not key or not english:
-            raise UsageError(f"{path}:{number}: a correction needs both the Arabic and the English")
-        if key in entries and entries[key] != english:
-            raise UsageError(f"{path}:{lines[key]} and {number} correct the same sentence two ways; keep one")
-        entries[key], lines[key] = english, lines.get(key, number)
+            problems.append(f"line {number}: a correction needs both the Arabic and the English")
+        elif key in entries and entries[key] != english:
+            problems.append(f"lines {lines[key]} and {number} correct the same sentence two ways; keep one")
+        else:
+            entries[key], lines[key] = english, lines.get(key, number)
+    if problems:
+        more = len(problems) - MALFORMED_NAMED
+        hint = " (a correction is one arabic<TAB>english line)" if read.malformed else ""
+        raise UsageError(f"{path}: " + "; ".join(problems[:MALFORMED_NAMED]) + (f"; and {more} more" if more > 0 else "")
+                         + hint)
     return Corrections(entries, str(path))

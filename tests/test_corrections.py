@@ -55,11 +55,13 @@ def test_an_english_quotation_is_not_taken_for_a_spreadsheets_quoting(tmp_path):
 
 
 @pytest.mark.parametrize("text, says", [
-    ("وصل بوتين.\tPutin arrived.\nوصل بوتين.\tPutin came.\n", "fixes.tsv:1 and 2 correct the same sentence two ways"),
+    ("وصل بوتين.\tPutin arrived.\nوصل بوتين.\tPutin came.\n", "fixes.tsv: lines 1 and 2 correct the same sentence two ways"),
     ("وصل بوتين. Putin arrived.\n", r"fixes.tsv.*1: expected arabic<TAB>english, found no tab"),
     # Every bad line is named at once, not one a run.
     ("وصل بوتين.\tPutin arrived.\nوصل بوتين\nغادر\tA\tB\n", r"fixes.tsv: line 2: .*found no tab; line 3: .*3 fields"),
-    ("وصل بوتين.\t \n", "fixes.tsv:1: a correction needs both the Arabic and the English"),
+    ("وصل بوتين.\t \n", "fixes.tsv: line 1: a correction needs both the Arabic and the English"),
+    # ... of both kinds: a line with no tab and two corrections of one sentence (only the first was named).
+    ("وصل بوتين\nغادر.\tA\nغادر.\tB\n", r"fixes.tsv: line 1: .*found no tab; lines 2 and 3 correct the same"),
 ])
 def test_a_corrections_file_with_a_mistake_is_refused_naming_the_line(tmp_path, text, says):
     path = tmp_path / "fixes.tsv"
