@@ -1800,10 +1800,14 @@ def _metadata(lines: list[Line], facts: dict[int, _Facts]) -> dict:
         if reason in outlets:
             meta["outlet"] = outlets[reason]
             break
+    # A wire story's dateline opens its first sentence: "تونس (وات) - دعا رئيس الجمهورية ...", "رام الله
+    # 15-10-2024 وفا- أصدر ...": its outlet, and its day where no line gave one.
+    lead = next((line.text for line in lines if line.kind == "body"), "").strip()
+    cut, wire = wire_dateline(lead)
     if meta["outlet"] is None:
-        # A wire story's dateline opens its first sentence: "تونس (وات) - دعا رئيس الجمهورية ...".
-        lead = next((line.text for line in lines if line.kind == "body"), "")
-        meta["outlet"] = wire_dateline(lead.strip())[1]
+        meta["outlet"] = wire
+    if meta["published"] is None and cut:
+        meta["published"] = parse_date(lead[:cut])
     if meta["outlet"] is None and meta["url"]:
         meta["outlet"] = _outlet_from_url(meta["url"])
     meta["published"] = meta["published"] or dated_line

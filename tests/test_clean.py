@@ -1464,3 +1464,11 @@ def test_a_saved_page_naming_its_site_by_address_only_is_listed_by_the_sites_nam
     (tmp_path / "a.html").write_text(page, encoding="utf-8")
     [article] = clean_document(read_document(str(tmp_path / "a.html")))
     assert article.outlet == "الشرق الأوسط"
+
+
+def test_a_wire_dateline_opening_the_first_sentence_gives_its_outlet_and_its_day(tmp_path):
+    # README's own example gave the outlet and lost the day.
+    text = ("الرئيس يصدر مرسوما\nرام الله 15-10-2024 وفا- أصدر رئيس دولة فلسطين اليوم مرسوما بشأن الانتخابات العامة.\n"
+            + _BODY)
+    [article] = clean_document(RawDocument("a.txt", text, "utf-8"))
+    assert (article.outlet, article.published) == ("وفا", "2024-10-15")
