@@ -89,6 +89,6 @@ def load_corrections(path: str | Path) -> Corrections:
     if problems:
         more = len(problems) - MALFORMED_NAMED
         hint = " (a correction is one arabic<TAB>english line)" if read.malformed else ""
-        raise UsageError(f"{path}: " + "; ".join(problems[:MALFORMED_NAMED]) + (f"; and {more} more" if more > 0 else "")
-                         + hint)
+        named = "; ".join(problems[:MALFORMED_NAMED]) + (f"; and {more} more" if more > 0 else "")
+        raise UsageError(f"{path}: {named}{hint}")
     return Corrections(entries, str(path))
