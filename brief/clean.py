@@ -372,7 +372,7 @@ def _dateline_outlet(text: str) -> str | None:
                                                     text.strip())
              if p.strip(" «»\"“”()")]
     # "شفق نيوز - بغداد - 7 كانون الأول 2026", "هسبريس - الثلاثاء 8 دجنبر 2026": the outlet, a place, the day.
-    dated = [p for p in parts if parse_date(p) or _WEEKDAY_DATE.fullmatch(normalize(to_ascii_digits(p)))]
+    dated = [p for p in parts if parse_date(p)]  # (a weekday before the day too: "الثلاثاء 8 دجنبر 2026")
     if dated:
         parts = [p for p in parts if p not in dated]
         if not 1 <= len(parts) <= 3:
@@ -409,7 +409,6 @@ DATELINE_PART_MAX_WORDS = 3
 # A name that says it is a news outlet, known or not: "شفق نيوز", "روداو عربية", "صحيفة الخليج".
 _NAMED_LIKE_OUTLET = re.compile(r"^(?:صحيفه|جريده|وكاله|قناه|موقع|شبكه|اذاعه|مجله)\s\S|\s(?:نيوز|نت|عربيه|عربي|اونلاين|"
                                 r"الاخباري|الاخباريه|بوست|تايمز|24)$")
-_WEEKDAY_DATE = re.compile(r"(?:الاحد|الاثنين|الثلاثاء|الاربعاء|الخميس|الجمعه|السبت)\s*[،,]?\s*\d{1,2}\s+\S+(?:\s+\S+)?\s+\d{4}")
 DATELINE_MAX_CHARS = 80
 
 # A dateline's separator: a dash, a colon or a slash; a tatweel only with a space beside it ("لندن ـ").
@@ -1387,7 +1386,7 @@ def _mark_masthead_named_like_section(raw: list[str], kinds: list[str], reasons:
         return  # (a menu that starts with its news section, on a page that names its site elsewhere)
     name = raw[first].strip(" .:-–—|")
     # (A paper named like the opinion section, "الرأي", is told from it by the writer's line: see
-    # _name_paper_called_opinion.)
+    # _name_paper_named_like_a_section.)
     if _core(name) in _OUTLETS and _core(name) not in _PAPERS_NAMED_OPINION:
         facts[first] = _Facts("meta", "outlet name line", "outlet", name)
         kinds[first], reasons[first] = "meta", facts[first].reason
@@ -1802,12 +1801,12 @@ def _metadata(lines: list[Line], facts: dict[int, _Facts]) -> dict:
             break
     # A wire story's dateline opens its first sentence: "تونس (وات) - دعا رئيس الجمهورية ...", "رام الله
     # 15-10-2024 وفا- أصدر ...": its outlet, and its day where no line gave one.
-    lead = next((line.text for line in lines if line.kind == "body"), "").strip()
-    cut, wire = wire_dateline(lead)
-    if meta["outlet"] is None:
-        meta["outlet"] = wire
-    if meta["published"] is None and cut:
-        meta["published"] = parse_date(lead[:cut])
+    if meta["outlet"] is None or meta["published"] is None:
+        lead = next((line.text for line in lines if line.kind == "body"), "").strip()
+        cut, wire = wire_dateline(lead)
+        meta["outlet"] = meta["outlet"] or wire
+        if meta["published"] is None and cut:
+            meta["published"] = parse_date(lead[:cut])
     if meta["outlet"] is None and meta["url"]:
         meta["outlet"] = _outlet_from_url(meta["url"])
     meta["published"] = meta["published"] or dated_line
@@ -1904,7 +1903,7 @@ def clean_document(doc: RawDocument) -> list[Article]:
             lead.lead = wire_dateline(lead.text)[0]
             if lead.lead:
                 lead.reason += "; opens with a wire dateline"
-        _name_paper_called_opinion(article)
+        _name_paper_named_like_a_section(article)
         _mark_outlet_line(article)
         article.opinion = _is_opinion(article)
     if not any(line.kind == "body" for line in lines):
@@ -1958,7 +1957,7 @@ _PAPERS_NAMED_OPINION = frozenset(label for label in _OPINION_SECTIONS if label 
 _WRITER_LINE = re.compile(r"^(بقلم|الكاتب|الكاتبه)\b")
 
 
-def _name_paper_called_opinion(article: Article) -> None:
+def _name_paper_named_like_a_section(article: Article) -> None:
     """A line "الراي" over the headline or right under it, with no writer's line near, is the paper's name
     with its news, not the opinion section (a column names its writer: "بقلم ..."); it is the outlet, as
     "هسبريس" would be. So is a paper named like a section ("العربية") right under the headline, where a

@@ -1883,8 +1883,9 @@ def name_reasons(source: str, english: str, reads: _PairNames | None = None) -> 
 
 def _organisations_read(source: str, english: str) -> _NamesRead:
     """The organisations the Arabic names and hints at, and those the English names (as _countries_read)."""
-    bodies = _found(_ARABIC_SPORT_BODIES, normalize(source))  # (before the EU's and AU's names are taken out)
-    text = _ARABIC_NOT_ORGANISATIONS.sub(" ", normalize(source))
+    text = normalize(source)
+    bodies = _found(_ARABIC_SPORT_BODIES, text)  # (before the EU's and AU's names are taken out of theirs)
+    text = _ARABIC_NOT_ORGANISATIONS.sub(" ", text)
     return _NamesRead({**_found(_ARABIC_ORGANISATIONS, text), **bodies},
                       {key for pattern, key in _ARABIC_ORGANISATION_HINTS if pattern.search(text)},
                       _found(_ENGLISH_ORGANISATIONS, english))
