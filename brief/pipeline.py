@@ -745,7 +745,8 @@ def build(settings: BuildSettings, *, progress: Callable[[int, int], None] | Non
     if settings.email_to:
         report["mail"] = {"to": settings.email_to,
                           "eml": str(delivery.outputs[-1]) if delivery.message is not None else None,
-                          "smtp": settings.smtp, "sent": delivery.mail_sent}
+                          # Without --smtp nothing is sent: null, not a failure's false.
+                          "smtp": settings.smtp, "sent": delivery.mail_sent if settings.smtp else None}
     error = delivery.state_error or delivery.mail_error
     if error:
         report["error"] = error

@@ -293,6 +293,21 @@ def test_a_mail_that_cannot_be_sent_leaves_the_brief_and_a_report_saying_so(tiny
     assert (tmp_path / "brief-2026-11-24.md").exists()
 
 
+def test_a_mail_only_written_says_nothing_was_sent_rather_than_a_failure(tiny_model_dir, tmp_path):
+    from pathlib import Path
+
+    from brief.config import BuildSettings
+    from brief.pipeline import build
+
+    seed = Path(__file__).resolve().parent.parent / "seeds" / "004_3c6385f6fb4de3b3.txt"
+    result = build(BuildSettings(sources=[str(seed)], output=str(tmp_path), formats=["md"],
+                                 model=str(tiny_model_dir), cache=False, date="2026-11-24",
+                                 email_to="desk@example.org"))
+    assert result.exit_code == 0 and "error" not in result.report
+    assert result.report["mail"]["sent"] is None and result.report["mail"]["smtp"] is None
+    assert Path(result.report["mail"]["eml"]).exists()
+
+
 @pytest.mark.parametrize("value, expected", [
     ("smtp.example.org", ("smtp.example.org", 587)), ("localhost:25", ("localhost", 25)),
     ("[::1]:25", ("::1", 25)), ("[::1]", ("::1", 587)), ("::1", ("::1", 587)), ("127.0.0.1:465", ("127.0.0.1", 465))])
