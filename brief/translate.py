@@ -170,6 +170,7 @@ def validate_model_dir(path: Path, remedy: str = "copy the whole model directory
     config = _read_model_json(path / "config.json")
     if config.get("model_type") != "marian":
         raise ModelError(f"model directory {path}: not a MarianMT model (model_type={config.get('model_type')!r})")
+    _check_vocabulary_fits_weights(path, remedy)
     tokenizer_config = path / "tokenizer_config.json"
     if tokenizer_config.is_file():
         # The pair the export declares, where it does (opus-mt-en-ar, the other way round, reads the same).
@@ -178,6 +179,34 @@ def validate_model_dir(path: Path, remedy: str = "copy the whole model directory
         if source and not source.startswith(("ar", "mul")) or target and not target.startswith("en"):
             raise ModelError(f"model directory {path} translates {source or '?'} into {target or '?'}, not Arabic "
                              f"into English; {HOW_TO_GET_MODEL}")
+
+
+def _embedding_rows(weights: Path) -> int | None:
+    """How many pieces the weights embed, from the safetensors header (no torch); None where unknown."""
+    try:
+        with open(weights, "rb") as handle:
+            size = int.from_bytes(handle.read(8), "little")
+            header = json.loads(handle.read(size)) if 0 < size < 1 << 26 else {}
+    except (OSError, ValueError):
+        return None  # loading the weights says what is wrong with them
+    for name in ("final_logits_bias", "model.shared.weight", "model.decoder.embed_tokens.weight"):
+        shape = header.get(name, {}).get("shape") if isinstance(header.get(name), dict) else None
+        if isinstance(shape, list) and shape and all(isinstance(n, int) for n in shape):
+            return shape[-1] if name == "final_logits_bias" else shape[0]
+    return None
+
+
+def _check_vocabulary_fits_weights(path: Path, remedy: str) -> None:
+    # The vocabulary of one download beside the weights of another fails only mid-translation (an index
+    # past the embeddings); `brief model info` and a build should say so before any work. An export holds
+    # one row per piece (CTranslate2's converter relies on it too).
+    rows = _embedding_rows(path / "model.safetensors")
+    if rows is None:
+        return
+    entries = len(_read_model_json(path / "vocab.json"))
+    if entries != rows:
+        raise ModelError(f"model directory {path}: its vocabulary (vocab.json, *.spm) does not match its weights "
+                         f"({entries:,} pieces, the weights embed {rows:,}); {remedy}")
 
 
 FILE_DIGESTS = "file-digests.json"  # under the cache root: {resolved path: {identity, sha256}}

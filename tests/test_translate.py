@@ -592,6 +592,17 @@ def test_a_model_folder_mixing_two_models_files_is_a_model_error(tiny_model_dir,
     shutil.copytree(tiny_model_dir, mixed)
     for name in ("vocab.json", "source.spm", "target.spm", "tokenizer_config.json"):
         shutil.copy(other / name, mixed / name)
+    # Found before any work (the vocabulary against the weights' embedding rows), and by `brief model info`.
+    assert "does not match its weights (382 pieces, the weights embed 482)" in translate.model_info(str(mixed))["status"]
+    with pytest.raises(ModelError, match="vocabulary .* does not match its weights"):
+        Translator(TranslateOptions(model=str(mixed), engine="transformers", precision="fp32", device="cpu",
+                                    cache=False)).translate_texts(ARABIC[:3])
+    # Where the weights are a pickle (no header to read without torch), the translation itself still says so.
+    (mixed / "model.safetensors").unlink()
+    import torch
+    from transformers import MarianMTModel
+
+    torch.save(MarianMTModel.from_pretrained(str(tiny_model_dir)).state_dict(), mixed / "pytorch_model.bin")
     translator = Translator(TranslateOptions(model=str(mixed), engine="transformers", precision="fp32", device="cpu",
                                              cache=False))
     with pytest.raises(ModelError, match="vocabulary .* does not match its weights"):
