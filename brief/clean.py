@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from brief.arabic import (INVISIBLE_CONTROLS, REPORTING_VERBS, arabic_letter_count, has_arabic, is_place_name,
                           light_stem, normalize, to_ascii_digits, tokens)
-from brief.dates import MONTH_PATTERN, MONTHS, is_hijri_date, parse_date
+from brief.dates import MONTH_PATTERN, MONTHS, WEEKDAYS, is_hijri_date, parse_date
 from brief.errors import InputError
 from brief.models import Article, Line, RawDocument
 
@@ -46,9 +46,9 @@ _RELATED = re.compile(
     r"كلمات داله|الكلمات الداله|دلالات)\s*[:：]?\s*$")
 _SHARE = re.compile(
     r"^(شارك|شاركوا|مشاركه|اشترك|اشتركوا|تابعنا|تابعونا|تابعوا|انضم|انضموا|حمل تطبيق|نزل تطبيق|"
-    r"اضغط هنا|للاشتراك|اشترك في|سجل|طباعه|ارسل لصديق|اضف تعليق|اضف تعليقك|التعليقات|تعليقات|"
+    r"اضغط هنا|للاشتراك|اشترك في|سجل|طباعه|ارسل لصديق|ارسال لصديق|ارسل الي صديق|اضف تعليق|اضف تعليقك|التعليقات|تعليقات|"
     r"share|subscribe|follow us|print|comments)\b")
-_FOLLOW = re.compile(r"^(تابعوا|تابعونا|تابع|تابعنا|اشترك|اشتركوا|انضم|انضموا|حملوا|حمل|نزل|للاشتراك)\b.*"
+_FOLLOW = re.compile(r"^(تابعوا|تابعونا|تابع|تابعنا|اشترك|اشتركوا|انضم|انضموا|حملوا|حمل|نزل|للاشتراك|لمتابعه|ولمتابعه)\b.*"
                      r"(تطبيق|تلغرام|تليجرام|تويتر|فيسبوك|فيس بوك|يوتيوب|واتساب|انستغرام|انستجرام|google news|جوجل نيوز|"
                      r"جوجل اخبار|اخبار جوجل|"
                      r"telegram|twitter|facebook|youtube|whatsapp|instagram|نشره|النشره|قناه|قناتنا|الرابط)")
@@ -68,6 +68,8 @@ _CONTINUATION = re.compile(
     rf"^(?:و(?:{_REPORTING_VERBS}|كان|كانت|في|يري|تري|بحسب|وفق|وفقا|تشير|يشير|ياتي|تاتي|قد|لم|لا|منذ|بعد|اذ|"
     r"حيث|علي|من|هو|هي|هذا|هذه|تجدر|يذكر|كذلك|ايضا|بينما|رغم|مع)|كما|من جهته|من جهتها|من جانبه|من جانبها|"
     r"بدوره|بدورها|في المقابل|في السياق|الي ذلك|يذكر ان|يشار الي|وتجدر الاشاره)(?!\w)")
+# A readers' feedback widget's question; its buttons ("نعم", "لا") are marked below it (_mark_polls).
+_FEEDBACK_PROMPT = re.compile(r"هل (?:كان|وجدت) (?:هذا )?(?:الخبر|المقال|المحتوي|الموضوع) مفيدا\s*[؟?]?")
 # Page controls, social networks named as share buttons, an advert marker, a comment form.
 _PAGE_CONTROL = re.compile(r"^(حفظ|احفظ|انسخ الرابط|نسخ الرابط|حجم الخط|تكبير الخط|تصغير الخط|استمع|استمع للمقال|"
                            r"استمع الي المقال|اعلان|اعلانات|مساحه اعلانيه|advertisement|ad|القايمه|بحث|menu|search|ارسال|تغريد|"
@@ -102,6 +104,10 @@ _PAGE_CONTROL = re.compile(r"^(حفظ|احفظ|انسخ الرابط|نسخ ال
                            r"نسخه للطباعه|النسخه المطبوعه|(?:لل|ال)?ابلاغ عن (?:ال)?خطا(?: في (?:الخبر|المقال))?(?: اضغط هنا)?|"
                            r"نسخ|استمع (?:الي ال|لل)(?:خبر|مقال|مقاله)|كن اول من يعلق|لا توجد تعليقات|"
                            r"هل اعجبك (?:هذا )?(?:الخبر|المقال|الموضوع)\s*[؟?]?|"
+                           + _FEEDBACK_PROMPT.pattern + "|"
+                           # A live page's labels, and the note an advert leaves in the text.
+                           r"(?:شاهد )?(?:البث المباشر|بث مباشر)|تحديثات مباشره|(?:يتم )?تحديث الصفحه تلقاييا|"
+                           r"(?:تابع|تابعوا|اكمل|واصل) القراءه (?:اسفل|بعد|تحت) (?:ال)?اعلان|"
                            # An AI summary box's note: "تم إنشاء هذا الملخص آلياً وراجعه فريق التحرير".
                            r"(?:تم )?(?:انشاء|اعداد|توليد) هذا الملخص (?:اليا|بواسطه الذكاء الاصطناعي).*|"
                            # The footer's links to the site's own pages.
@@ -197,7 +203,7 @@ _OUTLETS = (
     "القبس", "الجريده", "الانباء", "رويا", "رويا الاخباري", "الدستور", "السبيل", "المدي", "الصباح", "واع",
     "سودان تربيون", "القاهره 24", "صدي البلد", "فيتو", "الوفد", "الجمهوريه", "الاقتصاديه", "المدينه",
     "الوطن السعوديه", "الشرق القطريه", "لوسيل", "الراي الكويتيه", "الرويه", "الامارات 24", "النهار العربي",
-    "المنار", "ال بي سي", "ام تي في", "لبنان 24", "النشره", "تلفزيون سوريا", "الحدث", "كووره", "كوووره", "كوره",
+    "ارقام", "سي ان بي سي عربيه", "cnbc عربيه", "المنار", "ال بي سي", "ام تي في", "لبنان 24", "النشره", "تلفزيون سوريا", "الحدث", "كووره", "كوووره", "كوره",
     "يلا كوره", "le360", "le360 عربي", "lbci", "lbci lebanon", "ال بي سي اي", "الشروق اون لاين", "اليوم 24",
     "هبه بريس", "العمق المغربي", "الشروق الجزائريه",
     "النهار الجزائريه", "الوسط", "بوابه الوسط", "العرب اللندنيه", "التلفزيون العربي", "الغد الاردنيه",
@@ -218,7 +224,8 @@ _SOURCE_LINE = re.compile(r"^(?:(المصدر الاصلي|مصدر الخبر|�
 _SITE_LINE = re.compile(r"^(الموقع|موقع|الرابط|رابط الخبر|رابط المقال|الرابط الاصلي|رابط مختصر|الرابط المختصر|"
                         r"رابط قصير|site|url|link)\s*[:：\-–]\s*(.*)$")
 _BYLINE = re.compile(r"^(الكاتب|الكاتبه|كتب|كتبت|بقلم|اعداد|تحرير|المحرر|المحرره|مراسل|مراسله|ترجمه|"
-                     r"ساهم في (?:هذا التقرير|اعداد هذا التقرير|التغطيه)|ساهم في اعداده|"
+                     r"(?:ساهم|ساهمت|شارك|شاركت) في (?:اعداد )?(?:هذا )?(?:التقرير|الخبر|التغطيه)|ساهم في اعداده|"
+                     r"حاوره|حاورته|حاورها|حاورهم|اجري الحوار|اجرت الحوار|بواسطه(?=\s*[:：])|"
                      r"by|author|written by|role|reporting from)\b\s*[:：\-–،,]?\s*(.*)$")
 # (A bare "تاريخ" only before its colon or the date: "تاريخ الميلاد: 14 مارس 1998" is a player's card.)
 _DATE_LABEL = re.compile(r"^(نشر|نشرت|تاريخ النشر|تاريخ(?=\s*(?:[:：\-–]|[\d٠-٩]))|نشر في|نشر بتاريخ|نشر الخبر|اخر تحديث|تحديث|"
@@ -367,23 +374,39 @@ def _dateline_outlet(text: str) -> str | None:
     place and an outlet or agency; returns the outlet as written."""
     if len(text.split()) > 12 or _SENTENCE_END.search(re.sub(r"\.(?=(?:نت|كوم)\b)", " ", text).rstrip(".")):
         return None  # (the full stop of "العربية.نت" ends nothing)
-    # A tatweel between spaces is a dash too: "لندن ـ «القدس العربي»". (Not a slash inside a date: "8/12/2026".)
-    parts = [p.strip(" «»\"“”()") for p in re.split(r"\s*(?:[:：\-–—|]|(?<![\d٠-٩])/|/(?![\d٠-٩]))\s*|\s+ـ+\s+",
-                                                    text.strip())
+    # A tatweel between spaces is a dash too: "لندن ـ «القدس العربي»". (Not a slash inside a date: "8/12/2026",
+    # nor the colon of a time: "02/12/2026 21:14".) A correspondent's line names the outlet after "مراسل".
+    parts = [re.sub(r"^(?:مراسل[ةو]?|موفد[ةه]?)\s+", "", p.strip(" «»\"“”()"))
+             for p in re.split(r"\s*(?:(?<![\d٠-٩])[:：]|[:：](?![\d٠-٩])|[\-–—|]|(?<![\d٠-٩])/|/(?![\d٠-٩]))\s*|"
+                               r"\s+ـ+\s+", text.strip())
              if p.strip(" «»\"“”()")]
-    # "شفق نيوز - بغداد - 7 كانون الأول 2026", "هسبريس - الثلاثاء 8 دجنبر 2026": the outlet, a place, the day.
-    dated = [p for p in parts if parse_date(p)]  # (a weekday before the day too: "الثلاثاء 8 دجنبر 2026")
-    if dated:
+    # "شفق نيوز - بغداد - 7 كانون الأول 2026", "هسبريس - الثلاثاء 8 دجنبر 2026": the outlet, a place, the day
+    # (or both calendars' days: "جريدة الرياض - الخميس 23 جمادى الآخرة 1448هـ - 3 ديسمبر 2026م").
+    dated = [p for p in parts if parse_date(p) or is_hijri_date(p)]  # (a weekday before the day too)
+    if dated and any(parse_date(p) for p in dated):
         parts = [p for p in parts if p not in dated]
         if not 1 <= len(parts) <= 3:
             return None
         # ("الرياض - 12 يونيو 2024" is the city and the day: a city named like a paper is the place here.)
         named = [p for p in parts if (_is_known_name(p) or _NAMED_LIKE_OUTLET.search(normalize(p)))
                  and normalize(p) not in _PLACES_NAMED_LIKE_OUTLETS]
-        # (A section and the writer may stand between: "القدس العربي - مقالات - بقلم عماد الخفاجي - 8 ديسمبر".)
-        if named and len(named[0].split()) <= 4 and all(
-                p in named or is_place_name(p) or all(_is_section_word(w) for w in normalize(p).split())
-                or re.match(r"(?:بقلم|كتب|كتبت|اعداد)\b", normalize(p)) for p in parts):
+        first = normalize(parts[0])
+        if (not named and len(parts) >= 2 and re.fullmatch(r"ال[^\W\d_]{3,}", first) and first not in WEEKDAYS
+                and not is_place_name(parts[0]) and not _is_section_word(first)
+                and any(is_place_name(p) for p in parts[1:])):
+            named = [parts[0]]  # a paper not listed, then the place and the day: "الاتحاد - دبي - 3 ديسمبر 2026"
+
+        def placed(p: str) -> bool:
+            return (p in named or is_place_name(p) or all(_is_section_word(w) for w in normalize(p).split())
+                    or bool(re.match(r"(?:بقلم|كتب|كتبت|اعداد)\b", normalize(p))))
+
+        # (A section and the writer may stand between: "القدس العربي - مقالات - بقلم عماد الخفاجي - 8 ديسمبر",
+        # or the writer after the place: "الشرق الأوسط - عدن: محمد ناصر - 2 ديسمبر 2026".)
+        others = [p for p in parts if not placed(p)]
+        writer = (len(others) == 1 and named and parts[0] == named[0] and parts.index(others[0]) > 1
+                  and is_place_name(parts[parts.index(others[0]) - 1])
+                  and re.fullmatch(r"[^\W\d_]+(?: [^\W\d_]+){1,2}", others[0]))
+        if named and len(named[0].split()) <= 4 and (not others or writer):
             return named[0]
         return None
     if len(text.split()) > 6:
@@ -573,6 +596,9 @@ def line_facts(text: str) -> _Facts:
         return _Facts("boilerplate", "tags line", end_signal=True)
     if _HASHTAGS.fullmatch(INVISIBLE_CONTROLS.sub("", stripped)):
         return _Facts("boilerplate", "hashtags")
+    tagged = re.match(r"([^#:：]{2,30})[:：]\s*(?=#)", stripped)  # "الأكثر تداولاً: #طرابلس #الميزانية"
+    if tagged and len(tagged[1].split()) <= 3 and _HASHTAGS.fullmatch(INVISIBLE_CONTROLS.sub("", stripped[tagged.end():])):
+        return _Facts("boilerplate", "hashtags (under a label)")
     email = _EMAIL.search(stripped)
     if email and len(stripped) - len(email.group(0)) < 25 and len(words) <= 4:
         return _Facts("boilerplate", "e-mail address", end_signal=True)
@@ -591,7 +617,8 @@ def line_facts(text: str) -> _Facts:
         # ("المزيد من حوادث وقضايا" heads the section's other stories; "المزيد من الضحايا" may be a subheading.)
         return _Facts("boilerplate", "'related'/'most read' list header", marker="related", end_signal=True)
     source = _SOURCE_LINE.match(core)
-    if source and len(words) <= 8 and not _is_known_name(core):  # ("المصدر أونلاين" is a site's name)
+    # ("المصدر أونلاين" is a site's name, also before its place and day: "المصدر أونلاين - عدن - 2 ديسمبر 2026".)
+    if source and len(words) <= 8 and not _is_known_name(re.split(r"\s+[-–—|]\s+", core)[0]):
         value = _original_tail(stripped)
         if core.startswith("نقلا عن") and value:
             value = re.sub(r"^عن\s+", "", value)  # "نقلا عن رويترز": the outlet is Reuters
@@ -643,6 +670,10 @@ def line_facts(text: str) -> _Facts:
         return _Facts("boilerplate", _BROWSER_NOTICE_REASON)
     if _is_ticker(stripped):
         return _Facts("boilerplate", "market or weather ticker")
+    if _TEMPERATURE.search(stripped) and len(words) <= 6 and not _SENTENCE_END.search(stripped):
+        return _Facts("boilerplate", "weather widget")  # "المنامة 21° غائم جزئياً", "العقبة 19°"
+    if _PRAYER_TIME.fullmatch(normalize(to_ascii_digits(stripped)).strip()):
+        return _Facts("boilerplate", "prayer times widget")  # "الفجر 4:41"
     if _is_menu_line(stripped):
         return _Facts("boilerplate", "site menu on one line")
     if _CHART_LABEL.match(core) and len(words) <= 30:
@@ -740,6 +771,10 @@ _TICKER_CELL = re.compile(r"[^\W\d_][^\d|]{0,24}?\s*[-+−]?[\d٠-٩][\d٠-٩.,�
 _CHART_LABEL = re.compile(r"^(?:رسم بياني|انفوغراف\S*|انفوجراف\S*|خريطه|chart|graphic|map)\s*[:：]")
 
 
+_TEMPERATURE = re.compile(r"[\d٠-٩]{1,2}\s*°")
+_PRAYER_TIME = re.compile(r"(?:الفجر|الشروق|الظهر|العصر|المغرب|العشاء)\s*[:：]?\s*\d{1,2}:\d{2}(?:\s*[صم])?")
+
+
 def _is_ticker(text: str) -> bool:
     if re.search(r"[▲▼△▽]", text) and re.search(r"[\d٠-٩]", text) and len(text.split()) <= 12:
         return True
@@ -748,7 +783,12 @@ def _is_ticker(text: str) -> bool:
 
 
 def _is_menu_line(text: str) -> bool:
-    """A menu copied as one line, its items parted by tabs: most of them are section names."""
+    """A menu copied as one line, its items parted by tabs (most of them section names), or by bars
+    ("مباريات اليوم | ترتيب الدوري | الانتقالات | الفيديو": links, whatever they name)."""
+    bars = [cell.strip() for cell in text.split("|")]
+    if len(bars) >= 4 and all(1 <= len(cell.split()) <= 3 and not re.search(r"[\d٠-٩.!؟?…:：]", cell)
+                              for cell in bars):
+        return True
     cells = [cell.strip() for cell in text.split("\t") if cell.strip()]
     if len(cells) < 4 or any(len(cell.split()) > 3 or re.search(r"[\d٠-٩]", cell) for cell in cells):
         return False
@@ -1190,6 +1230,7 @@ def _classify(text: str) -> _Classified:
             else:
                 kinds[k], reasons[k] = "body", "body: Arabic text"
     _mark_signature(raw, kinds, reasons, [s for s, _ in starts])
+    _mark_question_headings(raw, kinds, reasons)
     _mark_author_box(raw, kinds, reasons, facts)
     _mark_photographer_captions(raw, kinds, reasons)
     _mark_social_embeds(raw, kinds, reasons)
@@ -1251,16 +1292,19 @@ def _mark_photographer_captions(raw: list[str], kinds: list[str], reasons: list[
     whose brackets hold only a person's name is a photo's caption and credit; so is one over a credit line,
     the first paragraph's place included."""
     first_body = next((k for k in range(len(raw)) if kinds[k] == "body"), len(raw))
-    for k in range(first_body, len(raw)):
+    for k in range(len(raw)):
+        above = next((j for j in range(k - 1, -1, -1) if kinds[j] != "blank"), None)
+        # The lead photo's stands between the byline or date and the text.
+        lead_photo = k < first_body and above is not None and kinds[above] == "meta"
         # (Not a labelled line: "النتيجة: الكويت 2 - السالمية 1 (بعد التمديد)" is a match's score.)
-        found = (_PHOTOGRAPHER.match(raw[k].strip()) if kinds[k] in ("heading", "body") and k > first_body
-                 and not _LABELLED_LINE.match(raw[k]) else None)
+        found = (_PHOTOGRAPHER.match(raw[k].strip()) if kinds[k] in ("heading", "body")
+                 and (k > first_body or lead_photo) and not _LABELLED_LINE.match(raw[k]) else None)
         if (found and len(_words(raw[k])) <= CAPTION_MAX_WORDS and not _SENTENCE_END.search(found["caption"])
                 and not any(_is_section_word(w) for w in _core(found["name"]).split())
                 and not _core(found["name"]).startswith("ال")  # "(الانسحاب الكامل)" is a topic, not a name
                 and not _REPORTED.search(normalize(found["caption"]))):
             kinds[k], reasons[k] = "boilerplate", "photo caption (a photographer's name in brackets)"
-        elif (kinds[k] in ("heading", "body") and k + 1 < len(raw) and reasons[k + 1] == "photo credit"
+        elif (k >= first_body and kinds[k] in ("heading", "body") and k + 1 < len(raw) and reasons[k + 1] == "photo credit"
               and len(_words(raw[k])) <= CAPTION_MAX_WORDS and not _SENTENCE_END.search(raw[k])
               and not _REPORTED.search(normalize(raw[k]))):
             # "سحب ركامية تتشكل فوق جبال الحجر" / "تصوير: عمران شاهد": the photo's caption over its credit
@@ -1553,8 +1597,14 @@ POLL_MAX_LINES = 10
 
 
 def _mark_polls(raw: list[str], kinds: list[str], reasons: list[str]) -> None:
-    """A readers' poll: its header, the question, the answers and the vote button (and a results link)."""
+    """A readers' poll: its header, the question, the answers and the vote button (and a results link); the
+    answers under a "was this useful?" prompt."""
     for i, line in enumerate(raw):
+        if _FEEDBACK_PROMPT.fullmatch(_core(line)):
+            for j in [j for j in range(i + 1, len(raw)) if kinds[j] != "blank"][:2]:
+                if _core(raw[j]).lower() in ("نعم", "لا", "yes", "no"):
+                    kinds[j], reasons[j] = "boilerplate", f"readers' feedback buttons (line {i + 1})"
+
         if kinds[i] == "blank" or _core(line) not in _POLL_HEADER:
             continue
         lines = [j for j in range(i + 1, len(raw)) if kinds[j] != "blank"][:POLL_MAX_LINES]
@@ -1595,7 +1645,9 @@ _PROMO_BOX = re.compile(
     r"(?:اكمل|اكملوا|تابع|واصل) قراءه (?:هذا )?(?:المقال|الخبر|التقرير|الماده)|"
     r"اشترك(?: الان)? (?:للوصول|لقراءه|للاطلاع|لمتابعه|واحصل)|لديك حساب\s*[؟?]|"
     r"اشترك في (?:ال)?نشره\S* (?:ال)?(?:بريديه|اخباريه)|"
-    r"(?:الشركات|الاسهم) (?:المذكوره|الوارده) في (?:الخبر|المقال))")
+    r"(?:الشركات|الاسهم) (?:المذكوره|الوارده) في (?:الخبر|المقال)|"
+    # Widgets: a podcast's episode and its player, the day's prayer times, the weather.
+    r"(?:بودكاست|podcast)(?: \S+){0,3}$|مواقيت الصلاه(?:\s*[-–:：]\s*\S+(?: \S+)?)?$|(?:حاله )?الطقس(?: اليوم| الان)?$)")
 PROMO_BOX_MAX_LINES = 6  # a box is short: a longer run under such a header is the text going on
 
 
@@ -1609,7 +1661,7 @@ def _mark_promo_boxes(raw: list[str], kinds: list[str], reasons: list[str]) -> N
         if end - i > PROMO_BOX_MAX_LINES:
             end = i + 1  # the header alone
         for j in range(i, end):
-            kinds[j], reasons[j] = "boilerplate", f"sponsored, subscription or quote box (line {i + 1})"
+            kinds[j], reasons[j] = "boilerplate", f"sponsored, subscription, quote or widget box (line {i + 1})"
 
 
 _GALLERY_COUNTER = re.compile(r"[0-9٠-٩]{1,3}\s*/\s*[0-9٠-٩]{1,3}")
@@ -1676,12 +1728,42 @@ def _mark_pull_quotes(raw: list[str], kinds: list[str], reasons: list[str]) -> N
             kinds[k], reasons[k] = "boilerplate", "pull quote (the text gives it again)"
 
 
+_QUESTIONS_HEADER = frozenset({"اسيله واجوبه", "اسيله واجابات", "سوال وجواب", "سوال و جواب", "الاسيله الشايعه",
+                               "اسيله شايعه"})
+
+
+def _mark_question_headings(raw: list[str], kinds: list[str], reasons: list[str]) -> None:
+    """An explainer's "أسئلة وأجوبة" part: its header, and each question over its answer, are subheadings
+    (an interview's questions, which no such header announces, stay text)."""
+    header = next((k for k in range(len(raw)) if kinds[k] in ("body", "heading")
+                   and _core(raw[k]) in _QUESTIONS_HEADER), None)
+    if header is None:
+        return
+    kinds[header], reasons[header] = "heading", "heading: a questions-and-answers part's header"
+    texts = [k for k in range(header + 1, len(raw)) if kinds[k] != "blank"]
+    for k, nxt in zip(texts, texts[1:]):
+        if kinds[k] not in ("body", "heading"):
+            break
+        if (_QUESTION_LINE.search(raw[k]) and len(_words(raw[k])) <= HEADING_MAX_WORDS and kinds[nxt] == "body"
+                and not _QUESTION_LINE.search(raw[nxt]) and not _DIALOGUE.match(_core(raw[k]))):
+            kinds[k], reasons[k] = "heading", "heading: a question over its answer"
+
+
+_VIDEO_TEASER = re.compile(r"^(?:فيديو|بالفيديو|شاهد|video)\s*[|｜:：]\s*\S")
+
+
 def _mark_player_times(raw: list[str], kinds: list[str], reasons: list[str]) -> None:
-    """The times of an audio or video player ("00:00", "05:12") under its 'listen' button: no date line."""
+    """The times of an audio or video player ("00:00", "05:12") under its 'listen' button: no date line; a
+    video's title over its duration ("فيديو | تجمع مياه الأمطار ..." / "01:47") is the player too."""
     previous = None
     for k in range(len(raw)):
         if kinds[k] == "blank":
             continue
+        if (reasons[k] == _TIME_REASON and previous is not None and kinds[previous] == "text"
+                and _VIDEO_TEASER.match(normalize(raw[previous]).strip())
+                and not _SENTENCE_END.search(raw[previous].strip()[-1:])):
+            kinds[previous], reasons[previous] = "boilerplate", "video player's title (over its duration)"
+            kinds[k], reasons[k] = "boilerplate", "video's duration"  # (a live page's next entry time is not)
         if reasons[k] == _TIME_REASON and previous is not None and (
                 reasons[previous] == "audio or video player's time"
                 or reasons[previous] == "page control, advert or comment form" and _core(raw[previous]).startswith(

@@ -73,9 +73,9 @@ HIJRI_MONTHS = {normalize(name): number for name, number in {
     "جمادى الآخرة": 6, "جمادى الثانية": 6, "جمادى الآخر": 6, "جمادى الثاني": 6, "رجب": 7, "شعبان": 8, "رمضان": 9,
     "شوال": 10, "ذو القعدة": 11, "ذي القعدة": 11, "ذا القعدة": 11, "ذو الحجة": 12, "ذي الحجة": 12, "ذا الحجة": 12,
 }.items()}
-_WEEKDAYS = ("السبت", "الاحد", "الاثنين", "الثلاثاء", "الاربعاء", "الخميس", "الجمعه")
+WEEKDAYS = ("السبت", "الاحد", "الاثنين", "الثلاثاء", "الاربعاء", "الخميس", "الجمعه")
 _HIJRI_DATE = re.compile(r"(?:(?:%s)\s*[،,]?\s*)?\d{1,2}\s+(?:من\s+)?(?:%s)\s*[،,]?\s*\d{4}\s*(?:هـ|ه|هجريه)?\s*\.?"
-                         % ("|".join(_WEEKDAYS), "|".join(sorted(HIJRI_MONTHS, key=len, reverse=True))))
+                         % ("|".join(WEEKDAYS), "|".join(sorted(HIJRI_MONTHS, key=len, reverse=True))))
 
 
 def is_hijri_date(text: str) -> bool:
