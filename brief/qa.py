@@ -872,7 +872,101 @@ def number_flags(source: str, english: str) -> list[Flag]:
         english_ascii = english_ascii[:a] + " " + english_ascii[b:]
     reasons += measure_reasons(source, english_ascii)
     reasons += fraction_reasons(source, english)
+    reasons += casualty_reasons(source, english)
     return [Flag("number_mismatch", "; ".join(reasons))] if reasons else []
+
+
+# The dead and the injured of a toll, each count with its role: "قتل شخصان وأصيب ثلاثة آخرون" rendered "Three
+# people were killed and two injured" keeps both figures and swaps what they count. Arabic puts the verb or
+# the verbal noun before the count ("مقتل 10", "أصيب ثلاثة") and the noun after it ("10 قتلى", "60 جريحاً").
+_DEATH_BEFORE = {normalize(w) for w in (
+    "قتل", "قتلت", "قتلوا", "مقتل", "وفاة", "توفي", "توفيت", "مصرع", "استشهد", "استشهاد", "قضى", "لقي")}
+_INJURY_BEFORE = {normalize(w) for w in ("أصيب", "أصيبت", "أصيبوا", "إصابة", "جرح", "جرحت", "إصابات")}
+_DEATH_AFTER = {normalize(w) for w in (
+    "قتيل", "قتيلا", "قتيلاً", "قتلى", "قتيلين", "شهيد", "شهيدا", "شهداء", "وفاة", "وفيات", "حالة وفاة")}
+_INJURY_AFTER = {normalize(w) for w in (
+    "جريح", "جريحا", "جرحى", "جريحين", "مصاب", "مصابا", "مصابين", "مصابون", "إصابة", "إصابات")}
+# Duals that count people ("شخصان", "طفلين"): two.
+_PEOPLE_DUAL = re.compile(r"^(?:شخص|طفل|جندي|مدني|عسكري|شرطي|مواطن|عامل|رجل|امرات|مسلح|مقاتل|صحفي|طالب|"
+                          r"ضابط|سايح|مهاجر|لاجي|فتا|شاب|فتات|امرا)(?:ان|ين)$")
+_ENGLISH_DEATH = re.compile(r"^(?:killed|killing|kills|dead|deaths?|died|die|fatalities|lives|toll|martyrs?|"
+                            r"perished)$")
+_ENGLISH_INJURY = re.compile(r"^(?:injured|injuring|injuries|injury|wounded|wounding|hurt)$")
+_ENGLISH_COUNT_WORDS = {w: v for v, w in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
+    "seventeen eighteen nineteen twenty".split())}
+CASUALTY_WINDOW = 3  # how many words from a count its role word may stand
+
+
+def _arabic_casualties(source: str) -> dict[float, set[str]]:
+    """The Arabic's counts of dead and injured: value -> {'dead', 'injured'}."""
+    words = [_bare_word(token) for token in to_ascii_digits(source).split()]
+    roles: dict[float, set[str]] = {}
+    for index, word in enumerate(words):
+        bare = word[1:] if word[:1] in "وب" and len(word) > 1 else word  # "و20 جريحاً", "وطفلين"
+        if re.fullmatch(r"\d+", bare.replace(",", "")):
+            value = float(bare.replace(",", ""))
+        elif _strip_arabic_clitic(word, _CLEAR_CARDINALS):
+            value = float(_CLEAR_CARDINALS[_strip_arabic_clitic(word, _CLEAR_CARDINALS)])
+        elif _PEOPLE_DUAL.match(bare):
+            value = 2.0
+        else:
+            continue
+        found = []  # (distance, role)
+        for distance, other in enumerate(words[index + 1:index + 1 + CASUALTY_WINDOW], start=1):
+            if other in _DEATH_AFTER or other in _INJURY_AFTER:
+                found.append((distance, "dead" if other in _DEATH_AFTER else "injured"))
+                break
+        for distance in range(1, CASUALTY_WINDOW + 1):
+            if index - distance < 0:
+                break
+            other = words[index - distance]
+            other = other[1:] if other[:1] in "وف" and other[1:] else other
+            if other in _DEATH_BEFORE or other in _INJURY_BEFORE:
+                found.append((distance, "dead" if other in _DEATH_BEFORE else "injured"))
+                break
+        if found:
+            roles.setdefault(value, set()).add(min(found)[1])
+    return roles
+
+
+def _english_casualties(english: str) -> dict[float, set[str]]:
+    """The English's counts of dead and injured, the role word nearest each count."""
+    words = re.findall(r"\d[\d,]*(?:\.\d+)?|[A-Za-z]+", to_ascii_digits(english))
+    lowered = [w.lower() for w in words]
+    roles: dict[float, set[str]] = {}
+    for index, word in enumerate(lowered):
+        if word[0].isdigit():
+            value = float(word.replace(",", ""))
+        elif word in _ENGLISH_COUNT_WORDS:
+            value = float(_ENGLISH_COUNT_WORDS[word])
+        else:
+            continue
+        found = []
+        for distance in range(1, CASUALTY_WINDOW + 1):
+            for at in (index + distance, index - distance):
+                if 0 <= at < len(lowered) and (_ENGLISH_DEATH.match(lowered[at]) or _ENGLISH_INJURY.match(lowered[at])):
+                    found.append((distance, "dead" if _ENGLISH_DEATH.match(lowered[at]) else "injured"))
+            if found:
+                break
+        if len({role for _, role in found}) == 1:  # (equally near to both: no telling)
+            roles.setdefault(value, set()).add(found[0][1])
+    return roles
+
+
+def casualty_reasons(source: str, english: str) -> list[str]:
+    """A count of dead the English gives as injured, or the reverse (both figures kept, roles swapped)."""
+    arabic = _arabic_casualties(source)
+    if not {"dead", "injured"} <= {role for roles in arabic.values() for role in roles}:
+        return []
+    swapped = sorted(value for value, roles in _english_casualties(english).items()
+                     if len(arabic.get(value, set())) == 1 and len(roles) == 1 and roles != arabic[value])
+    if not swapped:
+        return []
+    said = ", ".join(f"{value:g} {'dead' if 'dead' in roles else 'injured'}" for value, roles in sorted(arabic.items())
+                     if len(roles) == 1)
+    return [f"the source counts {said}; the English gives "
+            + ", ".join(f"{v:g} as {'injured' if 'dead' in arabic[v] else 'dead'}" for v in swapped)]
 
 
 # Stoppage time: 'الدقيقة 90+3' is '90+3', 'the 93rd minute' or 'the third minute of stoppage time'.
