@@ -294,6 +294,22 @@ def english_hijri_months(text: str) -> set[int]:
     return {month for pattern, month in _ENGLISH_HIJRI if pattern.search(cleaned)}
 
 
+def english_dated_hijri_months(text: str) -> set[int]:
+    """The Hijri months the English names in a date: a day before ('1 Shawwal') or a year after ('Shawwal 1446')."""
+    cleaned = re.sub(r"[-_]", " ", re.sub(r"['’ʿʼ`‘]", "", to_ascii_digits(text).lower()))
+    return {month for pattern, month in _ENGLISH_HIJRI for match in pattern.finditer(cleaned)
+            if re.search(r"(?<![\d.,])(?:[1-9]|[12]\d|30)(?:st|nd|rd|th)?(?: of)? $", cleaned[:match.start()])
+            or re.match(r",? 1[34]\d\d\b", cleaned[match.end():])}
+
+
+def arabic_hijri_month_words(text: str) -> set[int]:
+    """Every Hijri month whose name the Arabic writes, in a date or not ('رمضان' may be a man's name)."""
+    words = re.findall(r"\w+", normalize(text))
+    found = {HIJRI_MONTHS[stem] for stem in (_strip_arabic_clitic(w, HIJRI_MONTHS) for w in words) if stem}
+    return found | {HIJRI_MONTHS[stem] for stem in (_strip_arabic_clitic(f"{a} {b}", HIJRI_MONTHS)
+                                                    for a, b in zip(words, words[1:])) if stem}
+
+
 def english_months(text: str) -> set[int]:
     """The months the English names ('March', 'Oct'; 'may' only as 'May')."""
     return {_ENGLISH_MONTHS[token.lower()] for token in re.findall(r"[A-Za-z]+", text) if _is_month(token)}
@@ -848,6 +864,9 @@ def number_flags(source: str, english: str) -> list[Flag]:
     source_values |= {percent for fraction in arabic_fractions(source) for percent in _FRACTION_PERCENTS[fraction]}
     english_ascii = to_ascii_digits(english)
     converted, brackets = _conversions(english_ascii, source_values)
+    # A Hijri date's month the source does not name: '1 رمضان 1446' rendered '1 Shawwal 1446'.
+    invented_months = [Number(float(m), _HIJRI_NAMES[m - 1])
+                       for m in sorted(english_dated_hijri_months(english) - arabic_hijri_month_words(source))]
     invented = [n for n in digits if _key(n.value) not in source_values and _key(n.value) not in converted
                 and not any(n.text in english_ascii[a:b] for a, b in clock_spans + named)]
     # A clock time is exempt from the digits' check (the Arabic may write it '17:50'), but not from the
@@ -857,6 +876,7 @@ def number_flags(source: str, english: str) -> list[Flag]:
         invented += [Number(float(m.group(1)), m.group().strip()) for m in _CLOCK.finditer(english_ascii)
                      if int(m.group(1)) not in hours and float(m.group(1)) not in source_values - before_the_hour
                      or m.group(2) and int(m.group(2)) and float(m.group(2)) not in source_values]
+    invented += invented_months
 
     reasons = []
     if missing:

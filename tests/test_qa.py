@@ -1477,3 +1477,19 @@ def test_a_tolls_dead_and_injured_keep_their_roles(arabic, english, swapped):
     # Sixth held-out review: both figures kept, their roles swapped, passed every check.
     flags = qa.check_pair(arabic, english)
     assert any(f.code == "number_mismatch" and "dead" in f.reason for f in flags) == swapped, flags
+
+
+@pytest.mark.parametrize("arabic,english,flagged", [
+    ("ويبدأ صيام شهر رمضان يوم السبت الأول من مارس 2025 الموافق 1 رمضان 1446.",
+     "Ramadan fasting begins on Saturday, March 1, 2025, corresponding to 1 Shawwal 1446.", True),
+    ("ويبدأ صيام شهر رمضان يوم السبت الأول من مارس 2025 الموافق 1 رمضان 1446.",
+     "Ramadan fasting begins on Saturday, March 1, 2025, corresponding to 1 Ramadan 1446.", False),
+    ("ويبدأ العام الدراسي في 24 صفر 1447هـ.", "The school year starts on 24 Rabi al-Awwal 1447 AH.", True),
+    ("ويبدأ العام الدراسي في 24 صفر 1447هـ.", "The school year starts on 24 Safar 1447 AH.", False),
+    # A month's name that is a man's: the source writes it, so the English may.
+    ("وقال المفكر طارق رمضان في 12 مارس 2024 إن الحوار ضروري.", "Thinker Tariq Ramadan said on March 12, 2024 that dialogue is necessary.", False),
+])
+def test_a_hijri_dates_month_is_the_sources(arabic, english, flagged):
+    # Sixth held-out review: the Ramadan of a date rendered Shawwal, while "Ramadan" stood elsewhere.
+    flags = qa.check_pair(arabic, english)
+    assert any(f.code == "number_mismatch" for f in flags) == flagged, flags
