@@ -337,7 +337,37 @@ def _other_figures(first: str, second: str) -> bool:
     his tally to 14" state one fact."""
     a = {f for f in _figures(_MINUTES.sub(" ", first)) if _telling(f)}
     b = {f for f in _figures(_MINUTES.sub(" ", second)) if _telling(f)}
-    return bool(a and b and not a & b)
+    if not a or not b or a & b:
+        return False
+    # A rounded figure is the exact one it rounds: "نحو 500 شاحنة" and "480 شاحنة", "أكثر من 300" and "312".
+    return not any(_within(figure, span) for figure in a for span in _approximations(second)) and not any(
+        _within(figure, span) for figure in b for span in _approximations(first))
+
+
+# Words that round the figure after them, and how far the exact figure may stand from it (low, high).
+_APPROXIMATORS = re.compile(r"(?:^|\s)(?:[وب]?(?:نحو|حوالي|حوالى|قرابه|قرابة|زهاء|ما يقارب|ما يناهز|يناهز|يقارب)|"
+                            r"(?P<above>اكثر من|أكثر من|ما يزيد على|ما يزيد عن|يزيد على|يزيد عن|ازيد من|أزيد من|"
+                            r"ما يربو على|يربو على))\s+(?P<figure>\d+(?:[.,]\d+)*)")
+APPROXIMATE_SHARE = 0.1  # "about 500" is 450 to 550; "more than 300" is 300 to 330
+
+
+def _approximations(text: str) -> list[tuple[float, float]]:
+    spans = []
+    for match in _APPROXIMATORS.finditer(to_ascii_digits(text)):
+        if not _telling(match["figure"]) or _YEAR.fullmatch(match["figure"]):
+            continue
+        value = float(match["figure"].replace(",", ""))
+        spans.append((value, value * (1 + APPROXIMATE_SHARE)) if match["above"]
+                     else (value * (1 - APPROXIMATE_SHARE), value * (1 + APPROXIMATE_SHARE)))
+    return spans
+
+
+def _within(figure: str, span: tuple[float, float]) -> bool:
+    try:
+        value = float(figure.replace(",", ""))
+    except ValueError:
+        return False
+    return span[0] <= value <= span[1]
 
 
 # "الدقيقة 23", "في الدقيقتين 23 و58", "الدقائق 45+2": the time of a moment in a match.

@@ -552,6 +552,20 @@ def test_the_minutes_of_a_match_do_not_tell_two_reports_of_its_goals_apart():
     assert [p.citations for p in summarize(toll, max_points=2)] == [[1], [2]]
 
 
+@pytest.mark.parametrize("rounded,exact,same", [
+    ("نحو 500", "480", True), ("أكثر من 300", "312", True),
+    ("نحو 500", "800", False), ("أكثر من 300", "412", False), ("500", "480", False)])
+def test_a_rounded_figure_is_the_exact_one_it_rounds(rounded, exact, same):
+    # The third test morning: "about 500 trucks" (one outlet) and "480 trucks" (another, citing the UN) were
+    # two facts, so the point missed a source.
+    articles = [article(1, f"قالت الأمم المتحدة إن {rounded} شاحنة مساعدات باتت جاهزة للتحرك نحو الفاشر وكادقلي فور "
+                           "بدء الهدنة."),
+                article(2, f"وتنتظر {exact} شاحنة محملة بالأغذية والأدوية عند معبر أدري للتوجه إلى الفاشر وكادقلي فور "
+                           "سريان الهدنة وفق الأمم المتحدة.")]
+    cited = [p.citations for p in summarize(articles, max_points=2)]
+    assert (cited == [[1, 2]]) == same, cited
+
+
 # Two more labelled mornings, each written and labelled blind by a helper before it read this code
 # (2026-12-03). levant: the Sudan truce, an Egyptian rate cut, a Jordanian bus crash (three papers naming
 # their towns, not their country), a Saudi league match, two single reports; measured once before the fixes it
