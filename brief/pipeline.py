@@ -537,7 +537,10 @@ def _choose_new_points(articles: list[Article], settings: BuildSettings, seen: d
     """The day's stories and key points, told apart from what recent briefs told; raises the nothing-new
     error when no story is left, or none brings a new point."""
     earlier = {n for n, fingerprint in fingerprints.items() if fingerprint in seen}
-    told = {h for entry in seen.values() for h in entry.get("sentences", ()) if isinstance(h, str)}
+    # Counted back from the run's day: a record no run has aged since keeps older sentences it would drop.
+    told_since = (datetime.date.fromisoformat(date) - datetime.timedelta(days=TOLD_DAYS)).isoformat()
+    told = {h for entry in seen.values() if entry["dates"][-1] >= told_since
+            for h in entry.get("sentences", ()) if isinstance(h, str)}
     # Terms of recent briefs' articles not among today's inputs: their stories may go on today.
     present = set(fingerprints.values())
     since = (datetime.date.fromisoformat(date) - datetime.timedelta(days=RECALL_DAYS)).isoformat()

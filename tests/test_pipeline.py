@@ -257,6 +257,34 @@ def test_the_state_keeps_an_articles_terms_and_sentences_only_as_long_as_they_se
     assert all(e["file"] for e in last.values())  # still known as briefed
 
 
+def test_what_was_told_is_counted_back_from_the_runs_day_not_from_the_last_run(tiny_model_dir, tmp_path):
+    # With no run in between to age the record, an article briefed 91 days before came back as a follow-up
+    # giving its one new sentence; after any unrelated run in between, as new. Same inputs, two briefs.
+    import datetime
+
+    from brief.pipeline import TOLD_DAYS, build
+
+    seed = (SEEDS / "004_3c6385f6fb4de3b3.txt").read_text(encoding="utf-8")
+    (tmp_path / "day1").mkdir()
+    (tmp_path / "day1" / "a.txt").write_text(seed, encoding="utf-8")
+    (tmp_path / "later").mkdir()
+    (tmp_path / "later" / "a.txt").write_text(
+        seed.replace("الموقع :", "وأعلنت الحكومة الكورية الجنوبية اليوم فرض عقوبات جديدة على خمس شركات روسية.\n\nالموقع :"),
+        encoding="utf-8")
+
+    def points(folder: str, date: str) -> int:
+        settings = BuildSettings(sources=[str(tmp_path / folder)], output=str(tmp_path / "out"), formats=["md"],
+                                 model=str(tiny_model_dir), cache=False, date=date)
+        result = build(settings)
+        assert result.exit_code == 0, result.error
+        return len(result.report["points"])
+
+    told = points("day1", "2026-01-01")
+    assert told > 1
+    after = (datetime.date(2026, 1, 1) + datetime.timedelta(days=TOLD_DAYS + 1)).isoformat()
+    assert points("later", after) > 1  # a season on, its sentences may be points again
+
+
 def test_translate_document_is_the_python_api_of_brief_translate(tiny_model_dir, tmp_path):
     from brief.pipeline import translate_document
     from brief.translate import TranslateOptions
