@@ -109,7 +109,7 @@ def article_fingerprint(article: Article) -> str:
 
 def read_state(out_dir: Path, warn: Callable[[str], None] | None = None) -> dict:
     """The output directory's record of briefed articles ({"version", "articles": {fingerprint: {"file",
-    "date", "sentences", "terms"}}}).
+    "date", "sentences", "terms", "places"}}}).
 
     A state that cannot be read is set aside (renamed, never overwritten: it is the desk's history) and
     a new one begun, with a warning. Entries without a YYYY-MM-DD date are not used but are written back
@@ -163,11 +163,15 @@ def read_state(out_dir: Path, warn: Callable[[str], None] | None = None) -> dict
         if not isinstance(terms, dict) or not all(isinstance(w, (int, float)) for w in terms.values()):
             entry.pop("terms")
             damaged += 1
+        places = entry.get("places", {})
+        if not isinstance(places, dict) or not all(isinstance(w, (int, float)) for w in places.values()):
+            entry.pop("places")
+            damaged += 1
         articles[key] = entry
     if unused and warn:
         warn(f"{path}: {len(unused)} entries without a YYYY-MM-DD date not used (kept in the file as they are)")
     if damaged and warn:
-        warn(f"{path}: {damaged} damaged 'dates', 'sentences' or 'terms' records of entries dropped")
+        warn(f"{path}: {damaged} damaged 'dates', 'sentences', 'terms' or 'places' records of entries dropped")
     return {**data, "version": STATE_VERSION, "articles": articles, "unused": unused}
 
 
@@ -209,6 +213,7 @@ def record_briefed(state: dict, entries: dict[str, dict], date: str, today: str)
     for entry in articles.values():
         if entry["dates"][-1] < recall_since:
             entry.pop("terms", None)
+            entry.pop("places", None)
         if entry["dates"][-1] < told_since:
             entry.pop("sentences", None)
 
@@ -259,8 +264,9 @@ def choose_points(articles: list[Article], settings: BuildSettings, seen: set[in
     (`sentence_fingerprint`) of sentences earlier briefs' articles stated. Stories with either are
     marked as follow-ups (or dropped, with followups="drop", when nothing in them is new) before the page
     budget is shared out, and no told sentence becomes a point: an article corrected or updated in place
-    brings its new sentences, not yesterday's. `earlier_terms` (term counts of earlier briefs' articles)
-    find the stories that go on from an earlier brief when its articles are not among today's inputs."""
+    brings its new sentences, not yesterday's. `earlier_terms` (term counts of earlier briefs' articles, each
+    with the countries it named) find the stories that go on from an earlier brief when its articles are not
+    among today's inputs."""
     from brief import stories as story_stage
     from brief.summarize import SummarizerSettings, summarize
 
@@ -544,7 +550,9 @@ def _choose_new_points(articles: list[Article], settings: BuildSettings, seen: d
     # Terms of recent briefs' articles not among today's inputs: their stories may go on today.
     present = set(fingerprints.values())
     since = (datetime.date.fromisoformat(date) - datetime.timedelta(days=RECALL_DAYS)).isoformat()
-    earlier_terms = [Counter({t: w for t, w in entry["terms"].items() if isinstance(w, (int, float))})
+    # (With the countries each was set in, where the record has them: a beat's words join other countries'.)
+    earlier_terms = [(Counter({t: w for t, w in entry["terms"].items() if isinstance(w, (int, float))}),
+                      Counter(entry.get("places", {})))
                      for key, entry in seen.items() if key not in present and entry["dates"][-1] >= since
                      and isinstance(entry.get("terms"), dict)]
     stories, points, summarizer_settings = choose_points(articles, settings, earlier, told, earlier_terms)
@@ -662,7 +670,7 @@ def build(settings: BuildSettings, *, progress: Callable[[int, int], None] | Non
     from brief import qa
     from brief.corrections import corrections_for
     from brief.glossary import glossary_for
-    from brief.stories import article_terms
+    from brief.stories import article_places, article_terms
     from brief.translate import TranslateOptions, Translator
 
     settings.validate()
@@ -736,7 +744,8 @@ def build(settings: BuildSettings, *, progress: Callable[[int, int], None] | Non
             record_briefed(state, {fingerprints[article.number]: {
                 "file": article.file, "date": date,
                 "sentences": [sentence_fingerprint(s.text) for s in article.sentences if s.kind == "body"],
-                "terms": {term: round(weight, 2) for term, weight in article_terms(article).most_common(STATE_TERMS)}}
+                "terms": {term: round(weight, 2) for term, weight in article_terms(article).most_common(STATE_TERMS)},
+                "places": dict(article_places(article))}
                 for article in articles}, date, datetime.date.today().isoformat())
         delivery = _deliver(rendered, state, recording, settings, out_dir, date, warn)
         translator.close()

@@ -385,13 +385,17 @@ def _distinct_files(files: list[str]) -> list[str]:
     return list(dict.fromkeys(files))
 
 
-def recall_followups(stories: list[Story], articles: list[Article], earlier: list[Counter]) -> set[int]:
+def recall_followups(stories: list[Story], articles: list[Article],
+                     earlier: list[tuple[Counter, Counter]]) -> set[int]:
     """Numbers of the stories that go on from an earlier brief whose articles are not among today's
-    inputs: one of their articles is within FOLLOWUP_THRESHOLD of an earlier one, by `earlier` term counts."""
+    inputs: one of their articles is within FOLLOWUP_THRESHOLD of an earlier one, by `earlier` term counts
+    (PLACE_FACTOR of it where the two are set in two countries that neither names the other's, as within a
+    run: floods in Oman yesterday do not make today's floods in Morocco a follow-up)."""
     if not earlier or not articles:
         return set()
     ordered = sorted(articles, key=lambda a: a.number)
-    vectors = tfidf_vectors([article_terms(a) for a in ordered] + list(earlier))
+    vectors = tfidf_vectors([article_terms(a) for a in ordered] + [terms for terms, _ in earlier])
+    earlier_places = [places for _, places in earlier]
     # A month of briefs is thousands of earlier articles: compare through the terms they share (an
     # inverted index), not article by article, and stop at a story's first close article.
     postings: dict[str, list[tuple[int, float]]] = {}
@@ -408,7 +412,9 @@ def recall_followups(stories: list[Story], articles: list[Article], earlier: lis
         for term, weight in vector.items():
             for index, other in postings.get(term, ()):
                 dots[index] = dots.get(index, 0.0) + weight * other
-        if dots and max(dots.values()) >= FOLLOWUP_THRESHOLD:
+        places = article_places(article)
+        if any(dot * (PLACE_FACTOR if _elsewhere(places, earlier_places[index]) else 1.0) >= FOLLOWUP_THRESHOLD
+               for index, dot in dots.items()):
             recalled.add(story)
     return recalled
 

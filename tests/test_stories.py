@@ -4,6 +4,7 @@ from __future__ import annotations
 import itertools
 import json
 import random
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -388,7 +389,7 @@ def test_an_opinion_piece_stands_alone_after_the_news_and_gives_no_points():
 
 
 def test_a_story_is_recalled_from_an_earlier_briefs_terms_only_when_it_goes_on():
-    from brief.stories import article_terms, recall_followups
+    from brief.stories import article_places, article_terms, recall_followups
 
     yesterday = _article(9, "فيضانات كسلا: مقتل 12 شخصا وتشريد الآلاف",
                          "قتل 12 شخصا وشرد الآلاف في فيضانات ضربت ولاية كسلا شرقي السودان بعد انهيار سد صغير.")
@@ -397,8 +398,26 @@ def test_a_story_is_recalled_from_an_earlier_briefs_terms_only_when_it_goes_on()
              _article(2, "حرائق غابات تلتهم مئات الهكتارات في الجزائر",
                       "التهمت حرائق الغابات مئات الهكتارات في ولايتي بجاية وتيزي وزو شرقي الجزائر.")]
     stories = cluster_stories(today)
-    recalled = recall_followups(stories, today, [article_terms(yesterday)])
+    recalled = recall_followups(stories, today, [(article_terms(yesterday), article_places(yesterday))])
     assert [s.articles for s in stories if s.number in recalled] == [[1]]
+    # An earlier record without its countries (written before they were kept) still recalls by its terms.
+    assert recall_followups(stories, today, [(article_terms(yesterday), Counter())]) == recalled
+
+
+def test_an_event_of_the_same_beat_in_another_country_goes_on_from_no_earlier_brief():
+    # Floods in Oman one day and in northern Morocco the next were a "(follow-up)" by a beat's words alone
+    # (north, weather office, rain), as a Saudi league match was of an Egyptian derby.
+    from brief.stories import article_places, article_terms, recall_followups
+
+    yesterday = _article(9, "فيضانات في سلطنة عمان: وفاة 4 أشخاص وإجلاء العشرات في ولاية صحار",
+                         "أعلنت هيئة الطيران المدني في سلطنة عمان أن الأمطار الغزيرة تسببت في فيضانات بولاية صحار "
+                         "شمال السلطنة، وقالت الأرصاد الجوية إن المنخفض الجوي يستمر حتى الأربعاء.")
+    today = [_article(1, "المغرب.. إنذار أحمر في الشمال بعد فيضانات أودت بحياة أربعة أشخاص",
+                      "أصدرت المديرية العامة للأرصاد الجوية في المغرب نشرة إنذارية تحذر من أمطار غزيرة في شمال "
+                      "المملكة المغربية بعد فيضانات في تطوان، وقالت إن المنخفض الجوي يستمر حتى الأربعاء.")]
+    stories = cluster_stories(today)
+    assert recall_followups(stories, today, [(article_terms(yesterday), Counter())]) == {1}  # by the words alone
+    assert recall_followups(stories, today, [(article_terms(yesterday), article_places(yesterday))]) == set()
 
 
 # Two events of one beat on one day: the first two articles report one event, the third another.
