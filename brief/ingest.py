@@ -352,6 +352,9 @@ def decode_bytes(data: bytes, file: str, declared: str | None = None, *, replace
     if replace_bad_utf8 and bad <= max(16, len(lenient) // 100) and _looks_like_text(lenient):
         # A few broken bytes (a truncated last character, stray surrogates) do not make a file unreadable.
         return lenient, f"utf-8 ({sequences} replaced)"
+    mixed = _mixed_lines(data) if replace_bad_utf8 else None
+    if mixed:
+        return mixed
     windows = data.decode("cp1256", errors="replace")
     if len(_LATIN_IN_ARABIC.findall(windows)) >= MISREAD_MIN:
         # ISO-8859-6 puts letters where Windows-1256 has é, è, ç...: read so, the words are strewn with them.
@@ -367,6 +370,29 @@ def decode_bytes(data: bytes, file: str, declared: str | None = None, *, replace
     if _looks_like_text(windows) and not arabic_letter_count(windows):
         raise InputError(file, "undecodable bytes: not UTF-8, UTF-16, Windows-1256 or ISO-8859-6 Arabic text")
     raise InputError(file, "binary or undecodable file: not UTF-8, UTF-16, Windows-1256 or ISO-8859-6 text")
+
+
+MIXED_MIN_ARABIC = 20  # UTF-8 Arabic letters a file must hold to be read line by line (see _mixed_lines)
+
+
+def _mixed_lines(data: bytes) -> tuple[str, str] | None:
+    """A UTF-8 file with lines of Windows-1256 pasted in (or the reverse), each line read in its own encoding;
+    None unless both kinds hold Arabic. Read whole as Windows-1256, the UTF-8 part was nonsense Arabic-looking
+    letters that passed every later check; whole as UTF-8, the other lines were replacement marks."""
+    lines = data.split(b"\n")
+    decoded, windows = [], 0
+    for line in lines:
+        try:
+            decoded.append(line.decode("utf-8"))
+        except UnicodeDecodeError:
+            decoded.append(line.decode("cp1256", errors="replace"))
+            windows += 1
+    utf8_arabic = sum(arabic_letter_count(text) for text, raw in zip(decoded, lines) if not raw.isascii()
+                      and text.encode("utf-8", "surrogatepass") == raw)
+    text = "\n".join(decoded)
+    if not windows or utf8_arabic < MIXED_MIN_ARABIC or not _looks_like_text(text):
+        return None
+    return text, f"utf-8, {windows} line{'s' if windows != 1 else ''} in windows-1256"
 
 
 def _is_multibyte_utf8(data: bytes) -> bool:

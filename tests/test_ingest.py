@@ -653,3 +653,17 @@ def test_a_terminal_colour_sequence_copied_with_the_text_goes_whole(tmp_path):
                     "ثلاث سنوات وبتكلفة بلغت خمسين مليون دينار.\n", encoding="utf-8")
     text = read_document(str(path)).text
     assert "[31m" not in text and "[0m" not in text and "عنوان الخبر اليوم" in text
+
+
+def test_a_utf8_file_with_a_windows_1256_line_reads_each_line_in_its_own_encoding(tmp_path):
+    # Read whole as Windows-1256 (more than 16 bad UTF-8 sequences), the UTF-8 part became Arabic-looking
+    # nonsense that passed every later check and made key points; nothing said so.
+    added = "وأضاف المتحدث أن المفاوضات ستستأنف الأسبوع المقبل في العاصمة."
+    path = tmp_path / "mixed.txt"
+    path.write_bytes(SEED.encode("utf-8") + b"\n" + added.encode("cp1256") + b"\n")
+    document = read_document(str(path))
+    assert "بوتين" in document.text and added in document.text
+    assert document.encoding == "utf-8, 1 line in windows-1256"
+    # Windows-1256 throughout stays one encoding.
+    path.write_bytes(SEED.encode("cp1256", errors="replace") + b"\n" + added.encode("cp1256") + b"\n")
+    assert read_document(str(path)).encoding == "windows-1256"
