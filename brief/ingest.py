@@ -80,6 +80,7 @@ EARLIER_OUTPUT = "an output of an earlier run"  # the reason given for one, as t
 _OWN_OUTPUT = re.compile(r"^(brief|review)-\d{4}-\d{2}-\d{2}(\.en)?\.(md|html|pdf|eml)$", re.I)
 # The signature brief prints in every brief's footer and review page: an old output folder inside the
 # inbox holds them, and a brief is no article.
+_OWN_OUTPUT_REASON = "a brief or review page that brief wrote (its signature is in it), not an article"
 _OWN_SIGNATURE = re.compile(r"(?m)^brief \d+\.\d+\.\d+\S* · model |<meta name=\"generator\" content=\"brief \d+\.\d+")
 _PROSE_RUN = 60  # characters: a text run at least this long is prose, not a menu item or a button
 _MAX_HTML_DEPTH = 2048  # libxml2's nesting limit, even for a huge tree
@@ -905,6 +906,8 @@ def read_document(path: str, limits: IngestLimits | None = None) -> RawDocument:
         raise InputError(path, "empty file" if not data else "file holds only whitespace")
     if path.lower().endswith(MHTML_SUFFIXES):
         html, address = html_of_mhtml(data, path)
+        if _OWN_SIGNATURE.search(html):  # a brief's HTML page saved single-file, or its mail renamed
+            raise NotAnInput(path, _OWN_OUTPUT_REASON)
         text, meta = extract_html(html.replace("\r\n", "\n"), path, address)
         return _checked(RawDocument(file=path, text=text, encoding="mhtml", is_html=True, html_meta=meta,
                                     original_lines=text.count("\n") + 1))
@@ -918,7 +921,7 @@ def read_document(path: str, limits: IngestLimits | None = None) -> RawDocument:
     if not text.strip():
         raise InputError(path, "file holds only whitespace")
     if _OWN_SIGNATURE.search(text):
-        raise NotAnInput(path, "a brief or review page that brief wrote (its signature is in it), not an article")
+        raise NotAnInput(path, _OWN_OUTPUT_REASON)
     html_meta: dict = {}
     if is_html:
         text, html_meta = extract_html(text, path)

@@ -377,11 +377,18 @@ def test_an_old_output_folder_inside_the_inbox_is_passed_over_not_skipped(tmp_pa
         f'<html><head><meta name="generator" content="{signature}"></head><body><p>{"وصل الرئيس. " * 20}</p></body></html>',
         encoding="utf-8")
     (old / "brief-2026-11-30.pdf").write_bytes(b"%PDF-1.7")
+    # The HTML brief saved by a browser as one file (or its mail renamed so): its page is in MIME parts.
+    html = (old / "review-2026-11-30.html").read_bytes()
+    (old / "saved brief.mhtml").write_bytes(
+        b"From: <Saved by Blink>\r\nMIME-Version: 1.0\r\nContent-Type: multipart/related;\r\n\ttype=\"text/html\";\r\n"
+        b"\tboundary=\"----B----\"\r\n\r\n------B----\r\nContent-Type: text/html; charset=utf-8\r\n\r\n" + html
+        + b"\r\n------B------\r\n")
     (tmp_path / "a.txt").write_text(SEED, encoding="utf-8")
     documents, records = load([str(tmp_path)])
     fates = {Path(r.file).name: r.status for r in records}
     assert len(documents) == 1 and fates == {"a.txt": "used", "brief-2026-11-30.md": "ignored",
-                                             "review-2026-11-30.html": "ignored", "brief-2026-11-30.pdf": "ignored"}
+                                             "review-2026-11-30.html": "ignored", "brief-2026-11-30.pdf": "ignored",
+                                             "saved brief.mhtml": "ignored"}
 
 
 def test_embedded_posts_are_not_the_outlets_sentences(tmp_path):
