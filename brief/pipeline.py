@@ -122,6 +122,10 @@ def read_state(out_dir: Path, warn: Callable[[str], None] | None = None) -> dict
             raise ValueError("no 'articles' record")
     except FileNotFoundError:
         return {"version": STATE_VERSION, "articles": {}}
+    except PermissionError as error:
+        # Not damage: setting it aside would forget the desk's history for a mode bit.
+        raise OutputError(f"{path}: cannot be read ({error.strerror}); give this user read and write access to it, "
+                          "or build into another directory with -o") from None
     except (OSError, ValueError) as error:
         try:
             aside = claim_aside_name(path, "unreadable")

@@ -149,6 +149,22 @@ def test_a_state_of_a_newer_brief_is_refused_not_cut_down(tmp_path):
         read_state(tmp_path)
 
 
+def test_a_record_this_user_may_not_read_is_refused_not_set_aside(tmp_path, monkeypatch):
+    # Taken for damage, it was renamed and a new history begun: yesterday's stories came back as new.
+    (tmp_path / STATE_FILE).write_text(json.dumps({"version": 1, "articles": {}}), encoding="utf-8")
+    read_text = Path.read_text
+
+    def denied(self, *args, **kwargs):
+        if self.name == STATE_FILE:
+            raise PermissionError(13, "Permission denied", str(self))
+        return read_text(self, *args, **kwargs)
+
+    monkeypatch.setattr(Path, "read_text", denied)
+    with pytest.raises(OutputError, match=r"cannot be read \(Permission denied\); give this user read and write"):
+        read_state(tmp_path)
+    assert [p.name for p in tmp_path.iterdir()] == [STATE_FILE]
+
+
 def test_the_record_keeps_each_articles_days_and_a_days_latest_run():
     def entry(*dates):
         return {"file": "f", "date": dates[0], "dates": list(dates), "sentences": ["s"], "terms": {"t": 1}}
