@@ -212,7 +212,13 @@ def build(
         raise
     except InterruptedAfterWriting as interrupt:
         if as_json:  # the outputs are there: a script must learn which
-            _print_json({"outputs": interrupt.outputs, "error": str(interrupt), "interrupted": True})
+            _print_json({"inputs": interrupt.inputs, "outputs": interrupt.outputs, "error": str(interrupt),
+                         "interrupted": True, "exit_code": _interrupt_code()})
+        raise
+    except KeyboardInterrupt:
+        if as_json:  # nothing written: the report says so, as for any run that stops
+            _print_json({"inputs": [], "outputs": [], "error": INTERRUPTED, "interrupted": True,
+                         "exit_code": _interrupt_code()})
         raise
     except Exception as error:  # noqa: BLE001 - a bug: said by user_errors, and still a report to parse
         if as_json and not is_interrupt(error):
@@ -507,6 +513,11 @@ def _usage_line(error: Exception) -> str:
 
 
 _terminated = False  # whether the interrupt being handled is a SIGTERM
+
+
+def _interrupt_code() -> int:
+    """The exit status of the interrupt being handled, as the shell will read it (the run ends by the signal)."""
+    return 128 + (signal.SIGTERM if _terminated else signal.SIGINT)
 
 
 def _terminate_as_interrupt(signum, frame):

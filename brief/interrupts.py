@@ -70,3 +70,4 @@ class InterruptedAfterWriting(KeyboardInterrupt):
     def __init__(self, message: str, outputs: list[str] | None = None):
         super().__init__(message)
         self.outputs = outputs or []
+        self.inputs: list[dict] = []  # each input's fate, as the run report gives it (set by the build)

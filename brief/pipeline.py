@@ -751,7 +751,11 @@ def build(settings: BuildSettings, *, progress: Callable[[int, int], None] | Non
                 "terms": {term: round(weight, 2) for term, weight in article_terms(article).most_common(STATE_TERMS)},
                 "places": dict(article_places(article))}
                 for article in articles}, date, datetime.date.today().isoformat())
-        delivery = _deliver(rendered, state, recording, settings, out_dir, date, warn)
+        try:
+            delivery = _deliver(rendered, state, recording, settings, out_dir, date, warn)
+        except InterruptedAfterWriting as interrupt:
+            interrupt.inputs = [asdict(r) for r in prepared.inputs]  # the report printed for it accounts for each
+            raise
         translator.close()
 
     skipped = [r for r in prepared.inputs if r.status == "skipped"]

@@ -82,3 +82,31 @@ def test_the_cli_says_interrupted_for_a_wrapped_interrupt_and_an_error_raised_wh
             user_errors(command)()
         assert leaving.value.exit_code == EXIT_INTERRUPTED
         assert capsys.readouterr().err == "brief: interrupted; earlier outputs are left as they were\n"
+
+
+@pytest.mark.parametrize("after_writing", [False, True])
+def test_an_interrupted_build_prints_a_whole_report_with_json(monkeypatch, tmp_path, after_writing):
+    # It printed nothing when interrupted before writing, and no exit_code nor inputs after.
+    import json
+
+    from typer.testing import CliRunner
+
+    import brief.pipeline as pipeline
+    from brief.cli import app
+    from brief.interrupts import InterruptedAfterWriting
+
+    def interrupted(settings, **kwargs):
+        if after_writing:
+            stop = InterruptedAfterWriting("interrupted once today's outputs were written", [str(tmp_path / "b.md")])
+            stop.inputs = [{"file": "a.txt", "status": "used"}]
+            raise stop
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(pipeline, "build", interrupted)
+    (tmp_path / "a.txt").write_text("وصل الرئيس.", encoding="utf-8")
+    result = CliRunner().invoke(app, ["build", str(tmp_path / "a.txt"), "-o", str(tmp_path), "--json"])
+    assert result.exit_code == 130
+    report = json.loads(result.stdout)
+    assert report["interrupted"] is True and report["exit_code"] == 130
+    assert report["inputs"] == ([{"file": "a.txt", "status": "used"}] if after_writing else [])
+    assert report["outputs"] == ([str(tmp_path / "b.md")] if after_writing else [])

@@ -351,6 +351,7 @@ def test_an_interrupt_once_the_brief_is_renamed_waits_for_the_state_and_the_eml(
     assert "(the brief and review page, the record of briefed articles, the .eml)" in str(caught.value)
     assert sorted(Path(p).name for p in caught.value.outputs) == [
         "brief-2026-11-24.eml", "brief-2026-11-24.md", "review-2026-11-24.html"]  # what --json then lists
+    assert [(Path(r["file"]).name, r["status"]) for r in caught.value.inputs] == [("004_3c6385f6fb4de3b3.txt", "used")]
     assert json.loads((tmp_path / STATE_FILE).read_text(encoding="utf-8"))["articles"]  # today's state ...
     assert (tmp_path / "brief-2026-11-24.eml").exists()  # ... and today's mail, beside today's brief
 
