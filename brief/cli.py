@@ -39,7 +39,7 @@ from typing import List, Optional  # noqa: E402
 import typer  # noqa: E402
 
 from brief.arabic import readable_name  # noqa: E402
-from brief.errors import EXIT_INTERNAL, EXIT_NOTHING, EXIT_PARTIAL, BriefError, UsageError  # noqa: E402
+from brief.errors import EXIT_INTERNAL, EXIT_NOTHING, EXIT_PARTIAL, BriefError, OutputError, UsageError  # noqa: E402
 from brief.interrupts import InterruptedAfterWriting, is_interrupt  # noqa: E402
 
 app = typer.Typer(no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False,
@@ -95,9 +95,14 @@ def user_errors(command):
     @functools.wraps(command)
     def wrapper(*args, **kwargs):
         try:
-            return command(*args, **kwargs)
-        except (typer.Exit, typer.Abort, typer.TyperException):
-            raise  # typer's own: exit codes, and usage errors (BadParameter) that main() says in one line
+            result = command(*args, **kwargs)
+            _flush_stdout()
+            return result
+        except typer.Exit:
+            _flush_stdout()  # what the command printed must have reached its reader for its exit to stand
+            raise
+        except (typer.Abort, typer.TyperException):
+            raise  # typer's own: usage errors (BadParameter) that main() says in one line
         except BrokenPipeError:
             raise typer.Exit(0) from None
         except (KeyboardInterrupt, Exception) as error:  # noqa: BLE001 - last line of defence for a cron job
@@ -114,6 +119,57 @@ def user_errors(command):
             raise typer.Exit(EXIT_INTERNAL) from None
 
     return wrapper
+
+
+class _GuardedStdout:
+    """stdout that says a failed write as an OutputError (exit 2): a full disk behind `> report.json`, a
+    closed stdout, are the environment's, no bug of brief's. What is left is then dropped, so that Python's
+    own flush at exit does not fail again with a message of its own. A reader that stopped reading ("| head")
+    stays a BrokenPipeError: nothing to say."""
+
+    def __init__(self, stream):
+        self._stream = stream
+
+    def _guarded(self, action):
+        try:
+            return action()
+        except BrokenPipeError:
+            raise
+        except (OSError, ValueError) as error:  # (ValueError: a write to a closed file)
+            self._stream = open(os.devnull, "w")  # noqa: SIM115 - lives as long as the process
+            raise OutputError(f"standard output cannot be written ({getattr(error, 'strerror', None) or error})"
+                              ) from None
+
+    def write(self, text: str) -> int:
+        return self._guarded(lambda: self._stream.write(text))
+
+    def flush(self) -> None:
+        self._guarded(self._stream.flush)
+
+    def __getattr__(self, name):
+        return getattr(self._stream, name)
+
+
+class _ClosedStdout:
+    """What stands for a stdout closed at start (`>&-`): printing there fails, not vanishes."""
+
+    def write(self, text: str) -> int:
+        raise OutputError("standard output is closed: nothing can be printed")
+
+    def flush(self) -> None:
+        pass
+
+    def isatty(self) -> bool:
+        return False
+
+
+def _flush_stdout() -> None:
+    """Flush what the command printed; a failure is said as the command's error (exit 2)."""
+    try:
+        sys.stdout.flush()
+    except BriefError as error:
+        _say(f"error: {error}")
+        raise typer.Exit(error.exit_code) from None
 
 
 @contextmanager
@@ -529,6 +585,7 @@ def _terminate_as_interrupt(signum, frame):
 def main(args: list[str] | None = None, prog_name: str | None = None) -> None:
     """Console entry point (`args`: the command line without the program, default sys.argv[1:])."""
     sys.unraisablehook = _interrupt_again
+    sys.stdout = _GuardedStdout(sys.stdout) if sys.stdout is not None else _ClosedStdout()
     if signal.getsignal(signal.SIGTERM) == signal.SIG_DFL:
         signal.signal(signal.SIGTERM, _terminate_as_interrupt)
     try:

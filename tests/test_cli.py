@@ -607,3 +607,19 @@ def test_source_date_epoch_makes_two_builds_byte_identical(tiny_model_dir, tmp_p
     assert result.returncode == 2 and "SOURCE_DATE_EPOCH" in result.stderr
     assert len(result.stderr.strip().splitlines()) == 1 and "Traceback" not in result.stderr
     assert not (tmp_path / "c").exists()
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="no /dev/full on this system")
+def test_a_stdout_that_cannot_be_written_is_an_output_error_not_a_crash():
+    # "> /dev/full" (a full disk behind a redirection) was an internal error, exit 1, asking for a bug report;
+    # a closed stdout (">&-") printed nothing and exited 0.
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    with open("/dev/full", "w") as full:
+        done = subprocess.run([sys.executable, "-m", "brief", "inspect", str(ROOT / "seeds")], stdout=full,
+                              stderr=subprocess.PIPE, text=True, env=env, timeout=300)
+    assert done.returncode == 2
+    assert done.stderr == "brief: error: standard output cannot be written (No space left on device)\n"
+    done = subprocess.run([sys.executable, "-m", "brief", "summarize", str(ROOT / "seeds")], stdout=subprocess.DEVNULL,
+                          stderr=subprocess.PIPE, text=True, env=env, timeout=300,
+                          preexec_fn=lambda: os.close(1))
+    assert done.returncode == 2 and done.stderr == "brief: error: standard output is closed: nothing can be printed\n"
