@@ -236,10 +236,19 @@ def run_lock(out_dir: Path):
     created = not out_dir.exists()
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
-        handle = open(out_dir / LOCK_FILE, "a+")
     except OSError as error:
         reason = "it is a file, not a directory" if out_dir.is_file() else error.strerror
         raise OutputError(f"output directory {out_dir} cannot be used ({reason}); choose another with -o") from None
+    try:
+        handle = open(out_dir / LOCK_FILE, "a+")
+    except OSError as error:
+        lock = out_dir / LOCK_FILE
+        if lock.exists() or lock.is_symlink():  # the directory is fine; its lock file is not
+            what = "a directory" if lock.is_dir() else error.strerror
+            raise OutputError(f"{lock}: the run's lock file cannot be opened ({what}); remove it (no run holds a "
+                              "lock it cannot open)") from None
+        raise OutputError(f"output directory {out_dir} cannot be used ({error.strerror}); choose another with -o"
+                          ) from None
     try:
         try:
             fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)

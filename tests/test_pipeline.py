@@ -515,3 +515,19 @@ def test_a_file_name_that_is_not_utf8_reads_as_arabic_in_every_output(tiny_model
     for output in (tmp_path / "out").iterdir():
         if output.suffix in (".md", ".html") or output.name == STATE_FILE:
             assert "مراسل.txt" in output.read_text(encoding="utf-8"), output.name
+
+
+def test_a_lock_file_that_cannot_be_opened_is_named_not_its_directory(tmp_path):
+    # "output directory ... cannot be used (Is a directory); choose another with -o" named neither the lock
+    # nor the way out.
+    from brief.pipeline import LOCK_FILE, run_lock
+
+    (tmp_path / LOCK_FILE).mkdir()
+    with pytest.raises(OutputError, match=r"\.brief\.lock: the run's lock file cannot be opened \(a directory\); "
+                                          r"remove it"):
+        with run_lock(tmp_path):
+            pass
+    (tmp_path / "file").write_text("x", encoding="utf-8")
+    with pytest.raises(OutputError, match=r"it is a file, not a directory\); choose another with -o"):
+        with run_lock(tmp_path / "file"):
+            pass
