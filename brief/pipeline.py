@@ -244,9 +244,10 @@ def run_lock(out_dir: Path):
     except OSError as error:
         lock = out_dir / LOCK_FILE
         if lock.exists() or lock.is_symlink():  # the directory is fine; its lock file is not
+            remedy = ("remove it" if lock.is_dir() or lock.is_symlink() and not lock.exists()
+                      else "give this user read and write access to it")
             what = "a directory" if lock.is_dir() else error.strerror
-            raise OutputError(f"{lock}: the run's lock file cannot be opened ({what}); remove it (no run holds a "
-                              "lock it cannot open)") from None
+            raise OutputError(f"{lock}: the run's lock file cannot be opened ({what}); {remedy}") from None
         raise OutputError(f"output directory {out_dir} cannot be used ({error.strerror}); choose another with -o"
                           ) from None
     try:
