@@ -316,7 +316,7 @@ def decode_bytes(data: bytes, file: str, declared: str | None = None, *, replace
             text = data[len(bom):].decode(encoding.replace("-sig", ""), errors="replace")
             if not _looks_like_text(text):
                 raise InputError(file, f"bytes do not decode as {encoding}: not a text file")
-            return text, encoding
+            return text, _with_replaced(encoding, data[len(bom):], encoding.replace("-sig", ""), text)
     kind = sniff_binary(data)
     if kind:
         raise InputError(file, f"binary file ({kind}), not text")
@@ -324,7 +324,7 @@ def decode_bytes(data: bytes, file: str, declared: str | None = None, *, replace
     if utf16:
         text = data.decode(utf16, errors="replace")
         if _looks_like_text(text):
-            return text, utf16
+            return text, _with_replaced(utf16, data, utf16, text)
     if declared and _is_multibyte_utf8(data):
         declared = None  # a page saved as UTF-8 that still declares its old charset: UTF-8 Arabic is
         # always valid Windows-1256 (nonsense), the reverse hardly ever valid UTF-8
@@ -371,6 +371,17 @@ def decode_bytes(data: bytes, file: str, declared: str | None = None, *, replace
     if _looks_like_text(windows) and not arabic_letter_count(windows):
         raise InputError(file, "undecodable bytes: not UTF-8, UTF-16, Windows-1256 or ISO-8859-6 Arabic text")
     raise InputError(file, "binary or undecodable file: not UTF-8, UTF-16, Windows-1256 or ISO-8859-6 text")
+
+
+def _with_replaced(name: str, data: bytes, codec: str, text: str) -> str:
+    """The encoding's name, saying how many byte sequences were replaced where some were (a UTF-16 file cut
+    one byte short ends in a replacement mark): as a damaged UTF-8 file's says."""
+    try:
+        data.decode(codec)
+        return name
+    except UnicodeDecodeError:
+        bad = text.count("\ufffd") - data.decode(codec, errors="ignore").count("\ufffd")
+        return f"{name} ({bad} undecodable byte sequence{'s' if bad != 1 else ''} replaced)"
 
 
 MIXED_MIN_ARABIC = 20  # UTF-8 Arabic letters a file must hold to be read line by line (see _mixed_lines)

@@ -674,3 +674,14 @@ def test_a_utf8_file_with_a_windows_1256_line_reads_each_line_in_its_own_encodin
     # Windows-1256 throughout stays one encoding.
     path.write_bytes(SEED.encode("cp1256", errors="replace") + b"\n" + added.encode("cp1256") + b"\n")
     assert read_document(str(path)).encoding == "windows-1256"
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le"])
+def test_a_utf16_file_cut_short_says_its_bytes_were_replaced(tmp_path, encoding):
+    # Its last character became a replacement mark in the text with no word in the report (as UTF-8 has).
+    path = tmp_path / "a.txt"
+    path.write_bytes(SEED.encode(encoding)[:-1])
+    document = read_document(str(path))
+    assert document.encoding.endswith("(1 undecodable byte sequence replaced)"), document.encoding
+    path.write_bytes(SEED.encode(encoding))
+    assert "replaced" not in read_document(str(path)).encoding
