@@ -104,13 +104,16 @@ def discover(sources: list[str], outputs: str | None = None) -> tuple[list[str],
     A directory walk never enters `outputs`, brief's own output directory: yesterday's brief is no input."""
     candidates: list[str] = []
     skipped: list[InputFile] = []
-    seen: set[str] = set()
+    seen: dict[str, str] = {}  # real path -> the path it was first found as
 
     def add(path: str) -> None:
         key = os.path.realpath(path) if path != "-" else "-"
         if key not in seen:
-            seen.add(key)
+            seen[key] = path
             candidates.append(path)
+        elif path != seen[key] or path == "-":
+            # A link to a file read already, or a file named twice: read once, and the report says so.
+            skipped.append(InputFile(path, "ignored", f"the same file as {seen[key]}, read once"))
 
     for source in sources:
         if source == "-":

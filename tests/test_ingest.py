@@ -685,3 +685,13 @@ def test_a_utf16_file_cut_short_says_its_bytes_were_replaced(tmp_path, encoding)
     assert document.encoding.endswith("(1 undecodable byte sequence replaced)"), document.encoding
     path.write_bytes(SEED.encode(encoding))
     assert "replaced" not in read_document(str(path)).encoding
+
+
+def test_a_link_to_a_file_read_already_is_in_the_report(tmp_path):
+    # It was read once (right) and named nowhere: the report must account for every input file.
+    (tmp_path / "a.txt").write_text(SEED, encoding="utf-8")
+    (tmp_path / "b.txt").symlink_to(tmp_path / "a.txt")
+    documents, records = load([str(tmp_path)])
+    assert len(documents) == 1
+    assert {Path(r.file).name: (r.status, r.reason) for r in records} == {
+        "a.txt": ("used", ""), "b.txt": ("ignored", f"the same file as {tmp_path / 'a.txt'}, read once")}
