@@ -548,7 +548,9 @@ _OUTLET_OF_HOST = {
 
 def _outlet_from_url(url: str) -> str:
     """The outlet a page's address names: its site's name where the site is known, else its host."""
-    host = re.sub(r"^(https?://)?(www\.)?", "", url, flags=re.I).split("/")[0]
+    host = re.sub(r"^(https?://)?", "", url, flags=re.I).split("/")[0]
+    # The host is after any "user@" part: "https://good.example@evil.example/a" is evil.example's page.
+    host = re.sub(r"^www\.", "", host.rsplit("@", 1)[-1], flags=re.I)
     # (Mobile and language editions: m.youm7.com, arabic.rt.com, www.bbc.com/arabic.)
     parts = host.lower().split(".")
     for start in range(len(parts) - 1):

@@ -10,7 +10,7 @@ import stat
 import sys
 from dataclasses import dataclass
 from html import unescape
-from urllib.parse import urljoin
+from urllib.parse import urljoin, urlsplit
 
 from brief.arabic import arabic_letter_count, arabic_share, tokens
 from brief.dates import parse_date
@@ -891,6 +891,17 @@ def extract_html(html: str, file: str, address: str | None = None) -> tuple[str,
     if page_url and not re.match(r"https?://", page_url, re.I):
         page_url = None  # a javascript: or relative canonical is not an address anyone can cite
     page_url = page_url or _markup_address(tree, headline)
+    if page_url:
+        # No article's address needs a login: "https://good.example@evil.example/a" is evil.example's page, and
+        # reads as good.example's. The "user@" part goes, from the address and from a site name made of it.
+        try:
+            netloc = urlsplit(page_url).netloc
+        except ValueError:
+            netloc = ""
+        if "@" in netloc:
+            page_url = page_url.replace(netloc, netloc.rsplit("@", 1)[1], 1)
+            if data.get("sitename") and "@" in data["sitename"]:
+                data["sitename"] = data["sitename"].rsplit("@", 1)[1]
     # The markup's statement, then the page's date line by its headline, then htmldate's guess, which takes
     # the earliest date it finds: a related story's under an Arc XP article that states none.
     if published:

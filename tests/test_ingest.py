@@ -695,3 +695,13 @@ def test_a_link_to_a_file_read_already_is_in_the_report(tmp_path):
     assert len(documents) == 1
     assert {Path(r.file).name: (r.status, r.reason) for r in records} == {
         "a.txt": ("used", ""), "b.txt": ("ignored", f"the same file as {tmp_path / 'a.txt'}, read once")}
+
+
+def test_a_page_address_with_a_user_part_names_its_real_host(tmp_path):
+    # The canonical "https://good.example@evil.example/a" gave the outlet and address "good.example@evil.example".
+    path = tmp_path / "page.html"
+    path.write_text(page(BODY).replace("<head>", '<head><link rel="canonical" href="https://good.example@evil.example/a">'),
+                    encoding="utf-8")
+    document = read_document(str(path))
+    assert document.html_meta["url"] == "https://evil.example/a"
+    assert "good.example" not in (document.html_meta["outlet"] or "")

@@ -140,6 +140,13 @@ def test_only_http_links_survive_and_they_cannot_break_out(url):
         assert safe is None
 
 
+def test_a_link_that_passes_for_another_site_shows_and_opens_its_real_host():
+    # "good.example@evil.example" read as good.example's page; it opens evil.example.
+    assert render.safe_url("https://good.example@evil.example/a") == "https://evil.example/a"
+    assert render.safe_url("https://user:pw@www.youm7.com/story/1") == "https://www.youm7.com/story/1"
+    assert render.safe_url("https://good.example@/a") is None
+
+
 def test_html_templates_are_autoescaped_and_markdown_ones_are_not():
     assert render._is_html_template("brief.html.j2") and render._is_html_template("review.html.j2")
     assert not render._is_html_template("brief.md.j2")
