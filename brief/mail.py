@@ -5,6 +5,7 @@ from __future__ import annotations
 import ipaddress
 import mimetypes
 import os
+import re
 import smtplib
 import ssl
 from email import policy
@@ -92,7 +93,27 @@ def smtp_server(smtp: str) -> tuple[str, int]:
         host = value  # a name, or a bare IPv6 address, whose colons are not a port's
     if not host or not port.isdigit() or not 1 <= int(port) <= 65535:
         raise MailError(f"--smtp must be HOST or HOST:PORT with a port from 1 to 65535 (got {smtp!r})")
+    if not _is_host(host):
+        # Found before any work, not by the send once the brief is built ("exa mple.org").
+        raise MailError(f"--smtp host {host!r} is no host name or IP address")
     return host, int(port)
+
+
+_HOST_LABEL = re.compile(r"(?!-)[A-Za-z0-9_-]{1,63}(?<!-)")  # (an underscore, as some internal names have)
+
+
+def _is_host(host: str) -> bool:
+    """An IP address, or a name of DNS labels (a domain in other letters in its IDNA form)."""
+    try:
+        ipaddress.ip_address(host)
+        return True
+    except ValueError:
+        pass
+    try:
+        ascii_host = host.rstrip(".").encode("idna").decode("ascii")
+    except UnicodeError:
+        return False
+    return 0 < len(ascii_host) <= 253 and all(_HOST_LABEL.fullmatch(label) for label in ascii_host.split("."))
 
 
 def is_loopback(host: str) -> bool:

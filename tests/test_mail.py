@@ -319,3 +319,10 @@ def test_smtp_server_reads_names_ipv4_and_ipv6(value, expected):
 def test_smtp_server_refuses_what_is_not_host_and_port(value):
     with pytest.raises(MailError, match="--smtp must be HOST or HOST:PORT"):
         mail.smtp_server(value)
+
+
+@pytest.mark.parametrize("value", ["exa mple.org", "exa mple.org:587", "bad!host", "-lead.example", "a..b"])
+def test_smtp_server_refuses_a_host_no_network_could_name(value):
+    # Found by the send once the brief was built ("sending failed (gaierror ...)"), not before any work.
+    with pytest.raises(MailError, match="is no host name or IP address"):
+        mail.smtp_server(value)
