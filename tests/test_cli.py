@@ -287,14 +287,16 @@ def test_a_usage_mistake_is_one_line_naming_where_the_options_are(args, said):
 def test_each_skipped_file_is_named_on_one_line_even_with_a_newline_or_escape_in_its_name(tmp_path):
     (tmp_path / "bad\nname.txt").write_bytes(b"")
     (tmp_path / "e\x1b[31mred.txt").write_bytes(b"\x00\x01\x02" * 50)
+    # A right-to-left override shows "report\u202egnp.txt" as "reporttxt.png" on a terminal.
+    (tmp_path / "report\u202egnp.txt").write_bytes(b"\x00\x01\x02" * 50)
     (tmp_path / "000.txt").write_bytes((SEEDS / "000_aaa4514bfe807d4e.txt").read_bytes())
     for command in (["summarize"], ["summarize", "--plain"], ["stories"], ["stories", "--json"], ["inspect"]):
         result = run_brief(*command, tmp_path)
         assert result.returncode == 3, (command, result.stderr)  # some inputs skipped, as build says it
         lines = result.stderr.splitlines()
-        assert len(lines) == 2 and "\x1b" not in result.stderr, (command, lines)
+        assert len(lines) == 3 and "\x1b" not in result.stderr and "\u202e" not in result.stderr, (command, lines)
         assert lines[0].startswith("brief: warning: skipped ") and lines[0].endswith("bad\\nname.txt: empty file")
-        assert "e\\x1b[31mred.txt: binary" in lines[1]
+        assert "e\\x1b[31mred.txt: binary" in lines[1] and "report\\u202egnp.txt: binary" in lines[2]
 
 
 def test_an_output_or_cache_directory_that_cannot_be_used_is_a_one_line_error(tiny_model_dir, tmp_path):
