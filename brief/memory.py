@@ -123,12 +123,21 @@ def memory_stats(path: str | os.PathLike | None = None) -> dict:
     """What `brief cache stats` shows, found without changing anything: a missing memory is not made, and
     one that cannot be read is not set aside; "unreadable" then says why (and "entries" is None)."""
     path = Path(path) if path else memory_path()
+    if path.parent.exists() and not path.parent.is_dir():  # as a build would refuse it, not "0 entries"
+        raise OutputError(f"cache directory {path.parent} cannot be used (it is a file, not a directory); "
+                          "set BRIEF_CACHE_DIR to a writable directory")
     if not path.exists():
         return {"path": str(path), "entries": 0, "bytes": 0, "fingerprints": []}
     try:
         # Read-only: a read-write connection's close checkpoints a pending write-ahead log into the file
         # (into a damaged one too) and removes the log.
         db = _connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        immutable = not os.access(path.parent, os.W_OK)
+        if immutable:
+            # A read-only mount: SQLite cannot make the shared-memory file a write-ahead log is read with, so
+            # the file is read as one no one can change (no one can write there either), without its log.
+            db.close()
+            db = _connect(f"{path.resolve().as_uri()}?immutable=1", uri=True)
     except sqlite3.OperationalError as error:
         raise OutputError(f"translation cache {path} cannot be opened ({error})") from None
     try:
@@ -137,7 +146,11 @@ def memory_stats(path: str | os.PathLike | None = None) -> dict:
             raise sqlite3.DatabaseError(f"integrity check failed: {check}")
         if waiting_for_locks(lambda: TranslationMemory._schema(db)) == "new":
             return {"path": str(path), "entries": 0, "bytes": _size(path), "fingerprints": []}
-        return _stats_of(db, path)
+        stats = _stats_of(db, path)
+        if immutable and Path(f"{path}-wal").exists() and Path(f"{path}-wal").stat().st_size:
+            stats["note"] = ("read without its write-ahead log (the directory is read-only): entries stored "
+                             "since its last checkpoint are not counted")
+        return stats
     except StayedLocked as error:
         raise OutputError(f"translation cache {path} was {error}; try again when it ends") from None
     except sqlite3.OperationalError as error:

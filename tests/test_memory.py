@@ -413,3 +413,23 @@ def test_cache_stats_shows_a_damaged_fingerprint_as_it_reads(tmp_path):
     assert stats["entries"] == 2
     assert sorted(map(str, (f["fingerprint"] for f in stats["fingerprints"]))) == [
         '{"engine" "transformers"}', "{'engine': 'ctranslate2'}"]
+
+
+def test_cache_stats_reads_a_memory_on_a_read_only_mount_and_refuses_a_file_for_a_directory(tmp_path, monkeypatch):
+    # On a read-only filesystem SQLite could not open the write-ahead-logged file at all ("unable to open
+    # database file", exit 2); a file where the cache directory should be said "0 entries", exit 0.
+    import os
+
+    (tmp_path / "cache").mkdir()
+    path = tmp_path / "cache" / "translations.sqlite3"
+    memory = TranslationMemory(path)
+    memory.put_many("fp", [("مرحبا", "hello", None, 1)])
+    memory.close()
+    access = os.access
+    monkeypatch.setattr(memory_module.os, "access",
+                        lambda p, mode: False if mode == os.W_OK and Path(p) == path.parent else access(p, mode))
+    stats = memory_module.memory_stats(path)
+    assert stats["entries"] == 1 and "note" not in stats
+    (tmp_path / "file").write_text("x", encoding="utf-8")
+    with pytest.raises(OutputError, match=r"cache directory .*file cannot be used \(it is a file, not a directory\)"):
+        memory_module.memory_stats(tmp_path / "file" / "translations.sqlite3")
