@@ -691,7 +691,7 @@ def build(settings: BuildSettings, *, progress: Callable[[int, int], None] | Non
     created = creation_time()
     timings: dict = {}
     out_dir = Path(settings.output)
-    date = settings.date or datetime.date.today().isoformat()
+    date = settings.date or created[:10]  # today, or SOURCE_DATE_EPOCH's day: never made before its own date
     glossary = glossary_for(settings.glossary)
     corrections = corrections_for(settings.corrections)
     if translator is None:
