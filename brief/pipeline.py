@@ -107,6 +107,9 @@ def article_fingerprint(article: Article) -> str:
     return hashlib.sha256(" ".join(body.split()).encode("utf-8", "surrogatepass")).hexdigest()[:20]
 
 
+_BRIEF_NAME = re.compile(r"^brief-\d{4}-\d{2}-\d{2}(?:\.en)?\.(?:md|html|pdf)$")
+
+
 def read_state(out_dir: Path, warn: Callable[[str], None] | None = None) -> dict:
     """The output directory's record of briefed articles ({"version", "articles": {fingerprint: {"file",
     "date", "sentences", "terms", "places"}}}).
@@ -121,6 +124,10 @@ def read_state(out_dir: Path, warn: Callable[[str], None] | None = None) -> dict
         if not isinstance(data, dict) or not isinstance(data.get("articles"), dict):
             raise ValueError("no 'articles' record")
     except FileNotFoundError:
+        earlier = sorted(p.name for p in out_dir.glob("brief-*") if _BRIEF_NAME.match(p.name)) if out_dir.is_dir() else []
+        if earlier and warn:  # deleted, or copied without it: the briefs here are not what today is checked against
+            warn(f"{path}: no record of briefed articles beside the earlier briefs here ({earlier[-1]}, ...); a new one "
+                 "is begun: today's stories are not checked against them")
         return {"version": STATE_VERSION, "articles": {}}
     except PermissionError as error:
         # Not damage: setting it aside would forget the desk's history for a mode bit.
@@ -688,6 +695,15 @@ def build(settings: BuildSettings, *, progress: Callable[[int, int], None] | Non
     from brief.translate import TranslateOptions, Translator
 
     settings.validate()
+    # Every warning is in the report too: with --quiet (cron) none is printed, and a record of earlier briefs
+    # set aside must still be known to whoever reads the report.
+    warnings: list[str] = []
+
+    def noted(message: str) -> None:
+        warnings.append(message)
+        if warn:
+            warn(message)
+
     created = creation_time()
     timings: dict = {}
     out_dir = Path(settings.output)
@@ -700,21 +716,21 @@ def build(settings: BuildSettings, *, progress: Callable[[int, int], None] | Non
         translator = Translator(TranslateOptions(
             model=settings.model, engine=settings.engine, precision=settings.precision, device=settings.device,
             beams=settings.beams, full_vocabulary=settings.full_vocabulary, cache=settings.cache,
-            glossary=glossary), progress=progress, warn=warn)
+            glossary=glossary), progress=progress, warn=noted)
         timings["model_resolve"] = time.perf_counter() - started
     inputs: list[InputFile] = []
     with run_lock(out_dir), _inputs_reported_on_error(inputs):
         prepared = prepare(settings.sources, max_file_mb=settings.max_file_mb, max_total_mb=settings.max_total_mb,
-                           warn=warn, outputs=str(out_dir))
+                           warn=noted, outputs=str(out_dir))
         inputs.extend(prepared.inputs)
         timings.update(prepared.timings)
         articles = prepared.articles
-        state = read_state(out_dir, warn)
+        state = read_state(out_dir, noted)
         seen = briefed_before(state, date)
-        recording = _recording(state, date, out_dir, warn)
+        recording = _recording(state, date, out_dir, noted)
         if settings.new_only and articles:
             had_news = any(not a.opinion for a in articles)
-            articles = _leave_out_briefed(articles, prepared.inputs, seen, warn)
+            articles = _leave_out_briefed(articles, prepared.inputs, seen, noted)
             if articles and had_news and all(a.opinion for a in articles):
                 raise _nothing_new("only opinion pieces are new, and a column gives no key point while there is "
                                    "news", out_dir, date)
@@ -762,7 +778,7 @@ def build(settings: BuildSettings, *, progress: Callable[[int, int], None] | Non
                 "places": dict(article_places(article))}
                 for article in articles}, date, datetime.date.today().isoformat())
         try:
-            delivery = _deliver(rendered, state, recording, settings, out_dir, date, warn)
+            delivery = _deliver(rendered, state, recording, settings, out_dir, date, noted)
         except InterruptedAfterWriting as interrupt:
             interrupt.inputs = [asdict(r) for r in prepared.inputs]  # the report printed for it accounts for each
             raise
@@ -772,6 +788,7 @@ def build(settings: BuildSettings, *, progress: Callable[[int, int], None] | Non
     report = run_report(brief, prepared.inputs, delivery.outputs, timings, translator.stats,
                         fitted=delivery.written.fitted, stories=stories)
     report["removed"] = delivery.replaced
+    report["warnings"] = warnings
     if settings.email_to:
         report["mail"] = {"to": settings.email_to,
                           "eml": str(delivery.outputs[-1]) if delivery.message is not None else None,

@@ -531,3 +531,23 @@ def test_a_lock_file_that_cannot_be_opened_is_named_not_its_directory(tmp_path):
     with pytest.raises(OutputError, match=r"it is a file, not a directory\); choose another with -o"):
         with run_lock(tmp_path / "file"):
             pass
+
+
+def test_a_quiet_run_still_reports_a_record_set_aside_or_missing(tiny_model_dir, tmp_path):
+    # With --quiet (cron) a damaged or deleted record was reset without a word anywhere: yesterday's stories
+    # came back as new points, exit 0, and the --json report said nothing.
+    from brief.pipeline import build
+
+    def run() -> dict:
+        settings = BuildSettings(sources=[str(SEEDS / "004_3c6385f6fb4de3b3.txt")], output=str(tmp_path),
+                                 formats=["md"], model=str(tiny_model_dir), cache=False, date="2026-11-24")
+        result = build(settings)  # warn=None: quiet
+        assert result.exit_code == 0, result.error
+        return result.report
+
+    assert run()["warnings"] == []
+    (tmp_path / STATE_FILE).write_text("{not json", encoding="utf-8")
+    assert any("cannot be read" in w and "set aside" in w for w in run()["warnings"])
+    (tmp_path / STATE_FILE).unlink()
+    assert any("no record of briefed articles beside the earlier briefs here (brief-2026-11-24.md" in w
+               for w in run()["warnings"])
