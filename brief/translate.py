@@ -189,6 +189,8 @@ def _embedding_rows(weights: Path) -> int | None:
             header = json.loads(handle.read(size)) if 0 < size < 1 << 26 else {}
     except (OSError, ValueError):
         return None  # loading the weights says what is wrong with them
+    if not isinstance(header, dict):
+        return None
     for name in ("final_logits_bias", "model.shared.weight", "model.decoder.embed_tokens.weight"):
         shape = header.get(name, {}).get("shape") if isinstance(header.get(name), dict) else None
         if isinstance(shape, list) and shape and all(isinstance(n, int) for n in shape):
