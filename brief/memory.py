@@ -171,6 +171,8 @@ class TranslationMemory:
         rather than a run without it."""
         self.path = Path(path) if path else memory_path()
         self.go_on_when_locked = go_on_when_locked
+        # A translation can do without the memory; `cache clear` is about nothing else.
+        self._bypass = ", or use --no-cache" if go_on_when_locked else ""
         self.warn = warn or (lambda message: None)  # warn=None is how callers ask for quiet (--quiet)
         usable_cache_dir(self.path.parent)
         self.set_aside: Path | None = None
@@ -189,11 +191,11 @@ class TranslationMemory:
             if any(sign in str(error) for sign in ("disk is full", "disk I/O error")):
                 return self._open_for_reading(error)
             raise OutputError(f"translation cache {self.path} cannot be opened ({error}); "
-                              "set BRIEF_CACHE_DIR to a writable directory, or use --no-cache") from None
+                              f"set BRIEF_CACHE_DIR to a writable directory{self._bypass}") from None
         except sqlite3.DatabaseError as error:
             if not set_aside_if_unusable:  # the new file made just now is unusable too: nothing more to try
                 raise OutputError(f"translation cache {self.path} cannot be made ({error}); "
-                                  "set BRIEF_CACHE_DIR to another directory, or use --no-cache") from None
+                                  f"set BRIEF_CACHE_DIR to another directory{self._bypass}") from None
             # A corrupt cache must not stop the morning run: keep it for inspection, start a new one.
             self._set_aside()
             self.warn(f"translation cache {self.path} was unusable ({error}); " + (
@@ -257,7 +259,7 @@ class TranslationMemory:
         except OSError as error:
             raise OutputError(f"translation cache {self.path} is unusable and cache directory {self.path.parent} "
                               f"cannot be written to set it aside ({error.strerror}); set BRIEF_CACHE_DIR to a "
-                              "writable directory, or use --no-cache") from None
+                              f"writable directory{self._bypass}") from None
 
     def _open(self) -> sqlite3.Connection:
         db = _connect(self.path)

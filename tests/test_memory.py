@@ -433,3 +433,16 @@ def test_cache_stats_reads_a_memory_on_a_read_only_mount_and_refuses_a_file_for_
     (tmp_path / "file").write_text("x", encoding="utf-8")
     with pytest.raises(OutputError, match=r"cache directory .*file cannot be used \(it is a file, not a directory\)"):
         memory_module.memory_stats(tmp_path / "file" / "translations.sqlite3")
+
+
+def test_cache_clear_on_an_unopenable_memory_does_not_suggest_going_without_it(tmp_path, monkeypatch):
+    # "... set BRIEF_CACHE_DIR to a writable directory, or use --no-cache": no advice for `cache clear`.
+    def unopenable(self):
+        raise sqlite3.OperationalError("unable to open database file")
+
+    monkeypatch.setattr(TranslationMemory, "_open", unopenable)
+    with pytest.raises(OutputError) as build:
+        TranslationMemory(tmp_path / "m.sqlite3")
+    with pytest.raises(OutputError) as clear:
+        TranslationMemory(tmp_path / "m.sqlite3", go_on_when_locked=False)
+    assert str(build.value).endswith("or use --no-cache") and not str(clear.value).endswith("--no-cache")
