@@ -131,18 +131,21 @@ def correct_spelling(english: str, preferred: str, variants: tuple[str, ...] = (
     def replacement(match: re.Match) -> str:
         return preferred  # as a function: a backslash in the glossary's English is text, not a group reference
 
-    for variant in sorted(variants, key=len, reverse=True):
-        english = re.sub(rf"(?<![\w-]){re.escape(variant)}(?![\w])", replacement, english, flags=re.IGNORECASE)
     # Same letters, any case: where the preferred form breaks (a space, a hyphen), any break or none
     # ('Kim Jong Un', 'Kimjong-un'); inside its words a hyphen, or a space before a capital, where a name
     # goes on ('Pyong Yang'). 'put in' and 'I ran' are English, not 'Putin' and 'Iran'.
     words = [_fold_latin(word) for word in re.split(r"[\s\-‐]+", preferred)]
     words = [word for word in words if word]
-    if not words:
-        return english
     inside = r"(?:[\-‐]|\s(?-i:(?=[A-Z])))?"
-    loose = r"[\s\-‐]*".join(inside.join(re.escape(c) for c in word) for word in words)
-    return re.sub(rf"(?<![\w-]){loose}(?![\w])", replacement, english, flags=re.IGNORECASE)
+    forms = [(len(variant), re.escape(variant)) for variant in variants if variant]
+    if words:
+        forms.append((len(preferred), r"[\s\-‐]*".join(inside.join(re.escape(c) for c in word) for word in words)))
+    if not forms:
+        return english
+    # One pass, the longest form first where several begin: a variant inside the preferred form ("bin Salman"
+    # of "Mohammed bin Salman") must not be rewritten inside it ("Mohammed Mohammed bin Salman").
+    alternatives = "|".join(pattern for _, pattern in sorted(forms, key=lambda form: -form[0]))
+    return re.sub(rf"(?<![\w-])(?:{alternatives})(?![\w])", replacement, english, flags=re.IGNORECASE)
 
 
 def _bare_forms(word: str) -> set[str]:

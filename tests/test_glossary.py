@@ -114,6 +114,10 @@ def test_longest_term_wins():
     ("Putin said they had put in place new rules.", "Putin", (), "Putin said they had put in place new rules."),
     ("I ran out of time in Tehran, Iran.", "Iran", (), "I ran out of time in Tehran, Iran."),
     ("Pootin", "Put\\1in", ("Pootin",), "Put\\1in"),  # the glossary's English is text, even a backslash
+    # A variant that is part of the preferred form is not rewritten inside it ("Mohammed Mohammed bin Salman").
+    ("Mohammed bin Salman met Crown Prince bin Salman", "Mohammed bin Salman", ("bin Salman", "Mohamed bin Salman"),
+     "Mohammed bin Salman met Crown Prince Mohammed bin Salman"),
+    ("Mohamed bin Salman", "Mohammed bin Salman", ("bin Salman", "Mohamed bin Salman"), "Mohammed bin Salman"),
 ])
 def test_correct_spelling(english, preferred, variants, expected):
     assert correct_spelling(english, preferred, variants) == expected
