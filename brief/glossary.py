@@ -218,7 +218,7 @@ def parse_glossary(text: str, source: str = "<glossary>") -> Glossary:
 def load_glossary(path: str | Path) -> Glossary:
     """Read a glossary TSV file; a missing or unreadable file or a bad line raises UsageError."""
     from brief.errors import InputError
-    from brief.ingest import decode_bytes
+    from brief.ingest import TABLE_MIN_ARABIC_SHARE, decode_bytes
 
     path = Path(path)
     try:
@@ -230,7 +230,7 @@ def load_glossary(path: str | Path) -> Glossary:
     # Read as `brief qa` reads its pairs: a spreadsheet's "Unicode text" export is UTF-16, an older one
     # Windows-1256; no byte is replaced, since a term must match letter for letter.
     try:
-        text, _ = decode_bytes(data, str(path), replace_bad_utf8=False, min_arabic_share=0.2)
+        text, _ = decode_bytes(data, str(path), replace_bad_utf8=False, min_arabic_share=TABLE_MIN_ARABIC_SHARE)
     except InputError as error:
         raise UsageError(f"glossary {error}") from None
     return parse_glossary(text.lstrip("\ufeff"), str(path))

@@ -387,6 +387,10 @@ def _with_replaced(name: str, data: bytes, codec: str, text: str) -> str:
         return f"{name} ({bad} undecodable byte sequence{'s' if bad != 1 else ''} replaced)"
 
 
+# Of a table's letters (`brief qa` pairs, a glossary, corrections), the Arabic share at which Windows-1256 is
+# taken: the English half, and a glossary's English variants, may be nearly all of them (three names with
+# variants and a comment line: 6%); each line's first cell must still hold Arabic.
+TABLE_MIN_ARABIC_SHARE = 0.01
 MIXED_MIN_ARABIC = 20  # UTF-8 Arabic letters a file must hold to be read line by line (see _mixed_lines)
 
 

@@ -2276,7 +2276,7 @@ def spreadsheet_cell(field: str) -> str:
 def read_pairs(path: str) -> Pairs:
     """The arabic<TAB>english lines of a TSV file ('-' reads stdin); '#' lines and blank lines skipped, a
     malformed line set aside with its reason while the others are read."""
-    from brief.ingest import decode_bytes
+    from brief.ingest import TABLE_MIN_ARABIC_SHARE, decode_bytes
 
     name = "<stdin>" if path == "-" else path
     try:
@@ -2290,13 +2290,15 @@ def read_pairs(path: str) -> Pairs:
     # As articles are read: a spreadsheet's "Unicode text" export is UTF-16 (with or without a BOM), an
     # older one Windows-1256 (half of whose letters, the English half, are not Arabic). A translation is
     # checked character by character, so no byte may be replaced in decoding.
-    text, _ = decode_bytes(data, name, replace_bad_utf8=False, min_arabic_share=0.2)
+    text, _ = decode_bytes(data, name, replace_bad_utf8=False, min_arabic_share=TABLE_MIN_ARABIC_SHARE)
     pairs, malformed = [], []
     for number, raw in enumerate(text.lstrip("\ufeff").splitlines(), start=1):
         line = raw.rstrip("\r")
         if not line.strip() or line.lstrip().startswith("#"):
             continue
         fields = line.split("\t")
+        while len(fields) > 2 and not fields[-1].strip():
+            fields.pop()  # a spreadsheet's empty columns after the pair: the export writes a tab for each
         if len(fields) != 2:
             found = "no tab" if len(fields) == 1 else f"{len(fields)} fields"
             malformed.append((number, f"expected arabic<TAB>english, found {found}"))

@@ -1493,3 +1493,20 @@ def test_a_hijri_dates_month_is_the_sources(arabic, english, flagged):
     # Sixth held-out review: the Ramadan of a date rendered Shawwal, while "Ramadan" stood elsewhere.
     flags = qa.check_pair(arabic, english)
     assert any(f.code == "number_mismatch" for f in flags) == flagged, flags
+
+
+def test_a_spreadsheet_export_with_empty_columns_and_a_windows_1256_table_with_little_arabic_are_read(tmp_path):
+    # A blank third column made every line "found 3 fields" (and only line 1 was named); a Windows-1256 file
+    # whose English half is most of its letters was refused as "binary or undecodable".
+    path = tmp_path / "pairs.tsv"
+    path.write_text("وصل بوتين.\tPutin arrived.\t\t\r\nغادر الرئيس.\tThe president left.\t\n", encoding="utf-8")
+    assert [(a, e) for _, a, e in qa.read_pairs(str(path)).pairs] == [
+        ("وصل بوتين.", "Putin arrived."), ("غادر الرئيس.", "The president left.")]
+    path.write_bytes("# comment line of the desk, in English, about what this file is for\n"
+                     "عاجل\tBreaking news: the president arrived in the capital this morning for talks\n".encode("cp1256"))
+    assert [e for _, _, e in qa.read_pairs(str(path)).pairs] == [
+        "Breaking news: the president arrived in the capital this morning for talks"]
+    glossary = tmp_path / "glossary.tsv"
+    glossary.write_bytes("# names the desk agreed on\nبوتين\tVladimir Putin\tPutin|V. Putin\n"
+                         "محمد بن سلمان\tMohammed bin Salman\tbin Salman|Mohamed bin Salman|MBS\n".encode("cp1256"))
+    assert sorted(t.english for t in load_glossary(glossary).terms) == ["Mohammed bin Salman", "Vladimir Putin"]
