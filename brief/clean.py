@@ -599,7 +599,8 @@ def line_facts(text: str) -> _Facts:
     if _HASHTAGS.fullmatch(INVISIBLE_CONTROLS.sub("", stripped)):
         return _Facts("boilerplate", "hashtags")
     tagged = re.match(r"([^#:：]{2,30})[:：]\s*(?=#)", stripped)  # "الأكثر تداولاً: #طرابلس #الميزانية"
-    if tagged and len(tagged[1].split()) <= 3 and _HASHTAGS.fullmatch(INVISIBLE_CONTROLS.sub("", stripped[tagged.end():])):
+    if (tagged and len(tagged[1].split()) <= 3
+            and _HASHTAGS.fullmatch(INVISIBLE_CONTROLS.sub("", stripped[tagged.end():]))):
         return _Facts("boilerplate", "hashtags (under a label)")
     email = _EMAIL.search(stripped)
     if email and len(stripped) - len(email.group(0)) < 25 and len(words) <= 4:
@@ -1306,7 +1307,8 @@ def _mark_photographer_captions(raw: list[str], kinds: list[str], reasons: list[
                 and not _core(found["name"]).startswith("ال")  # "(الانسحاب الكامل)" is a topic, not a name
                 and not _REPORTED.search(normalize(found["caption"]))):
             kinds[k], reasons[k] = "boilerplate", "photo caption (a photographer's name in brackets)"
-        elif (k >= first_body and kinds[k] in ("heading", "body") and k + 1 < len(raw) and reasons[k + 1] == "photo credit"
+        elif (k >= first_body and kinds[k] in ("heading", "body") and k + 1 < len(raw)
+              and reasons[k + 1] == "photo credit"
               and len(_words(raw[k])) <= CAPTION_MAX_WORDS and not _SENTENCE_END.search(raw[k])
               and not _REPORTED.search(normalize(raw[k]))):
             # "سحب ركامية تتشكل فوق جبال الحجر" / "تصوير: عمران شاهد": the photo's caption over its credit

@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from brief.arabic import ARABIC_LETTER, LATIN_LETTER, normalize
+from brief.arabic import ARABIC_LETTER, LATIN_LETTER, normalize, strip_invisible
 from brief.errors import UsageError
 
 # A word of the source with its span: letters, digits, diacritics and tatweel (so spans cover the
@@ -199,8 +199,10 @@ def parse_glossary(text: str, source: str = "<glossary>") -> Glossary:
             raise UsageError(f"{source}:{number}: expected arabic<TAB>english, found no tab")
         if len(fields) > 3:
             raise UsageError(f"{source}:{number}: expected at most 3 tab-separated fields, found {len(fields)}")
-        arabic, english = fields[0].strip(), fields[1].strip()
-        variants = tuple(v.strip() for v in fields[2].split("|") if v.strip()) if len(fields) == 3 else ()
+        # (A copy out of a right-to-left cell leaves its direction marks around the English: "\u200ePutin\u200e".)
+        arabic, english = fields[0].strip(), strip_invisible(fields[1]).strip()
+        variants = (tuple(v.strip() for v in strip_invisible(fields[2]).split("|") if v.strip())
+                    if len(fields) == 3 else ())
         if not ARABIC_LETTER.search(arabic):
             raise UsageError(f"{source}:{number}: the first field has no Arabic letters")
         if not english:

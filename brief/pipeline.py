@@ -124,7 +124,8 @@ def read_state(out_dir: Path, warn: Callable[[str], None] | None = None) -> dict
         if not isinstance(data, dict) or not isinstance(data.get("articles"), dict):
             raise ValueError("no 'articles' record")
     except FileNotFoundError:
-        earlier = sorted(p.name for p in out_dir.glob("brief-*") if _BRIEF_NAME.match(p.name)) if out_dir.is_dir() else []
+        earlier = (sorted(p.name for p in out_dir.glob("brief-*") if _BRIEF_NAME.match(p.name))
+                   if out_dir.is_dir() else [])
         if earlier and warn:  # deleted, or copied without it: the briefs here are not what today is checked against
             warn(f"{path}: no record of briefed articles beside the earlier briefs here ({earlier[-1]}, ...); a new one "
                  "is begun: today's stories are not checked against them")

@@ -238,3 +238,10 @@ def test_a_glossary_exported_by_a_spreadsheet_is_read_as_brief_qa_reads_pairs(tm
     path.write_bytes("# desk names\nبوتين\tPutin\nكيم جونغ أون\tKim Jong Un\n".encode(encoding))
     assert [(t.arabic, t.english) for t in sorted(load_glossary(path).terms, key=lambda t: t.english)] == [
         ("كيم جونغ أون", "Kim Jong Un"), ("بوتين", "Putin")]
+
+
+def test_direction_marks_around_the_english_cell_are_not_part_of_the_name():
+    # Copied out of a right-to-left cell: "should be rendered '\u200ePutin\u200e'" for a right translation,
+    # and the marks written into the English.
+    glossary = parse_glossary("\u200fبوتين\u200f\t\u200ePutin\u200e\t\u200eV. Putin\u200e\n")
+    assert [(t.english, t.variants) for t in glossary.terms] == [("Putin", ("V. Putin",))]
