@@ -1441,25 +1441,6 @@ def test_a_pull_quote_the_text_gives_again_is_furniture_a_lone_quotation_is_text
     assert next(ln for ln in article.lines if ln.text == f"«{said}»").kind != "boilerplate"
 
 
-@pytest.mark.parametrize("line,outlet,day", [
-    ("شفق نيوز - بغداد - 7 كانون الأول 2026", "شفق نيوز", "2026-12-07"),
-    ("رويترز - لندن/دبي - 7 ديسمبر 2026", "رويترز", "2026-12-07"),
-    ("هسبريس - الثلاثاء 8 دجنبر 2026", "هسبريس", "2026-12-08"),
-    ("الجزيرة نت - 8/12/2026", "الجزيرة نت", "2026-12-08"),
-    ("القدس العربي - مقالات - بقلم عماد الخفاجي - 8 ديسمبر 2026", "القدس العربي", "2026-12-08"),
-])
-def test_an_outlet_line_with_its_place_and_day_gives_both(line, outlet, day):
-    # Ten of nineteen articles of a held-out morning had no outlet in the source list: only the date was read.
-    text = f"البرلمان العراقي يرفع جلسة انتخاب الرئيس\n{line}\n\n{_BODY}"
-    [article] = clean_document(RawDocument("a.txt", text, "utf-8"))
-    assert (article.outlet, article.published) == (outlet, day)
-
-
-def test_a_writers_line_with_a_place_and_day_names_no_outlet():
-    [article] = clean_document(RawDocument("a.txt", f"عنوان الخبر\nمحمد علي - بغداد - 7 ديسمبر 2026\n\n{_BODY}", "utf-8"))
-    assert article.outlet is None and article.published == "2026-12-07"
-
-
 @pytest.mark.parametrize("head", ["رأي: رئاسة العراق رهينة البيت الكردي\nالقدس العربي - 8 ديسمبر 2026",
                                   "رئاسة العراق رهينة البيت الكردي\nالقدس العربي - مقالات - بقلم عماد الخفاجي"])
 def test_a_column_marked_in_its_headline_or_its_outlets_line_is_opinion(head):
@@ -1507,7 +1488,13 @@ def test_bylines_of_interviewers_contributors_and_correspondents_are_meta(line):
 
 
 @pytest.mark.parametrize("line,outlet,published", [
-    # The third test morning: the outlet's line under the headline, read for its day only (or not at all).
+    # Held-out mornings: the outlet's line under the headline, read for its day only (or not at all): ten of
+    # nineteen articles of the second, eight of nineteen of the third had no outlet in the source list.
+    ("شفق نيوز - بغداد - 7 كانون الأول 2026", "شفق نيوز", "2026-12-07"),
+    ("رويترز - لندن/دبي - 7 ديسمبر 2026", "رويترز", "2026-12-07"),
+    ("هسبريس - الثلاثاء 8 دجنبر 2026", "هسبريس", "2026-12-08"),
+    ("الجزيرة نت - 8/12/2026", "الجزيرة نت", "2026-12-08"),
+    ("القدس العربي - مقالات - بقلم عماد الخفاجي - 8 ديسمبر 2026", "القدس العربي", "2026-12-08"),
     ("أرقام - 02/12/2026 21:14", "أرقام", "2026-12-02"),
     ("الاتحاد - دبي - 3 ديسمبر 2026", "الاتحاد", "2026-12-03"),
     ("اليوم السابع - الأربعاء، 02 ديسمبر 2026 12:10 م", "اليوم السابع", "2026-12-02"),
@@ -1516,7 +1503,8 @@ def test_bylines_of_interviewers_contributors_and_correspondents_are_meta(line):
     ("الرياضية - جدة - الخميس 3 ديسمبر 2026", "الرياضية", "2026-12-03"),
     ("المصدر أونلاين - عدن - 2 ديسمبر 2026", "المصدر أونلاين", "2026-12-02"),
     ("سي إن بي سي عربية\n2 ديسمبر 2026", "سي إن بي سي عربية", "2026-12-02"),
-    # Not outlets: a weekday, a writer after the place, a city named like a paper.
+    # Not outlets: a weekday, a writer before or after the place, a city named like a paper.
+    ("محمد علي - بغداد - 7 ديسمبر 2026", None, "2026-12-07"),
     ("الأربعاء - القاهرة - 3 ديسمبر 2026", None, "2026-12-03"),
     ("القاهرة - أحمد علي - 3 ديسمبر 2026", None, "2026-12-03"),
     ("الرياض - 12 يونيو 2024", None, "2024-06-12"),
