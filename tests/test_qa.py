@@ -228,6 +228,10 @@ def test_changed_dropped_or_invented_numbers_are_flagged(source, english, shown)
     ("وتحيي الطائفة ذكرى عاشوراء في العاشر من محرم.", "The community marks Ashura on the tenth of Safar.", "Muharram"),
     ("وولد في 12 ربيع الأول 1446 هـ.", "He was born on 12 Rabi al-Thani 1446 AH.", "Rabi al-Awwal"),
     ("وتنتهي المهلة في 3 صفر 1446 هـ.", "The deadline ends on 3 Shawwal 1446 AH.", "Safar"),
+    # The date's month changed while the source's month stands elsewhere in the English (sixth held-out review).
+    ("ويبدأ صيام شهر رمضان يوم السبت الأول من مارس 2025 الموافق 1 رمضان 1446.",
+     "Ramadan fasting begins on Saturday, March 1, 2025, corresponding to 1 Shawwal 1446.", "Shawwal"),
+    ("ويبدأ العام الدراسي في 24 صفر 1447هـ.", "The school year starts on 24 Rabi al-Awwal 1447 AH.", "Rabi al-Awwal"),
 ])
 def test_a_changed_hijri_month_is_flagged(source, english, shown):
     flags = [f for f in qa.check_pair(source, english) if f.code == "number_mismatch"]
@@ -249,6 +253,11 @@ def test_a_changed_hijri_month_is_flagged(source, english, shown):
     # Words spelled like a month that are none: a name, zero.
     ("وقال الرئيس رجب طيب أردوغان إن بلاده مستعدة.", "President Recep Tayyip Erdogan said his country was ready."),
     ("وقال المتحدث أحمد رمضان إن الوفد وصل.", "Spokesman Ahmed Ramazan said the delegation had arrived."),
+    ("وقال المفكر طارق رمضان في 12 مارس 2024 إن الحوار ضروري.",
+     "Thinker Tariq Ramadan said on March 12, 2024 that dialogue is necessary."),
+    ("ويبدأ صيام شهر رمضان يوم السبت الأول من مارس 2025 الموافق 1 رمضان 1446.",
+     "Ramadan fasting begins on Saturday, March 1, 2025, corresponding to 1 Ramadan 1446."),
+    ("ويبدأ العام الدراسي في 24 صفر 1447هـ.", "The school year starts on 24 Safar 1447 AH."),
     ("وانتهت المباراة بفوز الفريق بهدف مقابل صفر.", "The team won the match one-nil."),
     ("وصل عدد الإصابات إلى صفر.", "The number of infections fell to zero."),
 ])
@@ -1477,22 +1486,6 @@ def test_a_tolls_dead_and_injured_keep_their_roles(arabic, english, swapped):
     # Sixth held-out review: both figures kept, their roles swapped, passed every check.
     flags = qa.check_pair(arabic, english)
     assert any(f.code == "number_mismatch" and "dead" in f.reason for f in flags) == swapped, flags
-
-
-@pytest.mark.parametrize("arabic,english,flagged", [
-    ("ويبدأ صيام شهر رمضان يوم السبت الأول من مارس 2025 الموافق 1 رمضان 1446.",
-     "Ramadan fasting begins on Saturday, March 1, 2025, corresponding to 1 Shawwal 1446.", True),
-    ("ويبدأ صيام شهر رمضان يوم السبت الأول من مارس 2025 الموافق 1 رمضان 1446.",
-     "Ramadan fasting begins on Saturday, March 1, 2025, corresponding to 1 Ramadan 1446.", False),
-    ("ويبدأ العام الدراسي في 24 صفر 1447هـ.", "The school year starts on 24 Rabi al-Awwal 1447 AH.", True),
-    ("ويبدأ العام الدراسي في 24 صفر 1447هـ.", "The school year starts on 24 Safar 1447 AH.", False),
-    # A month's name that is a man's: the source writes it, so the English may.
-    ("وقال المفكر طارق رمضان في 12 مارس 2024 إن الحوار ضروري.", "Thinker Tariq Ramadan said on March 12, 2024 that dialogue is necessary.", False),
-])
-def test_a_hijri_dates_month_is_the_sources(arabic, english, flagged):
-    # Sixth held-out review: the Ramadan of a date rendered Shawwal, while "Ramadan" stood elsewhere.
-    flags = qa.check_pair(arabic, english)
-    assert any(f.code == "number_mismatch" for f in flags) == flagged, flags
 
 
 def test_a_spreadsheet_export_with_empty_columns_and_a_windows_1256_table_with_little_arabic_are_read(tmp_path):
