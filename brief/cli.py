@@ -69,9 +69,8 @@ def _options(version: bool = Flag(False, "--version", "-V", callback=_print_vers
 
 
 # Control characters (a newline or a terminal escape in a file name) would split a message or drive the
-# terminal; they are shown escaped, as Python writes them.
-# Control characters, and the bidi embeddings, overrides and isolates: "report\u202egnp.txt" shows as
-# "reporttxt.png" on a terminal.
+# terminal, and bidi embeddings, overrides and isolates reorder it ("report\u202egnp.txt" shows as
+# "reporttxt.png"); they are shown escaped, as Python writes them.
 _CONTROLS = {c: repr(chr(c))[1:-1] if c < 0xA0 else f"\\u{c:04x}"
              for c in (*range(0x20), *range(0x7F, 0xA0), *range(0x202A, 0x202F), *range(0x2066, 0x206A))}
 

@@ -348,7 +348,7 @@ def decode_bytes(data: bytes, file: str, declared: str | None = None, *, replace
         pass
     lenient = data.decode("utf-8", errors="replace")
     bad = lenient.count("\ufffd")
-    sequences = f"{bad} undecodable byte sequence{'s' if bad != 1 else ''}"
+    sequences = _undecodable(bad)
     if not replace_bad_utf8 and sum(1 for c in lenient if c > "\x7f" and c != "\ufffd") > bad:
         # Mostly good UTF-8, not Windows-1256 (whose Arabic hardly ever forms UTF-8), which UTF-8
         # Arabic would also decode as, into nonsense.
@@ -384,7 +384,11 @@ def _with_replaced(name: str, data: bytes, codec: str, text: str) -> str:
         return name
     except UnicodeDecodeError:
         bad = text.count("\ufffd") - data.decode(codec, errors="ignore").count("\ufffd")
-        return f"{name} ({bad} undecodable byte sequence{'s' if bad != 1 else ''} replaced)"
+        return f"{name} ({_undecodable(bad)} replaced)"
+
+
+def _undecodable(count: int) -> str:
+    return f"{count} undecodable byte sequence{'s' if count != 1 else ''}"
 
 
 # Of a table's letters (`brief qa` pairs, a glossary, corrections), the Arabic share at which Windows-1256 is
